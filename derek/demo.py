@@ -1,0 +1,36 @@
+"""``derek demo``: ingest a corpus, then show counts and a few example queries over it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from derek.errors import DerekError
+
+EXAMPLE_SEARCHES = ["Қазақстанның БҰҰ-ға мүшелігі", "ШЫҰ", "келісімге қол қойды"]
+
+
+def run_demo(corpus: Path, db: str, console: Any) -> None:
+    import derek
+    from derek.ingest import ingest_paths
+
+    if not corpus.is_dir():
+        raise DerekError(f"{corpus}: sample corpus folder not found")
+    console.print(f"[bold]derek demo[/bold]: ingesting {corpus} into {db}")
+    with derek.open(db) as kb:
+        results = ingest_paths(kb, [str(corpus)])
+        for r in results:
+            line = f"  {r.status:>9}  {Path(r.path).name}"
+            console.print(line + (f"  [red]{r.message}[/red]" if r.message else ""))
+        stats = kb.stats()
+        console.print(
+            f"\n{stats['documents']} documents, {stats['sentences']} sentences, {stats['tokens']} tokens,"
+            f" {stats['dates']} dates, {stats['quantities']} figures, {stats['entity_mentions']} entity"
+            f" mentions, {stats['facts']} facts"
+        )
+        for query in EXAMPLE_SEARCHES:
+            console.print(f"\n[bold]$ derek search {query!r}[/bold]")
+            for hit in kb.search(query, limit=3):
+                console.print(f"  [cyan]{hit.doc}[/cyan] {hit.start}-{hit.end}: {hit.text[:160]}")
+    if any(r.status == "failed" for r in results):
+        raise DerekError("some sample documents failed to ingest (see above)")

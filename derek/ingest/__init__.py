@@ -1,0 +1,93 @@
+"""Reading documents from disk into the knowledge base: file discovery, readers, batch ingest."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from derek.doc import Document
+from derek.errors import DerekError
+from derek.ingest.readers import FORMATS, Source, file_digest, format_of, open_source
+
+__all__ = ["FORMATS", "IngestResult", "expand_paths", "ingest_file", "ingest_paths", "read_document"]
+
+
+@dataclass(slots=True)
+class IngestResult:
+    path: str
+    status: str  # added, updated, unchanged, failed
+    message: str = ""
+    doc_id: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"path": self.path, "status": self.status, "message": self.message, "doc_id": self.doc_id}
+
+
+def expand_paths(inputs: Iterable[str]) -> tuple[list[Path], list[IngestResult]]:
+    """Files, folders (recursively: the supported formats) and glob patterns -> file list."""
+    files: dict[Path, None] = {}
+    missing: list[IngestResult] = []
+    for item in inputs:
+        matches = [Path(m) for m in sorted(glob.glob(item, recursive=True))] if glob.has_magic(item) else [Path(item)]
+        if not matches or not all(m.exists() for m in matches):
+            missing.append(IngestResult(item, "failed", f"{item}: no such file or directory"))
+            continue
+        for m in matches:
+            if m.is_dir():
+                for f in sorted(m.rglob("*")):
+                    if f.is_file() and format_of(f) and not f.name.startswith("."):
+                        files[f.resolve()] = None
+            else:
+                files[m.resolve()] = None
+    return list(files), missing
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one file into an analysed Document (whole text in memory; for the Python API)."""
+    from derek.pipeline import run
+
+    p = Path(path).resolve()
+    size, sha = file_digest(p)
+    source = open_source(p, size, sha)
+    text = "".join(source.chunks)
+    return run(Document(text, meta=source.meta))
+
+
+def _analysed_parts(source: Source) -> Iterator[tuple[int, Document]]:
+    from derek.pipeline import run
+
+    offset = 0
+    for chunk in source.chunks:
+        yield offset, run(Document(chunk, meta=source.meta))
+        offset += len(chunk)
+
+
+def ingest_file(kb, path: Path) -> IngestResult:  # noqa: ANN001 - KnowledgeBase, imported lazily
+    """Ingest one file; unchanged files are skipped, changed ones replaced atomically."""
+    try:
+        size, sha = file_digest(path)
+        old = kb.document_by_path(str(path))
+        if old is not None and old.sha256 == sha:
+            return IngestResult(str(path), "unchanged", doc_id=old.id)
+        source = open_source(path, size, sha)
+        doc_id = kb.write_document(source.meta, _analysed_parts(source))
+    except DerekError as e:
+        return IngestResult(str(path), "failed", str(e))
+    return IngestResult(str(path), "updated" if old else "added", doc_id=doc_id)
+
+
+def ingest_paths(kb, inputs: Iterable[str], progress: Callable[[IngestResult], None] | None = None) -> list[IngestResult]:  # noqa: ANN001,E501
+    """Ingest every file the inputs name; one file failing does not stop the batch."""
+    files, results = expand_paths(inputs)
+    for r in results:
+        if progress:
+            progress(r)
+    for path in files:
+        result = ingest_file(kb, path)
+        results.append(result)
+        if progress:
+            progress(result)
+    return results
+

@@ -1,0 +1,109 @@
+"""A normalized spelling of Kazakh text for matching, with a map back to original offsets.
+
+Real files mix scripts: Latin I/X/V/a/o/e inside Cyrillic words, Ӏ (palochka) for І,
+decomposed letters, typographic quotes and dashes, no-break spaces. Matching runs on the
+normalized text; every offset reported to users is mapped back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from derek.lang.kk.resources import load_tsv
+
+# Roman numerals, strict form (XVIII, XIX, IV); used after look-alikes are mapped to Latin.
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(Latin→Cyrillic look-alikes, Cyrillic→Latin Roman-digit look-alikes, everywhere map)."""
+    tables: dict[str, dict[str, str]] = {"cyrillic": {}, "roman": {}, "char": {}}
+    for row in load_tsv("lookalikes.tsv"):
+        tables[row["kind"]][_decode(row["char"])] = _decode(row["target"])
+    return tables["cyrillic"], tables["roman"], tables["char"]
+
+
+def _decode(cell: str) -> str:
+    """Cells are written as U+XXXX code points so invisible characters stay readable."""
+    return "".join(chr(int(part[2:], 16)) for part in cell.split())
+
+
+@dataclass(slots=True)
+class Normalized:
+    """The normalized text and, for each of its characters, the original offset it came from."""
+
+    text: str
+    _orig: list[int]  # original offset where each normalized character's source begins
+    _orig_end: list[int] | None = None  # ... and ends; None when the text was already NFC
+
+    def to_orig(self, i: int) -> int:
+        """Original offset of normalized offset ``i`` (``i == len(text)`` maps to the end)."""
+        return self._orig[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) for a normalized half-open range (never cutting a letter)."""
+        if self._orig_end is None or end == start:
+            return self._orig[start], self._orig[end]
+        return self._orig[start], self._orig_end[end - 1]
+
+
+def normalize(text: str) -> Normalized:
+    """Normalize ``text`` for matching; see the module docstring for what changes."""
+    chars, orig, orig_end = _compose(text)
+    to_cyrillic, to_roman, punct = _tables()
+    for i, ch in enumerate(chars):
+        if ch in punct:
+            chars[i] = punct[ch]
+    joined = "".join(chars)
+    for m in _WORD.finditer(joined):
+        word = m.group()
+        fixed = _fix_word(word, to_cyrillic, to_roman)
+        if fixed != word:
+            chars[m.start() : m.end()] = list(fixed)
+    return Normalized("".join(chars), orig, orig_end)
+
+
+def _compose(text: str) -> tuple[list[str], list[int], list[int] | None]:
+    """NFC, keeping for each output character where its source characters begin and end."""
+    if unicodedata.is_normalized("NFC", text):
+        return list(text), list(range(len(text) + 1)), None
+    chars: list[str] = []
+    orig: list[int] = []
+    orig_end: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        for ch in unicodedata.normalize("NFC", text[i:j]):
+            chars.append(ch)
+            orig.append(i)
+            orig_end.append(j)
+        i = j
+    orig.append(len(text))
+    return chars, orig, orig_end
+
+
+def _fix_word(word: str, to_cyrillic: dict[str, str], to_roman: dict[str, str]) -> str:
+    roman = "".join(to_roman.get(c, c) for c in word)
+    if roman.isupper() and _ROMAN.fullmatch(roman) and _is_roman_candidate(word):
+        return roman
+    if _CYRILLIC.search(word) and _LATIN.search(word):
+        return "".join(to_cyrillic.get(c, c) for c in word)
+    return word
+
+
+def _is_roman_candidate(word: str) -> bool:
+    """Roman numerals in Kazakh text: XVIII, ХVІІІ, ІХ; not Cyrillic words like СІМ or Ас."""
+    # A word of Roman-digit look-alikes written all in Cyrillic (ХІХ, ІІ) is still a numeral;
+    # single C/M/D/L letters are far more often initials or abbreviations than numbers.
+    if len(word) == 1:
+        return word in "IVXІХ"
+    return not any(c in "CDLMСМ" for c in word[:1]) or _LATIN.search(word) is not None
