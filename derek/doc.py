@@ -7,7 +7,10 @@ text, never a normalized copy): ``doc.text[a.start:a.end] == a.text`` always hol
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from derek.lang.kk.normalize import Normalized
 
 
 @dataclass(slots=True)
@@ -134,6 +137,15 @@ class Document:
     quantities: list[Quantity] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    _normalized: Normalized | None = field(default=None, repr=False, compare=False)
+
+    def normalized(self) -> Normalized:
+        """The matching form of the text (computed once, shared by every stage)."""
+        if self._normalized is None:
+            from derek.lang.kk.normalize import normalize
+
+            self._normalized = normalize(self.text)
+        return self._normalized
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token : sentence.last_token]

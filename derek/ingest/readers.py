@@ -200,15 +200,18 @@ def _read_docx(data: bytes, path: Path, meta: DocumentMeta) -> tuple[str, str | 
 
 def _read_pdf(data: bytes, path: Path, meta: DocumentMeta) -> tuple[str, str | None]:
     from pdfminer.high_level import extract_text  # pdfminer.six keeps Kazakh words whole
+    from pdfminer.layout import LAParams
 
     try:
-        raw = extract_text(io.BytesIO(data))
+        # line_margin 1.0: lines set with generous leading still group into one paragraph
+        raw = extract_text(io.BytesIO(data), laparams=LAParams(line_margin=1.0))
     except Exception as e:  # pdfminer raises many types (PDFSyntaxError, PSEOF, ValueError)
         raise ReadError(f"{path}: not a readable PDF file ({type(e).__name__}: {e})") from None
     paragraphs = []
     for block in re.split(r"\n\s*\n|\x0c", raw):
         # pdfminer ends each printed line with a newline; rejoin the lines of a paragraph
-        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        # justified lines come out with runs of spaces between words
+        lines = [" ".join(line.split()) for line in block.splitlines() if line.strip()]
         paragraph = ""
         for line in lines:
             if paragraph.endswith("-") and line[:1].islower():

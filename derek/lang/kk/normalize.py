@@ -16,6 +16,8 @@ from derek.lang.kk.resources import load_tsv
 
 # Roman numerals, strict form (XVIII, XIX, IV); used after look-alikes are mapped to Latin.
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+# Only words that hold a Latin letter, or are made of Cyrillic Roman-digit look-alikes, can change.
+_LATIN_OR_ROMAN = re.compile(r"[A-Za-z]|\b[ІХСМ]+\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -28,6 +30,11 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     for row in load_tsv("lookalikes.tsv"):
         tables[row["kind"]][_decode(row["char"])] = _decode(row["target"])
     return tables["cyrillic"], tables["roman"], tables["char"]
+
+
+@cache
+def _everywhere_re() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(_tables()[2])) + "]")
 
 
 def _decode(cell: str) -> str:
@@ -56,24 +63,35 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalize ``text`` for matching; see the module docstring for what changes."""
-    chars, orig, orig_end = _compose(text)
-    to_cyrillic, to_roman, punct = _tables()
-    for i, ch in enumerate(chars):
-        if ch in punct:
-            chars[i] = punct[ch]
-    joined = "".join(chars)
-    for m in _WORD.finditer(joined):
-        word = m.group()
-        fixed = _fix_word(word, to_cyrillic, to_roman)
-        if fixed != word:
-            chars[m.start() : m.end()] = list(fixed)
-    return Normalized("".join(chars), orig, orig_end)
+    composed, orig, orig_end = _compose(text)
+    to_cyrillic, to_roman, everywhere = _tables()
+    # one character for one, so offsets do not move
+    joined = _everywhere_re().sub(lambda m: everywhere[m.group()], composed)
+    pieces: list[str] = []
+    pos = scanned = 0
+    for hit in _LATIN_OR_ROMAN.finditer(joined):
+        if hit.start() < scanned:
+            continue  # a later letter of a word already looked at
+        start = hit.start()
+        while start > scanned and joined[start - 1].isalpha():
+            start -= 1
+        word = _WORD.match(joined, start)
+        if word is None:
+            continue
+        scanned = word.end()
+        fixed = _fix_word(word.group(), to_cyrillic, to_roman)
+        if fixed != word.group():  # same length: each look-alike is one character
+            pieces += [joined[pos:start], fixed]
+            pos = word.end()
+    if pieces:
+        joined = "".join(pieces) + joined[pos:]
+    return Normalized(joined, orig, orig_end)
 
 
-def _compose(text: str) -> tuple[list[str], list[int], list[int] | None]:
+def _compose(text: str) -> tuple[str, list[int], list[int] | None]:
     """NFC, keeping for each output character where its source characters begin and end."""
     if unicodedata.is_normalized("NFC", text):
-        return list(text), list(range(len(text) + 1)), None
+        return text, _identity(len(text)), None
     chars: list[str] = []
     orig: list[int] = []
     orig_end: list[int] = []
@@ -88,7 +106,11 @@ def _compose(text: str) -> tuple[list[str], list[int], list[int] | None]:
             orig_end.append(j)
         i = j
     orig.append(len(text))
-    return chars, orig, orig_end
+    return "".join(chars), orig, orig_end
+
+
+def _identity(n: int) -> list[int]:
+    return list(range(n + 1))
 
 
 def _fix_word(word: str, to_cyrillic: dict[str, str], to_roman: dict[str, str]) -> str:

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from derek.doc import Document, Sentence, Token
-from derek.lang.kk.normalize import normalize
+from derek.lang.kk.normalize import Normalized, normalize
 from derek.lang.kk.resources import load_list, load_tsv
 
 _L = r"[^\W\d_]"  # a letter in any script
@@ -44,9 +44,9 @@ def _detached_suffixes() -> frozenset[str]:
     return frozenset(load_list("detached_suffixes.txt"))
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, norm: Normalized | None = None) -> list[Token]:
     """Split ``text`` into tokens whose offsets index ``text`` itself."""
-    norm = normalize(text)
+    norm = norm or normalize(text)
     tokens: list[Token] = []
     for start, end in _token_ranges(norm.text):
         a, b = norm.span(start, end)
@@ -157,6 +157,6 @@ def _starts_sentence(tok: Token) -> bool:
 
 def segment(doc: Document) -> Document:
     """Pipeline stage: fill ``doc.tokens`` and ``doc.sentences``."""
-    doc.tokens = tokenize(doc.text)
+    doc.tokens = tokenize(doc.text, doc.normalized())
     doc.sentences = split_sentences(doc.text, doc.tokens)
     return doc
