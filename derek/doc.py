@@ -80,6 +80,7 @@ class EntityMention:
     name: str  # canonical Kazakh name
     wikidata: str | None = None
     source: str = "gazetteer"  # gazetteer or ner
+    case: str = "NOM"  # grammatical case of the head word: NOM GEN DAT ACC LOC ABL INS ATTR
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +91,8 @@ class EntityMention:
             "entity": self.entity,
             "name": self.name,
             "wikidata": self.wikidata,
+            "case": self.case,
+            "source": self.source,
         }
 
 

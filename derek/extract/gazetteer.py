@@ -1,0 +1,179 @@
+"""The gazetteer: canonical entities and their names, matched in text through morphology.
+
+Names are stored once, in the nominative (lang/kk/data/gazetteer_*.tsv); a mention such as
+«Тәуелсіз Мемлекеттер Достастығының» or «БҰҰ-ның» matches because both the name and the text
+are reduced to lemma keys by the same analyzer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from derek.doc import Token
+from derek.lang.kk.morphology import analyze
+from derek.lang.kk.resources import load_tsv
+from derek.lang.kk.segment import tokenize
+
+FILES = ("states", "orgs", "treaties", "people", "places")
+_UNVOICE = str.maketrans({"ғ": "қ", "г": "к", "б": "п"})  # stem-final voicing: достастығы ~ достастық
+_CANDIDATES = 4  # analyses per word whose lemmas may match a name
+CASES = ("GEN", "DAT", "ACC", "LOC", "ABL", "INS", "ATTR")
+
+
+@dataclass(slots=True)
+class Entry:
+    id: str
+    type: str
+    name: str
+    name_ru: str = ""
+    name_en: str = ""
+    wikidata: str | None = None
+    parent: str | None = None
+    short: str = ""
+    names: list[str] = field(default_factory=list)  # every surface name, canonical first
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "type": self.type, "name": self.name, "name_ru": self.name_ru,
+                "name_en": self.name_en, "wikidata": self.wikidata, "names": self.names}
+
+
+@dataclass(slots=True)
+class _Name:
+    entity: str
+    keys: tuple[frozenset[str], ...]  # per word, the keys it may appear under
+    shape: tuple[str, ...]  # per word: "upper" (abbreviation), "title" or "lower"
+    ambiguous: bool
+
+
+def fold(word: str) -> str:
+    """Lowercase and unvoice the last letter, so alternating stems compare equal."""
+    low = word.lower()
+    return low[:-1] + low[-1].translate(_UNVOICE) if low else low
+
+
+@lru_cache(maxsize=200_000)
+def word_keys(norm: str) -> frozenset[str]:
+    """Keys of one normalized word: the word itself and its most likely lemmas, folded."""
+    keys = {fold(norm)}
+    stem, hyphen, _ = norm.partition("-")
+    if hyphen and (stem.isupper() or stem[:1].isdigit()):
+        keys.add(fold(stem))
+    for a in analyze(norm)[:_CANDIDATES]:
+        keys.add(fold(a.lemma))
+    return frozenset(k for k in keys if k)
+
+
+def _shape(word: str) -> str:
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return "upper"
+    return "title" if letters and letters[0].isupper() else "lower"
+
+
+def _token_fits(tok: Token, shape: str) -> bool:
+    """A capitalized name needs a capitalized word; an abbreviation needs capitals too."""
+    stem = tok.norm.partition("-")[0]
+    if shape == "upper":
+        return stem.isupper()
+    if shape == "title":
+        return stem[:1].isupper()
+    return True
+
+
+class Gazetteer:
+    """All entities with an index from the first word's keys to the names starting with it."""
+
+    def __init__(self, entries: dict[str, Entry]) -> None:
+        self.entries = entries
+        self.index: dict[str, list[_Name]] = {}
+        for entry in entries.values():
+            for raw in entry.names:
+                self._add_name(entry.id, raw)
+        for names in self.index.values():
+            names.sort(key=lambda n: (-len(n.keys), n.ambiguous))
+
+    def _add_name(self, entity: str, raw: str) -> None:
+        ambiguous = raw.startswith("~")
+        words = [t for t in tokenize(raw.lstrip("~")) if t.norm not in (",", "(", ")")]
+        if not words:
+            return
+        keys = tuple(word_keys(t.norm) if i == len(words) - 1 else frozenset({fold(t.norm)})
+                     for i, t in enumerate(words))
+        name = _Name(entity, keys, tuple(_shape(t.norm) for t in words), ambiguous)
+        for key in keys[0]:
+            self.index.setdefault(key, []).append(name)
+
+    def match(self, tokens: Sequence[Token], skip: set[int] = frozenset()) -> list[tuple[int, int, str, str]]:
+        """Longest matches, left to right: (first token, last token + 1, entity id, case)."""
+        found: list[tuple[int, int, str, str]] = []
+        i = 0
+        while i < len(tokens):
+            best = None if i in skip else self._match_at(tokens, i, skip)
+            if best:
+                found.append(best)
+                i = best[1]
+            else:
+                i += 1
+        return found
+
+    def _match_at(self, tokens: Sequence[Token], i: int, skip: set[int]) -> tuple[int, int, str, str] | None:
+        candidates: list[_Name] = []
+        first = tokens[i]
+        for key in word_keys(first.norm) | {fold(first.norm)}:
+            candidates.extend(self.index.get(key, ()))
+        best: _Name | None = None
+        for name in candidates:
+            n = len(name.keys)
+            if i + n > len(tokens) or any(j in skip for j in range(i, i + n)):
+                continue
+            if best and (n < len(best.keys) or (n == len(best.keys) and name.ambiguous >= best.ambiguous)):
+                continue
+            if all(_word_matches(tokens[i + k], name.keys[k], name.shape[k], k == n - 1) for k in range(n)):
+                best = name
+        if best is None or best.ambiguous and self._only_ambiguous(best, candidates):
+            return None
+        last = tokens[i + len(best.keys) - 1]
+        return i, i + len(best.keys), best.entity, case_of(last.norm, best.keys[-1])
+
+    @staticmethod
+    def _only_ambiguous(best: _Name, candidates: list[_Name]) -> bool:
+        """A name marked ~ that several entities share links only if one reading is unmarked."""
+        return not any(c.keys == best.keys and not c.ambiguous for c in candidates)
+
+
+def case_of(norm: str, keys: frozenset[str] = frozenset()) -> str:
+    """The case of a word, read from the analysis whose lemma is the name that matched."""
+    analyses = analyze(norm)[:_CANDIDATES]
+    if fold(norm) in keys and "-" not in norm:
+        return "NOM"
+    chosen = next((a for a in analyses if fold(a.lemma) in keys), analyses[0] if analyses else None)
+    if chosen is None:
+        return "NOM"
+    return next((tag for tag in reversed(chosen.tags) if tag in CASES), "NOM")
+
+
+def _word_matches(tok: Token, keys: frozenset[str], shape: str, last: bool) -> bool:
+    if not _token_fits(tok, shape):
+        return False
+    if not last:
+        return fold(tok.norm) in keys
+    return not keys.isdisjoint(word_keys(tok.norm))
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    entries: dict[str, Entry] = {}
+    for kind in FILES:
+        for row in load_tsv(f"gazetteer_{kind}.tsv"):
+            entry = Entry(
+                id=row["id"], type=row["type"], name=row["name_kk"], name_ru=row.get("name_ru", ""),
+                name_en=row.get("name_en", ""), wikidata=row.get("wikidata") or None,
+                parent=row.get("parent") or None, short=row.get("short_kk", ""),
+            )
+            names = [row["name_kk"], row.get("short_kk", ""), row.get("name_ru", ""), row.get("name_en", "")]
+            names += row.get("aliases", "").split("|")
+            entry.names = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+            entries[entry.id] = entry
+    return Gazetteer(entries)

@@ -1,0 +1,109 @@
+"""Fact trigger rules (extract/data/triggers.tsv) and the clause view the fact extractor reads.
+
+A clause is a run of tokens with one predicate; its arguments are entity mentions with their
+grammatical case (Kazakh marks roles by case: the organization one joins is dative, the one
+one leaves is ablative), dates and quantities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+
+from derek.lang.kk.morphology import analyze
+
+
+ROLES = frozenset({"associate_member_of", "observer_of", "dialogue_partner_of", "founding_member_of"})
+
+
+@dataclass(slots=True, frozen=True)
+class Rule:
+    predicate: str
+    trigger: tuple[tuple[str, str | None], ...]  # (lemma, "PASS" / "ACT" / None)
+    subject_cases: frozenset[str]
+    subject_types: frozenset[str]
+    object_cases: frozenset[str]
+    object_types: frozenset[str]  # empty: the predicate takes no entity object
+    value: str  # "none" or "phrase"
+    confidence: float
+
+
+@dataclass(slots=True)
+class Arg:
+    """An entity mention seen as an argument: its id, type, case and token range."""
+
+    entity: str
+    type: str
+    case: str
+    first: int
+    last: int  # exclusive
+    excluded: bool = False
+    anaphor: bool = False
+
+
+@dataclass(slots=True)
+class Clause:
+    first: int  # token range in the document
+    last: int
+    args: list[Arg] = field(default_factory=list)
+
+
+def _side(cell: str) -> tuple[frozenset[str], frozenset[str]]:
+    if cell == "-":
+        return frozenset(), frozenset()
+    cases, _, types = cell.partition(":")
+    return frozenset(cases.split(",")), frozenset(types.split("|"))
+
+
+def _trigger(cell: str) -> tuple[tuple[str, str | None], ...]:
+    words = []
+    for word in cell.split():
+        lemma, _, voice = word.partition("+")
+        words.append((lemma, voice or None))
+    return tuple(words)
+
+
+@cache
+def load_rules() -> tuple[Rule, ...]:
+    text = resources.files("derek.extract").joinpath("data", "triggers.tsv").read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    rules = []
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t")))
+        subj_cases, subj_types = _side(row["subject"])
+        obj_cases, obj_types = _side(row["object"])
+        rules.append(Rule(row["predicate"], _trigger(row["trigger"]), subj_cases, subj_types,
+                          obj_cases, obj_types, row["value"], float(row["confidence"])))
+    # specific membership roles claim their words before plain member_of; then longest first
+    return tuple(sorted(rules, key=lambda r: (r.predicate not in ROLES, -len(r.trigger))))
+
+
+@lru_cache(maxsize=100_000)
+def word_info(norm: str) -> tuple[str, frozenset[str], str]:
+    """(lemma lowercased, suffix tags, coarse POS) of the best analysis of a word."""
+    analyses = analyze(norm)
+    if not analyses:
+        return norm.lower(), frozenset(), "X"
+    best = analyses[0]
+    return best.lemma.lower(), frozenset(best.tags), best.pos
+
+
+def trigger_matches(rule: Rule, norms: list[str], i: int) -> bool:
+    """Does ``rule``'s trigger start at word ``i`` of ``norms``?"""
+    if i + len(rule.trigger) > len(norms):
+        return False
+    for k, (lemma, voice) in enumerate(rule.trigger):
+        word_lemma, tags, _ = word_info(norms[i + k])
+        if word_lemma != lemma and norms[i + k].lower() != lemma:
+            return False
+        if voice == "PASS" and "PASS" not in tags or voice == "ACT" and "PASS" in tags:
+            return False
+    return True
+
+
+def negated(norms: list[str], end: int) -> bool:
+    """The trigger's verb is negative (қосылмады) or followed by «емес»."""
+    _, tags, _ = word_info(norms[end - 1])
+    return "NEG" in tags or (end < len(norms) and norms[end].lower() == "емес")

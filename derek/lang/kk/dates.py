@@ -1,0 +1,269 @@
+"""Temporal expressions in Kazakh text, normalized to TIMEX3 values (1991-12-21, 199X, P10Y).
+
+Reads ``Document.text`` (through ``Document.normalized()``); writes ``Document.dates``. Month
+names, date words and noun endings come from data files; offsets map back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from derek.doc import DateMention, Document
+from derek.lang.kk.normalize import Normalized, normalize
+from derek.lang.kk.numbers import alternation, lookup, lowered, number_words_value, stem_regex
+from derek.lang.kk.resources import load_tsv
+
+# Patterns run on the lowercased normalized text (numbers.lowered); see numbers.py for why.
+_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_SENTENCE_END = re.compile(r"[.!?\n]\s*$")
+# Where a date can begin: a run of digits, б.з.б., a Roman numeral (only these are searched
+# in the whole text; each pattern is then tried only at the starts its first element allows).
+_STARTS = {"digit": re.compile(r"\d+"), "bc": re.compile(r"б\."), "roman": re.compile(r"(?<![\w.,])[ivxlc]")}
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # normalized offsets
+    end: int
+    kind: str  # which pattern matched: ymd, ym, dm, m, y, range, decade, century, numeric, ...
+    groups: dict[str, str | None]  # group texts, in the original case
+    priority: int
+
+
+@dataclass(slots=True)
+class _Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    starts: tuple[str, ...]  # kinds of start position (``_STARTS`` keys or "word")
+
+
+@cache
+def _months() -> tuple[dict[str, int], set[str], dict[str, str]]:
+    """Month stem or variant → number; the ambiguous stems (қазан); each name → itself."""
+    names: dict[str, int] = {}
+    ambiguous = set()
+    for row in load_tsv("months.tsv"):
+        names[row["kk"]] = int(row["month"])
+        if row["ambiguous"] == "yes":
+            ambiguous.add(row["kk"])
+        for variant in filter(None, row["variants"].split("|")):
+            names[variant] = int(row["month"])
+    return names, ambiguous, {k: k for k in names}
+
+
+@cache
+def _date_words() -> dict[str, dict[str, str]]:
+    """role → {word: value} from ``date_words.tsv``."""
+    roles: dict[str, dict[str, str]] = {}
+    for row in load_tsv("date_words.tsv"):
+        roles.setdefault(row["role"], {})[row["word"]] = row["value"]
+    return roles
+
+
+@cache
+def _number_words() -> list[str]:
+    return [row["word"] for row in load_tsv("number_words.tsv")]
+
+
+@cache
+def _patterns() -> list[_Pattern]:
+    """The date forms in priority order: an earlier one wins a tie on length."""
+    words = _date_words()
+    month = "(?P<mon>" + alternation(list(_months()[0])) + ")"
+    ay = r"(?:\s+" + stem_regex("ай") + ")?"
+    year_word = r"(?:\s*(?:жж?\.|ж(?!\w))|\s*-?\s*" + stem_regex("жыл") + ")"
+    year = r"(?<![\d,])(?<!\d\.)(?P<bc>б\.\s?з\.\s?б\.?\s*)?(?P<y>\d{3,4})"
+    day = r"(?<![\d.,])(?P<d>\d{1,2})(?:\s*-\s*(?P<d2>\d{1,2}))?"
+    day_end = r"(?:-[^\W\d_]+)?(?![\w])"
+    number = alternation(_number_words())
+    count = r"(?P<n>(?<!\d)\d{1,3}|" + number + r"(?:\s+" + number + ")*)"
+    units = "(?P<u>" + alternation(list(words["unit"]) + ["жыл"]) + ")"
+    recent = r"(?:(?P<recent>" + alternation(list(words["recent"])) + r")\s+)?"
+    this_year = r"(?:(?P<this>(?<!\w)(?:осы|биылғы))\s+" + stem_regex("жыл") + r"\s+)?"
+    year_starts, digit, word = ("digit", "bc"), ("digit",), ("word",)
+    specs = [
+        ("ydm", rf"{year}{year_word}?\s+{day}\s+{month}{ay}", year_starts),
+        ("ymd", rf"{year}{year_word}?\s+{month}\s+{day}-[^\W\d_]+(?!\w)", year_starts),
+        ("dmy", rf"{day}\s+{month}\s+{year}(?!\d){year_word}?", digit),
+        ("numeric", r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])", digit),
+        ("ym", rf"{year}{year_word}?\s+{month}{ay}", year_starts),
+        ("range", rf"(?<![\d.,])(?P<y>\d{{4}})\s*-\s*(?P<y2>\d{{4}}){year_word}"
+                  rf"(?:\s+(?P<rng>{alternation(list(words['range']))}))?", digit),
+        ("decade", r"(?<![\d.,])(?P<dec>\d{1,3}0)\s*-?\s*" + stem_regex("жылдар"), digit),
+        ("century", r"(?<![\w.,])(?P<c>[ivxlc]+|\d{1,2})\s*-?\s*(?:ғ\.|" + stem_regex("ғасыр") + ")",
+         ("digit", "roman")),
+        ("y", rf"{year}(?!\d){year_word}", year_starts),
+        ("set", rf"{units}\s+" + alternation(list(words["set"])), word),
+        ("duration", rf"{recent}{count}\s*-?\s*{units}(?:\s+(?P<span>бойы|шамасымен))?", ("digit", "word")),
+        ("dm", rf"{this_year}{day}\s+{month}{ay}{day_end}", ("digit", "word")),
+        ("m", rf"{month}{ay}", word),
+    ]
+    return [_Pattern(kind, re.compile(p), starts) for kind, p, starts in specs]
+
+
+@cache
+def _word_starts() -> re.Pattern[str]:
+    """Any word a word-initial pattern (month, set, duration, осы жылдың …) can begin with."""
+    words = _date_words()
+    stems = list(_months()[0]) + _number_words() + list(words["unit"]) + list(words["recent"])
+    return re.compile(alternation(stems + ["жыл", "осы", "биылғы"], "prefix"))
+
+
+def _start_positions(low: str) -> dict[str, list[int]]:
+    found = {kind: [m.start() for m in regex.finditer(low)] for kind, regex in _STARTS.items()}
+    found["word"] = [m.start() for m in _word_starts().finditer(low)]
+    return found
+
+
+def _matches(low: str, pattern: _Pattern, starts: dict[str, list[int]]):
+    """What ``pattern.regex.finditer(low)`` finds, trying only the allowed start positions."""
+    positions = starts[pattern.starts[0]]
+    if len(pattern.starts) > 1:
+        positions = sorted({p for kind in pattern.starts for p in starts[kind]})
+    end = 0
+    for pos in positions:
+        if pos >= end and (m := pattern.regex.match(low, pos)):
+            end = m.end()
+            yield m
+
+
+def _candidates(norm: str, low: str) -> list[_Candidate]:
+    starts = _start_positions(low)
+    found = []
+    for priority, pattern in enumerate(_patterns()):
+        for m in _matches(low, pattern, starts):
+            groups = {k: norm[m.start(k) : m.end(k)] if m.start(k) >= 0 else None for k in m.re.groupindex}
+            found.append(_Candidate(m.start(), m.end(), pattern.kind, groups, priority))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), c.priority))
+    chosen: list[_Candidate] = []
+    for cand in found:
+        if chosen and cand.start < chosen[-1].end:
+            continue
+        if _valid(norm, cand):
+            chosen.append(cand)
+    return chosen
+
+
+def _valid(norm: str, cand: _Candidate) -> bool:
+    """Guards: years in range, real days, ambiguous month words (қазан, Қазан)."""
+    g = cand.groups
+    if g.get("y") and not g.get("bc") and not 1000 <= int(g["y"]) <= 2199:
+        return False
+    if g.get("d") and not 1 <= int(g["d"]) <= 31:
+        return False
+    if cand.kind == "numeric" and not 1 <= int(g["m"] or 0) <= 12:
+        return False
+    if cand.kind == "duration" and g["n"].isdigit() and int(g["n"]) == 0:
+        return False
+    if g.get("mon") and _month_stem(g["mon"]) in _months()[1]:
+        if cand.kind == "m":
+            return False  # a bare қазан is a cauldron or the city
+        at = norm.find(g["mon"], cand.start)
+        if g["mon"][0].isupper() and not g.get("d") and not _sentence_start(norm, at):
+            return False
+    return True
+
+
+def _sentence_start(norm: str, at: int) -> bool:
+    return at == 0 or _SENTENCE_END.search(norm, max(0, at - 5), at) is not None
+
+
+def _month_stem(word: str) -> str:
+    return str(lookup(_months()[2], word.split()[0]))
+
+
+def _month(word: str) -> int:
+    return _months()[0][_month_stem(word)]
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _year_text(g: dict[str, str | None]) -> str:
+    year = int(g["y"] or 0)
+    return f"BC{year:04d}" if g.get("bc") else f"{year:04d}"
+
+
+def _value(cand: _Candidate, context_year: str | None) -> tuple[str, str]:
+    """(TIMEX3 type, value) of a candidate; ``context_year`` fills dates written without one."""
+    g, kind = cand.groups, cand.kind
+    if kind in ("ydm", "ymd", "dmy", "numeric", "dm"):
+        year = _year_text(g) if g.get("y") else (context_year or "XXXX")
+        month = int(g["m"] or 0) if kind == "numeric" else _month(g["mon"] or "")
+        day = f"{year}-{month:02d}-{int(g['d'] or 0):02d}"
+        if g.get("d2"):
+            return "DATE", f"{day}/{year}-{month:02d}-{int(g['d2'] or 0):02d}"
+        return "DATE", day
+    if kind in ("ym", "m"):
+        year = _year_text(g) if g.get("y") else (context_year or "XXXX")
+        return "DATE", f"{year}-{_month(g['mon'] or ''):02d}"
+    if kind == "y":
+        return "DATE", _year_text(g)
+    if kind == "range":
+        return "DATE", f"{g['y']}/{g['y2']}"
+    if kind == "decade":
+        decade = g["dec"] or "0"
+        return "DATE", (decade[:3] if len(decade) == 4 else "19" + decade[0]) + "X"
+    if kind == "century":
+        number = int(g["c"]) if (g["c"] or "").isdigit() else _roman(g["c"] or "I")
+        return "DATE", f"{number - 1:02d}XX"
+    unit = str(lookup(_date_words()["unit"] | {"жыл": "Y"}, g["u"] or ""))
+    if kind == "set":
+        return "SET", f"P1{unit}"
+    n = g["n"] or "1"
+    amount = int(n) if n.isdigit() else int(number_words_value(n.split()))
+    return "DURATION", f"P{amount}{unit}"
+
+
+def _modifier(low: str, cand: _Candidate) -> tuple[int, str | None]:
+    """Extend over a part word (басы/ортасы/соңы after a genitive) and a postposition."""
+    words = _date_words()
+    end, mod = cand.end, None
+    if cand.kind == "duration" and (cand.groups.get("span") or "").lower().startswith("шама"):
+        mod = "APPROX"
+    if cand.kind in ("duration", "set"):
+        return end, mod
+    if _GENITIVE.search(low, cand.start, end):
+        if part := _follower("part").match(low, end):
+            end, mod = part.end(), str(lookup(words["part"], part.group(1)))
+    if rel := _follower("relation").match(low, end):
+        end, mod = rel.end(), str(lookup(words["relation"], rel.group(1)))
+    return end, mod
+
+
+@cache
+def _follower(role: str) -> re.Pattern[str]:
+    """A part word or postposition right after a date («соңында», «дейін»)."""
+    return re.compile(r"\s+(" + alternation(list(_date_words()[role])) + ")")
+
+
+def dates_in(text: str, normalized: Normalized) -> list[DateMention]:
+    """Every temporal expression of ``text``, given ``normalize(text)``; offsets into ``text``."""
+    norm = normalized.text
+    low = lowered(norm)
+    found: list[DateMention] = []
+    context_year: str | None = None
+    for cand in _candidates(norm, low):
+        kind, value = _value(cand, context_year)
+        end, mod = _modifier(low, cand)
+        start, end = normalized.span(cand.start, end)
+        found.append(DateMention(start, end, text[start:end], kind, value, mod))
+        if cand.groups.get("y") and not cand.groups.get("bc") and kind == "DATE":
+            context_year = cand.groups["y"] if cand.kind != "range" else cand.groups["y2"]
+    return found
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every temporal expression in ``text``, with offsets into ``text`` (not normalized)."""
+    return dates_in(text, normalize(text))
+
+
+def extract_dates(doc: Document) -> Document:
+    """Pipeline stage: fill ``doc.dates`` from ``doc.normalized()``."""
+    doc.dates = dates_in(doc.text, doc.normalized())
+    return doc

@@ -1,0 +1,268 @@
+"""Kazakh lemmatizer and morphological analyzer: suffix-chain candidates from the suffix grammar,
+ranked by stem evidence from the lexicon. Input is one normalized word; no Document fields."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from derek.lang.kk import lexicon as lex
+from derek.lang.kk.suffixes import VOWELS, Chain, ending_table, harmony, letter_class
+
+_UNVOICE = {"г": "к", "ғ": "қ", "б": "п"}
+_NUMBER_CHARS = frozenset("0123456789,.%")
+MIN_STEM = 2
+UNSEEN = -3.0  # log-score offset for a stem the lexicon has never seen
+ENDING_WEIGHT = 0.8  # per letter of ending stripped from an unseen stem
+RARE = -9.0  # log-probability of a suffix chain never counted
+SMOOTH = 5  # add-k smoothing of chain counts
+BARE = 1.0  # bonus when the stem also occurs as a word on its own
+
+
+@dataclass(slots=True, frozen=True)
+class Analysis:
+    """One reading of a word: lemma, coarse UPOS, suffix tags (outermost last) and a score."""
+
+    lemma: str
+    pos: str
+    tags: tuple[str, ...]
+    score: float
+
+
+@dataclass(slots=True)
+class _Candidate:
+    stem: str  # lower-cased lemma
+    kind: str  # "N" or "V"
+    tags: tuple[str, ...]
+    cut: int  # how many letters of the word the lemma's stem spans
+    root: str = ""  # the stem scored against the lexicon when the lemma keeps a derivation
+
+
+class Analyzer:
+    """Ranks grammar candidates by stem evidence; ``memory`` holds lemmas learned from UD."""
+
+    def __init__(self, stems: dict[str, lex.StemEvidence] | None = None,
+                 memory: dict[str, lex.Memorized] | None = None,
+                 chains: dict[tuple[str, tuple[str, ...]], tuple[int, ...]] | None = None,
+                 ) -> None:
+        self.stems = lex.stem_lexicon() if stems is None else stems
+        counts = lex.chain_counts() if chains is None else chains
+        self.chain_logp = _chain_logp(counts, 1)
+        self.unseen_logp = _chain_logp(counts, 2)
+        self.held_out: dict[tuple[str, str], int] = {}  # evidence to ignore (leave-one-out)
+        self.memory = lex.ud_memory() if memory is None else memory
+        self.known = lex.lemma_evidence(self.memory)
+        self.exceptions = lex.exceptions()
+        self.no_strip = lex.no_strip()
+        for word in self.no_strip:  # listed whole words are also well-attested stems
+            self.known.setdefault(word.lower(), lex.StemEvidence()).noun += 5
+        self.table = ending_table()
+
+    def analyze(self, word: str) -> list[Analysis]:
+        """All readings of ``word``, best first."""
+        if not word:
+            return []
+        low = word.lower()
+        fixed = self.exceptions.get(low) or self.memory.get(low)
+        if "-" in word[1:] or word[0].isdigit():
+            readings = self._attached(word) or self._rank(word, low)
+        else:
+            readings = self._rank(word, low)
+        if fixed is None:
+            return readings
+        same = [r for r in readings if r.lemma.lower() == fixed.lemma.lower()]
+        tags = same[0].tags if same else ()
+        rest = [r for r in readings if r.lemma.lower() != fixed.lemma.lower()]
+        return [Analysis(fixed.lemma, fixed.pos, tags, 100.0)] + rest
+
+    def lemma(self, word: str) -> str:
+        """The lemma of the best reading, without ranking the others."""
+        if not word:
+            return word
+        low = word.lower()
+        fixed = self.exceptions.get(low) or self.memory.get(low)
+        if fixed is not None:
+            return fixed.lemma
+        if "-" in word[1:] or word[0].isdigit():
+            special = self._attached(word)
+            if special:
+                return special[0].lemma
+        best = self.best_candidate(low)
+        return self._reading(word, best, 0.0).lemma if best else word
+
+    def _attached(self, word: str) -> list[Analysis]:
+        """Numbers, abbreviations and compounds with a hyphen-attached ending (БҰҰ-ның, 8-інде)."""
+        head, _, tail = word.rpartition("-")
+        if not head:
+            head, tail = word, ""
+        if head[0].isdigit() and set(head) <= _NUMBER_CHARS:
+            return [Analysis(head.rstrip("%"), "NUM", self._tail_tags(tail), 10.0)]
+        if head.isupper() and len(head) > 1 and tail.islower():
+            return [Analysis(head, "PROPN", self._tail_tags(tail), 10.0)]
+        if tail and head and not head[-1].isdigit():
+            best = self.analyze(tail)
+            if best:
+                top = best[0]
+                lemma = top.lemma if tail[0].isupper() else top.lemma.lower()
+                return [Analysis(f"{head}-{lemma}", top.pos, top.tags, top.score)]
+        return []
+
+    def _tail_tags(self, tail: str) -> tuple[str, ...]:
+        variants = self.table.get(tail.lower())
+        if not variants:
+            return ("SFX",) if tail else ()
+        return next(iter(variants.values()))[0].tags
+
+    def _rank(self, word: str, low: str) -> list[Analysis]:
+        scored: dict[tuple[str, str], tuple[float, _Candidate]] = {}
+        for cand in self.candidates(low):
+            score = self._score(cand, low)
+            key = (cand.stem, cand.kind)
+            if key not in scored or score > scored[key][0]:
+                scored[key] = (score, cand)
+        ranked = sorted(scored.values(), key=lambda item: -item[0])
+        return [self._reading(word, cand, score) for score, cand in ranked]
+
+    def best_candidate(self, low: str) -> _Candidate | None:
+        """The top-scoring candidate of a lower-cased word (also used to estimate the lexicon)."""
+        return max(self.candidates(low), key=lambda cand: self._score(cand, low), default=None)
+
+    def candidates(self, low: str) -> list[_Candidate]:
+        """Every (stem, kind, tags) split the suffix grammar allows, the unsplit word first."""
+        found = [_Candidate(low, "N", (), len(low)), _Candidate(low, "V", (), len(low))]
+        harms = _prefix_harmony(low)
+        table = self.table
+        for i in range(MIN_STEM, len(low)):
+            if low[i] == "и":  # ы/і + й written и: оқиды → оқы, дами → дамы
+                _add_glide(found, table.get("й" + low[i + 1:]), low[:i], harms[i], i)
+            variants = table.get(low[i:])
+            if variants is None:
+                continue
+            stem = low[:i]
+            cls = letter_class(stem[-1])
+            harm = harms[i]
+            for h in (harm,) if harm else ("b", "f"):
+                for chain in variants.get((h, cls), ()):
+                    _add_stems(found, stem, low[i], chain, h, i)
+        return found
+
+    def _score(self, cand: _Candidate, low: str) -> float:
+        stem = cand.root or cand.stem
+        ev = self.stems.get(stem)
+        known = self.known.get(stem)
+        support = 0.0
+        if ev is not None:
+            support += ev.noun if cand.kind == "N" else ev.verb
+        if known is not None:
+            support += 3 * (known.noun if cand.kind == "N" else known.verb)
+        if self.held_out:
+            support -= self.held_out.get((stem, cand.kind), 0)
+        elif not cand.tags and ev is not None and ev.freq:
+            support -= 1  # the word's own form: leave it out, as the lexicon builder does
+        key = (cand.kind, cand.tags)
+        if not cand.tags and low in self.no_strip:  # never strip a listed whole word
+            return 50.0
+        if support <= 0:  # an unseen stem: chains as distributed over rare words
+            return UNSEEN + self.unseen_logp.get(key, RARE) + ENDING_WEIGHT * (len(low) - cand.cut)
+        bare = BARE if cand.tags and ev is not None and ev.freq else 0.0
+        return math.log1p(support) + bare + self.chain_logp.get(key, RARE)
+
+    def _reading(self, word: str, cand: _Candidate, score: float) -> Analysis:
+        lemma = cand.stem
+        listed = self.no_strip.get(lemma)
+        if listed is not None and (word[0].isupper() or listed[0].islower()):
+            return Analysis(listed, "PROPN" if listed[0].isupper() else "NOUN", cand.tags, score)
+        ev = self.stems.get(lemma)
+        known = self.known.get(lemma)
+        if word[0].isupper() and _keeps_capital(word, ev, known):
+            lemma = word[: cand.cut] + lemma[cand.cut:] if cand.cut <= len(lemma) else lemma
+            lemma = lemma[:1].upper() + lemma[1:]
+            if word.isupper() and len(word) > 1:
+                lemma = lemma.upper()
+        pos = known.pos if known is not None and known.pos else _default_pos(cand, ev, word)
+        return Analysis(lemma, pos, cand.tags, round(score, 3))
+
+
+def _chain_logp(chains: dict, column: int) -> dict:
+    """Log-probabilities of suffix chains over distinct forms (column 1) or hapax forms (2)."""
+    total = sum(row[column] for row in chains.values()) + SMOOTH * len(chains) or 1
+    return {key: math.log((row[column] + SMOOTH) / total) for key, row in chains.items()}
+
+
+def _keeps_capital(word: str, ev: lex.StemEvidence | None, known: lex.StemEvidence | None) -> bool:
+    if known is not None and known.pos:
+        return known.pos == "PROPN"
+    return ev is None or ev.cap >= 50
+
+
+def _default_pos(cand: _Candidate, ev: lex.StemEvidence | None, word: str) -> str:
+    if cand.kind == "V":
+        return "VERB"
+    if "ORD" in cand.tags:
+        return "NUM"
+    if word[0].isupper() and (ev is None or ev.cap >= 50):
+        return "PROPN"
+    return "NOUN"
+
+
+def _prefix_harmony(low: str) -> list[str]:
+    """harms[i] is the harmony of low[:i]."""
+    harms = [""]
+    current = ""
+    for ch in low:
+        h = harmony(ch)
+        if h:
+            current = h
+        harms.append(current)
+    return harms
+
+
+def _add_stems(found: list[_Candidate], stem: str, first: str, chain: Chain, harm: str,
+               cut: int) -> None:
+    """The stem as written plus the lemmas sound changes hide (жетістігі, орны, оқу)."""
+    if chain.keep:  # scored by the root, lemma keeps the derivation: мүше|лігіне → мүшелік
+        found.append(_Candidate(stem + chain.keep, chain.kind, chain.tags, cut, stem))
+        return
+    found.append(_Candidate(stem, chain.kind, chain.tags, cut))
+    if first in VOWELS:
+        last = stem[-1]
+        if last in _UNVOICE:
+            found.append(_Candidate(stem[:-1] + _UNVOICE[last], chain.kind, chain.tags, cut))
+        if len(stem) > 2 and last not in VOWELS and stem[-2] not in VOWELS:
+            vowel = "ы" if harm == "b" else "і"  # орны → орын, халқы → халық
+            found.append(_Candidate(stem[:-1] + vowel + last, chain.kind, chain.tags, cut))
+    if first == "у" and chain.kind == "V" and stem[-1] not in VOWELS:
+        found.append(_Candidate(stem + ("ы" if harm == "b" else "і"), "V", chain.tags, cut))
+
+
+def _add_glide(found: list[_Candidate], variants: dict | None, stem: str, harm: str,
+               cut: int) -> None:
+    if not variants or stem[-1] in VOWELS:
+        return
+    for h in (harm,) if harm else ("b", "f"):
+        for chain in variants.get((h, "V"), ()):
+            if chain.kind == "V":
+                found.append(_Candidate(stem + ("ы" if h == "b" else "і"), "V", chain.tags, cut))
+
+
+_DEFAULT: Analyzer | None = None
+
+
+def default_analyzer() -> Analyzer:
+    """The analyzer built from the shipped data files (created on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Analyzer()
+    return _DEFAULT
+
+
+def analyze(word: str) -> list[Analysis]:
+    """All readings of one normalized word, best first."""
+    return default_analyzer().analyze(word)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The lemma of the best reading (the word itself when it has none)."""
+    return default_analyzer().lemma(word)

@@ -1,0 +1,336 @@
+"""Figures in Kazakh text (digits and number words), scaled and with their unit.
+
+Reads ``Document.text`` (through ``Document.normalized()``) and ``Document.dates`` (figures inside
+dates are skipped); writes ``Document.quantities``. Scale words, units and approximations are data.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from derek.doc import DateMention, Document, Quantity
+from derek.lang.kk.normalize import Normalized, normalize
+from derek.lang.kk.resources import load_tsv
+
+# Every pattern here runs on the lowercased normalized text (see ``lowered``) without
+# re.IGNORECASE: case-insensitive matching of Cyrillic is several times slower in ``re``.
+_LETTER = r"[^\W\d_]"
+_VOICING = {"қ": "ғ", "к": "г", "п": "б"}  # stem-final consonants voice before a vowel
+_BACK, _FRONT = frozenset("аоұыяё"), frozenset("әеөүіэ")  # у, и are read either way
+_DASH = r"\s*-\s*"
+_NUMBER = r"\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.,])|\d+(?:[.,]\d+)?"
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_ORDINAL = re.compile(r"\s*-\s*(?:ыншы|інші|ншы|нші|шы|ші)(?!" + _LETTER + ")")
+_DIGITS = re.compile(rf"(?<![\w.,])({_NUMBER})(?:{_DASH}({_NUMBER})(?![\w.]))?")
+_JOINED_START = re.compile(r"-" + _LETTER + "{3}")  # «47-сессиясында»
+_JOINED = re.compile(r"-(\w+)")
+
+
+@lru_cache(maxsize=2)
+def lowered(text: str) -> str:
+    """``text.lower()`` with one character for one, so offsets stay valid (İ stays İ)."""
+    low = text.lower()
+    if len(low) == len(text):  # lower() never shortens a character, so each kept its length
+        return low
+    return "".join(low1 if len(low1 := c.lower()) == 1 else c for c in text)
+
+
+def harmony(word: str) -> str | None:
+    """"back" or "front" from the last clear vowel of ``word``; None when it has none (км, млн)."""
+    if word.endswith("ь"):
+        return None  # январьдың and рубльге both occur in real texts
+    for char in reversed(word.lower()):
+        if char in _BACK:
+            return "back"
+        if char in _FRONT:
+            return "front"
+    return None
+
+
+@cache
+def suffix_chain(vowels: str | None = None) -> str:
+    """Regex for zero to four noun endings (longest first), only those agreeing with ``vowels``.
+
+    Vowel harmony: back stems (а о ұ ы) take -ның/-дың/-да/-ға, front stems (ә е ө ү і)
+    take -нің/-дің/-де/-ге; a chain keeps the stem's harmony (``noun_suffixes.tsv``).
+    """
+    rows = load_tsv("noun_suffixes.tsv")
+    suffixes = {r["suffix"] for r in rows if vowels is None or r["harmony"] in ("any", vowels)}
+    return "(?:" + "|".join(sorted(suffixes, key=len, reverse=True)) + "){0,4}"
+
+
+def stem_regex(stem: str) -> str:
+    """Regex for a stem (one or more words) followed by noun endings, as a whole word."""
+    return alternation([stem])
+
+
+def alternation(stems: list[str], ending: str = "chain") -> str:
+    """One regex matching any of ``stems`` as whole lowercase words, as a prefix tree.
+
+    ``ending``: "chain" (noun endings may follow), "bare" (none), "prefix" (any word that
+    begins with a stem). Longer stems are tried first. A tree instead of a flat list lets
+    ``re`` reject a position after one character instead of trying every stem there.
+    """
+    root: dict[str, dict] = {}
+    for stem in stems:
+        node = root
+        for atom in _atoms(stem):
+            node = node.setdefault(atom, {})
+        last = stem.split()[-1]
+        chain = suffix_chain(harmony(last)) if ending == "chain" and last[-1].isalpha() else ""
+        node[""] = {"" if ending == "prefix" else chain + f"(?!{_LETTER})": {}}
+    return _emit(root, top=True)
+
+
+def _atoms(stem: str) -> list[str]:
+    words = stem.lower().split()
+    atoms: list[str] = []
+    for word in words:
+        atoms += ([r"\s+"] if atoms else []) + [re.escape(c) for c in word]
+    if words[-1][-1] in _VOICING:  # аралық → аралығы
+        atoms[-1] = f"[{words[-1][-1]}{_VOICING[words[-1][-1]]}]"
+    return atoms
+
+
+def _emit(node: dict[str, dict], top: bool = False) -> str:
+    branches = []
+    for atom, child in sorted(node.items(), key=lambda item: item[0] == ""):
+        if atom == "":
+            branches.append(next(iter(child)))  # the ending, tried after longer stems
+        else:
+            branches.append(atom + _emit(child))
+    if top:  # whole words only; one lookbehind in front keeps re's fast first-letter scan
+        words = [b for b in branches if b[0].isalpha()]
+        others = [b for b in branches if not b[0].isalpha()]
+        branches = others + ([r"(?<!\w)" + _group(words)] if words else [])
+    return _group(branches)
+
+
+def _group(branches: list[str]) -> str:
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@dataclass(slots=True)
+class _Lexicon:
+    number_word: re.Pattern[str]
+    words: dict[str, tuple[float, str, bool]]
+    scale: re.Pattern[str]
+    scales: dict[str, float]
+    unit: re.Pattern[str]
+    dashed_unit: re.Pattern[str]
+    units: dict[str, tuple[str, str]]
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    approx: dict[str, str]
+    counted: tuple[str, ...]  # approximation words a counted noun may follow
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    words = {r["word"]: (float(r["value"]), r["kind"], r["alone"] == "yes") for r in load_tsv("number_words.tsv")}
+    scales = {r["word"]: float(r["factor"]) for r in load_tsv("scale_words.tsv")}
+    units = {r["word"].lower(): (r["unit"], r["kind"]) for r in load_tsv("units.tsv")}
+    approx_rows = load_tsv("approx_words.tsv")
+    before = [r["word"] for r in approx_rows if r["position"] == "before"]
+    after = [r["word"] for r in approx_rows if r["position"] == "after"]
+    return _Lexicon(
+        number_word=re.compile(alternation(list(words))),
+        words=words,
+        scale=re.compile(r"\s*(" + alternation(list(scales)) + r")(\.(?!\d))?"),
+        scales=scales,
+        unit=re.compile(r"\s*(" + alternation(list(units)) + ")"),
+        dashed_unit=re.compile(_DASH + "(" + alternation(list(units)) + ")"),
+        units=units,
+        before=re.compile("(" + alternation(before) + r")\s+$"),
+        after=re.compile(r"(?:-?" + suffix_chain() + r")\s*(" + alternation(after) + ")"),
+        approx={r["word"]: r["approx"] for r in approx_rows},
+        counted=tuple(r["word"] for r in approx_rows if r["takes_unit"] == "yes"),
+    )
+
+
+def lookup(table: dict, word: str) -> object:
+    """The entry of ``table`` whose key is the longest prefix of ``word`` (stem + endings)."""
+    word = " ".join(word.lower().split())
+    lengths, index = _prefix_index(tuple(table))
+    for length in lengths:
+        if (key := index.get(word[:length])) is not None:
+            return table[key]
+    raise KeyError(word)
+
+
+@cache
+def _prefix_index(keys: tuple[str, ...]) -> tuple[tuple[int, ...], dict[str, str]]:
+    """Key lengths (longest first) and {stem or its voiced form (аралығ): key}."""
+    index: dict[str, str] = {}
+    for key in sorted(keys, key=len, reverse=True):
+        stem = key.lower()
+        index.setdefault(stem, key)
+        if stem[-1] in _VOICING:
+            index.setdefault(stem[:-1] + _VOICING[stem[-1]], key)
+    return tuple(sorted({len(k) for k in index}, reverse=True)), index
+
+
+def parse_number(digits: str) -> float:
+    """«32877,5» → 32877.5, «10 215,1» → 10215.1, «1.5» → 1.5."""
+    return float(digits.replace(" ", "").replace(",", "."))
+
+
+def number_words_value(words: list[str]) -> float:
+    """«он бір» → 11, «екі мың» → 2000, «үш жүз» → 300 (words already matched)."""
+    lex = _lexicon()
+    total, current = 0.0, 0.0
+    for word in words:
+        value, kind, _ = lookup(lex.words, word)
+        if kind == "hundred":
+            current = (current or 1) * value
+        elif kind == "scale":
+            total += (current or 1) * value
+            current = 0
+        else:
+            current += value
+    return total + current
+
+
+@dataclass(slots=True)
+class _Figure:
+    start: int  # normalized offsets
+    end: int
+    value: float
+    low: float | None = None  # a range «200-210»
+    words: bool = False  # written in words
+
+
+def _digit_figures(low: str) -> list[_Figure]:
+    figures = []
+    for m in _DIGITS.finditer(low):
+        if m.group(2) and not m.group(2).startswith("0"):
+            first, second = parse_number(m.group(1)), parse_number(m.group(2))
+            if first < second:
+                figures.append(_Figure(m.start(), m.end(), second, first))
+                continue
+        figures.append(_Figure(m.start(1), m.end(1), parse_number(m.group(1))))
+    return figures
+
+
+@cache
+def _number_phrase() -> re.Pattern[str]:
+    """Number words written bare (с endings, «үшін», «онда», «алтын» are other words)."""
+    word = alternation(list(_lexicon().words), "bare")
+    return re.compile(rf"{word}(?:\s+{word})*")
+
+
+def _word_figures(low: str) -> list[_Figure]:
+    lex = _lexicon()
+    figures: list[_Figure] = []
+    for m in _number_phrase().finditer(low):
+        if m.end() < len(low) and low[m.end()] == "-":
+            continue  # бір-бірінен "each other"
+        words = m.group().split()
+        alone = all(lookup(lex.words, w)[2] for w in words) or len(words) > 1
+        if not alone and not (lex.unit.match(low, m.end()) or lex.scale.match(low, m.end())):
+            continue
+        figures.append(_Figure(m.start(), m.end(), number_words_value(words), words=True))
+    return figures
+
+
+def _extend(low: str, fig: _Figure) -> Quantity:
+    """Grow a figure over its ordinal ending, scale word, unit and approximation words."""
+    lex = _lexicon()
+    start, end, factor = fig.start, fig.end, 1.0
+    unit, kind, approx = None, "cardinal", None
+    dollar = re.search(r"\$\s*$", low[max(0, start - 3) : start])
+    if dollar:
+        start -= len(dollar.group())
+        unit, kind = "USD", "money"
+    if (m := _ORDINAL.match(low, end)) and not fig.words:
+        return _make(start, m.end(), fig, 1.0, None, "ordinal", None)
+    if m := lex.scale.match(low, end):
+        factor = lookup(lex.scales, m.group(1))  # type: ignore[assignment]
+        end = m.end()
+    end, unit, kind = _unit(low, end, unit, kind)
+    if unit == "percent":
+        end, unit, kind = _unit(low, end, unit, kind)
+    if m := lex.after.match(low, end):
+        approx, end = str(lookup(lex.approx, m.group(1))), m.end()
+        if unit is None and m.group(1).startswith(lex.counted):
+            end, unit, kind = _unit(low, end, unit, kind)
+    if m := lex.before.search(low, max(0, start - 30), start):
+        start, approx = m.start(), str(lookup(lex.approx, m.group(1)))
+    if kind == "cardinal" and not fig.words and _JOINED_START.match(low, end, end + 4):
+        if not _bare_chain().fullmatch(_JOINED.match(low, end).group(1)):  # type: ignore[union-attr]
+            kind = "ordinal"  # «47-сессиясында»: a number joined to a noun counts it in order
+    return _make(start, end, fig, factor, unit, kind, approx)
+
+
+@cache
+def _bare_chain() -> re.Pattern[str]:
+    return re.compile(suffix_chain())
+
+
+def _unit(low: str, end: int, unit: str | None, kind: str) -> tuple[int, str | None, str]:
+    lex = _lexicon()
+    m = lex.unit.match(low, end) or lex.dashed_unit.match(low, end)
+    if unit == "percent" and m is not None and lookup(lex.units, m.group(1))[1] == "multiplier":
+        return m.end(), "times", "multiplier"  # «3,8% есеге»: a stray % before есе
+    if m is None or (unit is not None and lookup(lex.units, m.group(1))[0] != "USD"):
+        return end, unit, kind
+    found, found_kind = lookup(lex.units, m.group(1))  # type: ignore[misc]
+    return m.end(), found, found_kind
+
+
+def _make(start: int, end: int, fig: _Figure, factor: float, unit: str | None,
+          kind: str, approx: str | None) -> Quantity:
+    rng = [fig.low * factor, fig.value * factor] if fig.low is not None else None
+    return Quantity(start, end, "", fig.value * factor, unit, rng, approx, kind)
+
+
+def _blocker(spans: list[tuple[int, int]]):
+    """A test «does (start, end) overlap one of ``spans``» in O(log n)."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach, furthest = [], -1  # reach[i]: the largest end among spans[: i + 1]
+    for _, e in spans:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, end)
+        return i > 0 and reach[i - 1] > start
+
+    return overlaps
+
+
+def quantities_in(text: str, normalized: Normalized, dates: list[DateMention] | None = None) -> list[Quantity]:
+    """Every figure of ``text`` outside ``dates`` and URLs, given ``normalize(text)``."""
+    low = lowered(normalized.text)
+    spans = [(d.start, d.end) for d in dates or []]
+    spans += [normalized.span(m.start(), m.end()) for m in _URL.finditer(low)]
+    blocked = _blocker(spans)
+    figures = sorted(_digit_figures(low) + _word_figures(low), key=lambda f: f.start)
+    found: list[Quantity] = []
+    covered = 0  # normalized end of the last quantity: a figure inside it is not another one
+    for fig in figures:
+        if fig.start < covered:
+            continue
+        quantity = _extend(low, fig)
+        covered = quantity.end
+        quantity.start, quantity.end = normalized.span(quantity.start, quantity.end)
+        if blocked(quantity.start, quantity.end):
+            continue
+        quantity.text = text[quantity.start : quantity.end]
+        found.append(quantity)
+    return found
+
+
+def find_quantities(text: str, dates: list[DateMention] | None = None) -> list[Quantity]:
+    """Every figure in ``text`` outside ``dates`` and URLs, with offsets into ``text``."""
+    return quantities_in(text, normalize(text), dates)
+
+
+def extract_quantities(doc: Document) -> Document:
+    """Pipeline stage: fill ``doc.quantities`` from ``doc.normalized()``, skipping ``doc.dates``."""
+    doc.quantities = quantities_in(doc.text, doc.normalized(), doc.dates)
+    return doc

@@ -1,0 +1,157 @@
+"""Kazakh suffix grammar: realises archiphonemic suffixes from ``data/suffixes.tsv`` by vowel
+harmony and consonant assimilation, and precomputes every suffix chain as a surface ending table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from derek.lang.kk.resources import load_tsv
+
+BACK_VOWELS = frozenset("аоұыя")
+FRONT_VOWELS = frozenset("әеөүіэ")
+VOWELS = frozenset("аәеөоұүыіэюяёи")
+# б в г д ф end loanwords voicelessly: Тоқаевқа, Назарбаевтың
+VOICELESS = frozenset("кқпстфхцчшщбвгд")
+# letter classes that decide the first consonant of a suffix: V vowel, R р/й/у, L л,
+# N м/н/ң, Z other voiced consonants, T voiceless
+CLASSES = ("V", "R", "L", "N", "Z", "T")
+# a representative final letter for each class when a chain is generated
+_SAMPLE = {"V": "а", "R": "р", "L": "л", "N": "н", "Z": "з", "T": "с"}
+MAX_DEPTH = 5
+
+
+def letter_class(ch: str) -> str:
+    """The assimilation class of a final letter (digits and unknown letters count as Z)."""
+    if ch in VOWELS:
+        return "V"
+    if ch in "рйу":
+        return "R"
+    if ch == "л":
+        return "L"
+    if ch in "мнң":
+        return "N"
+    if ch in VOICELESS:
+        return "T"
+    return "Z"
+
+
+def harmony(text: str) -> str:
+    """'b' for back, 'f' for front: the class of the last harmonic vowel; '' when none."""
+    for ch in reversed(text.lower()):
+        if ch in BACK_VOWELS:
+            return "b"
+        if ch in FRONT_VOWELS:
+            return "f"
+    return ""
+
+
+def _consonant(arch: str, prev: str, harm: str) -> str:
+    if arch == "Д":
+        return "т" if prev == "T" else "д"
+    if arch == "Г":
+        if prev == "T":
+            return "қ" if harm == "b" else "к"
+        return "ғ" if harm == "b" else "г"
+    if arch == "Л":
+        return "л" if prev in "VR" else ("т" if prev == "T" else "д")
+    if arch == "Н":  # genitive -ның after vowels and м н ң (Қазақстанның), -дың, -тың
+        return "н" if prev in "VN" else ("т" if prev == "T" else "д")
+    if arch == "Т":  # ablative -нан after м н ң (Қазақстаннан), -дан, -тан
+        return "н" if prev == "N" else ("т" if prev == "T" else "д")
+    if arch == "М":  # -мен, -мын: м after vowels and sonorants (Қазақстанмен)
+        return "м" if prev in "VRLN" else ("п" if prev == "T" else "б")
+    if arch == "Б":  # negation -ма: б after м н ң з ж (сенбеді)
+        return "м" if prev in "VRL" else ("п" if prev == "T" else "б")
+    raise ValueError(f"suffixes.tsv: unknown archiphoneme {arch!r}")
+
+
+def realize(form: str, prev: str, harm: str) -> str:
+    """Surface of an archiphonemic suffix after a letter of class ``prev``, harmony ``harm``."""
+    if form.startswith("{"):
+        after_consonant, after_vowel = form[1:-1].split("|")
+        form = after_vowel if prev == "V" else after_consonant
+    out = []
+    for arch in form:
+        if arch == "А":
+            ch = "а" if harm == "b" else "е"
+        elif arch == "Ы":
+            ch = "ы" if harm == "b" else "і"
+        elif arch == "Қ":
+            ch = "қ" if harm == "b" else "к"
+        elif arch in "ДГЛНМБТ":
+            ch = _consonant(arch, prev, harm)
+        else:
+            ch = arch
+        out.append(ch)
+        prev = letter_class(ch)
+    return "".join(out)
+
+
+@dataclass(slots=True, frozen=True)
+class Suffix:
+    """One row of suffixes.tsv."""
+
+    sources: frozenset[str]
+    target: str
+    form: str
+    tag: str
+    keep: bool
+
+
+@dataclass(slots=True, frozen=True)
+class Chain:
+    """A suffix chain realised after a stem of one kind: its tags and the kept derivation."""
+
+    kind: str  # "N" nominal or "V" verbal stem
+    tags: tuple[str, ...]
+    keep: str  # surface of derivational suffixes the lemma keeps (лық in мүшелігіне)
+
+
+@cache
+def suffix_rows() -> tuple[Suffix, ...]:
+    """The suffix grammar as loaded from suffixes.tsv."""
+    return tuple(
+        Suffix(frozenset(r["from"].split()), r["to"], r["form"], r["tag"], r["keep"] == "1")
+        for r in load_tsv("suffixes.tsv")
+    )
+
+
+def _voice_final(text: str) -> str:
+    """к/қ/п become г/ғ/б before a vowel (жетістік → жетістігі)."""
+    return text[:-1] + {"к": "г", "қ": "ғ", "п": "б"}.get(text[-1], text[-1]) if text else text
+
+
+def _extend(table: dict, rows: tuple[Suffix, ...], start: tuple, state: str, ending: str,
+            tags: tuple[str, ...], keep: str, depth: int) -> None:
+    cls, harm, kind = start
+    for row in rows:
+        if state not in row.sources:
+            continue
+        prev = letter_class(ending[-1]) if ending else cls
+        surface = realize(row.form, prev, harm)
+        body = ending
+        if body and surface[0] in VOWELS and body[-1] in "кқп":
+            body = _voice_final(body)
+        new_ending = body + surface
+        keeps = row.keep and kind == "N" and len(keep) == len(ending)  # only a leading run
+        new_keep = keep + surface if keeps else keep
+        new_tags = tags + (row.tag,)
+        chains = table.setdefault(new_ending, {}).setdefault((harm, cls), [])
+        chain = Chain(kind, new_tags, new_keep)
+        if chain not in chains:
+            chains.append(chain)
+        if depth + 1 < MAX_DEPTH:
+            _extend(table, rows, start, row.target, new_ending, new_tags, new_keep, depth + 1)
+
+
+@cache
+def ending_table() -> dict[str, dict[tuple[str, str], list[Chain]]]:
+    """Every surface ending → (stem harmony, stem final class) → chains that produce it."""
+    table: dict[str, dict[tuple[str, str], list[Chain]]] = {}
+    rows = suffix_rows()
+    for harm in ("b", "f"):
+        for cls in CLASSES:
+            for kind in ("N", "V"):
+                _extend(table, rows, (cls, harm, kind), kind, "", (), "", 0)
+    return table

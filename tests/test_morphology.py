@@ -1,0 +1,244 @@
+"""Tests for derek.lang.kk.morphology and its data files (suffixes, lexicon, exception lists)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from derek.lang.kk import morphology
+from derek.lang.kk.morphology import Analysis, Analyzer, analyze, lemma
+from derek.lang.kk.resources import load_list, load_tsv
+from derek.lang.kk.suffixes import ending_table, realize
+
+# The grammar + KazNERD lexicon + hand lists, without the lemma memory learned from UD KTB,
+# so these cases test the suffix system rather than remembered forms.
+GRAMMAR = Analyzer(memory={})
+
+NOMINAL_BACK = [
+    ("Қазақстанның", "Қазақстан"), ("Қазақстанға", "Қазақстан"), ("Қазақстанда", "Қазақстан"),
+    ("Қазақстаннан", "Қазақстан"), ("Қазақстанмен", "Қазақстан"), ("Қазақстанды", "Қазақстан"),
+    ("Қазақстандағы", "Қазақстан"), ("Алматыда", "Алматы"), ("Алматының", "Алматы"),
+    ("Алматыға", "Алматы"), ("Алматыдан", "Алматы"), ("Астанаға", "Астана"), ("Астанада", "Астана"),
+    ("Қытайдың", "Қытай"), ("Қытаймен", "Қытай"), ("жылдың", "жыл"), ("жылы", "жыл"),
+    ("жылға", "жыл"), ("жылдары", "жыл"), ("жылдардағы", "жыл"), ("жылдан", "жыл"),
+    ("желтоқсанның", "желтоқсан"), ("желтоқсанда", "желтоқсан"), ("наурызда", "наурыз"),
+    ("қаңтарда", "қаңтар"), ("басшылары", "басшы"), ("басшысы", "басшы"), ("ұйымның", "ұйым"),
+    ("ұйымға", "ұйым"), ("ұйымдар", "ұйым"), ("халықтың", "халық"), ("қалалар", "қала"),
+    ("қаласында", "қала"), ("балалар", "бала"), ("адамдар", "адам"), ("саясатын", "саясат"),
+    ("тарихы", "тарих"), ("тарихында", "тарих"), ("араларында", "ара"),
+]
+NOMINAL_FRONT = [
+    ("Ресейдің", "Ресей"), ("Ресейге", "Ресей"), ("Ресеймен", "Ресей"), ("Ресейде", "Ресей"),
+    ("елдің", "ел"), ("елге", "ел"), ("елде", "ел"), ("елден", "ел"), ("елмен", "ел"),
+    ("елді", "ел"), ("елдер", "ел"), ("елдерге", "ел"), ("елдердің", "ел"),
+    ("мүшесі", "мүше"), ("мүшелері", "мүше"),
+    ("президенті", "президент"), ("президенттің", "президент"), ("президентпен", "президент"),
+    ("келісімге", "келісім"), ("келісімнің", "келісім"), ("келісімді", "келісім"),
+    ("шешімі", "шешім"), ("шешімдер", "шешім"), ("мемлекеттің", "мемлекет"),
+    ("мемлекеттер", "мемлекет"), ("әлемде", "әлем"), ("әлемдегі", "әлем"), ("жерде", "жер"),
+    ("кезде", "кез"), ("кезінде", "кез"), ("іс-шараға", "іс-шара"),
+]
+DERIVATION_KEPT = [  # UD KTB keeps -лық/-лік and -шы/-ші in the lemma
+    ("мүшелігіне", "мүшелік"), ("басшылығы", "басшылық"), ("жетістігі", "жетістік"),
+    ("жетістіктері", "жетістік"), ("ынтымақтастығы", "ынтымақтастық"),
+    ("тәуелсіздігін", "тәуелсіздік"), ("министрлігі", "министрлік"),
+    ("халықаралық", "халықаралық"), ("басшы", "басшы"), ("жылғы", "жылғы"),
+]
+SOUND_CHANGES = [  # к/қ/п voicing, vowel elision
+    ("кітабы", "кітап"), ("кітаптар", "кітап"), ("орны", "орын"), ("халқы", "халық"),
+    ("халқының", "халық"), ("аумағы", "аумақ"), ("тілегі", "тілек"), ("құқығы", "құқық"),
+]
+ORDINAL_COMPARATIVE = [
+    ("бесінші", "бес"),
+    ("төртінші", "төрт"),
+]
+VERBS_BACK = [
+    ("қойды", "қой"), ("қойылды", "қой"), ("барды", "бар"), ("алды", "ал"), ("алынды", "ал"),
+    ("алмады", "ал"), ("алады", "ал"), ("алған", "ал"), ("алып", "ал"), ("алатын", "ал"),
+    ("алу", "ал"), ("алса", "ал"), ("шықты", "шық"), ("шығады", "шық"),
+    ("қабылданды", "қабылда"), ("қабылдады", "қабылда"), ("қабылдаған", "қабылда"),
+    ("жасады", "жаса"), ("жасалды", "жаса"), ("бардым", "бар"), ("бардық", "бар"),
+    ("барамын", "бар"), ("бармайды", "бар"), ("оқиды", "оқы"), ("тұрады", "тұр"),
+    ("айтты", "айт"), ("айтқан", "айт"), ("жазылған", "жаз"), ("табылды", "тап"),
+]
+VERBS_FRONT = [
+    ("келді", "кел"), ("келеді", "кел"), ("келген", "кел"), ("келіп", "кел"), ("келу", "кел"),
+    ("келмеді", "кел"), ("келдік", "кел"), ("келдіңіз", "кел"), ("келеміз", "кел"),
+    ("келмейтін", "кел"), ("берді", "бер"), ("берілді", "бер"), ("бермеді", "бер"),
+    ("берген", "бер"), ("көрді", "көр"), ("көрсетті", "көрсет"), ("көрсетілді", "көрсет"),
+    ("өтті", "өт"), ("өткізілді", "өткіз"), ("өтетін", "өт"),
+    ("дамиды", "дамы"), ("сөйлейді", "сөйле"), ("енгізілді", "енгіз"),
+    ("шешілді", "шеш"), ("бөлінді", "бөл"), ("жүргізілген", "жүргіз"),
+]
+TRAPS = [  # whole words that look inflected
+    ("Алматы", "Алматы"), ("Ресей", "Ресей"), ("Қытай", "Қытай"), ("мүше", "мүше"),
+    ("келісім", "келісім"), ("декларация", "декларация"), ("президент", "президент"),
+    ("бала", "бала"), ("қала", "қала"), ("тарих", "тарих"), ("мемлекет", "мемлекет"),
+    ("Ақтау", "Ақтау"), ("Атырау", "Атырау"), ("Тараз", "Тараз"), ("Ташкент", "Ташкент"),
+    ("Мәскеу", "Мәскеу"), ("ынтымақтастық", "ынтымақтастық"), ("соғыс", "соғыс"),
+    ("шығыс", "шығыс"), ("жеңіс", "жеңіс"), ("білім", "білім"), ("ғасыр", "ғасыр"),
+    ("сала", "сала"), ("дала", "дала"), ("бүгін", "бүгін"), ("кеше", "кеше"),
+]
+PROPER_AND_LOANS = [
+    ("Жапонияның", "Жапония"),
+    ("Германиямен", "Германия"), ("Түркияға", "Түркия"), ("Украинаның", "Украина"),
+    ("Қырғызстанмен", "Қырғызстан"), ("Өзбекстанның", "Өзбекстан"), ("Еуропаның", "Еуропа"),
+    ("Азиядағы", "Азия"), ("Мәскеуде", "Мәскеу"), ("Ташкентте", "Ташкент"),
+    ("декларациясы", "декларация"), ("декларацияға", "декларация"),
+    ("декларацияны", "декларация"), ("конституциясы", "конституция"),
+    ("парламенттің", "парламент"), ("министрі", "министр"), ("делегациясы", "делегация"),
+    ("конференциясына", "конференция"), ("республикасының", "республика"),
+    ("сессиясында", "сессия"),
+]
+ATTACHED = [  # hyphen-attached endings on abbreviations, numbers and compounds
+    ("БҰҰ-ның", "БҰҰ"), ("ТМД-ға", "ТМД"), ("АҚШ-тың", "АҚШ"), ("ЕҚЫҰ-ға", "ЕҚЫҰ"),
+    ("НАТО-ның", "НАТО"), ("ШЫҰ-ға", "ШЫҰ"), ("ЕАЭО-ның", "ЕАЭО"), ("8-інде", "8"),
+    ("168-ші", "168"), ("2-сінде", "2"), ("55-ші", "55"), ("90%-ына", "90"), ("25-і", "25"),
+    ("100-ге", "100"), ("1992", "1992"), ("оңтүстік-шығысы", "оңтүстік-шығыс"),
+]
+CLOSED_CLASS = [
+    ("оның", "ол"), ("оған", "ол"), ("маған", "мен"), ("біздің", "біз"), ("сіздің", "сіз"),
+    ("мұның", "бұл"), ("осының", "осы"), ("соның", "сол"), ("де", "да"), ("пен", "мен"),
+    ("бе", "ма"), ("еді", "е"), ("екен", "е"), ("емес", "е"), ("Оның", "ол"),
+]
+# Known misses of the current ranking (see docs/morphology.md): chains the lexicon estimation
+# never chose (ordinal, comparative), stems KazNERD attests too rarely, unseen proper nouns.
+# strict: a fix makes these fail until they move into the lists above.
+KNOWN_MISSES = [
+    ("бірлігі", "бірлік"),
+    ("үшінші", "үш"),
+    ("екінші", "екі"),
+    ("алтыншы", "алты"),
+    ("кішірек", "кіші"),
+    ("үлкенірек", "үлкен"),
+    ("шыққан", "шық"),
+    ("білемін", "біл"),
+    ("білмейміз", "біл"),
+    ("Назарбаевтың", "Назарбаев"),
+    ("Тоқаевқа", "Тоқаев"),
+    ("федерациясы", "федерация"),
+    ("саммитінде", "саммит"),
+]
+CASES = (NOMINAL_BACK + NOMINAL_FRONT + DERIVATION_KEPT + SOUND_CHANGES + ORDINAL_COMPARATIVE
+         + VERBS_BACK + VERBS_FRONT + TRAPS + PROPER_AND_LOANS + ATTACHED + CLOSED_CLASS)
+
+
+@pytest.mark.parametrize(("word", "expected"), CASES)
+def test_morphology_lemma_without_ud_memory(word: str, expected: str) -> None:
+    assert GRAMMAR.lemma(word) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="known limitation of the stem evidence ranking")
+@pytest.mark.parametrize(("word", "expected"), KNOWN_MISSES)
+def test_morphology_known_misses(word: str, expected: str) -> None:
+    assert GRAMMAR.lemma(word) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Қазақстанның", "Қазақстан"), ("мүшелігіне", "мүшелік"), ("қойылды", "қой"),
+    ("БҰҰ-ның", "БҰҰ"), ("Ресейдің", "Ресей"), ("жылы", "жыл"), ("Алматы", "Алматы"),
+])
+def test_morphology_public_lemma(word: str, expected: str) -> None:
+    assert lemma(word) == expected
+
+
+def test_morphology_lemma_agrees_with_best_reading() -> None:
+    for word, _ in CASES:
+        assert GRAMMAR.analyze(word)[0].lemma == GRAMMAR.lemma(word)
+
+
+def test_morphology_analyze_ranks_and_tags() -> None:
+    readings = analyze("Қазақстандағы")
+    assert all(isinstance(r, Analysis) for r in readings)
+    assert readings[0].lemma == "Қазақстан"
+    assert readings[0].tags == ("LOC", "ATTR")
+    assert readings[0].pos == "PROPN"
+    scores = [r.score for r in GRAMMAR.analyze("келмейтін")]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_morphology_verb_readings_are_verbs() -> None:
+    top = GRAMMAR.analyze("келмеді")[0]
+    assert (top.lemma, top.pos, top.tags) == ("кел", "VERB", ("NEG", "PAST"))
+
+
+def test_morphology_empty_word() -> None:
+    assert analyze("") == []
+    assert lemma("") == ""
+
+
+@pytest.mark.parametrize(("form", "prev", "harm", "surface"), [
+    ("ЛАр", "V", "b", "лар"), ("ЛАр", "V", "f", "лер"), ("ЛАр", "N", "b", "дар"),
+    ("ЛАр", "N", "f", "дер"), ("ЛАр", "T", "b", "тар"), ("ЛАр", "T", "f", "тер"),
+    ("НЫң", "N", "b", "ның"), ("НЫң", "R", "f", "дің"), ("НЫң", "T", "b", "тың"),
+    ("ГА", "V", "b", "ға"), ("ГА", "T", "f", "ке"), ("Мен", "N", "b", "мен"),
+    ("Мен", "Z", "b", "бен"), ("Мен", "T", "f", "пен"), ("БА", "N", "f", "бе"),
+    ("{Ы|сЫ}", "V", "f", "сі"), ("{Ы|сЫ}", "T", "b", "ы"), ("{ЫншЫ|ншЫ}", "T", "f", "інші"),
+])
+def test_morphology_realize_archiphonemes(form: str, prev: str, harm: str, surface: str) -> None:
+    assert realize(form, prev, harm) == surface
+
+
+def test_morphology_ending_table_voices_before_vowels() -> None:
+    chains = ending_table()["лығына"][("b", "V")]
+    assert any(c.tags == ("DER.LYQ", "POSS.3", "DAT") and c.keep == "лық" for c in chains)
+
+
+def test_morphology_lemma_is_cached() -> None:
+    morphology.lemma.cache_clear()
+    lemma("Ресеймен")
+    lemma("Ресеймен")
+    assert morphology.lemma.cache_info().hits >= 1
+
+
+# --- data files -------------------------------------------------------------------------------
+
+KAZAKH = set("абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә")
+ARCHIPHONEMES = set("АЫҚДГЛНМБТ{|}")
+DATA_FILES = {
+    "suffixes.tsv": ("from", "to", "form", "tag", "keep"),
+    "lexicon.tsv": ("stem", "noun", "verb", "freq", "cap"),
+    "chains.tsv": ("kind", "tags", "tokens", "forms", "hapax"),
+    "ud_lemmas.tsv": ("form", "lemma", "upos", "count"),
+    "lemma_exceptions.tsv": ("form", "lemma", "pos"),
+}
+KEYS = {"lexicon.tsv": ("stem",), "chains.tsv": ("kind", "tags"),
+        "ud_lemmas.tsv": ("form", "lemma", "upos"), "lemma_exceptions.tsv": ("form",),
+        "suffixes.tsv": ("from", "to", "form", "tag")}
+
+
+@pytest.mark.parametrize("name", sorted(DATA_FILES))
+def test_morphology_data_shape(name: str) -> None:
+    rows = load_tsv(name)
+    assert rows, name
+    assert tuple(rows[0]) == DATA_FILES[name]
+    keys = [tuple(row[k] for k in KEYS[name]) for row in rows]
+    assert len(keys) == len(set(keys)), f"{name}: duplicate keys"
+    for row in rows:
+        for value in row.values():
+            assert value == unicodedata.normalize("NFC", value)
+            assert value.strip() == value and value
+
+
+def test_morphology_suffixes_letters() -> None:
+    for row in load_tsv("suffixes.tsv"):
+        assert set(row["form"]) <= KAZAKH | ARCHIPHONEMES, row
+        assert row["keep"] in ("0", "1")
+
+
+def test_morphology_lexicon_letters_and_counts() -> None:
+    for row in load_tsv("lexicon.tsv"):
+        assert set(row["stem"]) <= KAZAKH | {"-"}, row
+        assert all(row[k].isdigit() for k in ("noun", "verb", "freq", "cap"))
+        assert 0 <= int(row["cap"]) <= 100
+
+
+def test_morphology_word_lists_letters() -> None:
+    rows = load_tsv("lemma_exceptions.tsv")
+    words = [w for r in rows for w in (r["form"], r["lemma"])] + list(load_list("no_strip.txt"))
+    for word in words:
+        assert set(word.lower()) <= KAZAKH, word
+        assert word == unicodedata.normalize("NFC", word)
+    no_strip = [w.lower() for w in load_list("no_strip.txt")]
+    assert len(no_strip) == len(set(no_strip))
