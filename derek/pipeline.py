@@ -10,9 +10,28 @@ from derek.lang.kk.segment import segment, tokenize
 Stage = Callable[[Document], Document]
 
 
+def lemmatize(doc: Document) -> Document:
+    """Pipeline stage: ``token.lemma`` for every token (punctuation keeps its form)."""
+    lemmatize_tokens(doc.tokens)
+    return doc
+
+
+def lemmatize_tokens(tokens: list[Token]) -> list[Token]:
+    from derek.lang.kk.morphology import lemma
+
+    for t in tokens:
+        t.lemma = lemma(t.norm) if any(c.isalnum() for c in t.norm) else t.norm
+    return tokens
+
+
 def default_stages() -> list[Stage]:
-    """segment -> ...; later stages read what earlier ones wrote."""
-    return [segment]
+    """segment -> lemmatize -> dates -> quantities -> entities -> facts."""
+    from derek.extract.entities import extract_gazetteer_entities
+    from derek.extract.facts import extract_facts
+    from derek.lang.kk.dates import extract_dates
+    from derek.lang.kk.numbers import extract_quantities
+
+    return [segment, lemmatize, extract_dates, extract_quantities, extract_gazetteer_entities, extract_facts]
 
 
 def run(doc: Document, stages: Sequence[Stage] | None = None) -> Document:
@@ -27,5 +46,5 @@ def analyze(text: str) -> Document:
 
 
 def analyze_tokens(text: str) -> list[Token]:
-    """Tokens of a short text (a query, a sentence) as the index sees them."""
-    return tokenize(text)
+    """Tokens of a short text (a query, a sentence) with lemmas, as the index sees them."""
+    return lemmatize_tokens(tokenize(text))

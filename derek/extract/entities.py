@@ -44,6 +44,11 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     return doc
 
 
+def extract_gazetteer_entities(doc: Document) -> Document:
+    """Pipeline stage without the statistical NER: gazetteer names only."""
+    return extract_entities(doc, use_ner=False)
+
+
 def _mention(doc: Document, a: int, b: int, entity: str, type_: str, name: str,
              wikidata: str | None, source: str) -> EntityMention:
     start, end = doc.tokens[a].start, doc.tokens[b - 1].end

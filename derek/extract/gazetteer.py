@@ -163,6 +163,18 @@ def _word_matches(tok: Token, keys: frozenset[str], shape: str, last: bool) -> b
 
 
 @cache
+def gazetteer_digest() -> str:
+    """A hash of the gazetteer files, so a knowledge base knows when to reload them."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for kind in FILES:
+        for row in load_tsv(f"gazetteer_{kind}.tsv"):
+            digest.update(repr(sorted(row.items())).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+@cache
 def load_gazetteer() -> Gazetteer:
     entries: dict[str, Entry] = {}
     for kind in FILES:

@@ -110,3 +110,6 @@ CREATE TABLE IF NOT EXISTS fact_sources (
 );
 CREATE INDEX IF NOT EXISTS fact_sources_fact ON fact_sources(fact_id);
 CREATE INDEX IF NOT EXISTS fact_sources_doc ON fact_sources(doc_id);
+
+-- Document frequencies of index terms (question answering weighs rare words higher).
+CREATE VIRTUAL TABLE IF NOT EXISTS sentence_vocab USING fts5vocab(sentence_fts, 'row');

@@ -132,9 +132,10 @@ class KnowledgeBase:
         ``parts`` yields (offset, analysed chunk) pairs; they are consumed inside the
         transaction, so a reading or analysis error leaves the knowledge base as it was.
         """
-        from derek.kb.write import write_parts
+        from derek.kb.write import ensure_gazetteer, write_parts
 
         with self.transaction():
+            ensure_gazetteer(self.db)
             self.db.execute("DELETE FROM documents WHERE path = ?", (meta.path,))
             cur = self.db.execute(
                 "INSERT INTO documents (path, name, title, format, encoding, size, sha256,"
@@ -158,9 +159,14 @@ class KnowledgeBase:
         return bool(gone)
 
     def _drop_orphans(self) -> None:
-        """Facts whose last source went with a replaced or removed document go too."""
+        """Facts whose last source, and provisional entities whose last mention, went with a
+        replaced or removed document go too."""
         self.db.execute(
             "DELETE FROM facts WHERE NOT EXISTS (SELECT 1 FROM fact_sources s WHERE s.fact_id = facts.id)"
+        )
+        self.db.execute(
+            "DELETE FROM entities WHERE provisional = 1 AND NOT EXISTS"
+            " (SELECT 1 FROM spans s WHERE s.kind = 'entity' AND s.value = entities.id)"
         )
 
     # -- reading ------------------------------------------------------------------------
@@ -185,7 +191,7 @@ class KnowledgeBase:
             "dates": kinds.get("date", 0),
             "quantities": kinds.get("quantity", 0),
             "entity_mentions": kinds.get("entity", 0),
-            "entities": one("SELECT count(*) FROM entities"),
+            "entities": one("SELECT count(DISTINCT value) FROM spans WHERE kind = 'entity'"),
             "facts": one("SELECT count(*) FROM facts"),
             "formats": dict(self.db.execute("SELECT format, count(*) FROM documents GROUP BY format").fetchall()),
         }
@@ -194,6 +200,46 @@ class KnowledgeBase:
         from derek.kb.search import search
 
         return search(self, query, limit)
+
+    # -- facts and entities (query/) ----------------------------------------------------
+    def facts(self, entity: str | None = None, predicate: str | None = None,
+              limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        from derek.query.facts import list_facts, resolve_entity
+
+        entity_id = resolve_entity(self.db, entity) if entity else None
+        return list_facts(self.db, entity_id, predicate, limit, offset)
+
+    def entity(self, name: str) -> dict[str, Any]:
+        from derek.query.cards import entity_card
+
+        return entity_card(self.db, name)
+
+    def entities(self, type_: str | None = None) -> list[dict[str, Any]]:
+        from derek.query.cards import list_entities
+
+        return list_entities(self.db, type_)
+
+    def timeline(self, entity: str | None = None, start: int | None = None,
+                 end: int | None = None) -> list[dict[str, Any]]:
+        from derek.query.timeline import timeline
+
+        return timeline(self.db, entity, start, end)
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        from derek.query.conflicts import find_conflicts
+
+        return find_conflicts(self.db)
+
+    def ask(self, question: str) -> Any:
+        """Answer a Kazakh question with its source sentence, or say it is not known."""
+        from derek.query.ask import ask
+
+        return ask(self.db, question)
+
+    def export(self, fmt: str) -> str:
+        from derek.query.export import export_facts
+
+        return export_facts(self.db, fmt)
 
 
 def _check_file(path: Path, create: bool) -> None:

@@ -51,12 +51,35 @@ def _span_rows(doc_id: int, offset: int, doc: Document) -> Iterable[tuple]:
 
 
 def _write_entities(db: sqlite3.Connection, doc: Document) -> None:
-    """Entities mentioned in the document, with the surface forms seen as aliases."""
+    """Provisional entities the document names, with the surface forms seen as aliases."""
     for e in doc.entities:
-        db.execute(
-            "INSERT OR IGNORE INTO entities (id, type, name, wikidata, provisional) VALUES (?,?,?,?,?)",
-            (e.entity, e.type, e.name, e.wikidata, int(e.entity.startswith("prov:"))),
-        )
+        if not e.entity.startswith("prov:"):
+            continue  # gazetteer entities are loaded whole by ensure_gazetteer
+        db.execute("INSERT OR IGNORE INTO entities (id, type, name, wikidata, provisional) VALUES (?,?,?,?,1)",
+                   (e.entity, e.type, e.name, e.wikidata))
+        db.execute("INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?,?,?)",
+                   (e.entity, e.text, e.text.lower()))
+
+
+def ensure_gazetteer(db: sqlite3.Connection) -> None:
+    """Load the gazetteer's entities and names into the knowledge base when they changed."""
+    from derek.extract.gazetteer import gazetteer_digest, load_gazetteer
+
+    digest = gazetteer_digest()
+    row = db.execute("SELECT value FROM meta WHERE key = 'gazetteer'").fetchone()
+    if row and row[0] == digest:
+        return
+    entries = load_gazetteer().entries.values()
+    db.executemany(
+        "INSERT OR REPLACE INTO entities (id, type, name, name_ru, name_en, wikidata, provisional)"
+        " VALUES (?,?,?,?,?,?,0)",
+        ((e.id, e.type, e.name, e.name_ru or None, e.name_en or None, e.wikidata) for e in entries),
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO aliases (entity_id, alias, key) VALUES (?,?,?)",
+        ((e.id, name.lstrip("~"), name.lstrip("~").lower()) for e in entries for name in e.names),
+    )
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('gazetteer', ?)", (digest,))
 
 
 def _write_facts(db: sqlite3.Connection, doc_id: int, offset: int, doc: Document) -> None:

@@ -1,0 +1,101 @@
+"""Fact extraction against the hand-annotated gold facts (bench/data/facts_gold.jsonl).
+
+    python bench/facts.py [--errors]
+
+Scores (subject, predicate, object or value, time) per document: precision, recall, F1 overall
+and per predicate, plus how many true positives cite the gold evidence sentence. Prints JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+GOLD = REPO / "bench" / "data" / "facts_gold.jsonl"
+SEEDS = REPO.parent / "shared" / "seeds"
+CORPUS = REPO / "examples" / "corpus"
+
+
+def doc_path(name: str) -> Path:
+    return CORPUS / name if (CORPUS / name).exists() else SEEDS / name
+
+
+def norm_value(value: str | None) -> str | None:
+    """'3.4e+10 USD' and '3.4e10 USD' compare equal; other literals compare casefolded."""
+    if value is None:
+        return None
+    m = re.fullmatch(r"([-\d.e+]+)\s*(.*)", value.strip())
+    if m:
+        try:
+            return f"{float(m.group(1)):.6g} {m.group(2).strip()}".strip()
+        except ValueError:
+            pass
+    return value.strip().casefold()
+
+
+def key(doc: str, f: dict) -> tuple:
+    target = f["object"] if f["object"] else norm_value(f["value"])
+    return doc, f["subject"], f["predicate"], target, f["time"]
+
+
+def extract(name: str) -> tuple[list[dict], int]:
+    from derek.doc import Document
+    from derek.ingest.readers import file_digest, open_source
+    from derek.pipeline import run
+
+    path = doc_path(name)
+    size, sha = file_digest(path)
+    text = "".join(open_source(path, size, sha).chunks)
+    doc = run(Document(text))
+    return [f.to_dict() for f in doc.facts], len(text)
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--errors", action="store_true", help="also list false positives/negatives")
+    args = parser.parse_args()
+    gold_rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = sorted({g["doc"] for g in gold_rows if doc_path(g["doc"]).exists()})
+    gold = {key(g["doc"], g): g for g in gold_rows if g["doc"] in docs}
+    predicted: dict[tuple, dict] = {}
+    start, chars = time.perf_counter(), 0
+    for name in docs:
+        facts, n = extract(name)
+        chars += n
+        for f in facts:
+            predicted.setdefault(key(name, f), f)
+    seconds = time.perf_counter() - start
+    tp = gold.keys() & predicted.keys()
+    by_pred: dict[str, Counter] = defaultdict(Counter)
+    for k in gold.keys() | predicted.keys():
+        by_pred[k[2]]["tp" if k in tp else "fn" if k in gold else "fp"] += 1
+    sourced = sum(1 for k in tp if [predicted[k]["start"], predicted[k]["end"]] == gold[k]["sentence"])
+    report = {
+        "benchmark": "facts", "documents": len(docs), "gold_facts": len(gold),
+        "predicted_facts": len(predicted), "overall": prf(len(tp), len(predicted) - len(tp), len(gold) - len(tp)),
+        "true_positives_citing_gold_sentence": f"{sourced}/{len(tp)}",
+        "per_predicate": {p: prf(c["tp"], c["fp"], c["fn"]) for p, c in sorted(by_pred.items())},
+        "seconds": round(seconds, 2), "chars_per_s": round(chars / seconds),
+    }
+    if args.errors:
+        report["false_negatives"] = sorted((list(k) for k in gold.keys() - predicted.keys()), key=str)
+        report["false_positives"] = sorted((list(k) for k in predicted.keys() - gold.keys()), key=str)
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""CLI commands over facts and entities: facts, entity, entities, timeline, conflicts, export."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from derek.cli import _console, _db_option, _dump, _json_option, _open_kb, main
+
+
+def _name(entity: dict[str, Any] | None) -> str:
+    return entity["name"] if entity else ""
+
+
+def _target(fact: dict[str, Any]) -> str:
+    return _name(fact["object"]) or str(fact["value"] or "")
+
+
+def _cite(fact: dict[str, Any]) -> str:
+    return ", ".join(f"{s['doc']}:{s['start']}-{s['end']}" for s in fact["sources"])
+
+
+@main.command()
+@click.option("--entity", "-e", help="Only facts about this entity (any name or inflected form).")
+@click.option("--predicate", "-p", help="Only this predicate (member_of, signed, ...).")
+@click.option("--limit", type=click.IntRange(1), default=None)
+@_db_option
+@_json_option
+def facts(entity: str | None, predicate: str | None, limit: int | None, db: str, as_json: bool) -> None:
+    """Facts with their sources: who is a member of what, who signed what, when, where."""
+    with _open_kb(db) as kb:
+        rows = kb.facts(entity=entity, predicate=predicate, limit=limit)
+    if as_json:
+        for row in rows:
+            _dump(row)
+        return
+    from rich.table import Table
+
+    table = Table("subject", "predicate", "object / value", "time", "place", "conf.", "sources")
+    for f in rows:
+        table.add_row(_name(f["subject"]), f["label"], _target(f), (f["time"] or "") + (" ⚠" if f["conflict"] else ""),
+                      _name(f["place"]), f"{f['confidence']:.2f}", _cite(f))
+    _console().print(table)
+
+
+@main.command()
+@click.argument("name")
+@_db_option
+@_json_option
+def entity(name: str, db: str, as_json: bool) -> None:
+    """An entity's card: names, type, Wikidata id, memberships and roles with dates, events."""
+    with _open_kb(db) as kb:
+        card = kb.entity(name)
+    if as_json:
+        _dump(card)
+        return
+    console = _console()
+    wikidata = f"  Wikidata {card['wikidata']}" if card["wikidata"] else ""
+    console.print(f"[bold]{card['name']}[/bold]  ({card['type']}, {card['id']}){wikidata}")
+    other = [n for n in (card["name_ru"], card["name_en"]) if n]
+    if other or card["aliases"]:
+        console.print("names: " + "; ".join(dict.fromkeys(other + card["aliases"])))
+    console.print(f"{card['mentions']} mentions in {card['documents']} documents")
+    for title, key in (("memberships", "memberships"), ("members", "members"), ("roles", "roles"), ("events", "events")):
+        if card[key]:
+            console.print(f"\n[bold]{title}[/bold]")
+            for f in card[key]:
+                who = _name(f["subject"]) if key in ("members", "events") else ""
+                console.print(f"  {f['time'] or '—':>10}  {who + ' ' if who else ''}{f['label']} {_target(f)}"
+                              f"  [dim]{_cite(f)}[/dim]")
+
+
+@main.command()
+@click.option("--type", "type_", help="Only entities of this type (state, organization, person, ...).")
+@_db_option
+@_json_option
+def entities(type_: str | None, db: str, as_json: bool) -> None:
+    """Entities mentioned in the documents, with mention counts."""
+    with _open_kb(db) as kb:
+        rows = kb.entities(type_)
+    if as_json:
+        for row in rows:
+            _dump(row)
+        return
+    from rich.table import Table
+
+    table = Table("id", "name", "type", "wikidata", "mentions", "documents")
+    for r in rows:
+        table.add_row(r["id"], r["name"], r["type"], r["wikidata"] or "", str(r["mentions"]), str(r["documents"]))
+    _console().print(table)
+
+
+@main.command()
+@click.option("--entity", "-e", help="Only events involving this entity.")
+@click.option("--from", "start", type=int, help="First year.")
+@click.option("--to", "end", type=int, help="Last year.")
+@_db_option
+@_json_option
+def timeline(entity: str | None, start: int | None, end: int | None, db: str, as_json: bool) -> None:
+    """Dated facts in order of time."""
+    with _open_kb(db) as kb:
+        events = kb.timeline(entity, start, end)
+    if as_json:
+        for e in events:
+            _dump(e)
+        return
+    console = _console()
+    for e in events:
+        console.print(f"{e['time']:>12}  {_name(e['subject'])} — {e['label']} — {_target(e)}"
+                      f"  [dim]{_cite(e)}[/dim]")
+
+
+@main.command()
+@_db_option
+@_json_option
+def conflicts(db: str, as_json: bool) -> None:
+    """Where sources disagree on a fact's time, place or value; both sides with their quotes."""
+    with _open_kb(db) as kb:
+        found = kb.conflicts()
+    if as_json:
+        for c in found:
+            _dump(c)
+        return
+    console = _console()
+    if not found:
+        console.print("no conflicts")
+    for c in found:
+        what = _name(c["object"]) or c.get("measure", "")
+        console.print(f"[bold]{_name(c['subject'])} {c['predicate']} {what}[/bold] — {c['field']} differs:")
+        for side in c["sides"]:
+            value = side["value"]["name"] if isinstance(side["value"], dict) else side["value"]
+            console.print(f"  [yellow]{value}[/yellow]")
+            for s in side["sources"]:
+                console.print(f"    {s['doc']}:{s['start']}-{s['end']}  «{s['text']}»")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ttl", "jsonld"]), default="json",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@_db_option
+def export(fmt: str, output: str | None, db: str) -> None:
+    """Export all facts with their sources (RDF maps predicates to Wikidata properties)."""
+    with _open_kb(db) as kb:
+        data = kb.export(fmt)
+    if output:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(data)
+    else:
+        sys.stdout.write(data if data.endswith("\n") else data + "\n")
+
+
+@main.command()
+@_json_option
+def lemmatize(as_json: bool) -> None:
+    """Read one word per line on stdin; print its lemma (with --json: all analyses)."""
+    from derek.lang.kk.morphology import analyze, lemma
+    from derek.lang.kk.normalize import normalize
+
+    for line in sys.stdin:
+        word = normalize(line.strip()).text
+        if not word:
+            click.echo("")
+            continue
+        if as_json:
+            _dump({"word": line.strip(), "lemma": lemma(word),
+                   "analyses": [{"lemma": a.lemma, "pos": a.pos, "tags": list(a.tags), "score": round(a.score, 3)}
+                                for a in analyze(word)]})
+        else:
+            click.echo(lemma(word))

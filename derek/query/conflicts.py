@@ -1,0 +1,69 @@
+"""Where sources disagree: one fact's time or place, a membership count, or a figure.
+
+Both sides stay visible: each conflict lists every stated value with the sources stating it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from derek.query.facts import EntityNames, compatible, list_facts
+
+
+def find_conflicts(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    names = EntityNames(db)
+    conflicts: list[dict[str, Any]] = []
+    facts = list_facts(db)
+    for fact in facts:
+        for field, agree in (("time", compatible), ("place", str.__eq__)):
+            sides = _sides([(s[field], s) for s in fact["sources"] if s[field]], agree)
+            if len(sides) > 1:
+                conflicts.append(_conflict(field, fact["subject"], fact["predicate"], fact["object"], sides,
+                                           names if field == "place" else None))
+    conflicts += _value_conflicts(facts, names)
+    return conflicts
+
+
+def _value_conflicts(facts: list[dict[str, Any]], names: EntityNames) -> list[dict[str, Any]]:
+    """Two facts that state different counts or figures for one subject and measure."""
+    groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for fact in facts:
+        if fact["predicate"] == "has_member_count":
+            groups[(fact["subject"]["id"], fact["predicate"], "")].append(fact)
+        elif fact["predicate"] == "quantity" and fact["qualifiers"].get("measure"):
+            key = (fact["subject"]["id"], "quantity", fact["qualifiers"]["measure"], fact["time"] or "")
+            groups[key].append(fact)
+    found = []
+    for key, group in groups.items():
+        sides = _sides([(f["value"], s) for f in group for s in f["sources"]], str.__eq__)
+        if len(sides) > 1:
+            conflict = _conflict("value", group[0]["subject"], key[1], None, sides, None)
+            if key[1] == "quantity":
+                conflict["measure"] = key[2]
+            found.append(conflict)
+    return found
+
+
+def _sides(stated: list[tuple[str, dict[str, Any]]], agree) -> list[tuple[str, list[dict[str, Any]]]]:  # noqa: ANN001
+    """Group sources by what they state; values that agree (1993 and 1993-12) share a side."""
+    sides: list[tuple[str, list[dict[str, Any]]]] = []
+    for value, source in stated:
+        for i, (side_value, sources) in enumerate(sides):
+            if agree(value, side_value):
+                sides[i] = (max(value, side_value, key=len), sources + [source])
+                break
+        else:
+            sides.append((value, [source]))
+    return sides
+
+
+def _conflict(field: str, subject: dict, predicate: str, obj: dict | None,
+              sides: list[tuple[str, list[dict[str, Any]]]], names: EntityNames | None) -> dict[str, Any]:
+    return {
+        "field": field, "subject": subject, "predicate": predicate, "object": obj,
+        "sides": [{"value": names(v) if names else v,
+                   "sources": [{k: s[k] for k in ("doc", "start", "end", "text")} for s in sources]}
+                  for v, sources in sides],
+    }

@@ -1,0 +1,162 @@
+"""Facts as users see them: one record per fact with all its sources, and name resolution.
+
+The record is the ``derek facts --json`` contract: subject/object as {"id","name","wikidata"},
+predicate, value, time, place, qualifiers, confidence, sources [{"doc","start","end","text"}].
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from derek.errors import QueryError
+
+MAX_NAME_CHARS = 300
+
+
+@cache
+def labels() -> dict[str, tuple[str, str]]:
+    """predicate -> (Kazakh label, inverse label)."""
+    text = resources.files("derek.query").joinpath("data", "labels.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {r[0]: (r[1], r[2]) for r in rows[1:]}
+
+
+def resolve_entity(db: sqlite3.Connection, name: str) -> str:
+    """The entity id a user means by ``name``: an id, any alias, in any inflected form."""
+    name = name.strip()
+    if not name or len(name) > MAX_NAME_CHARS:
+        raise QueryError(f"entity name must be 1–{MAX_NAME_CHARS} characters")
+    if db.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
+        return name
+    found = _match_names(name)
+    if found:
+        return found
+    row = db.execute("SELECT entity_id FROM aliases WHERE key = ? ORDER BY entity_id LIMIT 1",
+                     (name.lower(),)).fetchone()
+    if row:
+        return row[0]
+    from derek.extract.entities import provisional_key
+    from derek.pipeline import analyze_tokens
+
+    key, _ = provisional_key(analyze_tokens(name)) if name else ("", "")
+    row = db.execute("SELECT id FROM entities WHERE provisional = 1 AND id LIKE ? ORDER BY id LIMIT 1",
+                     (f"prov:%:{key}",)).fetchone()
+    if row:
+        return row[0]
+    raise QueryError(f"unknown entity: {name!r}")
+
+
+def _match_names(name: str) -> str | None:
+    """A gazetteer name covering the whole query (inflected forms match through morphology)."""
+    from derek.extract.gazetteer import load_gazetteer
+    from derek.pipeline import analyze_tokens
+
+    tokens = analyze_tokens(name)
+    words = [i for i, t in enumerate(tokens) if any(c.isalnum() for c in t.norm)]
+    for a, b, entity, _ in load_gazetteer().match(tokens):
+        if words and a <= words[0] and b > words[-1]:
+            return entity
+    return None
+
+
+class EntityNames:
+    """{"id","name","wikidata"} for entity ids, read once per id."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.cache: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, entity_id: str | None) -> dict[str, Any] | None:
+        if entity_id is None:
+            return None
+        if entity_id not in self.cache:
+            row = self.db.execute("SELECT id, name, wikidata, type FROM entities WHERE id = ?",
+                                  (entity_id,)).fetchone()
+            self.cache[entity_id] = ({"id": row[0], "name": row[1], "wikidata": row[2], "type": row[3]}
+                                     if row else {"id": entity_id, "name": entity_id, "wikidata": None})
+        return self.cache[entity_id]
+
+
+def list_facts(db: sqlite3.Connection, entity: str | None = None, predicate: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Fact records, optionally about one entity (as subject or object) or one predicate."""
+    where, args = [], []
+    if entity:
+        where.append("(f.subject = ? OR f.object = ?)")
+        args += [entity, entity]
+    if predicate:
+        where.append("f.predicate = ?")
+        args.append(predicate)
+    sql = "SELECT f.id, f.subject, f.predicate, f.object FROM facts f"
+    sql += (" WHERE " + " AND ".join(where)) if where else ""
+    sql += " ORDER BY f.id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    rows = db.execute(sql, args).fetchall()
+    return fact_records(db, rows)
+
+
+def fact_records(db: sqlite3.Connection, rows: list) -> list[dict[str, Any]]:
+    names = EntityNames(db)
+    sources = _sources(db, [r[0] for r in rows])
+    return [_record(r, sources.get(r[0], []), names) for r in rows]
+
+
+def _sources(db: sqlite3.Connection, fact_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in range(0, len(fact_ids), 500):
+        ids = fact_ids[chunk : chunk + 500]
+        marks = ",".join("?" * len(ids))
+        for r in db.execute(
+            "SELECT s.fact_id, d.name, s.doc_id, s.start, s.end, s.value, s.time, s.place, s.qualifiers,"
+            " s.confidence, (SELECT text FROM sentences t WHERE t.doc_id = s.doc_id AND t.start = s.start"
+            " AND t.end = s.end LIMIT 1) FROM fact_sources s JOIN documents d ON d.id = s.doc_id"
+            f" WHERE s.fact_id IN ({marks}) ORDER BY d.name, s.start", ids):
+            found[r[0]].append({"doc": r[1], "doc_id": r[2], "start": r[3], "end": r[4], "text": r[10],
+                                "value": r[5], "time": r[6], "place": r[7],
+                                "qualifiers": json.loads(r[8]), "confidence": r[9]})
+    return found
+
+
+def _record(row: tuple, sources: list[dict[str, Any]], names: EntityNames) -> dict[str, Any]:
+    fact_id, subject, predicate, obj = row
+    time, time_conflict = consensus([(s["time"], s["confidence"]) for s in sources])
+    place, place_conflict = consensus([(s["place"], s["confidence"]) for s in sources], str.__eq__)
+    value = next((s["value"] for s in sources if s["value"] is not None), None)
+    qualifiers = next((s["qualifiers"] for s in sources if s["qualifiers"]), {})
+    confidence = 1.0
+    for s in sources:
+        confidence *= 1 - s["confidence"]  # independent sources: noisy-or
+    return {
+        "id": fact_id, "subject": names(subject), "predicate": predicate, "object": names(obj),
+        "value": value, "time": time, "place": names(place), "qualifiers": qualifiers,
+        "confidence": round(1 - confidence, 3), "conflict": time_conflict or place_conflict,
+        "label": labels().get(predicate, (predicate, predicate))[0],
+        "sources": [{k: s[k] for k in ("doc", "doc_id", "start", "end", "text", "time", "place", "value")}
+                    for s in sources],
+    }
+
+
+def compatible(a: str, b: str) -> bool:
+    """Two TIMEX values agree when one refines the other (1993 and 1993-12)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def consensus(values: list[tuple[str | None, float]], agree=compatible) -> tuple[str | None, bool]:  # noqa: ANN001
+    """The value the sources support most (the most specific among agreeing ones), and
+    whether any source states one that does not agree with it."""
+    stated = [(v, c) for v, c in values if v]
+    if not stated:
+        return None, False
+    support: dict[str, float] = defaultdict(float)
+    for v, _ in stated:
+        for other, c2 in stated:
+            if agree(v, other):
+                support[v] += c2
+    best = max(support, key=lambda v: (support[v], len(v)))
+    return best, any(not agree(best, v) for v, _ in stated)

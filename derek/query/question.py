@@ -1,0 +1,160 @@
+"""Question analysis: the expected answer type, the entities, dates and predicates asked about.
+
+«Қазақстан БҰҰ-ға қашан мүше болды?» → type date, entities state:kz and org:un (dative),
+predicates member_of/joined, content terms for retrieval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from derek.doc import DateMention, Document, EntityMention, Token
+from derek.errors import QueryError
+from derek.kb.search import term
+
+MAX_QUESTION_CHARS = 1000
+
+
+@dataclass(slots=True)
+class Question:
+    text: str
+    answer_type: str  # date year month person persons place organization state states number ordinal description
+    tokens: list[Token]
+    entities: list[EntityMention]
+    dates: list[DateMention]
+    predicates: list[str]
+    terms: list[str]  # content lemma terms for retrieval and overlap
+    focus: str | None = None  # the noun after «қай»/before the colon: қала, құжат, ел ...
+    words: set[int] = field(default_factory=set)  # token indexes of the question words
+
+    @property
+    def wants_list(self) -> bool:
+        return self.answer_type in ("persons", "states", "list")
+
+    def to_dict(self) -> dict[str, object]:
+        return {"answer_type": self.answer_type, "predicates": self.predicates, "terms": self.terms,
+                "entities": [e.entity for e in self.entities], "focus": self.focus,
+                "dates": [d.value for d in self.dates]}
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("derek.query").joinpath("data", name).read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return rows[1:] if "\t" in text.splitlines()[-1] or len(rows[0]) > 1 else rows
+
+
+@cache
+def question_words() -> list[tuple[tuple[str, ...], str]]:
+    pairs = [(tuple(r[0].split()), r[1]) for r in _rows("question_words.tsv")]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@cache
+def answer_nouns() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("answer_nouns.tsv")}
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    text = resources.files("derek.query").joinpath("data", "stopwords.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@cache
+def predicate_rules() -> list[tuple[object, list[str]]]:
+    from derek.extract.rules import Rule, _trigger
+
+    rules = []
+    for trigger, predicates in _rows("question_predicates.tsv"):
+        rule = Rule(predicates, _trigger(trigger), frozenset(), frozenset(), frozenset(), frozenset(), "none", 1.0)
+        rules.append((rule, predicates.split("|")))
+    return sorted(rules, key=lambda r: -len(r[0].trigger))
+
+
+def analyze_question(text: str) -> Question:
+    """Analyse a question through the same pipeline as documents."""
+    text = text.strip()
+    if not text:
+        raise QueryError("empty question")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QueryError(f"question too long ({len(text)} characters; limit {MAX_QUESTION_CHARS})")
+    from derek.extract.entities import extract_gazetteer_entities
+    from derek.lang.kk.dates import extract_dates
+    from derek.lang.kk.numbers import extract_quantities
+    from derek.pipeline import lemmatize, run, segment
+
+    doc = run(Document(text), [segment, lemmatize, extract_dates, extract_quantities, extract_gazetteer_entities])
+    answer_type, words, focus = _answer_type(doc.tokens)
+    return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, _predicates(doc.tokens),
+                    _terms(doc.tokens, words), focus, words)
+
+
+def _answer_type(tokens: list[Token]) -> tuple[str, set[int], str | None]:
+    forms = [t.norm.lower() for t in tokens]
+    lemmas = [t.lemma.lower() for t in tokens]  # «қашаннан», «қаншаға» are inflected question words
+    for seq in (forms, lemmas):  # exact forms first: «кімдер» before the lemma «кім»
+        for i in range(len(tokens)):
+            for pattern, kind in question_words():
+                n = len(pattern)
+                if tuple(seq[i : i + n]) == pattern:
+                    return _refine(kind, tokens, i + n), set(range(i, i + n)), _focus(tokens, i + n)
+    return _colon_type(tokens, answer_nouns())
+
+
+def _focus(tokens: list[Token], start: int) -> str | None:
+    """The first answer noun in the three words after the question word (қай қала, қандай құжат)."""
+    for t in tokens[start : start + 3]:
+        if t.lemma.lower() in answer_nouns():
+            return t.lemma.lower()
+    return None
+
+
+def _refine(kind: str, tokens: list[Token], start: int) -> str:
+    nouns = answer_nouns()
+    for t in tokens[max(start - 1, 0) : start + 3]:
+        lemma = t.lemma.lower()
+        if lemma in nouns and kind in ("description", "state", "organization", "person"):
+            return _plural(nouns[lemma], t)
+    return kind
+
+
+def _plural(kind: str, token: Token) -> str:
+    from derek.extract.rules import readings
+
+    plural = any("PL" in tags for _, tags in readings(token.norm)[1:2])
+    return {"state": "states", "person": "persons"}.get(kind, kind) if plural else kind
+
+
+def _colon_type(tokens: list[Token], nouns: dict[str, str]) -> tuple[str, set[int], str | None]:
+    """Exam stems: «1726 жылы қазақ әскері жоңғарларға соққы берген жер:»."""
+    words = [t for t in tokens if any(c.isalnum() for c in t.norm)]
+    if words:
+        last = words[-1]
+        lemma = last.lemma.lower()
+        if lemma in nouns:
+            return _plural(nouns[lemma], last), {tokens.index(last)}, lemma
+    return "description", set(), None
+
+
+def _predicates(tokens: list[Token]) -> list[str]:
+    from derek.extract.rules import trigger_matches
+
+    norms = [t.norm for t in tokens]
+    found: dict[str, None] = {}
+    for rule, predicates in predicate_rules():
+        if any(trigger_matches(rule, norms, i) for i in range(len(norms))):
+            found.update(dict.fromkeys(predicates))
+    return list(found)
+
+
+def _terms(tokens: list[Token], words: set[int]) -> list[str]:
+    stop = stopwords()
+    found: dict[str, None] = {}
+    for i, t in enumerate(tokens):
+        key = term(t)
+        if i not in words and key and key not in stop and not t.norm.isdigit() or (t.norm.isdigit() and len(t.norm) == 4):
+            if key:
+                found[key] = None
+    return list(found)

@@ -1,0 +1,53 @@
+"""Answers in Kazakh: TIMEX values as dates people write («1992 жылғы 2 наурыз»), lists joined."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from derek.lang.kk.resources import load_tsv
+
+_DATE = re.compile(r"(BC)?(\d{4}|\d{1,3}X+)(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+@cache
+def month_names() -> dict[int, str]:
+    return {int(r["month"]): r["kk"] for r in load_tsv("months.tsv")}
+
+
+def render_date(value: str | None, answer_type: str = "date") -> str | None:
+    """1992-03-02 → «1992 жылғы 2 наурыз»; 1993-12 → «1993 жылғы желтоқсан»; 2013/2015 → «2013–2015 жылдар»."""
+    if not value:
+        return None
+    if "/" in value:
+        parts = [render_date(v, "year") for v in value.split("/")]
+        if all(p and p.endswith(" жыл") for p in parts):
+            return f"{parts[0][:-4]}–{parts[1][:-4]} жылдар"
+        return " – ".join(p for p in parts if p)
+    m = _DATE.match(value)
+    if not m:
+        return value
+    bc, year, month, day = m.groups()
+    era = "б.з.б. " if bc else ""
+    if "X" in year:
+        return f"{era}{year.replace('X', '0')}-жылдар"
+    if answer_type == "year" or not month:
+        return f"{era}{int(year)} жыл"
+    name = month_names().get(int(month), month)
+    if answer_type == "month" or not day:
+        return f"{era}{int(year)} жылғы {name}"
+    return f"{era}{int(year)} жылғы {int(day)} {name}"
+
+
+def join_list(items: list[str]) -> str:
+    """«Қазақстан, Қытай және Ресей»."""
+    items = list(dict.fromkeys(i for i in items if i))
+    if len(items) <= 1:
+        return items[0] if items else ""
+    return ", ".join(items[:-1]) + " және " + items[-1]
+
+
+def render_number(value: float) -> str:
+    if value == int(value):
+        return str(int(value))
+    return f"{value:g}".replace(".", ",")
