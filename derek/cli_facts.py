@@ -170,3 +170,43 @@ def lemmatize(as_json: bool) -> None:
                                 for a in analyze(word)]})
         else:
             click.echo(lemma(word))
+
+
+@main.command()
+@click.argument("question")
+@click.option("--context", "context_file", type=click.Path(exists=True, dir_okay=False),
+              help="Answer from this one document only (reading comprehension; no knowledge base).")
+@_db_option
+@_json_option
+def ask(question: str, context_file: str | None, db: str, as_json: bool) -> None:
+    """Answer a question in Kazakh, with the sentence that says it (or say it is not known)."""
+    if context_file:
+        from pathlib import Path
+
+        from derek.ingest import read_text
+        from derek.query.ask import ask_context
+
+        answer = ask_context(read_text(context_file), question, Path(context_file).name)
+    else:
+        with _open_kb(db) as kb:
+            answer = kb.ask(question)
+    if as_json:
+        _dump(answer.to_dict())
+        return
+    _print_answer(answer)
+
+
+def _print_answer(answer: Any) -> None:
+    from rich.markup import escape
+
+    console = _console()
+    if answer.answer is None:
+        console.print("[yellow]Жауап табылмады[/yellow] (no answer found). Closest passages:")
+        for p in answer.passages:
+            console.print(f"  [dim]{p['doc']}:{p['start']}-{p['end']}[/dim] {escape(p['text'])}")
+        return
+    console.print(f"[bold green]{escape(answer.answer)}[/bold green]"
+                  + (f"  [dim]({answer.value})[/dim]" if isinstance(answer.value, str) else "")
+                  + f"  [dim]confidence {answer.confidence:.2f}[/dim]")
+    for s in answer.sources:
+        console.print(f"  «{escape(s['text'])}»  [dim]{s['doc']}:{s['start']}-{s['end']}[/dim]")

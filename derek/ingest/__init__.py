@@ -11,7 +11,7 @@ from derek.doc import Document
 from derek.errors import DerekError
 from derek.ingest.readers import FORMATS, Source, file_digest, format_of, open_source
 
-__all__ = ["FORMATS", "IngestResult", "expand_paths", "ingest_file", "ingest_paths", "read_document"]
+__all__ = ["FORMATS", "IngestResult", "expand_paths", "ingest_file", "ingest_paths", "read_document", "read_text"]
 
 
 @dataclass(slots=True)
@@ -42,6 +42,13 @@ def expand_paths(inputs: Iterable[str]) -> tuple[list[Path], list[IngestResult]]
             else:
                 files[m.resolve()] = None
     return list(files), missing
+
+
+def read_text(path: str | Path) -> str:
+    """The decoded text of one file, as derek reads it (any supported format)."""
+    p = Path(path).resolve()
+    size, sha = file_digest(p)
+    return "".join(open_source(p, size, sha).chunks)
 
 
 def read_document(path: str | Path) -> Document:
