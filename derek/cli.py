@@ -224,7 +224,7 @@ def demo(corpus: str | None, db: str) -> None:
     run_demo(Path(corpus) if corpus else EXAMPLES, db, _console())
 
 
-from derek import cli_facts  # noqa: E402,F401  - registers the fact and entity commands
+from derek import cli_facts, cli_web  # noqa: E402,F401  - register the fact, entity and web commands
 
 if __name__ == "__main__":
     main()

@@ -6,6 +6,7 @@ becomes a provisional entity keyed by its lemma, so «Арыстанбекова
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 
 from derek.doc import Document, EntityMention, Token
@@ -57,10 +58,14 @@ def _mention(doc: Document, a: int, b: int, entity: str, type_: str, name: str,
 
 def _date_tokens(doc: Document) -> set[int]:
     """Tokens inside a date expression (a month name is not the city Қазан)."""
-    if not doc.dates:
-        return set()
-    spans = [(d.start, d.end) for d in doc.dates]
-    return {i for i, t in enumerate(doc.tokens) if any(a <= t.start and t.end <= b for a, b in spans)}
+    starts = [t.start for t in doc.tokens]
+    inside: set[int] = set()
+    for d in doc.dates:
+        i = bisect_left(starts, d.start)
+        while i < len(doc.tokens) and doc.tokens[i].end <= d.end:
+            inside.add(i)
+            i += 1
+    return inside
 
 
 def _ner_mentions(doc: Document, taken: set[int]) -> list[EntityMention]:
