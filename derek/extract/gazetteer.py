@@ -61,8 +61,33 @@ def word_keys(norm: str) -> frozenset[str]:
     if hyphen and (stem.isupper() or stem[:1].isdigit()):
         keys.add(fold(stem))
     for a in analyze(norm)[:_CANDIDATES]:
-        keys.add(fold(a.lemma))
+        # a reading that leaves a stub (Жарғы → жа) would make unrelated names meet
+        if len(a.lemma) >= 3 and 2 * len(a.lemma) >= len(norm):
+            keys.add(fold(a.lemma))
     return frozenset(k for k in keys if k)
+
+
+@cache
+def _noun_endings() -> tuple[str, ...]:
+    return tuple(sorted({r["suffix"] for r in load_tsv("noun_suffixes.tsv")}, key=len, reverse=True))
+
+
+def name_stems(norm: str, known: frozenset[str] | set[str], depth: int = 3) -> set[str]:
+    """Stems of a capitalized word that are names the gazetteer knows: «Мадридте» → мадрид.
+
+    The analyzer cannot know every foreign name; the gazetteer can, so noun endings are
+    stripped until a known name is left (at most three endings, a stem of three letters or more).
+    """
+    found: set[str] = set()
+    low = norm.lower()
+    for ending in _noun_endings():
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 3:
+            if fold(stem) in known:
+                found.add(fold(stem))
+            if depth > 1:
+                found |= name_stems(stem, known, depth - 1)
+    return found
 
 
 def _shape(word: str) -> str:
@@ -88,11 +113,23 @@ class Gazetteer:
     def __init__(self, entries: dict[str, Entry]) -> None:
         self.entries = entries
         self.index: dict[str, list[_Name]] = {}
+        self.last_words: set[str] = set()  # keys a name's last word can have
+        self._keys: dict[str, frozenset[str]] = {}
         for entry in entries.values():
             for raw in entry.names:
                 self._add_name(entry.id, raw)
         for names in self.index.values():
             names.sort(key=lambda n: (-len(n.keys), n.ambiguous))
+
+    def keys(self, norm: str) -> frozenset[str]:
+        """word_keys, plus for capitalized words the gazetteer-guided stems."""
+        found = self._keys.get(norm)
+        if found is None:
+            found = word_keys(norm)
+            if norm[:1].isupper() and "-" not in norm:
+                found = found | name_stems(norm, self.last_words)
+            self._keys[norm] = found
+        return found
 
     def _add_name(self, entity: str, raw: str) -> None:
         ambiguous = raw.startswith("~")
@@ -104,6 +141,7 @@ class Gazetteer:
         name = _Name(entity, keys, tuple(_shape(t.norm) for t in words), ambiguous)
         for key in keys[0]:
             self.index.setdefault(key, []).append(name)
+        self.last_words |= keys[-1]
 
     def match(self, tokens: Sequence[Token], skip: set[int] = frozenset()) -> list[tuple[int, int, str, str]]:
         """Longest matches, left to right: (first token, last token + 1, entity id, case)."""
@@ -121,7 +159,7 @@ class Gazetteer:
     def _match_at(self, tokens: Sequence[Token], i: int, skip: set[int]) -> tuple[int, int, str, str] | None:
         candidates: list[_Name] = []
         first = tokens[i]
-        for key in word_keys(first.norm) | {fold(first.norm)}:
+        for key in self.keys(first.norm) | {fold(first.norm)}:
             candidates.extend(self.index.get(key, ()))
         best: _Name | None = None
         for name in candidates:
@@ -130,12 +168,20 @@ class Gazetteer:
                 continue
             if best and (n < len(best.keys) or (n == len(best.keys) and name.ambiguous >= best.ambiguous)):
                 continue
-            if all(_word_matches(tokens[i + k], name.keys[k], name.shape[k], k == n - 1) for k in range(n)):
+            if all(self._word_matches(tokens[i + k], name.keys[k], name.shape[k], k == n - 1)
+                   for k in range(n)):
                 best = name
         if best is None or best.ambiguous and self._only_ambiguous(best, candidates):
             return None
         last = tokens[i + len(best.keys) - 1]
         return i, i + len(best.keys), best.entity, case_of(last.norm, best.keys[-1])
+
+    def _word_matches(self, tok: Token, keys: frozenset[str], shape: str, last: bool) -> bool:
+        if not _token_fits(tok, shape):
+            return False
+        if not last:
+            return fold(tok.norm) in keys
+        return not keys.isdisjoint(self.keys(tok.norm))
 
     @staticmethod
     def _only_ambiguous(best: _Name, candidates: list[_Name]) -> bool:
@@ -143,23 +189,40 @@ class Gazetteer:
         return not any(c.keys == best.keys and not c.ambiguous for c in candidates)
 
 
+_CATEGORY_CASE = {"genitive": "GEN", "dative": "DAT", "accusative": "ACC", "locative": "LOC",
+                  "ablative": "ABL", "instrumental": "INS", "attributive": "ATTR"}
+
+
 def case_of(norm: str, keys: frozenset[str] = frozenset()) -> str:
-    """The case of a word, read from the analysis whose lemma is the name that matched."""
+    """The case of a word, read from the analysis whose lemma is the name that matched, or
+    from the ending left after a gazetteer-guided stem (Мадридте: -те, locative)."""
     analyses = analyze(norm)[:_CANDIDATES]
     if fold(norm) in keys and "-" not in norm:
         return "NOM"
-    chosen = next((a for a in analyses if fold(a.lemma) in keys), analyses[0] if analyses else None)
+    chosen = next((a for a in analyses if fold(a.lemma) in keys), None)
+    if chosen is None:
+        stem = next((k for k in sorted(keys, key=len, reverse=True) if fold(norm[: len(k)]) == k), None)
+        if stem is not None and "-" not in norm:
+            return _ending_case(norm.lower()[len(stem):])
+        chosen = analyses[0] if analyses else None
     if chosen is None:
         return "NOM"
     return next((tag for tag in reversed(chosen.tags) if tag in CASES), "NOM")
 
 
-def _word_matches(tok: Token, keys: frozenset[str], shape: str, last: bool) -> bool:
-    if not _token_fits(tok, shape):
-        return False
-    if not last:
-        return fold(tok.norm) in keys
-    return not keys.isdisjoint(word_keys(tok.norm))
+@cache
+def _ending_categories() -> dict[str, str]:
+    return {r["suffix"]: r["category"] for r in load_tsv("noun_suffixes.tsv")}
+
+
+def _ending_case(ending: str) -> str:
+    """The case the last noun ending of ``ending`` marks (NOM when none does)."""
+    for suffix in _noun_endings():
+        if ending.endswith(suffix):
+            return _CATEGORY_CASE.get(_ending_categories()[suffix], "NOM")
+    return "NOM"
+
+
 
 
 @cache

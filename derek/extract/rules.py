@@ -90,17 +90,26 @@ def word_info(norm: str) -> tuple[str, frozenset[str], str]:
     return best.lemma.lower(), frozenset(best.tags), best.pos
 
 
+@lru_cache(maxsize=100_000)
+def readings(norm: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(lemma, tags) of the few best analyses: a trigger may match any of them."""
+    found = [(norm.lower(), frozenset())]
+    found += [(a.lemma.lower(), frozenset(a.tags)) for a in analyze(norm)[:3]]
+    return tuple(found)
+
+
+def _fits(norm: str, lemma: str, voice: str | None) -> bool:
+    for word_lemma, tags in readings(norm):
+        if word_lemma == lemma and (voice is None or (voice == "PASS") == ("PASS" in tags)):
+            return True
+    return False
+
+
 def trigger_matches(rule: Rule, norms: list[str], i: int) -> bool:
     """Does ``rule``'s trigger start at word ``i`` of ``norms``?"""
     if i + len(rule.trigger) > len(norms):
         return False
-    for k, (lemma, voice) in enumerate(rule.trigger):
-        word_lemma, tags, _ = word_info(norms[i + k])
-        if word_lemma != lemma and norms[i + k].lower() != lemma:
-            return False
-        if voice == "PASS" and "PASS" not in tags or voice == "ACT" and "PASS" in tags:
-            return False
-    return True
+    return all(_fits(norms[i + k], lemma, voice) for k, (lemma, voice) in enumerate(rule.trigger))
 
 
 def negated(norms: list[str], end: int) -> bool:

@@ -1,0 +1,153 @@
+"""Clause arguments for the fact extractor: entity mentions with their case, anaphors
+(«Ұйымның», «аталған бірлестік», «еліміз», «ел»), case shared along lists, and exclusion.
+
+Reads the token index built from Document tokens and entities; returns ``Arg`` lists.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from derek.extract.gazetteer import case_of, load_gazetteer
+from derek.extract.rules import Arg, Clause, readings, word_info
+
+if TYPE_CHECKING:
+    from derek.extract.facts import _TokenIndex
+
+SEPARATORS = {",", "және", "мен", "пен", "бен", "-", "–", "—", "(", ")", "/", "әрі", "да", "де"}
+# «Қазақстан, Қытай … басшылары»: after a genitive list these nouns make the list the actor.
+_LEADERS = {"басшы", "президент", "премьер-министр", "үкімет", "өкіл", "делегация", "министр",
+            "басшылық", "елбасы", "сыртқы", "парламент", "тарап"}
+# Head nouns that stand for an organization named before. Capitalized («Ұйымның», «Одаққа»,
+# «Кеңестің») they are the usual Kazakh way to refer back to the organization; lowercase they
+# need a demonstrative («аталған бірлестік»), except the unambiguous first three.
+_ORG_NOUNS = {"бірлестік", "ұйым", "достастық", "одақ", "кеңес", "бестік"}
+_ORG_BARE = {"бірлестік", "ұйым", "достастық"}
+_STATE_NOUNS = {"ел", "мемлекет", "республика"}
+_DEMONSTRATIVES = {"аталған", "бұл", "осы", "сол", "мұндай", "аталмыш"}
+_NEW = {"жаңа", "халықаралық", "өңірлік", "бір", "басқа"}  # «жаңа ұйым»: not one named before
+HOME_STATE = "state:kz"  # «еліміз», «біздің мемлекет»: the writers' own country
+
+
+def clause_arguments(clause: Clause, index: _TokenIndex) -> list[Arg]:
+    """Entity mentions and resolved anaphors inside ``clause``, in text order."""
+    args = [Arg(m.entity, m.type, m.case, a, b) for a, b, m in index.mentions
+            if clause.first <= a and b <= clause.last]
+    taken = {k for arg in args for k in range(arg.first, arg.last)}
+    args += _anaphors(clause, index, taken)
+    args.sort(key=lambda a: a.first)
+    _own_bodies(args)
+    args = _drop_possessors(args)
+    _share_case_in_lists(args, index.norms)
+    for arg in args:
+        following = index.norms[arg.last: arg.last + 2]
+        arg.excluded = any(w.lower().startswith("қоспағанда") for w in following)
+    return args
+
+
+def _noun_lemma(word: str, nouns: set[str]) -> str | None:
+    """The lemma among ``nouns`` that some reading of ``word`` has («Кеңестің» → кеңес)."""
+    for lemma, _ in readings(word):
+        if lemma in nouns:
+            return lemma
+    lower = word.lower()
+    return next((n for n in nouns if lower.startswith(n[:-1]) and len(lower) <= len(n) + 4), None)
+
+
+def _anaphors(clause: Clause, index: _TokenIndex, taken: set[int]) -> list[Arg]:
+    found = []
+    for i in range(clause.first, clause.last):
+        if i in taken or not index.norms[i][:1].isalpha():
+            continue
+        arg = _org_anaphor(index, i) or _state_anaphor(index, i)
+        if arg is not None:
+            found.append(arg)
+    return found
+
+
+def _org_anaphor(index: _TokenIndex, i: int) -> Arg | None:
+    """«Ұйымның», «Одаққа», «аталған бірлестіктен»: the organization named before."""
+    word = index.norms[i]
+    lemma = _noun_lemma(word, _ORG_NOUNS)
+    if lemma is None:
+        return None
+    previous = index.norms[i - 1].lower() if i > 0 else ""
+    bare = lemma in _ORG_BARE and word_info(previous)[2] not in ("ADJ", "NUM") and previous not in _NEW
+    if not (word[:1].isupper() or bare or previous in _DEMONSTRATIVES):
+        return None
+    if word[:1].islower() and {"PL", "POSS.3"} & word_info(word)[1]:
+        return None  # «15 ұйымы», «ұйымдар»: not the organization named before
+    target = index.antecedent_org(i, lemma)
+    if target is None:
+        return None
+    return Arg(target[0], target[1], case_of(word), i, i + 1, anaphor=True)
+
+
+def _state_anaphor(index: _TokenIndex, i: int) -> Arg | None:
+    """«еліміз» / «біздің мемлекет» → the home state; «ел», «бұл мемлекет» → the last state named."""
+    word = index.norms[i]
+    lemma = _noun_lemma(word, _STATE_NOUNS)
+    if lemma is None or word_info(word)[2] != "NOUN":
+        return None
+    tags = word_info(word)[1]
+    previous = index.norms[i - 1].lower() if i > 0 else ""
+    if "PL" in tags or "POSS.3" in tags or word_info(previous)[2] == "NUM" or previous[:1].isdigit():
+        return None  # «мүше елдер», «екі ел арасындағы»: not one country
+    if "POSS.1PL" in tags or previous == "біздің":
+        return Arg(HOME_STATE, "state", case_of(word), i, i + 1, anaphor=True)
+    if lemma == "ел" or previous in _DEMONSTRATIVES:
+        target = index.last_before(i, ("state",))
+        if target is not None:
+            return Arg(target[0], "state", case_of(word), i, i + 1, anaphor=True)
+    return None
+
+
+def _own_bodies(args: list[Arg]) -> None:
+    """«Кеңестің Хатшылығы»: a generic body name after an organization is that organization's
+    body of the same name (АӨСШК Хатшылығы), not the first body the name matched."""
+    entries = load_gazetteer().entries
+    for owner, body in zip(args, args[1:]):
+        entry = entries.get(body.entity)
+        if body.first != owner.last or body.type != "body" or entry is None or entry.parent == owner.entity:
+            continue
+        head = entry.name.split()[-1]
+        own = next((e.id for e in entries.values() if e.parent == owner.entity and e.type == "body"
+                    and e.name.split()[-1] == head), None)
+        if own is not None:
+            body.entity = own
+
+
+def _drop_possessors(args: list[Arg]) -> list[Arg]:
+    """«БҰҰ-ның Адам құқықтары жөніндегі кеңесінің мүшесі»: an organization in the genitive
+    right before one of its bodies only names the body's owner."""
+    kept = []
+    for k, arg in enumerate(args):
+        nxt = args[k + 1] if k + 1 < len(args) else None
+        if arg.case == "GEN" and nxt is not None and nxt.first == arg.last \
+                and arg.type in ("organization", "body") and nxt.type in ("organization", "body"):
+            continue
+        kept.append(arg)
+    return kept
+
+
+def _share_case_in_lists(args: list[Arg], norms: list[str]) -> None:
+    """In «Ресей, Беларусь және Украинаға» only the last name carries the case; a list
+    followed by «басшылары» acts itself, one followed by «арасында» names the parties."""
+    groups: list[list[Arg]] = []
+    for arg in args:
+        if groups and arg.first > groups[-1][-1].last and all(
+                norms[k].lower() in SEPARATORS for k in range(groups[-1][-1].last, arg.first)):
+            groups[-1].append(arg)
+        else:
+            groups.append([arg])
+    for group in groups:
+        last = group[-1]
+        after = word_info(norms[last.last])[0] if last.last < len(norms) else ""
+        case = last.case
+        if case == "GEN" and after in _LEADERS:
+            case = case_of(norms[last.last])
+        elif after == "ара":
+            case = "INS"
+        for member in group:
+            if member.case in ("NOM", last.case):
+                member.case = case

@@ -1,0 +1,125 @@
+"""Sentence → facts cases for derek.extract.facts: every predicate and sentence shape of issue 6.
+
+Each case is a short text of our own; the expected facts are (subject, predicate, object or
+value, time) of the sentence given by its index, and every fact must cite that sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from derek.doc import Document
+from derek.pipeline import run
+
+# (text, sentence index, expected facts of that sentence)
+CASES = [
+    # member_of, plain and with a list that shares the dative of its last name
+    ("Моңғолия 2012 жылы ЕҚЫҰ-ға мүше болды.", 0,
+     {("state:mn", "member_of", "org:osce", "2012")}),
+    ("Қазақстан 1992 жылғы 2 наурызда БҰҰ-ға мүше болып қабылданды.", 0,
+     {("state:kz", "member_of", "org:un", "1992-03-02")}),
+    # a list after the trigger: one fact per member
+    ("АӨСШК-ге мүше мемлекеттер – Үндістан, Қазақстан, Қытай және Өзбекстан.", 0,
+     {(s, "member_of", "org:cica", None) for s in ("state:in", "state:kz", "state:cn", "state:uz")}),
+    # the trigger qualifies a noun: the name before it is not a member
+    ("Қазақстан ЕАЭО-ға мүше елдермен сауда жүргізеді.", 0, set()),
+    ("ШЫҰ-ға байқаушы мемлекеттер – Ауғанстан және Моңғолия.", 0,
+     {("state:af", "observer_of", "org:sco", None), ("state:mn", "observer_of", "org:sco", None)}),
+    ("ШЫҰ-ның диалог бойынша әріптестері – Түркия және Непал.", 0,
+     {("state:tr", "dialogue_partner_of", "org:sco", None), ("state:np", "dialogue_partner_of", "org:sco", None)}),
+    ("Түрікменстан ТМД-ның қауымдастырылған мүшесі болып табылады.", 0,
+     {("state:tm", "associate_member_of", "org:cis", None)}),
+    ("Ресей мен Қытай ШЫҰ-ның құрылтайшылары болды.", 0,
+     {("state:ru", "founding_member_of", "org:sco", None), ("state:cn", "founding_member_of", "org:sco", None)}),
+    # a list header and its items
+    ("ЕАЭО-ға бес мемлекет мүше:\n\n- Ресей, Беларусь — құрылтайшылар;\n- Армения — 2015 жылдан;", 2,
+     {("state:am", "member_of", "org:eaeu", "2015")}),
+    ("ЕАЭО-ға бес мемлекет мүше:\n\n- Ресей, Беларусь — құрылтайшылар;\n- Армения — 2015 жылдан;", 1,
+     {("state:ru", "founding_member_of", "org:eaeu", None), ("state:by", "founding_member_of", "org:eaeu", None)}),
+    # passive voice
+    ("ЕАЭО 2015 жылғы 1 қаңтарда құрылды.", 0, {("org:eaeu", "founded_on", None, "2015-01-01")}),
+    ("ШЫҰ Хартиясы 2002 жылғы 7 маусымда қабылданды.", 0,
+     {("treaty:sco-charter", "adopted", None, "2002-06-07")}),
+    ("Қазақстан 1994 жылғы 5 желтоқсанда Будапешт меморандумына қол қойды.", 0,
+     {("state:kz", "signed", "treaty:budapest-memorandum", "1994-12-05")}),
+    ("2014 жылғы 29 мамырда Ресей, Беларусь және Қазақстан ЕАЭО туралы шартқа қол қойды.", 0,
+     {(s, "signed", "treaty:eaeu-treaty", "2014-05-29") for s in ("state:ru", "state:by", "state:kz")}),
+    # unnamed signers give no fact
+    ("2001 жылы алты мемлекеттің басшылары ШЫҰ Хартиясына қол қойды.", 0, set()),
+    # subject and date carried over inside one sentence, «ал» splits the clauses
+    ("1993 жылы Достастыққа Грузия қосылды, ал 2009 жылғы 18 тамызда одан шықты.", 0,
+     {("state:ge", "joined", "org:cis", "1993"), ("state:ge", "withdrew_from", "org:cis", "2009-08-18")}),
+    # object carried over to the next clause
+    ("ЕАЭО 2015 жылы құрылды. Армения Одаққа 2015 жылы мүше болды, ал Қырғызстан 2016 жылы қосылды.", 1,
+     {("state:am", "member_of", "org:eaeu", "2015"), ("state:kg", "joined", "org:eaeu", "2016")}),
+    # negation and exclusion
+    ("Грузия ЕАЭО-ға қосылмады.", 0, set()),
+    ("Грузияны қоспағанда, Әзірбайжан және Армения ТМД-ға мүше болды.", 0,
+     {("state:az", "member_of", "org:cis", None), ("state:am", "member_of", "org:cis", None)}),
+    # anaphora: «Ұйымның», «аталған бірлестіктен», «Ол», «Еліміз», «Ел»
+    ("Қазақстан 1992 жылы ЕҚЫҰ-ға қосылды. Моңғолия 2012 жылы Ұйымның мүшесі болды.", 1,
+     {("state:mn", "member_of", "org:osce", "2012")}),
+    ("ТМД туралы айтылды. Өзбекстан 2012 жылы аталған бірлестіктен шықты.", 1,
+     {("state:uz", "withdrew_from", "org:cis", "2012")}),
+    ("ТМД-ның негізгі құжаты — ТМД Жарғысы. Ол 1993 жылғы 22 қаңтарда қабылданды.", 1,
+     {("treaty:cis-charter", "adopted", None, "1993-01-22")}),
+    ("Еліміз 1992 жылы БҰҰ-ның мүшесі болды.", 0, {("state:kz", "member_of", "org:un", "1992")}),
+    ("Қырғызстан БҰҰ-ға мүше болды. Ел 2020 жылы Адам құқықтары жөніндегі кеңесте өкілдік етті.", 1,
+     {("state:kg", "member_of", "org:un-hrc", "2020")}),
+    # roles and positions
+    ("Қазақстан 2010 жылы ЕҚЫҰ-ға төрағалық етті.", 0, {("state:kz", "chaired", "org:osce", "2010")}),
+    ("Қазақстан 2016 жылы Қауіпсіздік Кеңесінің тұрақты емес мүшесі болып сайланды.", 0,
+     {("state:kz", "elected_to", "org:un-sc", "2016")}),
+    ("Марат Тәжин 2007 жылы сыртқы істер министрі болып тағайындалды.", 0,
+     {("person:tazhin", "appointed_as", "сыртқы істер министрі", "2007")}),
+    ("Нұрсұлтан Назарбаев 1991 жылғы 1 желтоқсанда Президенті болып сайланды.", 0,
+     {("person:nazarbayev", "appointed_as", "президент", "1991-12-01")}),
+    # places: held_in, opened, operates_in
+    ("АӨСШК-нің саммиті 2002 жылы Алматыда өтті.", 0, {("org:cica", "held_in", "place:almaty", "2002")}),
+    ("ЕҚЫҰ-ның Алматыдағы өкілдігі 1999 жылы ашылды.", 0, {("org:osce", "opened", "place:almaty", "1999")}),
+    ("Еуразиялық экономикалық комиссия Мәскеуде орналасқан.", 0,
+     {("org:eaeu-eec", "operates_in", "place:moscow", None)}),
+    # a meeting noun with its organization, place and date; an office of an organization
+    ("ЕҚЫҰ сыртқы істер министрлерінің кездесуі 2007 жылы Алматыда болды.", 0,
+     {("org:osce", "held_in", "place:almaty", "2007")}),
+    ("Бұл Ұйымның 1999 жылғы Стамбул кездесуі еді. ЕҚЫҰ туралы.", 0,
+     set()),
+    ("ЕҚЫҰ туралы. Бұл Ұйымның 1999 жылғы Стамбул кездесуі еді.", 1,
+     {("org:osce", "held_in", "place:istanbul", "1999")}),
+    ("Астанада БҰҰ орталығы 2005 жылы құрылды.", 0, {("org:un", "opened", "place:astana", "2005")}),
+    # a document that is not a gazetteer treaty is the value; a participle's subject follows it
+    ("1991 жылы Президент Н.Ә. Назарбаев полигонды жабу туралы жарлыққа қол қойды.", 0,
+     {("person:nazarbayev", "signed", "полигонды жабу туралы жарлық", "1991")}),
+    ("2014 жылы ЕАЭО туралы шартқа қол қойған Армения және 2015 жылы қол қойған Қырғызстан.", 0,
+     {("state:am", "signed", "treaty:eaeu-treaty", "2014"), ("state:kg", "signed", "treaty:eaeu-treaty", "2015")}),
+    # «сол жылы» takes the year of the date before it
+    ("Саммит 2006 жылғы 17 маусымда өтті; сол жылы АӨСШК Хатшылығы жұмысын бастады.", 0,
+     {("org:cica-secretariat", "founded_on", None, "2006")}),
+    # renounced, acceded_to, proposed
+    ("Қазақстан 1992 жылы ядролық қарудан бас тартты.", 0,
+     {("state:kz", "renounced", "ядролық қару", "1992")}),
+    ("Қазақстан 1993 жылы ЕАЭО-ға қосылмады, бірақ ЕҚЫҰ-ға қосылды.", 0,
+     {("state:kz", "joined", "org:osce", "1993")}),
+    ("Қазақстан 1994 жылы Ядролық қаруды таратпау туралы шартқа қосылды.", 0,
+     {("state:kz", "acceded_to", "treaty:npt", "1994")}),
+    ("Нұрсұлтан Назарбаев 1992 жылы АӨСШК-ні шақыруды ұсынды.", 0,
+     {("person:nazarbayev", "proposed", "org:cica", "1992")}),
+    # figures
+    ("Қазір ЕАЭО-ға 5 мемлекет мүше.", 0, {("org:eaeu", "has_member_count", "5", None)}),
+    ("2023 жылы Қазақстанның экспорты 78,7 млрд долларға жетті.", 0,
+     {("state:kz", "quantity", "7.87e+10 USD", "2023")}),
+]
+
+
+def _target(fact) -> str | None:  # noqa: ANN001
+    return fact.object if fact.object else fact.value
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), CASES)
+def test_facts_sentence_cases(text: str, index: int, expected: set) -> None:
+    doc = run(Document(text))
+    sentence = doc.sentences[index]
+    found = {(f.subject, f.predicate, _target(f), f.time) for f in doc.facts if f.start == sentence.start}
+    assert found == expected
+    for fact in doc.facts:
+        assert any((fact.start, fact.end) == (s.start, s.end) for s in doc.sentences)
