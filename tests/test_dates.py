@@ -1,11 +1,15 @@
 """Tests for derek.lang.kk.dates: every form of issue 4, guards, offsets, random text."""
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from derek.doc import Document
+from derek.lang.kk import dates
 from derek.lang.kk.dates import extract_dates, find_dates
+from derek.lang.kk.resources import load_tsv
 
 # (text, [(span text, type, value, mod)])
 DATES = [
@@ -38,6 +42,14 @@ DATES = [
     ("Делегация Қазанға барды", []),
     ("47-сессиясында сөйледі", []),
     ("168-ші мүшесі", []),
+    # a year glued to the previous sentence's period; the instrumental -мен does not harmonize
+    ("Келісім жасалды.1995 жылы күшіне енді", [("1995 жылы", "DATE", "1995", None)]),
+    ("2003 жылмен салыстырғанда", [("2003 жылмен", "DATE", "2003", None)]),
+    ("Шарт бекітілді.1997 жылдың 10 қазанында", [("1997 жылдың 10 қазанында", "DATE", "1997-10-10", None)]),
+    # vowel harmony: a back stem (жыл, желтоқсан) does not take front endings (-де, -ге)
+    ("1991 жылде", []),
+    ("1991 жылы желтоқсанге", [("1991 жылы", "DATE", "1991", None)]),
+    ("12345 жыл", []),
 ]
 
 
@@ -58,6 +70,33 @@ def test_dates_offsets_into_original_with_lookalikes():
 def test_dates_extract_stage_fills_document():
     doc = extract_dates(Document(text="1992 жылғы 2 наурызда мүше болды"))
     assert [d.value for d in doc.dates] == ["1992-03-02"]
+
+
+def test_dates_extract_stage_uses_shared_normalization(monkeypatch):
+    doc = Document(text="Ай̆тылды: 1991 жылғы 8 желтоқсанда")  # й decomposed (NFD)
+    doc.normalized()
+
+    def normalize_again(text):
+        raise AssertionError("extract_dates must use doc.normalized()")
+
+    monkeypatch.setattr(dates, "normalize", normalize_again)
+    found = extract_dates(doc).dates
+    assert [(d.text, d.value) for d in found] == [("1991 жылғы 8 желтоқсанда", "1991-12-08")]
+    assert doc.text[found[0].start : found[0].end] == found[0].text
+
+
+def test_dates_data_files_shape():
+    months = load_tsv("months.tsv")
+    assert sorted(int(r["month"]) for r in months) == list(range(1, 13))
+    names = [r["kk"] for r in months] + [v for r in months for v in r["variants"].split("|") if v]
+    assert len(names) == len(set(names))
+    words = load_tsv("date_words.tsv")
+    assert len({r["word"] for r in words}) == len(words)
+    assert {r["role"] for r in words} <= {"year", "century", "part", "relation", "range", "set", "unit",
+                                          "recent", "span"}
+    for row in months + words:
+        assert all(unicodedata.is_normalized("NFC", cell) for cell in row.values())
+        assert all(cell == cell.strip() for cell in row.values())
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,12 +1,24 @@
 """Tests for derek.lang.kk.numbers: scaled figures with units, approximations, random text."""
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from derek.doc import Document
+from derek.lang.kk import numbers
 from derek.lang.kk.dates import extract_dates, find_dates
-from derek.lang.kk.numbers import extract_quantities, find_quantities
+from derek.lang.kk.numbers import (
+    alternation,
+    extract_quantities,
+    find_quantities,
+    harmony,
+    lookup,
+    lowered,
+)
+from derek.lang.kk.resources import load_tsv
 
 # (text, [(span text, value, unit, range, approx, kind)])
 QUANTITIES = [
@@ -30,7 +42,15 @@ QUANTITIES = [
     # not numbers: «үшін» (for), «онда» (there), «бір-бірінен» (each other), a URL
     ("ол үшін онда бір-бірінен", []),
     ("http://www.mfa.kz/kz/oon-4 сайты", []),
+    # vowel harmony: -мен/-бен/-пен go with any stem; a back stem (адам) does not take -ге
+    ("5 пайызбен өсті", [("5 пайызбен", 5.0, "percent", None, None, "percent")]),
+    ("3 адамға", [("3 адамға", 3.0, "person", None, None, "count")]),
+    ("3 адамге", [("3", 3.0, None, None, None, "cardinal")]),
+    ("12 мүшесі", [("12 мүшесі", 12.0, "member", None, None, "count")]),
 ]
+
+HARMONY = [("желтоқсан", "back"), ("мүше", "front"), ("процент", "front"), ("елу", "front"),
+           ("км", None), ("январь", None)]
 
 
 @pytest.mark.parametrize(("text", "expected"), QUANTITIES)
@@ -53,6 +73,19 @@ def test_numbers_extract_stage_uses_document_dates():
     assert [(q.text, q.value, q.unit) for q in doc.quantities] == [("56 %", 56.0, "percent")]
 
 
+def test_numbers_extract_stage_uses_shared_normalization(monkeypatch):
+    doc = Document(text="Ай\u0306тылды: 1,5 млрд тонна")  # й decomposed (NFD)
+    doc.normalized()
+
+    def normalize_again(text):
+        raise AssertionError("extract_quantities must use doc.normalized()")
+
+    monkeypatch.setattr(numbers, "normalize", normalize_again)
+    found = extract_quantities(doc).quantities
+    assert [(q.text, q.value, q.unit) for q in found] == [("1,5 млрд тонна", 1.5e9, "tonne")]
+    assert doc.text[found[0].start : found[0].end] == found[0].text
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789 .,-–%$млнрдтонаекіүшжылАҚШXІ\u00a0\u0301Ӏa\n")), max_size=80))
 def test_numbers_random_text_never_crashes(text):
@@ -65,3 +98,42 @@ def test_numbers_random_text_never_crashes(text):
 def test_numbers_any_unicode_never_crashes(text):
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(("word", "expected"), HARMONY)
+def test_numbers_harmony_of_stems(word, expected):
+    assert harmony(word) == expected
+
+
+def test_numbers_lookup_takes_longest_stem_and_voicing():
+    assert lookup({"аралық": "range", "ара": "between"}, "Аралығында") == "range"
+    assert lookup({"дейін": "BEFORE", "дейінгі": "BEFORE_ATTR"}, "дейінгі") == "BEFORE_ATTR"
+    with pytest.raises(KeyError):
+        lookup({"жыл": "Y"}, "ай")
+
+
+def test_numbers_lowered_keeps_offsets():
+    text = "İSTANBUL-да 5 МЛН"
+    low = lowered(text)
+    assert len(low) == len(text) and low.endswith("5 млн")
+
+
+def test_numbers_alternation_matches_whole_words_with_endings():
+    pattern = re.compile(alternation(["ай", "апта", "шаршы метр"]))
+    assert [m.group() for m in pattern.finditer("айында тайм аптаға шаршы метрге айге")] == [
+        "айында", "аптаға", "шаршы метрге"]
+
+
+def test_numbers_data_files_shape():
+    columns = {"noun_suffixes.tsv": ("suffix", "category", "harmony"),
+               "number_words.tsv": ("word", "value", "kind", "alone"),
+               "scale_words.tsv": ("word", "factor"), "units.tsv": ("word", "unit", "kind"),
+               "approx_words.tsv": ("word", "position", "approx", "takes_unit")}
+    for name, header in columns.items():
+        rows = load_tsv(name)
+        assert rows and all(tuple(r) == header for r in rows)
+        assert len({r[header[0]] for r in rows}) == len(rows), name
+        assert all(unicodedata.is_normalized("NFC", c) and c == c.strip() for r in rows for c in r.values())
+    for row in load_tsv("noun_suffixes.tsv"):
+        expected = "any" if row["category"] == "instrumental" else (harmony(row["suffix"]) or "any")
+        assert row["harmony"] == expected, row

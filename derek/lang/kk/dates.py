@@ -7,21 +7,29 @@ names, date words and noun endings come from data files; offsets map back to the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from derek.doc import DateMention, Document
 from derek.lang.kk.normalize import Normalized, normalize
-from derek.lang.kk.numbers import alternation, lookup, lowered, number_words_value, stem_regex
+from derek.lang.kk.numbers import (
+    alternation,
+    digit_runs,
+    lookup,
+    lowered,
+    number_words_value,
+    stem_regex,
+)
 from derek.lang.kk.resources import load_tsv
 
 # Patterns run on the lowercased normalized text (numbers.lowered); see numbers.py for why.
 _GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SENTENCE_END = re.compile(r"[.!?\n]\s*$")
-# Where a date can begin: a run of digits, б.з.б., a Roman numeral (only these are searched
-# in the whole text; each pattern is then tried only at the starts its first element allows).
-_STARTS = {"digit": re.compile(r"\d+"), "bc": re.compile(r"б\."), "roman": re.compile(r"(?<![\w.,])[ivxlc]")}
+# Where a date can begin: a run of digits (numbers.digit_runs), б.з.б., a Roman numeral, a word
+# from ``_word_starts``. Only these are searched in the whole text; each pattern is then tried
+# only at the starts its first element allows, which is what makes the tagger fast.
+_STARTS = {"bc": re.compile(r"б\."), "roman": re.compile(r"[ivxlc]+")}
 
 
 @dataclass(slots=True)
@@ -29,8 +37,9 @@ class _Candidate:
     start: int  # normalized offsets
     end: int
     kind: str  # which pattern matched: ymd, ym, dm, m, y, range, decade, century, numeric, ...
-    groups: dict[str, str | None]  # group texts, in the original case
     priority: int
+    match: re.Match[str]  # on the lowercased text
+    groups: dict[str, str | None] = field(default_factory=dict)  # texts in the original case
 
 
 @dataclass(slots=True)
@@ -90,8 +99,8 @@ def _patterns() -> list[_Pattern]:
         ("dmy", rf"{day}\s+{month}\s+{year}(?!\d){year_word}?", digit),
         ("numeric", r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])", digit),
         ("ym", rf"{year}{year_word}?\s+{month}{ay}", year_starts),
-        ("range", rf"(?<![\d.,])(?P<y>\d{{4}})\s*-\s*(?P<y2>\d{{4}}){year_word}"
-                  rf"(?:\s+(?P<rng>{alternation(list(words['range']))}))?", digit),
+        ("range", (rf"(?<![\d.,])(?P<y>\d{{4}})\s*-\s*(?P<y2>\d{{4}}){year_word}"
+                  rf"(?:\s+(?P<rng>{alternation(list(words['range']))}))?"), digit),
         ("decade", r"(?<![\d.,])(?P<dec>\d{1,3}0)\s*-?\s*" + stem_regex("жылдар"), digit),
         ("century", r"(?<![\w.,])(?P<c>[ivxlc]+|\d{1,2})\s*-?\s*(?:ғ\.|" + stem_regex("ғасыр") + ")",
          ("digit", "roman")),
@@ -115,6 +124,7 @@ def _word_starts() -> re.Pattern[str]:
 def _start_positions(low: str) -> dict[str, list[int]]:
     found = {kind: [m.start() for m in regex.finditer(low)] for kind, regex in _STARTS.items()}
     found["word"] = [m.start() for m in _word_starts().finditer(low)]
+    found["digit"] = list(digit_runs(low))
     return found
 
 
@@ -135,13 +145,14 @@ def _candidates(norm: str, low: str) -> list[_Candidate]:
     found = []
     for priority, pattern in enumerate(_patterns()):
         for m in _matches(low, pattern, starts):
-            groups = {k: norm[m.start(k) : m.end(k)] if m.start(k) >= 0 else None for k in m.re.groupindex}
-            found.append(_Candidate(m.start(), m.end(), pattern.kind, groups, priority))
+            found.append(_Candidate(m.start(), m.end(), pattern.kind, priority, m))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.priority))
     chosen: list[_Candidate] = []
     for cand in found:
         if chosen and cand.start < chosen[-1].end:
             continue
+        spans = ((name, cand.match.span(name)) for name in cand.match.re.groupindex)
+        cand.groups = {name: norm[a:b] if a >= 0 else None for name, (a, b) in spans}
         if _valid(norm, cand):
             chosen.append(cand)
     return chosen
@@ -228,9 +239,8 @@ def _modifier(low: str, cand: _Candidate) -> tuple[int, str | None]:
         mod = "APPROX"
     if cand.kind in ("duration", "set"):
         return end, mod
-    if _GENITIVE.search(low, cand.start, end):
-        if part := _follower("part").match(low, end):
-            end, mod = part.end(), str(lookup(words["part"], part.group(1)))
+    if _GENITIVE.search(low, cand.start, end) and (part := _follower("part").match(low, end)):
+        end, mod = part.end(), str(lookup(words["part"], part.group(1)))
     if rel := _follower("relation").match(low, end):
         end, mod = rel.end(), str(lookup(words["relation"], rel.group(1)))
     return end, mod

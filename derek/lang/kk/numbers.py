@@ -25,8 +25,15 @@ _NUMBER = r"\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.,])|\d+(?:[.,]\d+)?"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _ORDINAL = re.compile(r"\s*-\s*(?:ыншы|інші|ншы|нші|шы|ші)(?!" + _LETTER + ")")
 _DIGITS = re.compile(rf"(?<![\w.,])({_NUMBER})(?:{_DASH}({_NUMBER})(?![\w.]))?")
+_DIGIT_RUN = re.compile(r"\d+")
 _JOINED_START = re.compile(r"-" + _LETTER + "{3}")  # «47-сессиясында»
 _JOINED = re.compile(r"-(\w+)")
+
+
+@lru_cache(maxsize=2)
+def digit_runs(low: str) -> tuple[int, ...]:
+    """Where each run of digits starts (found once, shared by the date and quantity taggers)."""
+    return tuple(m.start() for m in _DIGIT_RUN.finditer(low))
 
 
 @lru_cache(maxsize=2)
@@ -205,7 +212,11 @@ class _Figure:
 
 def _digit_figures(low: str) -> list[_Figure]:
     figures = []
-    for m in _DIGITS.finditer(low):
+    end = 0
+    for pos in digit_runs(low):  # a figure starts where digits start: no full-text scan
+        if pos < end or not (m := _DIGITS.match(low, pos)):
+            continue
+        end = m.end()
         if m.group(2) and not m.group(2).startswith("0"):
             first, second = parse_number(m.group(1)), parse_number(m.group(2))
             if first < second:
@@ -259,10 +270,17 @@ def _extend(low: str, fig: _Figure) -> Quantity:
             end, unit, kind = _unit(low, end, unit, kind)
     if m := lex.before.search(low, max(0, start - 30), start):
         start, approx = m.start(), str(lookup(lex.approx, m.group(1)))
-    if kind == "cardinal" and not fig.words and _JOINED_START.match(low, end, end + 4):
-        if not _bare_chain().fullmatch(_JOINED.match(low, end).group(1)):  # type: ignore[union-attr]
-            kind = "ordinal"  # «47-сессиясында»: a number joined to a noun counts it in order
+    if kind == "cardinal" and not fig.words and _joined_noun(low, end):
+        kind = "ordinal"  # «47-сессиясында»: a number joined to a noun counts it in order
     return _make(start, end, fig, factor, unit, kind, approx)
+
+
+def _joined_noun(low: str, end: int) -> bool:
+    """A hyphen and a word that is not only case endings right after the figure."""
+    if not _JOINED_START.match(low, end, end + 4):
+        return False
+    word = _JOINED.match(low, end).group(1)  # type: ignore[union-attr]
+    return _bare_chain().fullmatch(word) is None
 
 
 @cache
