@@ -1,0 +1,1 @@
+"""derek over HTTP: the JSON API and the pages (``derek serve``)."""
