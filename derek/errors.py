@@ -15,3 +15,7 @@ class StoreError(DerekError):
 
 class QueryError(DerekError):
     """A query or request parameter is invalid (empty, too long, unknown name)."""
+
+
+class NotFound(QueryError):
+    """A name, id or document the knowledge base does not hold (HTTP 404 in the API)."""

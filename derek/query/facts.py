@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from derek.errors import QueryError
+from derek.errors import NotFound, QueryError
 
 MAX_NAME_CHARS = 300
 
@@ -48,7 +48,7 @@ def resolve_entity(db: sqlite3.Connection, name: str) -> str:
                      (f"prov:%:{key}",)).fetchone()
     if row:
         return row[0]
-    raise QueryError(f"unknown entity: {name!r}")
+    raise NotFound(f"unknown entity: {name!r}")
 
 
 def _match_names(name: str) -> str | None:

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from derek.errors import DerekError, QueryError, StoreError
+from derek.errors import DerekError, NotFound, QueryError, StoreError
 from derek.kb.store import KnowledgeBase
 
 # Pages and API are same-origin only; nothing is loaded from elsewhere (works offline), and
@@ -60,15 +60,6 @@ class KnowledgeBases:
             for kb in self.opened:
                 kb.close()
             self.opened.clear()
-
-
-class NotFound(QueryError):
-    """A name, id or document the knowledge base does not hold (HTTP 404)."""
-
-
-def not_found_or_bad(e: QueryError) -> QueryError:
-    """QueryError("unknown entity: ...") means 404; any other QueryError means 400."""
-    return NotFound(str(e)) if str(e).startswith("unknown ") else e
 
 
 def create_app(db_path: str | Path) -> FastAPI:

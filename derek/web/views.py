@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from derek.errors import QueryError
+from derek.errors import NotFound, QueryError
 from derek.kb.store import DocumentRow, KnowledgeBase
 from derek.query.timeline import year_of
-from derek.web.app import NotFound, not_found_or_bad
 
 # Fields of a document the web shows; the absolute path it was read from stays on the server.
 DOCUMENT_FIELDS = ("id", "name", "title", "format", "encoding", "size", "sha256", "ingested_at",
@@ -45,29 +44,20 @@ def find_document(kb: KnowledgeBase, key: str) -> DocumentRow:
 
 
 def entity_card(kb: KnowledgeBase, key: str) -> dict[str, Any]:
-    try:
-        return kb.entity(key)
-    except QueryError as e:
-        raise not_found_or_bad(e) from None
+    return kb.entity(key)
 
 
 def timeline(kb: KnowledgeBase, entity: str | None, start: int | None,
              end: int | None) -> list[dict[str, Any]]:
     if start is not None and end is not None and start > end:
         raise QueryError(f"start year {start} is after end year {end}")
-    try:
-        return kb.timeline(entity or None, start, end)
-    except QueryError as e:
-        raise not_found_or_bad(e) from None
+    return kb.timeline(entity or None, start, end)
 
 
 def facts(kb: KnowledgeBase, entity: str | None, predicate: str | None, limit: int,
           offset: int) -> tuple[list[dict[str, Any]], bool]:
     """One page of facts and whether another page follows."""
-    try:
-        found = kb.facts(entity or None, predicate or None, limit + 1, offset)
-    except QueryError as e:
-        raise not_found_or_bad(e) from None
+    found = kb.facts(entity or None, predicate or None, limit + 1, offset)
     return found[:limit], len(found) > limit
 
 
