@@ -1,5 +1,6 @@
-"""Lemma accuracy of derek's Kazakh analyzer on UD KTB (5-fold held-out for the UD-learned memory)
-and its speed; prints JSON. Run: python bench/lemma_accuracy.py"""
+"""Lemma accuracy of derek's Kazakh analyzer on UD KTB (5-fold held-out: the lemma memory and the
+ranker, with its L2 chosen by inner cross-validation, are learned from the other folds) and its
+speed; prints JSON. Run: python bench/lemma_accuracy.py [--errors] [--l2 X]"""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_lexicon import conllu_words, is_word, kaznerd_sentences  # noqa: E402
+from train_lemma_ranker import memory_of, train  # noqa: E402
 
 from derek.lang.kk import lexicon as lex  # noqa: E402
 from derek.lang.kk import morphology  # noqa: E402
@@ -41,22 +43,25 @@ def score(analyzer: morphology.Analyzer, sentences: list, totals: dict, errors: 
                 errors[(form, gold, guess, upos)] += 1
 
 
-def accuracy(sentences: list, use_memory: bool) -> tuple[dict, Counter]:
-    """Held-out accuracy: the memory for fold k is learned from the other folds only."""
+def accuracy(sentences: list, use_ud: bool, l2: float | None = None) -> tuple[dict, Counter, list]:
+    """Held-out accuracy: memory and ranker for fold k are learned from the other folds only."""
     totals: dict = {}
     errors: Counter = Counter()
+    chosen = []
     for k in range(FOLDS):
         test = [s for i, s in enumerate(sentences) if i % FOLDS == k]
-        train = [s for i, s in enumerate(sentences) if i % FOLDS != k]
-        memory = {}
-        if use_memory:
-            memory = lex.memory_from_rows((f, lem, u, 1) for s in train for f, lem, u in s
-                                          if u != "PUNCT")
-        score(morphology.Analyzer(memory=memory), test, totals, errors)
+        train_part = [s for i, s in enumerate(sentences) if i % FOLDS != k]
+        if use_ud:
+            weights, best = train(train_part, FOLDS - 1, l2)
+            chosen.append(best)
+            analyzer = morphology.Analyzer(memory=memory_of(train_part), weights=weights)
+        else:
+            analyzer = morphology.Analyzer(memory={}, weights={})
+        score(analyzer, test, totals, errors)
     table = {key: {"n": n, "accuracy": round(100 * ok / n, 1),
                    "accuracy_ignoring_case": round(100 * ok_ci / n, 1)}
              for key, (n, ok, ok_ci) in sorted(totals.items(), key=lambda kv: -kv[1][0])}
-    return table, errors
+    return table, errors, chosen
 
 
 def baseline(sentences: list) -> float:
@@ -90,14 +95,16 @@ def speed() -> dict:
 
 def main() -> None:
     sentences = conllu_words(UD)
-    with_memory, errors = accuracy(sentences, use_memory=True)
-    without_memory, _ = accuracy(sentences, use_memory=False)
+    l2 = float(sys.argv[sys.argv.index("--l2") + 1]) if "--l2" in sys.argv else None
+    with_ud, errors, chosen = accuracy(sentences, use_ud=True, l2=l2)
+    without_ud, _, _ = accuracy(sentences, use_ud=False)
     report = {
         "data": "UD Kazakh KTB kk_ktb-dev.conllu, syntactic words, PUNCT excluded, "
                 "multiword-token surface lines skipped (their parts are scored)",
         "baseline_lowercased_copy": baseline(sentences),
-        "heldout_5fold_with_ud_memory": with_memory,
-        "grammar_and_kaznerd_lexicon_only": without_memory,
+        "l2_per_fold": chosen,
+        "heldout_5fold_memory_and_ranker": with_ud,
+        "grammar_and_lexicon_only_no_ud": without_ud,
         "speed": speed(),
     }
     if "--errors" in sys.argv:

@@ -84,9 +84,20 @@ def count_forms(sentences: list[list[str]]) -> tuple[Counter, Counter, Counter]:
     return freq, capital, inner
 
 
+def paradigms(freq: Counter) -> dict[tuple[str, str], int]:
+    """Distinct suffix chains (the bare form counts as one) each candidate stem is seen with
+    across the corpus word types: stems with a real paradigm show several."""
+    grammar = Analyzer(stems={}, memory={}, chains={}, weights={})
+    endings: dict[tuple[str, str], set] = defaultdict(set)
+    for form in freq:
+        for cand in grammar.candidates(form):
+            endings[(cand.stem, cand.kind)].add(cand.tags)
+    return {key: len(seen) for key, seen in endings.items() if len(seen) >= 2}
+
+
 def initial_evidence(freq: Counter) -> tuple[dict, dict]:
     """Round 0: every split the grammar allows counts once, so stems with many endings lead."""
-    grammar = Analyzer(stems={}, memory={}, chains={})
+    grammar = Analyzer(stems={}, memory={}, chains={}, weights={})
     endings: dict[tuple[str, str], set] = defaultdict(set)
     chains: Counter = Counter()
     for form in freq:
@@ -108,7 +119,7 @@ def initial_evidence(freq: Counter) -> tuple[dict, dict]:
 def reestimate(freq: Counter, stems: dict, chains: dict, owner: dict) -> tuple[dict, dict, dict]:
     """One hard-EM round: each form goes to its best analysis, scored without its own evidence
     (leave-one-out); stems then count the distinct forms they received."""
-    analyzer = Analyzer(stems=stems, memory={}, chains=chains)
+    analyzer = Analyzer(stems=stems, memory={}, chains=chains, weights={})
     new_stems: dict[str, StemEvidence] = {}
     tokens: Counter = Counter()
     forms: Counter = Counter()
@@ -145,15 +156,25 @@ def estimate(freq: Counter, capital: Counter, inner: Counter, rounds: int = 3) -
         seen[stem] += inner[form]
     for stem, entry in stems.items():
         entry.cap = round(100 * caps[stem] / seen[stem]) if seen[stem] else 0
+    for (stem, kind), count in paradigms(freq).items():
+        entry = stems.get(stem)
+        if entry is None:  # a stem no form was assigned to: capitals of its bare form only
+            cap = round(100 * capital[stem] / inner[stem]) if inner[stem] else 0
+            entry = stems[stem] = StemEvidence(freq=freq.get(stem, 0), cap=cap)
+        if kind == "N":
+            entry.nchains = count
+        else:
+            entry.vchains = count
     return stems, chains
 
 
 def write_lexicon(stems: dict, chains: dict, out: Path) -> None:
     head = ("# Stem evidence estimated by scripts/build_lexicon.py over KazNERD validation tokens\n"
             "# (ISSAI, CC BY 4.0). noun/verb: tokens whose best analysis has this nominal/verbal\n"
-            "# stem; freq: bare-form tokens; cap: % capitalized away from sentence starts.\n"
-            "stem\tnoun\tverb\tfreq\tcap\n")
-    body = "".join(f"{s}\t{e.noun}\t{e.verb}\t{e.freq}\t{e.cap}\n"
+            "# stem; freq: bare-form tokens; cap: % capitalized away from sentence starts;\n"
+            "# nchains/vchains: distinct nominal/verbal chains the stem is seen with (>= 2).\n"
+            "stem\tnoun\tverb\tfreq\tcap\tnchains\tvchains\n")
+    body = "".join(f"{s}\t{e.noun}\t{e.verb}\t{e.freq}\t{e.cap}\t{e.nchains}\t{e.vchains}\n"
                    for s, e in sorted(stems.items()))
     (out / "lexicon.tsv").write_text(head + body, encoding="utf-8")
     head = ("# Suffix chains of KazNERD validation tokens (ISSAI, CC BY 4.0), best analysis,\n"

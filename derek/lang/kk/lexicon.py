@@ -20,6 +20,8 @@ class StemEvidence:
     freq: int = 0  # tokens of the bare form
     cap: int = 0  # percent of its non-initial occurrences written with a capital
     pos: str = ""  # a UPOS when a lemma list names one
+    nchains: int = 0  # distinct nominal suffix chains seen on it in the corpus (paradigm size)
+    vchains: int = 0  # distinct verbal suffix chains seen on it
 
 
 @dataclass(slots=True, frozen=True)
@@ -35,7 +37,8 @@ class Memorized:
 def stem_lexicon() -> dict[str, StemEvidence]:
     """data/lexicon.tsv as a dict (built by scripts/build_lexicon.py from KazNERD text)."""
     return {
-        r["stem"]: StemEvidence(int(r["noun"]), int(r["verb"]), int(r["freq"]), int(r["cap"]))
+        r["stem"]: StemEvidence(int(r["noun"]), int(r["verb"]), int(r["freq"]), int(r["cap"]),
+                                nchains=int(r["nchains"]), vchains=int(r["vchains"]))
         for r in load_tsv("lexicon.tsv")
     }
 
@@ -65,6 +68,25 @@ def no_strip() -> dict[str, str]:
     """data/no_strip.txt: lemmas that look inflected but are not (Алматы, Ресей, мүше),
     lower-cased → as written (proper nouns keep their capital)."""
     return {w.lower(): w for w in load_list("no_strip.txt")}
+
+
+GAZETTEERS = ("states", "orgs", "treaties", "people", "places")
+_CYRILLIC = frozenset("абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә")
+
+
+@cache
+def gazetteer_stems() -> frozenset[str]:
+    """Capitalized single words of the gazetteer names (nominative): known proper-noun stems."""
+    words = set()
+    for name in GAZETTEERS:
+        for row in load_tsv(f"gazetteer_{name}.tsv"):
+            text = " ".join(row.get(k) or "" for k in ("name_kk", "short_kk", "aliases"))
+            for word in text.replace("|", " ").replace("-", " ").split():
+                low = word.lower()
+                if word[0].isupper() and not word.isupper() and len(word) > 2 \
+                        and set(low) <= _CYRILLIC:
+                    words.add(low)
+    return frozenset(words)
 
 
 def memory_from_rows(rows: Iterable[tuple[str, str, str, int]]) -> dict[str, Memorized]:

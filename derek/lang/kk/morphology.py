@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from derek.lang.kk import lexicon as lex
+from derek.lang.kk.ranker import Ranker, shipped_weights
 from derek.lang.kk.suffixes import VOWELS, Chain, ending_table, harmony, letter_class
 
 _UNVOICE = {"г": "к", "ғ": "қ", "б": "п"}
@@ -40,12 +41,13 @@ class _Candidate:
 
 
 class Analyzer:
-    """Ranks grammar candidates by stem evidence; ``memory`` holds lemmas learned from UD."""
+    """Ranks grammar candidates; ``memory`` holds lemmas learned from UD, ``weights`` the
+    log-linear ranker (``{}``: the hand-set evidence score the lexicon builder uses)."""
 
     def __init__(self, stems: dict[str, lex.StemEvidence] | None = None,
                  memory: dict[str, lex.Memorized] | None = None,
                  chains: dict[tuple[str, tuple[str, ...]], tuple[int, ...]] | None = None,
-                 ) -> None:
+                 weights: dict[str, float] | None = None) -> None:
         self.stems = lex.stem_lexicon() if stems is None else stems
         counts = lex.chain_counts() if chains is None else chains
         self.chain_logp = _chain_logp(counts, 1)
@@ -57,7 +59,13 @@ class Analyzer:
         self.no_strip = lex.no_strip()
         for word in self.no_strip:  # listed whole words are also well-attested stems
             self.known.setdefault(word.lower(), lex.StemEvidence()).noun += 5
+        for word in lex.gazetteer_stems():  # names are nominative proper stems (Назарбаев)
+            ev = self.stems.get(word)
+            if ev is None or ev.cap >= 50:  # not a common word inside a name (Адам Смит)
+                self.known.setdefault(word, lex.StemEvidence(pos="PROPN")).noun += 2
         self.table = ending_table()
+        weights = shipped_weights() if weights is None else weights
+        self.ranker = Ranker(weights) if weights else None
 
     def analyze(self, word: str) -> list[Analysis]:
         """All readings of ``word``, best first."""
@@ -88,7 +96,7 @@ class Analyzer:
             special = self._attached(word)
             if special:
                 return special[0].lemma
-        best = self.best_candidate(low)
+        best = self.best_candidate(low, word)
         return self._reading(word, best, 0.0).lemma if best else word
 
     def _attached(self, word: str) -> list[Analysis]:
@@ -117,16 +125,24 @@ class Analyzer:
     def _rank(self, word: str, low: str) -> list[Analysis]:
         scored: dict[tuple[str, str], tuple[float, _Candidate]] = {}
         for cand in self.candidates(low):
-            score = self._score(cand, low)
+            score = self.score(cand, word, low)
             key = (cand.stem, cand.kind)
             if key not in scored or score > scored[key][0]:
                 scored[key] = (score, cand)
         ranked = sorted(scored.values(), key=lambda item: -item[0])
         return [self._reading(word, cand, score) for score, cand in ranked]
 
-    def best_candidate(self, low: str) -> _Candidate | None:
+    def best_candidate(self, low: str, word: str = "") -> _Candidate | None:
         """The top-scoring candidate of a lower-cased word (also used to estimate the lexicon)."""
-        return max(self.candidates(low), key=lambda cand: self._score(cand, low), default=None)
+        word = word or low
+        return max(self.candidates(low), key=lambda cand: self.score(cand, word, low),
+                   default=None)
+
+    def score(self, cand: _Candidate, word: str, low: str) -> float:
+        """The ranker's score of a candidate, or the evidence score without a ranker."""
+        if self.ranker is not None:
+            return self.ranker.score(self, cand, word, low)
+        return self._score(cand, low)
 
     def candidates(self, low: str) -> list[_Candidate]:
         """Every (stem, kind, tags) split the suffix grammar allows, the unsplit word first."""
@@ -142,7 +158,9 @@ class Analyzer:
             stem = low[:i]
             cls = letter_class(stem[-1])
             harm = harms[i]
-            for h in (harm,) if harm else ("b", "f"):
+            # surnames in -ев follow the vowel before it: Назарбаевтың, Тоқаевқа
+            both = not harm or (stem.endswith("ев") and len(stem) > 3)
+            for h in ("b", "f") if both else (harm,):
                 for chain in variants.get((h, cls), ()):
                     _add_stems(found, stem, low[i], chain, h, i)
         return found
@@ -193,7 +211,9 @@ def _chain_logp(chains: dict, column: int) -> dict:
 def _keeps_capital(word: str, ev: lex.StemEvidence | None, known: lex.StemEvidence | None) -> bool:
     if known is not None and known.pos:
         return known.pos == "PROPN"
-    return ev is None or ev.cap >= 50
+    if ev is None or not (ev.noun or ev.verb or ev.freq):  # no capitalization evidence
+        return True
+    return ev.cap >= 50
 
 
 def _default_pos(cand: _Candidate, ev: lex.StemEvidence | None, word: str) -> str:
