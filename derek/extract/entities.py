@@ -35,6 +35,8 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     mentions: list[EntityMention] = []
     for a, b, entity_id, case in gazetteer.match(doc.tokens, skip):
         entry = gazetteer.entries[entity_id]
+        if entry.type == "person":
+            a = _with_initials(doc, a)
         mention = _mention(doc, a, b, entity_id, entry.type, entry.name, entry.wikidata, "gazetteer")
         mention.case = case
         mentions.append(mention)
@@ -54,6 +56,17 @@ def _mention(doc: Document, a: int, b: int, entity: str, type_: str, name: str,
              wikidata: str | None, source: str) -> EntityMention:
     start, end = doc.tokens[a].start, doc.tokens[b - 1].end
     return EntityMention(start, end, doc.text[start:end], type_, entity, name, wikidata, source)
+
+
+def _with_initials(doc: Document, a: int) -> int:
+    """«Қ.Қ. Тоқаев»: initials right before a person's name belong to the mention."""
+    while a > 0 and _is_initial(doc.tokens[a - 1].norm) and doc.tokens[a].start - doc.tokens[a - 1].end <= 1:
+        a -= 1
+    return a
+
+
+def _is_initial(norm: str) -> bool:
+    return len(norm) == 2 and norm[0].isupper() and norm[1] == "."
 
 
 def _date_tokens(doc: Document) -> set[int]:

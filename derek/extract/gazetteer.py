@@ -60,6 +60,8 @@ def word_keys(norm: str) -> frozenset[str]:
     stem, hyphen, _ = norm.partition("-")
     if hyphen and (stem.isupper() or stem[:1].isdigit()):
         keys.add(fold(stem))
+    if len(stem) > 1 and stem.isupper():
+        return frozenset(keys)  # an abbreviation takes its endings after a hyphen: БҰҰЕ is not БҰҰ-е
     for a in analyze(norm)[:_CANDIDATES]:
         # a reading that leaves a stub (Жарғы → жа) would make unrelated names meet
         if len(a.lemma) >= 3 and 2 * len(a.lemma) >= len(norm):
@@ -126,7 +128,7 @@ class Gazetteer:
         found = self._keys.get(norm)
         if found is None:
             found = word_keys(norm)
-            if norm[:1].isupper() and "-" not in norm:
+            if norm[:1].isupper() and "-" not in norm and not norm.isupper():
                 found = found | name_stems(norm, self.last_words)
             self._keys[norm] = found
         return found
@@ -166,7 +168,7 @@ class Gazetteer:
             n = len(name.keys)
             if i + n > len(tokens) or any(j in skip for j in range(i, i + n)):
                 continue
-            if best and (n < len(best.keys) or (n == len(best.keys) and name.ambiguous >= best.ambiguous)):
+            if best and _rank(name, tokens[i + n - 1]) <= _rank(best, tokens[i + len(best.keys) - 1]):
                 continue
             if all(self._word_matches(tokens[i + k], name.keys[k], name.shape[k], k == n - 1)
                    for k in range(n)):
@@ -193,13 +195,22 @@ _CATEGORY_CASE = {"genitive": "GEN", "dative": "DAT", "accusative": "ACC", "loca
                   "ablative": "ABL", "instrumental": "INS", "attributive": "ATTR"}
 
 
+def _rank(name: _Name, last: Token) -> tuple[int, int, bool]:
+    """Longer names first; then a name whose last word is the whole token (БҰҰ-әйелдер is not
+    БҰҰ + suffix), then its hyphen stem; then an unmarked reading over one marked ambiguous."""
+    keys = name.keys[-1]
+    exact = 2 if fold(last.norm) in keys else 1 if fold(last.norm.partition("-")[0]) in keys else 0
+    return len(name.keys), exact, not name.ambiguous
+
+
 def case_of(norm: str, keys: frozenset[str] = frozenset()) -> str:
     """The case of a word, read from the analysis whose lemma is the name that matched, or
     from the ending left after a gazetteer-guided stem (Мадридте: -те, locative)."""
     analyses = analyze(norm)[:_CANDIDATES]
     if fold(norm) in keys and "-" not in norm:
         return "NOM"
-    chosen = next((a for a in analyses if fold(a.lemma) in keys), None)
+    # a name is no verb: «Таиландты» read as a past verb «Таиланд-ты» is the accusative
+    chosen = next((a for a in analyses if fold(a.lemma) in keys and a.pos not in ("VERB", "AUX")), None)
     if chosen is None:
         stem = next((k for k in sorted(keys, key=len, reverse=True) if fold(norm[: len(k)]) == k), None)
         if stem is not None and "-" not in norm:
