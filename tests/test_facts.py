@@ -104,6 +104,36 @@ CASES = [
      {("state:kz", "acceded_to", "treaty:npt", "1994")}),
     ("Нұрсұлтан Назарбаев 1992 жылы АӨСШК-ні шақыруды ұсынды.", 0,
      {("person:nazarbayev", "proposed", "org:cica", "1992")}),
+    # a numbered list under a header naming the office through the institution headed
+    ("Сыртқы істер министрлігін мына тұлғалар басқарды:\n\n1. Марат Тәжин — 2007–2009\n"
+     "2. Қанат Саудабаев — 2009–2011", 2,
+     {("person:tazhin", "appointed_as", "сыртқы істер министрі", "2007/2009")}),
+    # a bare title stands for the full title named before
+    ("Марат Тәжин 2007 жылы сыртқы істер министрі болып тағайындалды. "
+     "Қанат Саудабаев 2009 жылы министр болып тағайындалды.", 1,
+     {("person:saudabayev", "appointed_as", "сыртқы істер министрі", "2009")}),
+    # a genitive list before a dash and «президенттері» acts itself
+    ("2001 жылы Ресейдің және Қытайдың — президенттері ШЫҰ Хартиясына қол қойды.", 0,
+     {("state:ru", "signed", "treaty:sco-charter", "2001"), ("state:cn", "signed", "treaty:sco-charter", "2001")}),
+    # the document adopted is what «қабылдады» is about
+    ("2002 жылы ШЫҰ ШЫҰ Хартиясын қабылдады.", 0, {("treaty:sco-charter", "adopted", None, "2002")}),
+    # meetings in a list of years, in the city that hosts them
+    ("Алматы ЕҚЫҰ-ның кездесулерін 1999, 2004 және 2011 жылдары қабылдады.", 0,
+     {("org:osce", "held_in", "place:almaty", y) for y in ("1999", "2004", "2011")}),
+    # a verbless clause shares the next clause's verb; «Ұйымның Хатшылығы» is its own body
+    ("ШЫҰ көп. Ұйымның Хатшылығы Бейжіңде, ал Өңірлік лаңкестікке қарсы құрылымы Ташкентте орналасқан.", 1,
+     {("org:sco-secretariat", "operates_in", "place:beijing", None),
+      ("org:sco-rats", "operates_in", "place:tashkent", None)}),
+    # an accusative foreign name read as a verb is no subject
+    ("Қазақстан Таиландты басып озып, БҰҰ Қауіпсіздік Кеңесіне сайланды.", 0,
+     {("state:kz", "elected_to", "org:un-sc", None)}),
+    # table rows: the header names the columns
+    ("Еуразиялық экономикалық одақ туралы шарт жасалды.\n\nМемлекет\tМәртебесі\tШартқа қол қойылған күн\t"
+     "Мүшелік басталған күн\n\nАрмения\tмүше\t10.10.2014\t02.01.2015\n\nМолдова\tбақылаушы\t14.05.2018\t—", 2,
+     {("state:am", "member_of", "org:eaeu", "2015-01-02"), ("state:am", "signed", "treaty:eaeu-treaty", "2014-10-10")}),
+    ("Еуразиялық экономикалық одақ туралы шарт жасалды.\n\nМемлекет\tМәртебесі\tШартқа қол қойылған күн\t"
+     "Мүшелік басталған күн\n\nАрмения\tмүше\t10.10.2014\t02.01.2015\n\nМолдова\tбақылаушы\t14.05.2018\t—", 3,
+     {("state:md", "observer_of", "org:eaeu", "2018-05-14")}),
     # figures
     ("Қазір ЕАЭО-ға 5 мемлекет мүше.", 0, {("org:eaeu", "has_member_count", "5", None)}),
     ("2023 жылы Қазақстанның экспорты 78,7 млрд долларға жетті.", 0,

@@ -6,6 +6,7 @@ Reads the token index built from Document tokens and entities; returns ``Arg`` l
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.extract.gazetteer import case_of, load_gazetteer
@@ -35,6 +36,7 @@ def clause_arguments(clause: Clause, index: _TokenIndex) -> list[Arg]:
             if clause.first <= a and b <= clause.last]
     taken = {k for arg in args for k in range(arg.first, arg.last)}
     args += _anaphors(clause, index, taken)
+    args += _child_bodies(args, clause, index, taken)
     args.sort(key=lambda a: a.first)
     _own_bodies(args)
     args = _drop_possessors(args)
@@ -102,6 +104,31 @@ def _state_anaphor(index: _TokenIndex, i: int) -> Arg | None:
     return None
 
 
+def _child_bodies(args: list[Arg], clause: Clause, index: _TokenIndex, taken: set[int]) -> list[Arg]:
+    """«Ұйымның Хатшылығы»: a bare body noun after an organization in the genitive is that
+    organization's body whose name ends in the noun (ШЫҰ Хатшылығы)."""
+    found = []
+    for owner in args:
+        k = owner.last
+        if owner.case != "GEN" or k >= clause.last or k in taken or not index.norms[k][:1].isupper():
+            continue
+        lemma = word_info(index.norms[k])[0]
+        body = _bodies_by_head().get((owner.entity, lemma))
+        if body is not None:
+            found.append(Arg(body, "body", case_of(index.norms[k]), k, k + 1))
+    return found
+
+
+@cache
+def _bodies_by_head() -> dict[tuple[str, str], str]:
+    """(owner organization, lemma of a body name's last word) → the body («Хатшылық»)."""
+    found: dict[tuple[str, str], str] = {}
+    for e in load_gazetteer().entries.values():
+        if e.parent and e.type == "body":
+            found.setdefault((e.parent, word_info(e.name.split()[-1])[0]), e.id)
+    return found
+
+
 def _own_bodies(args: list[Arg]) -> None:
     """«Кеңестің Хатшылығы»: a generic body name after an organization is that organization's
     body of the same name (АӨСШК Хатшылығы), not the first body the name matched."""
@@ -142,10 +169,13 @@ def _share_case_in_lists(args: list[Arg], norms: list[str]) -> None:
             groups.append([arg])
     for group in groups:
         last = group[-1]
-        after = word_info(norms[last.last])[0] if last.last < len(norms) else ""
+        k = last.last
+        while k < len(norms) and norms[k] in ("-", "–", "—", ")"):  # «… Тәжікстанның — президенттері»
+            k += 1
+        after = word_info(norms[k])[0] if k < len(norms) else ""
         case = last.case
         if case == "GEN" and after in _LEADERS:
-            case = case_of(norms[last.last])
+            case = case_of(norms[k])
         elif after == "ара":
             case = "INS"
         for member in group:

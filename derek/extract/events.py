@@ -14,20 +14,25 @@ EVENT_NOUNS = frozenset({"саммит", "кездесу", "отырыс", "жи
 _PLACES = ("city", "place")
 
 
-def event_facts(sentence: Sentence, clause: Clause, norms: list[str], date: DateMention | None) -> list[Fact]:
-    """One held_in fact per meeting noun that has an owner organization and a place in its clause."""
-    if date is None:
-        return []
+def event_facts(sentence: Sentence, clause: Clause, norms: list[str], dates: list[DateMention]) -> list[Fact]:
+    """One held_in fact per meeting noun that has an owner organization and a place in its
+    clause, for each date («2005, 2011, 2017 және 2024 жылдары»: four meetings)."""
     facts = []
     for i in range(clause.first, clause.last):
-        if word_info(norms[i])[0] not in EVENT_NOUNS:
+        lemma, tags, _ = word_info(norms[i])
+        if lemma not in EVENT_NOUNS:
             continue
         owner = _owner(clause.args, i)
-        place = _place(clause.args, i)
+        place = _place(clause.args, i) or (_host(clause.args) if "ACC" in tags else None)
         if owner is not None and place is not None:
-            facts.append(Fact(owner.entity, "held_in", place.entity, None, date.value, None,
-                              sentence.start, sentence.end, 0.7))
+            facts += [Fact(owner.entity, "held_in", place.entity, None, d.value, None,
+                           sentence.start, sentence.end, 0.7) for d in dates]
     return facts
+
+
+def _host(args: list[Arg]) -> Arg | None:
+    """«Астана … отырыстарын … қабылдады»: the city that hosts (receives) the meetings."""
+    return next((a for a in args if a.type in _PLACES and a.case == "NOM"), None)
 
 
 def _owner(args: list[Arg], i: int) -> Arg | None:

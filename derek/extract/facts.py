@@ -8,10 +8,12 @@ names excluded by «қоспағанда» give no fact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.events import event_facts
+from derek.extract.phrases import phrase_value
+from derek.extract.tables import Table, read_header, row_facts
 from derek.extract.facts_counts import count_facts
 from derek.extract.arguments import SEPARATORS, clause_arguments
 from derek.extract.rules import ROLES, Arg, Clause, Rule, load_rules, negated, trigger_matches, word_info
@@ -21,10 +23,6 @@ _FINITE = {"PAST", "3", "PTCP.PAST"}
 _BULLETS = {"-", "–", "—", "*", "•"}
 _GROUP_NOUNS = {"ел", "мемлекет", "мүше-мемлекет", "елдер", "мемлекеттер"}
 _OFFICES = {"орталық", "өкілдік", "кеңсе", "бөлімше", "миссия", "филиал"}
-_PHRASE_LINKS = {"болып", "қызметіне", "етіп", "ретінде"}
-_CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
-_ADJECTIVAL = {"бас", "вице"}  # nouns used as adjectives: «бас қолбасшы» (commander-in-chief)
-_NOT_IN_PHRASE = {"тұңғыш", "алғашқы", "жаңа", "бірінші", "екінші", "қайта"}
 
 
 @dataclass(slots=True)
@@ -36,8 +34,13 @@ class _Context:
     date: DateMention | None = None
     previous_first: int = 0  # first token of the previous sentence
     objects: tuple[int, list[Arg]] | None = None  # (sentence, objects) of the last fact
-    pending: tuple[Rule, list[Arg]] | None = None  # a header's rule still looking for subjects
-    frame: tuple[Rule, list[Arg]] | None = None  # the header that list items continue
+    pending: tuple[Rule, list[Arg], str | None] | None = None  # a header's rule, objects, value
+    frame: tuple[Rule, list[Arg], str | None] | None = None  # the header that list items continue
+    marker: bool = False  # the previous sentence was only a list number («1.»)
+    titles: dict[str, str] = field(default_factory=dict)  # head lemma → the last full title
+    table: Table | None = None  # the columns of the table whose rows are being read
+    in_table: bool = False  # the previous sentence was a table row
+    fired: list[Rule] = field(default_factory=list)  # the rules the last clause fired
 
 
 def extract_facts(doc: Document) -> Document:
@@ -48,22 +51,46 @@ def extract_facts(doc: Document) -> Document:
     for n, sentence in enumerate(doc.sentences):
         context.date, context.pending = None, None
         _update_frame(sentence, index, context)
+        if _table_row(doc, sentence, index, context, facts):
+            continue
+        fired: list[tuple[Clause, list[Rule]]] = []
         for clause in _clauses(doc, sentence, index):
             facts += _clause_facts(doc, sentence, n, clause, index, context)
+            fired.append((clause, context.fired))
+        facts += _gapped(doc, sentence, n, fired, index, context)
         facts += count_facts(doc, sentence, index)
         if index.norms[sentence.last_token - 1] == ":" and context.pending:
             context.frame = context.pending
         context.previous_first = sentence.first_token
+        context.marker = _is_marker(index.norms[sentence.first_token:sentence.last_token])
     doc.facts = _dedupe(facts)
     return doc
+
+
+def _table_row(doc: Document, sentence: Sentence, index: _TokenIndex, context: _Context,
+               facts: list[Fact]) -> bool:
+    """Read a TAB-separated line as a table header or row; False for a line of prose."""
+    if "\t" not in doc.text[sentence.start:sentence.end]:
+        context.table, context.in_table = None, False
+        return False
+    if not context.in_table:
+        context.table, context.in_table = read_header(doc, sentence, index), True
+    elif context.table is not None:
+        facts += row_facts(doc, sentence, index, context.table)
+    return context.table is not None
 
 
 def _update_frame(sentence: Sentence, index: _TokenIndex, context: _Context) -> None:
     """A list header's frame lasts while the following sentences are list items."""
     first = index.norms[sentence.first_token]
     second = index.norms[sentence.first_token + 1] if sentence.first_token + 1 < sentence.last_token else ""
-    if not (first in _BULLETS or (first.isdigit() and second in (".", ")"))):
+    if not (first in _BULLETS or (first.isdigit() and second in (".", ")")) or context.marker):
         context.frame = None
+
+
+def _is_marker(words: list[str]) -> bool:
+    """«1.», «2)»: a list number the segmenter split off its item."""
+    return len(words) == 2 and words[0].isdigit() and words[1] in (".", ")")
 
 
 class _TokenIndex:
@@ -125,7 +152,7 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
     used: set[int] = set()
     norms = index.norms
     date = _clause_date(clause, index) or _that_year(clause, index, context.date) or context.date
-    fired = False
+    fired, context.fired = False, []
     for rule in load_rules():
         for i in range(clause.first, clause.last):
             end = i + len(rule.trigger)
@@ -144,12 +171,39 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
                 used.update(range(i, end))
                 fired = True
                 facts += found
+                context.fired.append(rule)
     if not fired and context.frame is not None:
         facts += _apply_frame(doc, sentence, n, clause, date, context)
-    facts += event_facts(sentence, clause, norms, date)
+    dates = [d for a, d in index.dates if clause.first <= a < clause.last and d.type == "DATE"]
+    facts += event_facts(sentence, clause, norms, dates or ([date] if date else []))
     if date is not None:
         context.date = date
     return _prefer_specific_roles(facts)
+
+
+def _gapped(doc: Document, sentence: Sentence, n: int, fired: list[tuple[Clause, list[Rule]]],
+            index: _TokenIndex, context: _Context) -> list[Fact]:
+    """A verbless clause shares the next clause's verb: «Хатшылығы Бейжіңде, ал … құрылымы
+    Ташкентте орналасқан» (the verb is said once, in the last clause)."""
+    facts: list[Fact] = []
+    for (clause, rules), (_, next_rules) in zip(fired, fired[1:]):
+        if rules or not next_rules or any(word_info(index.norms[k])[2] in ("VERB", "AUX")
+                                          for k in range(clause.first, clause.last)):
+            continue
+        date = _clause_date(clause, index)
+        for rule in next_rules:
+            if not _own_arguments(rule, clause):
+                continue
+            facts += _apply(doc, sentence, n, clause, rule, (clause.last, clause.last), date, index, context)
+    return facts
+
+
+def _own_arguments(rule: Rule, clause: Clause) -> bool:
+    """Does the clause name both the rule's subject and (if it takes one) its object?"""
+    def fits(cases: frozenset[str], types: frozenset[str]) -> bool:
+        return any(a.case in cases and a.type in types and not a.anaphor for a in clause.args)
+    return fits(rule.subject_cases, rule.subject_types) and (
+        not rule.object_types or fits(rule.object_cases, rule.object_types))
 
 
 def _prefer_specific_roles(facts: list[Fact]) -> list[Fact]:
@@ -194,19 +248,19 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
             return []
     object_ids = {o.entity for o in objects}
     participle = "PTCP.PAST" in word_info(index.norms[end - 1])[1]
-    subjects = _subjects(rule, args, span, object_ids, _attributive(index.norms, end), participle)
+    subjects = _subjects(rule, args, span, object_ids, _attributive(index.norms, end), index.norms, participle)
     if not subjects:
         subjects = _carried_subject(rule, clause, span, index, n, context, object_ids)
         confidence -= 0.15
     if not subjects:
-        if objects and not rule.value.startswith("phrase"):  # «ШЫҰ-ға он мемлекет мүше:» heads a list
-            context.pending = (rule, objects)
+        _pend_header(rule, objects, index, clause, i, args, context)
         return []
     value = None
-    if rule.value.startswith("phrase"):
-        value = _phrase(index, clause, i, args, rule.value.partition(":")[2])
+    if rule.value.startswith(("phrase", "head")):
+        value = phrase_value(index, clause, i, args, rule.value)
         if not value:
             return []
+        value = _full_title(value, context)
     context.subject, context.subject_sentence = subjects[-1], n
     if objects:
         context.objects = (n, objects)
@@ -216,7 +270,31 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         # «Алматыда ЕҚЫҰ орталығы құрылды»: an office of the organization opened, not the organization
         places = [a for a in args if a.case in ("LOC", "ATTR") and a.type in ("city", "place", "state")]
         return _facts(sentence, "opened", subjects, places[:1], None, date, None, confidence) if places else []
+    if rule.value == "patient":  # the document adopted is what the fact is about
+        subjects, objects = objects, []
     return _facts(sentence, rule.predicate, subjects, objects, value, date, place, confidence)
+
+
+def _pend_header(rule: Rule, objects: list[Arg], index: _TokenIndex, clause: Clause, i: int,
+                 args: list[Arg], context: _Context) -> None:
+    """A trigger without a named subject may head a list: «ШЫҰ-ға он мемлекет мүше:»,
+    «Министрлігін мына тұлғалар басқарды:»."""
+    if objects and not rule.value.startswith("phrase"):
+        context.pending = (rule, objects, None)
+    elif rule.value.startswith("head"):
+        value = phrase_value(index, clause, i, args, rule.value)
+        context.pending = (rule, [], _full_title(value, context)) if value else context.pending
+
+
+def _full_title(value: str, context: _Context) -> str:
+    """A bare title stands for the last full title with the same head in the document: after
+    «сыртқы істер министрі», «министр болып тағайындалды» is the same office."""
+    words = value.split()
+    head = word_info(words[-1])[0]
+    if len(words) > 1:
+        context.titles[head] = value
+        return value
+    return context.titles.get(head, value)
 
 
 def _office_of(norms: list[str], subject: Arg) -> bool:
@@ -225,13 +303,15 @@ def _office_of(norms: list[str], subject: Arg) -> bool:
 
 
 def _subjects(rule: Rule, args: list[Arg], span: tuple[int, int], object_ids: set[str],
-              attributive: bool, participle: bool = False) -> list[Arg]:
+              attributive: bool, norms: list[str], participle: bool = False) -> list[Arg]:
     """Named subjects before the trigger, or else a list right after it («…мүше мемлекеттер –
     Үндістан, Қазақстан …», always so when the trigger qualifies a noun); excluded names dropped."""
     fits = [a for a in args if a.case in rule.subject_cases and a.type in rule.subject_types
             and a.entity not in object_ids]
     before = [] if attributive else [a for a in fits if a.first < span[0]]
     after = [a for a in fits if a.first >= span[1]]
+    if after and ":" not in norms[span[1]:after[0].first]:  # a colon opens a list to the clause end
+        after = _first_group(after, norms)
     if participle:  # «…шартқа қол қойған Армения және …»: the noun the participle qualifies
         after = after[:1]
     subjects = (after or before) if participle else (before or after)
@@ -268,6 +348,17 @@ def _carried_objects(rule: Rule, n: int, context: _Context) -> list[Arg]:
     return [o for o in context.objects[1] if o.type in rule.object_types]
 
 
+def _first_group(args: list[Arg], norms: list[str]) -> list[Arg]:
+    """The list the first argument opens («мүше мемлекеттер – Үндістан, Қазақстан … және
+    Өзбекстан»), up to a word that is no list separator."""
+    group = args[:1]
+    for arg in args[1:]:
+        if not all(norms[k].lower() in SEPARATORS for k in range(group[-1].last, arg.first)):
+            break
+        group.append(arg)
+    return group
+
+
 def _nearest_group(args: list[Arg], norms: list[str]) -> list[Arg]:
     """The arguments before a trigger that belong to it: the last one and the list it closes
     («Ұйымның 168-ші мүшесі», not the «Бас Ассамблеяның» before it)."""
@@ -297,66 +388,9 @@ def _apply_frame(doc: Document, sentence: Sentence, n: int, clause: Clause,
                  date: DateMention | None, context: _Context) -> list[Fact]:
     """An item of a list under a header such as «ШЫҰ-ға он мемлекет мүше:» («- Иран — 2023
     жылдан;») states the header's fact for the names it gives."""
-    rule, objects = context.frame
+    rule, objects, value = context.frame
     subjects = [a for a in clause.args if a.type in rule.subject_types and a.case == "NOM" and not a.excluded]
-    return _facts(sentence, rule.predicate, subjects, objects, None, date, None, rule.confidence - 0.1)
-
-
-def _phrase(index: _TokenIndex, clause: Clause, i: int, args: list[Arg], head_case: str = "") -> str | None:
-    """The noun phrase right before the trigger (or the last one in ``head_case``: «ядролық
-    қарудан бас тартты»), in the nominative: «Сыртқы істер министрі болып тағайындалды» →
-    «сыртқы істер министрі» (a compound keeps its possessive), «Президенті болып сайланды» →
-    «президент»; dates and names are not part of it."""
-    norms, words = index.norms, []
-    taken = {k for a in args for k in range(a.first, a.last)} | index.date_tokens
-    k = _phrase_head(index, clause, i, head_case)
-    while k >= clause.first and len(words) < 4:
-        word = norms[k]
-        lemma, tags, pos = word_info(word)
-        izafet = len(words) == 1 and tags == {"GEN"} or (pos == "NUM" and _is_gen(words))
-        if k in taken or not word[:1].isalpha() or (pos in ("VERB", "AUX", "NUM", "PRON", "DET") and not izafet) \
-                or (words and tags & _CASES and not izafet) or lemma in _NOT_IN_PHRASE:
-            break
-        words.insert(0, word)
-        k -= 1
-    if words and words[0].lower() == "туралы":
-        words = _topic(index, clause, k, args) + words
-    if not words or word_info(words[-1])[2] not in ("NOUN", "PROPN"):
-        return None
-    head = word_info(words[-1])
-    modifier = word_info(words[-2]) if len(words) > 1 else None
-    if modifier is None or "POSS.3" not in head[1] or modifier[2] not in ("NOUN", "PROPN") \
-            or modifier[0] in _ADJECTIVAL or "DER.LYQ" in modifier[1]:
-        words[-1] = head[0]  # «бас қолбасшысы» → «бас қолбасшы»; «істер министрі» stays
-    return " ".join(w.lower() for w in words)
-
-
-def _topic(index: _TokenIndex, clause: Clause, k: int, args: list[Arg]) -> list[str]:
-    """The complement of «туралы» in a document's title («Семей полигонын жабу туралы
-    жарлық»): back to the subject, a date or punctuation."""
-    subjects = {j for a in args if a.case == "NOM" for j in range(a.first, a.last)}
-    words: list[str] = []
-    while k >= clause.first and k not in subjects and k not in index.date_tokens \
-            and index.norms[k][:1].isalpha():
-        words.insert(0, index.norms[k])
-        k -= 1
-    return words
-
-
-def _phrase_head(index: _TokenIndex, clause: Clause, i: int, head_case: str) -> int:
-    """Where the phrase ends: the last word in ``head_case``, or the word before the trigger
-    past a linking word («болып», «ретінде»)."""
-    if head_case:
-        return next((k for k in range(i - 1, clause.first - 1, -1)
-                     if head_case in word_info(index.norms[k])[1]), clause.first - 1)
-    k = i - 1
-    while k >= clause.first and index.norms[k].lower() in _PHRASE_LINKS:
-        k -= 1
-    return k
-
-
-def _is_gen(words: list[str]) -> bool:
-    return len(words) == 2 and word_info(words[0])[1] == {"GEN"}
+    return _facts(sentence, rule.predicate, subjects, objects, value, date, None, rule.confidence - 0.1)
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

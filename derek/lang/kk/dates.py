@@ -29,6 +29,8 @@ _SENTENCE_END = re.compile(r"[.!?\n]\s*$")
 # Where a date can begin: a run of digits (numbers.digit_runs), б.з.б., a Roman numeral, a word
 # from ``_word_starts``. Only these are searched in the whole text; each pattern is then tried
 # only at the starts its first element allows, which is what makes the tagger fast.
+_LIST_ITEM = r"\d{4}(?:\s*-\s*\d{4})?"
+_LIST_LINK = r"(?:\s*,\s*|\s+және\s+)"
 _STARTS = {"bc": re.compile(r"б\."), "roman": re.compile(r"[ivxlc]+")}
 
 
@@ -99,12 +101,14 @@ def _patterns() -> list[_Pattern]:
         ("dmy", rf"{day}\s+{month}\s+{year}(?!\d){year_word}?", digit),
         ("numeric", r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])", digit),
         ("ym", rf"{year}{year_word}?\s+{month}{ay}", year_starts),
-        ("range", (rf"(?<![\d.,])(?P<y>\d{{4}})\s*-\s*(?P<y2>\d{{4}}){year_word}"
+        ("range", (rf"(?<![\d.,])(?P<y>\d{{4}})\s*-\s*(?P<y2>\d{{4}})(?!\d|[.,]\d)(?P<yw>{year_word})?"
                   rf"(?:\s+(?P<rng>{alternation(list(words['range']))}))?"), digit),
         ("decade", r"(?<![\d.,])(?P<dec>\d{1,3}0)\s*-?\s*" + stem_regex("жылдар"), digit),
         ("century", r"(?<![\w.,])(?P<c>[ivxlc]+|\d{1,2})\s*-?\s*(?:ғ\.|" + stem_regex("ғасыр") + ")",
          ("digit", "roman")),
         ("y", rf"{year}(?!\d){year_word}", year_starts),
+        # «2005, 2011, 2017 және 2024 жылдары»: the year word of the last item covers the list
+        ("listed", rf"{year}(?=(?:{_LIST_LINK}{_LIST_ITEM})+{year_word})", digit),
         ("set", rf"{units}\s+" + alternation(list(words["set"])), word),
         ("duration", rf"{recent}{count}\s*-?\s*{units}(?:\s+(?P<span>бойы|шамасымен))?", ("digit", "word")),
         ("dm", rf"{this_year}{day}\s+{month}{ay}{day_end}", ("digit", "word")),
@@ -169,6 +173,8 @@ def _valid(norm: str, cand: _Candidate) -> bool:
         return False
     if cand.kind == "duration" and g["n"].isdigit() and int(g["n"]) == 0:
         return False
+    if cand.kind == "range" and not g.get("yw") and not 0 < int(g["y2"] or 0) - int(g["y"] or 0) <= 60:
+        return False  # a bare «1991–1994» is a span of years only when it runs forward
     if g.get("mon") and _month_stem(g["mon"]) in _months()[1]:
         if cand.kind == "m":
             return False  # a bare қазан is a cauldron or the city
@@ -213,7 +219,7 @@ def _value(cand: _Candidate, context_year: str | None) -> tuple[str, str]:
     if kind in ("ym", "m"):
         year = _year_text(g) if g.get("y") else (context_year or "XXXX")
         return "DATE", f"{year}-{_month(g['mon'] or ''):02d}"
-    if kind == "y":
+    if kind in ("y", "listed"):
         return "DATE", _year_text(g)
     if kind == "range":
         return "DATE", f"{g['y']}/{g['y2']}"

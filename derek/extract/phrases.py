@@ -1,0 +1,118 @@
+"""Literal values of facts: the noun phrase a trigger names («сыртқы істер министрі болып
+тағайындалды»), in the nominative, and the title of the head of an institution («министрлігін
+басқарды» → «министр»). Reads the fact extractor's token index and clause arguments."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from derek.extract.rules import Arg, Clause, word_info
+
+if TYPE_CHECKING:
+    from derek.extract.facts import _TokenIndex
+
+_PHRASE_LINKS = {"болып", "қызметіне", "етіп", "ретінде"}
+_CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
+_ADJECTIVAL = {"бас", "вице"}  # nouns used as adjectives: «бас қолбасшы» (commander-in-chief)
+_NOT_IN_PHRASE = {"тұңғыш", "алғашқы", "жаңа", "бірінші", "екінші", "қайта"}
+_BACK_VOWELS = set("аоұыяё")
+_VOWELS = set("аәеиоөұүыіэюяё")
+
+
+def phrase_value(index: _TokenIndex, clause: Clause, i: int, args: list[Arg], kind: str) -> str | None:
+    """The value a rule's ``kind`` asks for: «phrase», «phrase:ABL» or «head:ACC»."""
+    what, _, case = kind.partition(":")
+    if what == "head":
+        return _head_title(index, clause, i, args, case)
+    return _phrase(index, clause, i, args, case)
+
+
+@cache
+def _heads() -> dict[str, str]:
+    """Institution noun → the title of its head (extract/data/office_heads.tsv)."""
+    text = resources.files("derek.extract").joinpath("data", "office_heads.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {row[0]: row[1] for row in rows[1:]}
+
+
+def _head_title(index: _TokenIndex, clause: Clause, i: int, args: list[Arg], case: str) -> str | None:
+    """«Сыртқы істер министрлігін басқарды» → «сыртқы істер министрі»: the institution phrase
+    with its head noun replaced by the head's title (possessive after a noun modifier)."""
+    phrase = _phrase(index, clause, i, args, case)
+    if phrase is None:
+        return None
+    *modifiers, head = phrase.split()
+    title = _heads().get(word_info(head)[0])
+    if title is None:
+        return None
+    if modifiers and word_info(modifiers[-1])[2] in ("NOUN", "PROPN"):
+        title = possessive(title)
+    return " ".join(modifiers + [title])
+
+
+def possessive(noun: str) -> str:
+    """The 3rd person possessive: -ы/-і after a consonant, -сы/-сі after a vowel (vowel harmony)."""
+    last_vowel = next((c for c in reversed(noun) if c in _VOWELS), "а")
+    back = last_vowel in _BACK_VOWELS
+    if noun[-1] in _VOWELS:
+        return noun + ("сы" if back else "сі")
+    return noun + ("ы" if back else "і")
+
+
+def _phrase(index: _TokenIndex, clause: Clause, i: int, args: list[Arg], head_case: str = "") -> str | None:
+    """The noun phrase right before the trigger (or the last one in ``head_case``: «ядролық
+    қарудан бас тартты»), in the nominative: «Сыртқы істер министрі болып тағайындалды» →
+    «сыртқы істер министрі» (a compound keeps its possessive), «Президенті болып сайланды» →
+    «президент»; dates and names are not part of it."""
+    norms, words = index.norms, []
+    taken = {k for a in args for k in range(a.first, a.last)} | index.date_tokens
+    k = _phrase_head(index, clause, i, head_case)
+    while k >= clause.first and len(words) < 4:
+        word = norms[k]
+        lemma, tags, pos = word_info(word)
+        izafet = len(words) == 1 and tags == {"GEN"} or (pos == "NUM" and _is_gen(words))
+        if k in taken or not word[:1].isalpha() or (pos in ("VERB", "AUX", "NUM", "PRON", "DET") and not izafet) \
+                or (words and tags & _CASES and not izafet) or lemma in _NOT_IN_PHRASE:
+            break
+        words.insert(0, word)
+        k -= 1
+    if words and words[0].lower() == "туралы":
+        words = _topic(index, clause, k, args) + words
+    if not words or word_info(words[-1])[2] not in ("NOUN", "PROPN"):
+        return None
+    head = word_info(words[-1])
+    modifier = word_info(words[-2]) if len(words) > 1 else None
+    if modifier is None or "POSS.3" not in head[1] or modifier[2] not in ("NOUN", "PROPN") \
+            or modifier[0] in _ADJECTIVAL or "DER.LYQ" in modifier[1]:
+        words[-1] = head[0]  # «бас қолбасшысы» → «бас қолбасшы»; «істер министрі» stays
+    return " ".join(w.lower() for w in words)
+
+
+def _topic(index: _TokenIndex, clause: Clause, k: int, args: list[Arg]) -> list[str]:
+    """The complement of «туралы» in a document's title («Семей полигонын жабу туралы
+    жарлық»): back to the subject, a date or punctuation."""
+    subjects = {j for a in args if a.case == "NOM" for j in range(a.first, a.last)}
+    words: list[str] = []
+    while k >= clause.first and k not in subjects and k not in index.date_tokens \
+            and index.norms[k][:1].isalpha():
+        words.insert(0, index.norms[k])
+        k -= 1
+    return words
+
+
+def _phrase_head(index: _TokenIndex, clause: Clause, i: int, head_case: str) -> int:
+    """Where the phrase ends: the last word in ``head_case``, or the word before the trigger
+    past a linking word («болып», «ретінде»)."""
+    if head_case:
+        return next((k for k in range(i - 1, clause.first - 1, -1)
+                     if head_case in word_info(index.norms[k])[1]), clause.first - 1)
+    k = i - 1
+    while k >= clause.first and index.norms[k].lower() in _PHRASE_LINKS:
+        k -= 1
+    return k
+
+
+def _is_gen(words: list[str]) -> bool:
+    return len(words) == 2 and word_info(words[0])[1] == {"GEN"}
