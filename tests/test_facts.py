@@ -134,7 +134,24 @@ CASES = [
     ("Еуразиялық экономикалық одақ туралы шарт жасалды.\n\nМемлекет\tМәртебесі\tШартқа қол қойылған күн\t"
      "Мүшелік басталған күн\n\nАрмения\tмүше\t10.10.2014\t02.01.2015\n\nМолдова\tбақылаушы\t14.05.2018\t—", 3,
      {("state:md", "observer_of", "org:eaeu", "2018-05-14")}),
+    # numbered meetings of a series belong to the organization named last; each its own place and year
+    ("ШЫҰ туралы. Бішкектегі бірінші саммит 2007 жылы, Мәскеудегі екінші саммит 2009 жылы өтті.", 1,
+     {("org:sco", "held_in", "place:bishkek", "2007"), ("org:sco", "held_in", "place:moscow", "2009")}),
+    ("ЕҚЫҰ туралы. Астана саммиті 2010 жылғы 1 желтоқсанда өтті.", 1,
+     {("org:osce", "held_in", "place:astana", "2010-12-01")}),
+    # «Оған», «Сол күні» pick up the previous sentence's date
+    ("ТМД 1991 жылғы 21 желтоқсанда құрылды. Сол күні ЕАЭО құрылды.", 1,
+     {("org:eaeu", "founded_on", None, "1991-12-21")}),
+    # offices held, each with its own period
+    ("Тоқаев 1999–2002 жылдары Премьер-Министр, 2007–2011 жылдары Сенат төрағасы болды.", 0,
+     {("person:tokayev", "appointed_as", "премьер-министр", "1999/2002"),
+      ("person:tokayev", "appointed_as", "сенат төрағасы", "2007/2011")}),
+    # renaming: the old name is the organization named before
+    ("Шанхай бестігі 1996 жылы құрылды. 2001 жылдан бастап ШЫҰ деп аталды.", 1,
+     {("org:shanghai-five", "renamed_to", "шыұ", "2001")}),
     # figures
+    ("ШЫҰ елдерімен сауданың 60 %-ы Қытайдың үлесіне тиеді.", 0,
+     {("state:cn", "quantity", "60 percent", None)}),
     ("Қазір ЕАЭО-ға 5 мемлекет мүше.", 0, {("org:eaeu", "has_member_count", "5", None)}),
     ("2023 жылы Қазақстанның экспорты 78,7 млрд долларға жетті.", 0,
      {("state:kz", "quantity", "7.87e+10 USD", "2023")}),

@@ -6,28 +6,60 @@ Reads the clause arguments and dates the fact extractor built; returns Document 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from derek.doc import DateMention, Fact, Sentence
 from derek.extract.rules import Arg, Clause, word_info
+
+if TYPE_CHECKING:
+    from derek.extract.facts import _TokenIndex
 
 # Head nouns of a meeting of an organization's members.
 EVENT_NOUNS = frozenset({"саммит", "кездесу", "отырыс", "жиналыс", "конференция"})
 _PLACES = ("city", "place")
+_MAX_SUFFIX = 6  # «саммитінде»: a loanword the morphology does not know keeps its stem
 
 
-def event_facts(sentence: Sentence, clause: Clause, norms: list[str], dates: list[DateMention]) -> list[Fact]:
-    """One held_in fact per meeting noun that has an owner organization and a place in its
-    clause, for each date («2005, 2011, 2017 және 2024 жылдары»: four meetings)."""
+def event_facts(sentence: Sentence, clause: Clause, norms: list[str], dates: list[tuple[int, DateMention]],
+                topic: Arg | None = None) -> list[Fact]:
+    """One held_in fact per meeting noun that has an owner organization and a place, for each
+    date («2005, 2011, 2017 және 2024 жылдары»: four meetings). With several meeting nouns in
+    a clause («Стамбұлдағы үшінші саммит 2010 жылы, Шанхайдағы төртінші саммит 2014 жылы …»)
+    each takes the place and dates of its own comma-separated part. A numbered or named
+    meeting with no owner in the clause («үшінші саммит», «Астана саммиті») belongs to
+    ``topic``, the organization the text last named."""
+    nouns = [i for i in range(clause.first, clause.last) if _is_event_noun(norms[i])]
     facts = []
-    for i in range(clause.first, clause.last):
-        lemma, tags, _ = word_info(norms[i])
-        if lemma not in EVENT_NOUNS:
+    for i in nouns:
+        first, last = _part(clause, norms, i) if len(nouns) > 1 else (clause.first, clause.last)
+        args = [a for a in clause.args if first <= a.first < last]
+        place = _place(args, i) or (_host(args) if "ACC" in word_info(norms[i])[1] else None)
+        owner = _owner(args, i) or (topic if place is not None and _specific(norms, i, place) else None)
+        if owner is None or place is None:
             continue
-        owner = _owner(clause.args, i)
-        place = _place(clause.args, i) or (_host(clause.args) if "ACC" in tags else None)
-        if owner is not None and place is not None:
-            facts += [Fact(owner.entity, "held_in", place.entity, None, d.value, None,
-                           sentence.start, sentence.end, 0.7) for d in dates]
+        facts += [Fact(owner.entity, "held_in", place.entity, None, d.value, None,
+                       sentence.start, sentence.end, 0.7) for a, d in dates if first <= a < last]
     return facts
+
+
+def _is_event_noun(norm: str) -> bool:
+    word = norm.lower()
+    return word_info(word)[0] in EVENT_NOUNS or (word.startswith("саммит") and len(word) <= 6 + _MAX_SUFFIX)
+
+
+def _part(clause: Clause, norms: list[str], i: int) -> tuple[int, int]:
+    """The comma-separated part of the clause around token ``i``."""
+    first = next((k + 1 for k in range(i - 1, clause.first - 1, -1) if norms[k] in (",", ";")), clause.first)
+    last = next((k for k in range(i + 1, clause.last) if norms[k] in (",", ";")), clause.last)
+    return first, last
+
+
+def _specific(norms: list[str], i: int, place: Arg) -> bool:
+    """«үшінші саммит», «алтыншы саммитте», «Астана саммиті»: one meeting of a series."""
+    if place.case == "NOM" and place.last == i:
+        return True
+    prev = norms[i - 1].lower() if i > 0 else ""
+    return "ORD" in word_info(prev)[1] or prev.endswith(("ншы", "нші", "ыншы", "інші"))
 
 
 def _host(args: list[Arg]) -> Arg | None:
@@ -50,3 +82,35 @@ def _place(args: list[Arg], i: int) -> Arg | None:
         if a.type in _PLACES and (a.case in ("LOC", "ATTR") or (a.case == "NOM" and a.last == i)):
             return a
     return None
+
+
+def renamed_facts(sentence: Sentence, clause: Clause, index: _TokenIndex, date: DateMention | None) -> list[Fact]:
+    """«1995 жылғы 1 қаңтардан бастап кеңес Еуропадағы … ұйымы (ЕҚЫҰ) деп аталады», «2001
+    жылдан бастап ШЫҰ деп аталатын болды»: renamed_to(the organization under its old name,
+    the new name). The old one is named by a noun of its name in the clause («кеңес») or is
+    the organization the text named last."""
+    norms = index.norms
+    for k in range(clause.first + 1, clause.last - 1):
+        lemma, tags, _ = word_info(norms[k + 1])
+        if norms[k].lower() != "деп" or lemma != "ата" or "PASS" not in tags:
+            continue
+        end = k - 3 if norms[k - 1] == ")" and k - 3 >= clause.first and norms[k - 3] == "(" else k
+        new = next((a for a in clause.args if a.last == end and a.type in ("organization", "body")), None)
+        if new is None:
+            return []
+        old = _old_name(clause, index, new)
+        if old is None:
+            return []
+        name = " ".join(norms[j].lower() for j in range(new.first, new.last))
+        return [Fact(old, "renamed_to", None, name, date.value if date else None, None,
+                     sentence.start, sentence.end, 0.7)]
+    return []
+
+
+def _old_name(clause: Clause, index: _TokenIndex, new: Arg) -> str | None:
+    for j in range(clause.first, new.first):
+        found = index.antecedent_org(clause.first, word_info(index.norms[j])[0])
+        if found and found[0] != new.entity and word_info(index.norms[j])[2] == "NOUN":
+            return found[0]
+    earlier = [m for a, _, m in reversed(index.mentions) if a < clause.first and m.type == "organization"]
+    return next((m.entity for m in earlier if m.entity != new.entity), None)

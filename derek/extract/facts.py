@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from derek.doc import DateMention, Document, Fact, Sentence
-from derek.extract.events import event_facts
-from derek.extract.phrases import phrase_value
+from derek.extract.events import event_facts, renamed_facts
+from derek.extract.phrases import office_facts, phrase_value
 from derek.extract.tables import Table, read_header, row_facts
 from derek.extract.facts_counts import count_facts
 from derek.extract.arguments import SEPARATORS, clause_arguments
@@ -22,6 +22,7 @@ _CLAUSE_BREAKS = {"ал", "бірақ", "алайда", "сондай-ақ"}
 _FINITE = {"PAST", "3", "PTCP.PAST"}
 _BULLETS = {"-", "–", "—", "*", "•"}
 _GROUP_NOUNS = {"ел", "мемлекет", "мүше-мемлекет", "елдер", "мемлекеттер"}
+_DATE_ANAPHORS = {"оған", "онда"}
 _OFFICES = {"орталық", "өкілдік", "кеңсе", "бөлімше", "миссия", "филиал"}
 
 
@@ -32,6 +33,7 @@ class _Context:
     subject: Arg | None = None
     subject_sentence: int = -1
     date: DateMention | None = None
+    last_date: DateMention | None = None  # the last date the text gave, for «Сол күні»
     previous_first: int = 0  # first token of the previous sentence
     objects: tuple[int, list[Arg]] | None = None  # (sentence, objects) of the last fact
     pending: tuple[Rule, list[Arg], str | None] | None = None  # a header's rule, objects, value
@@ -49,7 +51,8 @@ def extract_facts(doc: Document) -> Document:
     context = _Context()
     facts: list[Fact] = []
     for n, sentence in enumerate(doc.sentences):
-        context.date, context.pending = None, None
+        context.date = context.last_date if _anaphoric_opening(index.norms, sentence) else None
+        context.pending = None
         _update_frame(sentence, index, context)
         if _table_row(doc, sentence, index, context, facts):
             continue
@@ -88,6 +91,13 @@ def _update_frame(sentence: Sentence, index: _TokenIndex, context: _Context) -> 
         context.frame = None
 
 
+def _anaphoric_opening(norms: list[str], sentence: Sentence) -> bool:
+    """«Оған …», «Онда …», «Сол күні …»: the sentence picks up the previous one's date."""
+    first = norms[sentence.first_token].lower()
+    return first in _DATE_ANAPHORS or (first == "сол" and sentence.first_token + 1 < sentence.last_token
+                                        and word_info(norms[sentence.first_token + 1])[0] in ("күн", "жыл"))
+
+
 def _is_marker(words: list[str]) -> bool:
     """«1.», «2)»: a list number the segmenter split off its item."""
     return len(words) == 2 and words[0].isdigit() and words[1] in (".", ")")
@@ -117,6 +127,11 @@ class _TokenIndex:
         if noun in ("ұйым", "бірлестік"):
             return next(((m.entity, m.type) for m in earlier if m.type == "organization"), None)
         return None
+
+    def last_organization(self, token: int) -> Arg | None:
+        """The organization named last before ``token``: what the text is about."""
+        found = next((m for a, _, m in reversed(self.mentions) if a < token and m.type == "organization"), None)
+        return Arg(found.entity, found.type, "NOM", token, token, anaphor=True) if found else None
 
     def last_before(self, token: int, types: tuple[str, ...] | frozenset[str],
                     since: int = 0) -> tuple[str, str] | None:
@@ -174,10 +189,12 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
                 context.fired.append(rule)
     if not fired and context.frame is not None:
         facts += _apply_frame(doc, sentence, n, clause, date, context)
-    dates = [d for a, d in index.dates if clause.first <= a < clause.last and d.type == "DATE"]
-    facts += event_facts(sentence, clause, norms, dates or ([date] if date else []))
+    dates = [(a, d) for a, d in index.dates if clause.first <= a < clause.last and d.type == "DATE"]
+    topic = index.last_organization(sentence.first_token)
+    facts += office_facts(sentence, clause, index, dates) + renamed_facts(sentence, clause, index, date)
+    facts += event_facts(sentence, clause, norms, dates or ([(clause.first, date)] if date else []), topic)
     if date is not None:
-        context.date = date
+        context.date = context.last_date = date
     return _prefer_specific_roles(facts)
 
 

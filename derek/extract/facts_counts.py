@@ -58,6 +58,13 @@ def _time(doc: Document, sentence: Sentence) -> str | None:
     return dates[0].value if dates else None
 
 
+def _share_owner(sentence: Sentence, index: _TokenIndex, a: int) -> list:
+    """«… сауданың 90 %-дан астамы Ресейдің үлесіне тиеді»: the figure is the share of the
+    genitive name before «үлес» after it."""
+    return [m for s, e, m in index.mentions if a < s and e < sentence.last_token and m.case == "GEN"
+            and m.type in ("state", "organization") and word_info(index.norms[e])[0] == "үлес"][:1]
+
+
 def _quantity_fact(doc: Document, sentence: Sentence, index: _TokenIndex, a: int, q: Quantity) -> Fact | None:
     measure = None
     for k in range(a - 1, max(sentence.first_token, a - 6) - 1, -1):
@@ -66,8 +73,9 @@ def _quantity_fact(doc: Document, sentence: Sentence, index: _TokenIndex, a: int
             prev = index.norms[k - 1] if k - 1 >= sentence.first_token else ""
             measure = (word_info(prev)[0] + " " if prev.isalpha() and prev.islower() else "") + lemma
             break
-    subjects = [m for s, e, m in index.mentions if sentence.first_token <= s < a
-                and m.type in ("state", "organization", "city", "region", "place")]
+    subjects = _share_owner(sentence, index, a) or [
+        m for s, e, m in index.mentions if sentence.first_token <= s < a
+        and m.type in ("state", "organization", "city", "region", "place")]
     if measure is None or not subjects:
         return None
     value = f"{q.value:g} {q.unit}" if q.unit else f"{q.value:g}"

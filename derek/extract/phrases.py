@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from derek.doc import DateMention, Fact, Sentence
 from derek.extract.rules import Arg, Clause, word_info
 
 if TYPE_CHECKING:
@@ -116,3 +117,37 @@ def _phrase_head(index: _TokenIndex, clause: Clause, i: int, head_case: str) -> 
 
 def _is_gen(words: list[str]) -> bool:
     return len(words) == 2 and word_info(words[0])[1] == {"GEN"}
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Position titles (extract/data/titles.txt)."""
+    text = resources.files("derek.extract").joinpath("data", "titles.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def office_facts(sentence: Sentence, clause: Clause, index: _TokenIndex,
+                 dates: list[tuple[int, DateMention]]) -> list[Fact]:
+    """«Тоқаев 1999–2002 жылдары Премьер-Министр, 2007–2011 және 2013–2019 жылдары Сенат
+    төрағасы болды»: one appointed_as per title before «болды», with the dates between it and
+    the previous title (none: one fact without a time)."""
+    norms = index.norms
+    verb = clause.last - 1 if norms[clause.last - 1][:1].isalpha() else clause.last - 2
+    lemma, tags, _ = word_info(norms[verb])
+    subject = next((a for a in clause.args if a.type == "person" and a.case == "NOM" and a.last <= verb), None)
+    if lemma != "бол" or "PAST" not in tags or subject is None:
+        return []
+    facts, start = [], subject.last
+    for k in range(subject.last, verb):
+        head, head_tags, _ = word_info(norms[k])
+        if head not in _titles() or head_tags & _CASES or k in index.date_tokens:
+            continue
+        words = [head if "POSS.3" not in head_tags else norms[k].lower()]
+        if "POSS.3" in head_tags and k - 1 >= start and word_info(norms[k - 1])[2] in ("NOUN", "PROPN") \
+                and norms[k - 1][:1].isalpha() and k - 1 not in index.date_tokens:
+            words.insert(0, norms[k - 1].lower())
+        spans = [d.value for a, d in dates if start <= a < k] or [None]
+        facts += [Fact(subject.entity, "appointed_as", None, " ".join(words), time, None,
+                       sentence.start, sentence.end, 0.7) for time in spans]
+        start = k + 1
+    return facts
