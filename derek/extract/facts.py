@@ -16,7 +16,9 @@ from derek.extract.phrases import office_facts, phrase_value
 from derek.extract.tables import Table, read_header, row_facts
 from derek.extract.facts_counts import count_facts
 from derek.extract.arguments import SEPARATORS, clause_arguments
-from derek.extract.rules import ROLES, Arg, Clause, Rule, load_rules, negated, trigger_matches, word_info
+from derek.extract.rules import (
+    ROLES, Arg, Clause, Rule, load_rules, negated, readings, trigger_matches, word_info,
+)
 
 _CLAUSE_BREAKS = {"ал", "бірақ", "алайда", "сондай-ақ"}
 _FINITE = {"PAST", "3", "PTCP.PAST"}
@@ -161,6 +163,15 @@ def _clauses(doc: Document, sentence: Sentence, index: _TokenIndex) -> list[Clau
     return clauses
 
 
+def _trigger_starts(norms: list[str], clause: Clause) -> dict[str, list[int]]:
+    """Where each lemma can start a trigger in the clause, so a rule is tried only there."""
+    starts: dict[str, list[int]] = {}
+    for i in range(clause.first, clause.last):
+        for lemma in {lemma for lemma, _ in readings(norms[i])}:
+            starts.setdefault(lemma, []).append(i)
+    return starts
+
+
 def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
                   index: _TokenIndex, context: _Context) -> list[Fact]:
     facts: list[Fact] = []
@@ -168,8 +179,9 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
     norms = index.norms
     date = _clause_date(clause, index) or _that_year(clause, index, context.date) or context.date
     fired, context.fired = False, []
+    starts = _trigger_starts(norms, clause)
     for rule in load_rules():
-        for i in range(clause.first, clause.last):
+        for i in starts.get(rule.trigger[0][0], ()):
             end = i + len(rule.trigger)
             if used.intersection(range(i, end)) or i in index.date_tokens \
                     or not trigger_matches(rule, norms, i):
