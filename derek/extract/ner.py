@@ -1,0 +1,360 @@
+"""Statistical named-entity tagger: a CRF over KazNERD's 25 IOB2 classes, on token lists.
+
+Reads token strings only; ``features`` is the one feature function shared by training
+(scripts/train_ner.py) and tagging, so the two never diverge.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+
+from derek.errors import DerekError
+
+MODEL_NAME = "ner.crfsuite"
+LEXICON_NAME = "ner_lexicon.tsv"
+
+# Fallback stemmer until derek.lang.kk.morphology is trained into the features: a noun is
+# stem + plural + possessive + case; peel at most one case and one possessive ending (plural
+# endings are left: stripping -лар/-тар would cut доллар, гектар).
+_CASE = (
+    "ның нің дың дің тың тің "  # genitive
+    "ға ге қа ке на не "  # dative
+    "ны ні ды ді ты ті "  # accusative
+    "да де та те нда нде "  # locative
+    "дан ден тан тен нан нен ндан нден "  # ablative
+    "мен бен пен "  # instrumental
+    "дағы дегі тағы тегі ндағы ндегі"  # locative adjective
+)
+_POSSESSIVE = "ы і сы сі ын ін сын сін"  # 3rd person (-н- before a case ending)
+_SLOTS = tuple(tuple(sorted(group.split(), key=lambda x: (-len(x), x)))
+               for group in (_CASE, _POSSESSIVE))
+_MIN_STEM = 3
+_LEX_FEATURES = {(f, c): (f"freq={f}", f"cap={c}") for f in range(-1, 11) for c in range(-1, 5)}
+_HEAD_WINDOW = 7  # look this many tokens ahead for an entity head (… департаментінің)
+_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+_PUNCT = re.compile(r"^[^\w]+$")
+
+
+def split_suffix(word: str) -> tuple[str, str]:
+    """Split a lower-cased word into (stem, endings): a case and a possessive ending peeled."""
+    head, _, tail = word.rpartition("-")
+    if head and 0 < len(tail) <= 5:  # БҰҰ-ның, 12-ші; not Қасым-Жомарт
+        return head, tail
+    stem, ending = word, ""
+    for slot in _SLOTS:
+        for suffix in slot:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_STEM:
+                stem, ending = stem[: -len(suffix)], suffix + ending
+                break
+    return stem, ending
+
+
+def word_shape(word: str) -> str:
+    """Compressed shape: Xx for Қазақстан, X for БҰҰ, d for 1992, Xx-x for БҰҰ-ның style."""
+    out: list[str] = []
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:8]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Corpus statistics the features read: frequency and capitalisation buckets of word
+    forms (plain text), and entity head stems (the last word of a labelled span)."""
+
+    freq: dict[str, int] = field(default_factory=dict)
+    cap: dict[str, int] = field(default_factory=dict)
+    heads: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, corpus: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Lexicon:
+        """Count over (tokens, tags) sentences: build it from training sentences only."""
+        total: Counter[str] = Counter()
+        capital: Counter[str] = Counter()
+        middle: Counter[str] = Counter()
+        stems: Counter[str] = Counter()
+        ends: Counter[tuple[str, str]] = Counter()
+        for tokens, tags in corpus:
+            for i, tok in enumerate(tokens):
+                low = tok.lower()
+                total[low] += 1
+                stems[_stem(tok)] += 1
+                if i > 0 and tokens[i - 1] not in {".", "!", "?", "«", '"'}:
+                    middle[low] += 1
+                    capital[low] += tok[:1].isupper()
+            ends.update((_stem(tokens[b - 1]), label) for a, b, label in iob2_spans(tags) if b - a > 1)
+        lex = cls()
+        lex.freq = {w: min(int(math.log2(n)), 10) for w, n in total.items() if n >= 2}
+        lex.cap = {w: round(4 * capital[w] / n) for w, n in middle.items() if n >= 2}
+        for (stem, label), n in sorted(ends.items(), key=lambda kv: (-kv[1], kv[0])):
+            if n >= 2 and n >= 0.3 * stems[stem] and stem not in lex.heads:
+                lex.heads[stem] = label
+        return lex
+
+    def to_tsv(self) -> str:
+        rows = ["# table (freq: log2 count bucket, cap: capitalised-ratio bucket 0-4,",
+                "# head: class whose multi-word spans end in this stem), key, value", "table\tkey\tvalue"]
+        for table in ("freq", "cap", "heads"):
+            mapping = getattr(self, table)
+            rows += [f"{table}\t{k}\t{mapping[k]}" for k in sorted(mapping)]
+        return "\n".join(rows) + "\n"
+
+    @classmethod
+    def from_tsv(cls, text: str) -> Lexicon:
+        lex = cls()
+        lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+        for line in lines[1:]:
+            table, key, value = line.split("\t")
+            getattr(lex, table)[key] = value if table == "heads" else int(value)
+        return lex
+
+
+@cache
+def gazetteer() -> dict[tuple[str, ...], str]:
+    """Gazetteer names as stemmed lower-case token tuples -> entity type (gazetteer_*.tsv)."""
+    from derek.lang.kk.resources import load_tsv
+
+    names: dict[tuple[str, ...], str] = {}
+    data = resources.files("derek.lang.kk").joinpath("data")
+    files = sorted(e.name for e in data.iterdir() if e.name.startswith("gazetteer_"))
+    for name in (f for f in files if f.endswith(".tsv")):
+        for row in load_tsv(name):
+            kind = row.get("type") or name[len("gazetteer_") : -len(".tsv")]
+            forms = [row.get("name_kk", ""), row.get("short_kk", "")]
+            forms += [a.lstrip("~") for a in row.get("aliases", "").split("|")]
+            if row.get("capital_kk"):
+                forms.append(row["capital_kk"])
+            for form in filter(None, (f.strip() for f in forms)):
+                kind_here = "capital" if form == row.get("capital_kk") else kind
+                for key in _name_keys(form.split()):
+                    names.setdefault(key, kind_here)
+            given = row.get("name_kk", "").split()
+            if kind == "person" and len(given) > 1:  # Нұрсұлтан alone is a person's name too
+                for key in _name_keys(given[:1]):
+                    names.setdefault(key, "given_name")
+    return names
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return split_suffix(word.lower())[0]
+
+
+def _name_keys(tokens: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """A name as lower-case tokens, last one as written and stemmed (Астана, Астана-да)."""
+    head = tuple(t.lower() for t in tokens[:-1])
+    return ((*head, tokens[-1].lower()), (*head, _stem(tokens[-1])))
+
+
+@cache
+def _gazetteer_starts() -> tuple[frozenset[str], int]:
+    names = gazetteer()
+    return frozenset(k[0] for k in names), max((len(k) for k in names), default=0)
+
+
+def _gazetteer_tags(tokens: Sequence[str]) -> list[str]:
+    """Per-token gazetteer labels: gB=type / gI=type for the longest name at each start."""
+    names = gazetteer()
+    firsts, longest = _gazetteer_starts()
+    tags = [""] * len(tokens)
+    low = [t.lower() for t in tokens]
+    stems = [_stem(t) for t in tokens]
+    i = 0
+    while i < len(tokens):
+        if low[i] in firsts or stems[i] in firsts:
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                head = tuple(low[i : i + n - 1])
+                kind = names.get((*head, low[i + n - 1])) or names.get((*head, stems[i + n - 1]))
+                if kind:
+                    tags[i : i + n] = [f"gB={kind}"] + [f"gI={kind}"] * (n - 1)
+                    i += n - 1
+                    break
+        i += 1
+    return tags
+
+
+@lru_cache(maxsize=200_000)
+def _word_features(word: str) -> tuple[str, ...]:
+    """Context-free features of one token (cached: corpora repeat words)."""
+    low = word.lower()
+    stem, ending = split_suffix(low)
+    feats = [f"w={low}", f"stem={stem}", f"end={ending}", f"shape={word_shape(word)}"]
+    feats += [f"p{k}={low[:k]}" for k in (1, 2, 3, 4) if len(low) >= k]
+    feats += [f"s{k}={low[-k:]}" for k in (1, 2, 3, 4) if len(low) >= k]
+    if ending:
+        feats += [f"ss{k}={stem[-k:]}" for k in (2, 3) if len(stem) > k]
+    if word[:1].isupper():
+        feats.append("title")
+    if len(word) > 1 and word.isupper():
+        feats.append("abbr")
+    if word.isdigit():
+        feats.append(f"digits={min(len(word), 5)}")
+    elif any(ch.isdigit() for ch in word):
+        feats.append("hasdigit")
+    if _PUNCT.match(word):
+        feats.append("punct")
+    elif not _CYRILLIC.search(word) and any(ch.isalpha() for ch in word):
+        feats.append("latin")
+    if "-" in word.strip("-"):
+        head, _, tail = low.rpartition("-")
+        feats += [f"hyph_tail={tail}", f"hyph_head={word_shape(head)}"]
+    return tuple(feats)
+
+
+@lru_cache(maxsize=200_000)
+def _neighbour_features(word: str, off: int, freq: int, gaz: str) -> tuple[str, ...]:
+    low = word.lower()
+    feats = (f"{off}:w={low}", f"{off}:sh={word_shape(word)}", f"{off}:st={_stem(word)}",
+             f"{off}:f={freq}")
+    return (*feats, f"{off}:{gaz}") if gaz else feats
+
+
+def features(tokens: Sequence[str], i: int, lexicon: Lexicon, marks: SentenceMarks) -> list[str]:
+    """CRF attributes of token i: its own form, morphology, lexicon, gazetteer, ±2 neighbours."""
+    word = tokens[i]
+    low = word.lower()
+    feats = ["bias", *_word_features(word)]
+    feats += _LEX_FEATURES[lexicon.freq.get(low, -1), lexicon.cap.get(low, -1)]
+    gaz = marks.gazetteer
+    if gaz[i]:
+        feats.append(gaz[i])
+    for d in range(min(_HEAD_WINDOW, len(tokens) - i)):
+        if marks.heads[i + d]:
+            feats.append(f"head{min(d, 3)}={marks.heads[i + d]}")
+    if i == 0:
+        feats.append("BOS")
+    if i == len(tokens) - 1:
+        feats.append("EOS")
+    for off in (-2, -1, 1, 2):
+        j = i + off
+        if 0 <= j < len(tokens):
+            freq = lexicon.freq.get(tokens[j].lower(), -1)
+            feats += _neighbour_features(tokens[j], off, freq, gaz[j])
+    if i > 0:
+        feats.append(f"-1|0={tokens[i - 1].lower()}|{low}")
+    if i + 1 < len(tokens):
+        feats.append(f"0|+1={low}|{tokens[i + 1].lower()}")
+    return feats
+
+
+@dataclass(slots=True)
+class SentenceMarks:
+    """Per-token labels computed once per sentence: gazetteer matches and entity head stems."""
+
+    gazetteer: list[str]
+    heads: list[str]
+
+    @classmethod
+    def of(cls, tokens: Sequence[str], lexicon: Lexicon) -> SentenceMarks:
+        return cls(_gazetteer_tags(tokens), [lexicon.heads.get(_stem(t), "") for t in tokens])
+
+
+def sentence_features(tokens: Sequence[str], lexicon: Lexicon) -> list[list[str]]:
+    """``features`` for every token of a sentence."""
+    marks = SentenceMarks.of(tokens, lexicon)
+    return [features(tokens, i, lexicon, marks) for i in range(len(tokens))]
+
+
+def iob2_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Strict IOB2 spans (start, end exclusive, class): a span opens only at B-X."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if start >= 0 and tag != f"I-{label}":
+            spans.append((start, i, label))
+            start = -1
+        if tag.startswith("B-"):
+            start, label = i, tag[2:]
+    return spans
+
+
+def read_conll(lines: Iterable[str]) -> list[list[str]]:
+    """Sentences of tokens from CoNLL-style lines: first column, blank line between sentences."""
+    return [[row[0] for row in sent] for sent in _conll_rows(lines)]
+
+
+def read_iob2(lines: Iterable[str]) -> list[tuple[list[str], list[str]]]:
+    """(tokens, tags) per sentence from ``token tag`` lines (last column is the tag)."""
+    out = []
+    for number, sent in enumerate(_conll_rows(lines), start=1):
+        if any(len(row) < 2 for row in sent):
+            raise DerekError(f"sentence {number}: a line has no tag column")
+        out.append(([row[0] for row in sent], [row[-1] for row in sent]))
+    return out
+
+
+def _conll_rows(lines: Iterable[str]) -> list[list[list[str]]]:
+    sentences: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    for line in lines:
+        cells = line.rstrip("\r\n").split("\t") if "\t" in line else line.split()
+        cells = [c.strip() for c in cells]
+        if not cells or not cells[0]:
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        current.append(cells)
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def format_conll(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> str:
+    """``token<TAB>tag`` lines, a blank line after each sentence."""
+    if len(sentences) != len(tags):
+        raise DerekError(f"{len(sentences)} sentences but {len(tags)} tag sequences")
+    blocks = []
+    for tokens, sent_tags in zip(sentences, tags):
+        if len(tokens) != len(sent_tags):
+            raise DerekError(f"sentence of {len(tokens)} tokens has {len(sent_tags)} tags")
+        blocks.append("".join(f"{t}\t{g}\n" for t, g in zip(tokens, sent_tags)))
+    return "\n".join(blocks) + ("\n" if blocks else "")
+
+
+class NerTagger:
+    """Tags token lists with the CRF shipped in derek/extract/data (loaded on first use)."""
+
+    def __init__(self, model_path: str | None = None, lexicon: Lexicon | None = None) -> None:
+        self._model_path = model_path
+        self._lexicon = lexicon
+        self._tagger = None
+        self._model_bytes = b""
+
+    def _load(self):
+        import pycrfsuite
+
+        data = resources.files("derek.extract").joinpath("data")
+        if self._lexicon is None:
+            self._lexicon = Lexicon.from_tsv(data.joinpath(LEXICON_NAME).read_text("utf-8"))
+        tagger = pycrfsuite.Tagger()
+        if self._model_path is not None:
+            tagger.open(self._model_path)
+        else:
+            model = data.joinpath(MODEL_NAME)
+            if not model.is_file():
+                raise DerekError(f"NER model {MODEL_NAME} is missing: run scripts/train_ner.py")
+            # open_inmemory works for zipped installs too; keep the bytes alive with the tagger
+            self._model_bytes = model.read_bytes()
+            tagger.open_inmemory(self._model_bytes)
+        self._tagger = tagger
+        return tagger
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """One IOB2 tag per token (KazNERD classes)."""
+        if not tokens:
+            return []
+        tagger = self._tagger or self._load()
+        return list(tagger.tag(sentence_features(tokens, self._lexicon)))
+
+    def spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Entity spans as token index ranges (start, end exclusive, class)."""
+        return iob2_spans(self.tag(tokens))

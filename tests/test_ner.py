@@ -1,0 +1,132 @@
+"""Tests for derek.extract.ner: the shipped CRF model, CoNLL I/O and the feature function."""
+
+from __future__ import annotations
+
+import pytest
+
+from derek.errors import DerekError
+from derek.extract.ner import (
+    Lexicon,
+    NerTagger,
+    SentenceMarks,
+    features,
+    format_conll,
+    iob2_spans,
+    read_conll,
+    read_iob2,
+    sentence_features,
+    split_suffix,
+)
+
+# Hand-written sentences (not from KazNERD or the seeds): (sentence, expected spans as (text, class)).
+TAGGED = [
+    (
+        "Президент Қасым-Жомарт Тоқаев Астанада Біріккен Ұлттар Ұйымының өкілдерімен кездесті .",
+        [("Қасым-Жомарт Тоқаев", "PERSON"), ("Астанада", "GPE"),
+         ("Біріккен Ұлттар Ұйымының", "ORGANISATION")],
+    ),
+    (
+        "Қазақстан мен Өзбекстан арасындағы сауда көлемі өсті .",
+        [("Қазақстан", "GPE"), ("Өзбекстан", "GPE")],
+    ),
+    (
+        "Әлия Серікбаева Алматы қаласындағы университетте сабақ береді .",
+        [("Әлия Серікбаева", "PERSON"), ("Алматы", "GPE")],
+    ),
+    (
+        "Ұлттық банк Қазақстан Республикасы Үкіметімен бірге жаңа бағдарлама қабылдады .",
+        [("Ұлттық банк", "ORGANISATION")],
+    ),
+]
+
+SUFFIXES = [
+    ("қазақстанның", ("қазақстан", "ның")),
+    ("ресеймен", ("ресей", "мен")),
+    ("бұұ-ның", ("бұұ", "ның")),
+    ("астанада", ("астана", "да")),
+    ("үй", ("үй", "")),
+]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> NerTagger:
+    return NerTagger()
+
+
+def test_ner_shipped_model_loads_and_tags_offline(tagger: NerTagger) -> None:
+    tags = tagger.tag(["Астана", "қаласы", "."])
+    assert len(tags) == 3
+    assert all(t == "O" or t[:2] in {"B-", "I-"} for t in tags)
+    assert tagger.tag([]) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TAGGED)
+def test_ner_finds_obvious_entities(tagger: NerTagger, sentence: str, expected: list) -> None:
+    tokens = sentence.split()
+    found = {(" ".join(tokens[a:b]), label) for a, b, label in tagger.spans(tokens)}
+    for span in expected:
+        assert span in found, (span, found)
+
+
+def test_ner_predicts_kaznerd_classes(tagger: NerTagger) -> None:
+    tagger.tag(["Сәлем"])
+    labels = {t[2:] for t in tagger._tagger.labels() if t != "O"}
+    assert {"PERSON", "GPE", "ORGANISATION", "LOCATION", "DATE", "CARDINAL", "LAW"} <= labels
+    assert len(labels) >= 24
+
+
+def test_ner_conll_round_trip() -> None:
+    text = "Астана\tB-GPE\nқаласы\tO\n\nБҰҰ-ның\tX\tB-ORGANISATION\nмүшесі\tO\n"
+    sentences = read_conll(text.splitlines(keepends=True))
+    assert sentences == [["Астана", "қаласы"], ["БҰҰ-ның", "мүшесі"]]
+    tags = [["B-GPE", "O"], ["B-ORGANISATION", "O"]]
+    out = format_conll(sentences, tags)
+    assert out == "Астана\tB-GPE\nқаласы\tO\n\nБҰҰ-ның\tB-ORGANISATION\nмүшесі\tO\n\n"
+    assert read_conll(out.splitlines()) == sentences
+    assert [t for _, t in read_iob2(out.splitlines())] == tags
+
+
+def test_ner_conll_reader_accepts_spaces_and_trailing_blank_lines() -> None:
+    assert read_conll(["Әрі O\n", "\n", "\n", "Қара B-ART\n", "\n"]) == [["Әрі"], ["Қара"]]
+
+
+def test_ner_format_conll_rejects_mismatched_tags() -> None:
+    with pytest.raises(DerekError):
+        format_conll([["a", "b"]], [["O"]])
+
+
+def test_ner_features_are_deterministic() -> None:
+    tokens = ["Қазақстан", "1992", "жылы", "БҰҰ-ға", "мүше", "болды", "."]
+    tags = ["B-GPE", "B-DATE", "I-DATE", "B-ORGANISATION", "O", "O", "O"]
+    lexicon = Lexicon.build([(tokens, tags), (tokens, tags)])
+    first = sentence_features(tokens, lexicon)
+    again = sentence_features(list(tokens), Lexicon.from_tsv(lexicon.to_tsv()))
+    assert first == again
+    marks = SentenceMarks.of(tokens, lexicon)
+    assert [features(tokens, i, lexicon, marks) for i in range(len(tokens))] == first
+    assert "shape=X-x" in first[3] and "hyph_tail=ға" in first[3]
+    assert "abbr" in sentence_features(["БҰҰ"], lexicon)[0]
+    assert "digits=4" in first[1]
+    assert "head1=DATE" in first[1]  # жылы ends a two-word DATE span twice
+
+
+def test_ner_lexicon_heads_come_only_from_given_tags() -> None:
+    tokens = ["Ақтөбе", "облысы", "әкімдігі", "."]
+    lexicon = Lexicon.build([(tokens, ["B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "O"])] * 2)
+    assert lexicon.heads == {split_suffix("әкімдігі")[0]: "ORGANISATION"}
+    assert Lexicon.build([(tokens, ["O"] * 4)] * 2).heads == {}
+
+
+@pytest.mark.parametrize("forms", [("қазақстанның", "қазақстанмен", "қазақстанға"), ("облысы", "облысында", "облысының")])
+def test_ner_split_suffix_gives_one_stem_per_paradigm(forms: tuple[str, ...]) -> None:
+    assert len({split_suffix(w)[0] for w in forms}) == 1
+
+
+@pytest.mark.parametrize(("word", "expected"), SUFFIXES)
+def test_ner_split_suffix(word: str, expected: tuple[str, str]) -> None:
+    assert split_suffix(word) == expected
+
+
+def test_ner_iob2_spans_are_strict() -> None:
+    tags = ["B-PERSON", "I-PERSON", "O", "I-GPE", "B-GPE", "B-GPE", "I-ORGANISATION"]
+    assert iob2_spans(tags) == [(0, 2, "PERSON"), (4, 5, "GPE"), (5, 6, "GPE")]
