@@ -210,3 +210,15 @@ def _print_answer(answer: Any) -> None:
                   + f"  [dim]confidence {answer.confidence:.2f}[/dim]")
     for s in answer.sources:
         console.print(f"  «{escape(s['text'])}»  [dim]{s['doc']}:{s['start']}-{s['end']}[/dim]")
+
+
+@main.command()
+@click.option("--conll", "conll_file", type=click.File("r", encoding="utf-8"), required=True,
+              help="One token per line (first column; other columns ignored), blank line between sentences; - for stdin.")
+def ner(conll_file: Any) -> None:
+    """Tag tokens with KazNERD's 25 entity classes: prints token<TAB>tag lines, same layout."""
+    from derek.extract.ner import NerTagger, format_conll, read_conll
+
+    sentences = read_conll(conll_file)
+    tagger = NerTagger()
+    sys.stdout.write(format_conll(sentences, [tagger.tag(s) for s in sentences]))

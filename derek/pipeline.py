@@ -26,12 +26,12 @@ def lemmatize_tokens(tokens: list[Token]) -> list[Token]:
 
 def default_stages() -> list[Stage]:
     """segment -> lemmatize -> dates -> quantities -> entities -> facts."""
-    from derek.extract.entities import extract_gazetteer_entities
+    from derek.extract.entities import extract_entities
     from derek.extract.facts import extract_facts
     from derek.lang.kk.dates import extract_dates
     from derek.lang.kk.numbers import extract_quantities
 
-    return [segment, lemmatize, extract_dates, extract_quantities, extract_gazetteer_entities, extract_facts]
+    return [segment, lemmatize, extract_dates, extract_quantities, extract_entities, extract_facts]
 
 
 def run(doc: Document, stages: Sequence[Stage] | None = None) -> Document:

@@ -32,8 +32,8 @@ HOME_STATE = "state:kz"  # «еліміз», «біздің мемлекет»: 
 
 def clause_arguments(clause: Clause, index: _TokenIndex) -> list[Arg]:
     """Entity mentions and resolved anaphors inside ``clause``, in text order."""
-    args = [Arg(m.entity, m.type, m.case, a, b) for a, b, m in index.mentions
-            if clause.first <= a and b <= clause.last]
+    args = [Arg(m.entity, m.type, m.case, a, b) for a, b, m in index.mentions_in(clause.first, clause.last)
+            if b <= clause.last]
     taken = {k for arg in args for k in range(arg.first, arg.last)}
     args += _anaphors(clause, index, taken)
     args += _child_bodies(args, clause, index, taken)

@@ -86,7 +86,8 @@ def _ner_mentions(doc: Document, taken: set[int]) -> list[EntityMention]:
     found = []
     for sentence in doc.sentences:
         tokens = doc.tokens[sentence.first_token : sentence.last_token]
-        for a, b, label in tagger.spans([t.norm for t in tokens]):
+        # the model learned KazNERD's tokens as written («», Latin look-alikes and all)
+        for a, b, label in tagger.spans([t.text for t in tokens]):
             a, b = a + sentence.first_token, b + sentence.first_token
             type_ = NER_TYPES.get(label)
             if type_ is None or taken.intersection(range(a, b)):

@@ -112,5 +112,5 @@ def _old_name(clause: Clause, index: _TokenIndex, new: Arg) -> str | None:
         found = index.antecedent_org(clause.first, word_info(index.norms[j])[0])
         if found and found[0] != new.entity and word_info(index.norms[j])[2] == "NOUN":
             return found[0]
-    earlier = [m for a, _, m in reversed(index.mentions) if a < clause.first and m.type == "organization"]
+    earlier = [m for _, _, m in index._before(clause.first) if m.type == "organization"]
     return next((m.entity for m in earlier if m.entity != new.entity), None)

@@ -8,9 +8,11 @@ names excluded by «қоспағанда» give no fact.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from derek.doc import DateMention, Document, Fact, Sentence
+from derek.doc import DateMention, Document, EntityMention, Fact, Quantity, Sentence
 from derek.extract.events import event_facts, renamed_facts
 from derek.extract.phrases import office_facts, phrase_value
 from derek.extract.tables import Table, read_header, row_facts
@@ -112,34 +114,60 @@ class _TokenIndex:
         by_start = {t.start: i for i, t in enumerate(doc.tokens)}
         by_end = {t.end: i + 1 for i, t in enumerate(doc.tokens)}
         self.norms = [t.norm for t in doc.tokens]
-        self.mentions = [(by_start.get(m.start), by_end.get(m.end), m) for m in doc.entities]
-        self.mentions = [(a, b, m) for a, b, m in self.mentions if a is not None and b is not None]
-        self.dates = [(by_start.get(d.start, -1), d) for d in doc.dates]
-        self.quantities = [(by_start.get(q.start, -1), by_end.get(q.end, -1), q) for q in doc.quantities]
+        # names the statistical NER found outside the gazetteer take part only as people: its
+        # organization and place spans are too often fragments of a longer name
+        self.mentions = [(by_start.get(m.start), by_end.get(m.end), m) for m in doc.entities
+                         if m.source == "gazetteer" or m.type == "person"]
+        self.mentions = sorted(((a, b, m) for a, b, m in self.mentions if a is not None and b is not None),
+                               key=lambda x: x[0])
+        self.dates = sorted(((by_start.get(d.start, -1), d) for d in doc.dates), key=lambda x: x[0])
+        self.quantities = sorted(((by_start.get(q.start, -1), by_end.get(q.end, -1), q) for q in doc.quantities),
+                                 key=lambda x: x[0])
         self.date_tokens = {i for d in doc.dates for i in range(by_start.get(d.start, 0), by_end.get(d.end, 0))}
+        self._mention_starts = [a for a, _, _ in self.mentions]
+        self._date_starts = [a for a, _ in self.dates]
+        self._quantity_starts = [a for a, _, _ in self.quantities]
+
+    def mentions_in(self, first: int, last: int) -> list[tuple[int, int, EntityMention]]:
+        """Mentions starting at tokens first..last-1 (binary search: facts stay linear in text)."""
+        return self.mentions[bisect_left(self._mention_starts, first) : bisect_left(self._mention_starts, last)]
+
+    def dates_in(self, first: int, last: int) -> list[tuple[int, DateMention]]:
+        return self.dates[bisect_left(self._date_starts, first) : bisect_left(self._date_starts, last)]
+
+    def quantities_in(self, first: int, last: int) -> list[tuple[int, int, Quantity]]:
+        lo, hi = bisect_left(self._quantity_starts, first), bisect_left(self._quantity_starts, last)
+        return self.quantities[lo:hi]
+
+    def _before(self, token: int) -> Iterator[tuple[int, int, EntityMention]]:
+        """Mentions starting before ``token``, nearest first."""
+        for k in range(bisect_left(self._mention_starts, token) - 1, -1, -1):
+            yield self.mentions[k]
 
     def antecedent_org(self, token: int, noun: str) -> tuple[str, str] | None:
         """The last organization or body before ``token`` whose name has ``noun`` in it
         («Кеңестің» → «…сенім шаралары жөніндегі кеңес»); for «Ұйым» any organization."""
         stem = noun[:-1]
-        earlier = [m for a, _, m in reversed(self.mentions) if a < token and m.type in ("organization", "body")]
+        earlier = (m for _, _, m in self._before(token) if m.type in ("organization", "body"))
+        earlier_list = []
         for m in earlier:
             if stem in m.name.lower():
                 return m.entity, m.type
+            earlier_list.append(m)
         if noun in ("ұйым", "бірлестік"):
-            return next(((m.entity, m.type) for m in earlier if m.type == "organization"), None)
+            return next(((m.entity, m.type) for m in earlier_list if m.type == "organization"), None)
         return None
 
     def last_organization(self, token: int) -> Arg | None:
         """The organization named last before ``token``: what the text is about."""
-        found = next((m for a, _, m in reversed(self.mentions) if a < token and m.type == "organization"), None)
+        found = next((m for _, _, m in self._before(token) if m.type == "organization"), None)
         return Arg(found.entity, found.type, "NOM", token, token, anaphor=True) if found else None
 
     def last_before(self, token: int, types: tuple[str, ...] | frozenset[str],
                     since: int = 0) -> tuple[str, str] | None:
         """The last mention of one of ``types`` between token ``since`` and ``token``, a
         nominative one (a subject) first."""
-        found = [m for a, _, m in reversed(self.mentions) if since <= a < token and m.type in types]
+        found = [m for a, _, m in self._before(token) if a >= since and m.type in types]
         best = next((m for m in found if m.case == "NOM"), found[0] if found else None)
         return (best.entity, best.type) if best else None
 
@@ -201,7 +229,7 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
                 context.fired.append(rule)
     if not fired and context.frame is not None:
         facts += _apply_frame(doc, sentence, n, clause, date, context)
-    dates = [(a, d) for a, d in index.dates if clause.first <= a < clause.last and d.type == "DATE"]
+    dates = [(a, d) for a, d in index.dates_in(clause.first, clause.last) if d.type == "DATE"]
     topic = index.last_organization(sentence.first_token)
     facts += office_facts(sentence, clause, index, dates) + renamed_facts(sentence, clause, index, date)
     facts += event_facts(sentence, clause, norms, dates or ([(clause.first, date)] if date else []), topic)
@@ -242,7 +270,7 @@ def _prefer_specific_roles(facts: list[Fact]) -> list[Fact]:
 
 
 def _clause_date(clause: Clause, index: _TokenIndex) -> DateMention | None:
-    dates = [d for a, d in index.dates if clause.first <= a < clause.last and d.type == "DATE"]
+    dates = [d for _, d in index.dates_in(clause.first, clause.last) if d.type == "DATE"]
     return dates[0] if dates else None
 
 
@@ -258,7 +286,7 @@ def _that_year(clause: Clause, index: _TokenIndex, carried: DateMention | None) 
 def _nearest_date(clause: Clause, i: int, index: _TokenIndex) -> DateMention | None:
     """The last date before the trigger: «… 2014 ж қазанында … қол қойған Армения және 2014
     жылдың 23 желтоқсанында … қол қойған Қырғыз Республикасы»."""
-    dates = [d for a, d in index.dates if clause.first <= a < i and d.type == "DATE"]
+    dates = [d for _, d in index.dates_in(clause.first, i) if d.type == "DATE"]
     return dates[-1] if dates else None
 
 

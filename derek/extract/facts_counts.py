@@ -24,15 +24,14 @@ def _measures() -> frozenset[str]:
 
 def count_facts(doc: Document, sentence: Sentence, index: _TokenIndex) -> list[Fact]:
     lemmas = {word_info(index.norms[i])[0] for i in range(sentence.first_token, sentence.last_token)}
-    quantities = [(a, b, q) for a, b, q in index.quantities
-                  if sentence.first_token <= a < sentence.last_token]
-    orgs = [m for a, b, m in index.mentions if sentence.first_token <= a < sentence.last_token
-            and m.type in ("organization", "body")]
+    quantities = index.quantities_in(sentence.first_token, sentence.last_token)
+    orgs = [m for a, b, m in index.mentions_in(sentence.first_token, sentence.last_token)
+            if m.type in ("organization", "body")]
     facts: list[Fact] = []
     for a, b, q in quantities:
         if orgs and "мүше" in lemmas and _counts_states(q, index.norms, b):
             org = _nearest(orgs, doc.tokens[a].start)
-            facts.append(Fact(org.entity, "has_member_count", None, str(int(q.value)), _time(doc, sentence),
+            facts.append(Fact(org.entity, "has_member_count", None, str(int(q.value)), _time(index, sentence),
                               None, sentence.start, sentence.end, 0.8))
         elif q.kind in ("money", "percent") or (q.unit and q.unit not in _COUNT_UNITS):
             fact = _quantity_fact(doc, sentence, index, a, q)
@@ -53,15 +52,15 @@ def _nearest(mentions: list, offset: int):  # noqa: ANN001, ANN202
     return min(mentions, key=lambda m: abs(m.start - offset))
 
 
-def _time(doc: Document, sentence: Sentence) -> str | None:
-    dates = [d for d in doc.dates if sentence.start <= d.start < sentence.end and d.type == "DATE"]
+def _time(index: _TokenIndex, sentence: Sentence) -> str | None:
+    dates = [d for _, d in index.dates_in(sentence.first_token, sentence.last_token) if d.type == "DATE"]
     return dates[0].value if dates else None
 
 
 def _share_owner(sentence: Sentence, index: _TokenIndex, a: int) -> list:
     """«… сауданың 90 %-дан астамы Ресейдің үлесіне тиеді»: the figure is the share of the
     genitive name before «үлес» after it."""
-    return [m for s, e, m in index.mentions if a < s and e < sentence.last_token and m.case == "GEN"
+    return [m for s, e, m in index.mentions_in(a + 1, sentence.last_token) if e < sentence.last_token and m.case == "GEN"
             and m.type in ("state", "organization") and word_info(index.norms[e])[0] == "үлес"][:1]
 
 
@@ -74,13 +73,13 @@ def _quantity_fact(doc: Document, sentence: Sentence, index: _TokenIndex, a: int
             measure = (word_info(prev)[0] + " " if prev.isalpha() and prev.islower() else "") + lemma
             break
     subjects = _share_owner(sentence, index, a) or [
-        m for s, e, m in index.mentions if sentence.first_token <= s < a
-        and m.type in ("state", "organization", "city", "region", "place")]
+        m for s, e, m in index.mentions_in(sentence.first_token, a)
+        if m.type in ("state", "organization", "city", "region", "place")]
     if measure is None or not subjects:
         return None
     value = f"{q.value:g} {q.unit}" if q.unit else f"{q.value:g}"
     qualifiers = {"measure": measure, "quantity_text": q.text}
     if len(subjects) > 1:
         qualifiers["with"] = subjects[1].entity
-    return Fact(subjects[0].entity, "quantity", None, value, _time(doc, sentence), None,
+    return Fact(subjects[0].entity, "quantity", None, value, _time(index, sentence), None,
                 sentence.start, sentence.end, 0.7, qualifiers)

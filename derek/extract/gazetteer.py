@@ -128,7 +128,8 @@ class Gazetteer:
         found = self._keys.get(norm)
         if found is None:
             found = word_keys(norm)
-            if norm[:1].isupper() and "-" not in norm and not norm.isupper():
+            # Мадридте, Нью-Йоркте; not БҰҰ-ның (an abbreviation's hyphen parts off its ending)
+            if norm[:1].isupper() and norm.rpartition("-")[2][:1].isupper() and not norm.isupper():
                 found = found | name_stems(norm, self.last_words)
             self._keys[norm] = found
         return found
@@ -213,7 +214,7 @@ def case_of(norm: str, keys: frozenset[str] = frozenset()) -> str:
     chosen = next((a for a in analyses if fold(a.lemma) in keys and a.pos not in ("VERB", "AUX")), None)
     if chosen is None:
         stem = next((k for k in sorted(keys, key=len, reverse=True) if fold(norm[: len(k)]) == k), None)
-        if stem is not None and "-" not in norm:
+        if stem is not None and ("-" not in norm or len(stem) > len(norm.partition("-")[0])):
             return _ending_case(norm.lower()[len(stem):])
         chosen = analyses[0] if analyses else None
     if chosen is None:
