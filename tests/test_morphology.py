@@ -182,10 +182,38 @@ def test_morphology_ending_table_voices_before_vowels() -> None:
 
 
 def test_morphology_lemma_is_cached() -> None:
-    morphology.lemma.cache_clear()
-    lemma("Ресеймен")
-    lemma("Ресеймен")
-    assert morphology.lemma.cache_info().hits >= 1
+    morphology.clear_caches()
+    assert lemma("Ресеймен") == "Ресей"
+    assert morphology._LEMMAS == {"Ресеймен": "Ресей"}
+    assert lemma("Ресеймен") == "Ресей"
+
+
+def test_morphology_analyze_is_cached_and_returns_copies() -> None:
+    morphology.clear_caches()
+    first = analyze("Ресеймен")
+    first.clear()  # a caller changing its list must not change the memo
+    again = analyze("Ресеймен")
+    assert again and again[0].lemma == "Ресей"
+    assert list(morphology._READINGS) == ["Ресеймен"]
+
+
+@pytest.mark.parametrize("word", [w for w, _ in CASES[::7]] + ["Мәскеуде", "келмейтін", "кітабы"])
+def test_morphology_fast_scores_equal_feature_scores(word: str) -> None:
+    ranker = GRAMMAR.ranker
+    low = word.lower()
+    cands = GRAMMAR.candidates(low)
+    fast = ranker.scores(GRAMMAR, cands, word, low)
+    slow = [ranker.slow_score(GRAMMAR, cand, word, low) for cand in cands]
+    assert fast == pytest.approx(slow, abs=1e-9)
+
+
+@pytest.mark.parametrize("word", ["Қазақстанның", "оқиды", "жетістігі", "Назарбаевтың", "мүшелігіне"])
+def test_morphology_split_points_cover_every_ending(word: str) -> None:
+    low = word.lower()
+    table = ending_table()
+    everything = [i for i in range(2, len(low))
+                  if low[i:] in table or (low[i] == "и" and "й" + low[i + 1:] in table)]
+    assert set(everything) <= set(morphology._split_points(low, GRAMMAR.tails))
 
 
 # --- data files -------------------------------------------------------------------------------

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 from derek.lang.kk import lexicon as lex
 from derek.lang.kk.ranker import Ranker, shipped_weights
-from derek.lang.kk.suffixes import VOWELS, Chain, ending_table, harmony, letter_class
+from derek.lang.kk.suffixes import VOWELS, Chain, ending_table, ending_tails, harmony, letter_class
 
 _UNVOICE = {"г": "к", "ғ": "қ", "б": "п"}
+_CLASS = {ch: letter_class(ch) for ch in "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә"}
 _NUMBER_CHARS = frozenset("0123456789,.%")
 MIN_STEM = 2
 UNSEEN = -3.0  # log-score offset for a stem the lexicon has never seen
@@ -64,6 +64,7 @@ class Analyzer:
             if ev is None or ev.cap >= 50:  # not a common word inside a name (Адам Смит)
                 self.known.setdefault(word, lex.StemEvidence(pos="PROPN")).noun += 2
         self.table = ending_table()
+        self.tails = ending_tails()
         weights = shipped_weights() if weights is None else weights
         self.ranker = Ranker(weights) if weights else None
 
@@ -124,8 +125,12 @@ class Analyzer:
 
     def _rank(self, word: str, low: str) -> list[Analysis]:
         scored: dict[tuple[str, str], tuple[float, _Candidate]] = {}
-        for cand in self.candidates(low):
-            score = self.score(cand, word, low)
+        cands = self.candidates(low)
+        if self.ranker is not None:
+            scores = self.ranker.scores(self, cands, word, low)
+        else:
+            scores = [self._score(cand, low) for cand in cands]
+        for cand, score in zip(cands, scores):
             key = (cand.stem, cand.kind)
             if key not in scored or score > scored[key][0]:
                 scored[key] = (score, cand)
@@ -135,8 +140,12 @@ class Analyzer:
     def best_candidate(self, low: str, word: str = "") -> _Candidate | None:
         """The top-scoring candidate of a lower-cased word (also used to estimate the lexicon)."""
         word = word or low
-        return max(self.candidates(low), key=lambda cand: self.score(cand, word, low),
-                   default=None)
+        if self.ranker is None:
+            return max(self.candidates(low), key=lambda cand: self._score(cand, low),
+                       default=None)
+        cands = self.candidates(low)
+        scores = self.ranker.scores(self, cands, word, low)
+        return cands[scores.index(max(scores))]  # the first of equal scores, as max() picks
 
     def score(self, cand: _Candidate, word: str, low: str) -> float:
         """The ranker's score of a candidate, or the evidence score without a ranker."""
@@ -147,19 +156,20 @@ class Analyzer:
     def candidates(self, low: str) -> list[_Candidate]:
         """Every (stem, kind, tags) split the suffix grammar allows, the unsplit word first."""
         found = [_Candidate(low, "N", (), len(low)), _Candidate(low, "V", (), len(low))]
-        harms = _prefix_harmony(low)
         table = self.table
-        for i in range(MIN_STEM, len(low)):
+        harm, start = "", 0
+        for i in _split_points(low, self.tails):
+            harm = harmony(low[start:i]) or harm  # the harmony of low[:i], built up
+            start = i
+            stem = low[:i]
             if low[i] == "и":  # ы/і + й written и: оқиды → оқы, дами → дамы
-                _add_glide(found, table.get("й" + low[i + 1:]), low[:i], harms[i], i)
+                _add_glide(found, table.get("й" + low[i + 1:]), stem, harm, i)
             variants = table.get(low[i:])
             if variants is None:
                 continue
-            stem = low[:i]
-            cls = letter_class(stem[-1])
-            harm = harms[i]
+            cls = _CLASS.get(stem[-1], "Z")
             # surnames in -ев follow the vowel before it: Назарбаевтың, Тоқаевқа
-            both = not harm or (stem.endswith("ев") and len(stem) > 3)
+            both = not harm or (len(stem) > 3 and stem.endswith("ев"))
             for h in ("b", "f") if both else (harm,):
                 for chain in variants.get((h, cls), ()):
                     _add_stems(found, stem, low[i], chain, h, i)
@@ -226,16 +236,21 @@ def _default_pos(cand: _Candidate, ev: lex.StemEvidence | None, word: str) -> st
     return "NOUN"
 
 
-def _prefix_harmony(low: str) -> list[str]:
-    """harms[i] is the harmony of low[:i]."""
-    harms = [""]
-    current = ""
-    for ch in low:
-        h = harmony(ch)
-        if h:
-            current = h
-        harms.append(current)
-    return harms
+def _split_points(low: str, tails: frozenset[str]) -> list[int]:
+    """Split points i (stem low[:i] of at least MIN_STEM letters) whose ending low[i:] may be in
+    the ending table or follow и (the glide), in increasing order; scans right to left and stops
+    at the first tail no ending has."""
+    points = []
+    for i in range(len(low) - 1, MIN_STEM - 1, -1):
+        if low[i:] in tails:
+            points.append(i)
+        elif low[i] == "и":  # the glide check needs only low[i + 1:] to be a tail
+            points.append(i)
+            break
+        else:
+            break
+    points.reverse()
+    return points
 
 
 def _add_stems(found: list[_Candidate], stem: str, first: str, chain: Chain, harm: str,
@@ -277,12 +292,33 @@ def default_analyzer() -> Analyzer:
     return _DEFAULT
 
 
+CACHE_SIZE = 500_000  # words per memo; a full memo is emptied and refilled
+_LEMMAS: dict[str, str] = {}
+_READINGS: dict[str, tuple[Analysis, ...]] = {}
+
+
 def analyze(word: str) -> list[Analysis]:
-    """All readings of one normalized word, best first."""
-    return default_analyzer().analyze(word)
+    """All readings of one normalized word, best first (memoized; the list is a fresh copy)."""
+    readings = _READINGS.get(word)
+    if readings is None:
+        if len(_READINGS) >= CACHE_SIZE:
+            _READINGS.clear()
+        readings = _READINGS[word] = tuple(default_analyzer().analyze(word))
+    return list(readings)
 
 
-@lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
-    """The lemma of the best reading (the word itself when it has none)."""
-    return default_analyzer().lemma(word)
+    """The lemma of the best reading (the word itself when it has none); memoized."""
+    try:
+        return _LEMMAS[word]
+    except KeyError:
+        if len(_LEMMAS) >= CACHE_SIZE:
+            _LEMMAS.clear()
+        value = _LEMMAS[word] = default_analyzer().lemma(word)
+        return value
+
+
+def clear_caches() -> None:
+    """Empty the lemma() and analyze() memos (after changing the default analyzer's data)."""
+    _LEMMAS.clear()
+    _READINGS.clear()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from derek.lang.kk.resources import load_tsv
 
 if TYPE_CHECKING:
+    from derek.lang.kk.lexicon import StemEvidence
     from derek.lang.kk.morphology import Analyzer, _Candidate
 
 # numeric features, in the order numeric_features() returns them
@@ -74,26 +75,127 @@ def lemma_names(cand: _Candidate) -> list[str]:
 
 
 class Ranker:
-    """Scores candidates with weights over NUMERIC, chain_names() and lemma_names() features."""
+    """Scores candidates with weights over NUMERIC, chain_names() and lemma_names() features.
+
+    The score is split into a stem evidence part (precomputed for every stem the analyzer
+    knows), a lemma-ending part and a suffix-chain part (cached on first use) and a few shape
+    terms, so scoring a candidate is three dict hits and a handful of additions. The stem table
+    is built from the analyzer passed to ``score`` and rebuilt when another one is passed; the
+    analyzer's ``stems`` and ``known`` must not change afterwards."""
 
     def __init__(self, weights: dict[str, float]) -> None:
         self.weights = weights
         self.numeric = tuple(weights.get(name, 0.0) for name in NUMERIC)
-        self._chains: dict[tuple[str, tuple[str, ...]], float] = {}
+        self.w = dict(zip(NUMERIC, self.numeric))
+        w = self.w
+        # stem length terms: stem_len and short_stem together, by length
+        self._length = [w["stem_len"] * n + w["short_stem"] * (n <= 2) for n in range(64)]
+        self._shape = (w["stripped"], w["keeps_derivation"], w["altered"], w["listed_whole"])
+        self._unknown = (w["unknown"], 0.0)
+        self._bound: Analyzer | None = None
+        self._evidence: dict[str, dict[str, tuple[float, float]]] = {"N": {}, "V": {}}
+        self._ends: dict[str, float] = {}
+        self._chains: dict[tuple[str, tuple[str, ...]], tuple[float, float]] = {}
 
     def score(self, an: Analyzer, cand: _Candidate, word: str, low: str) -> float:
-        """The candidate's linear score (higher is better)."""
+        """The candidate's linear score (higher is better); equals the weighted features."""
+        return self.scores(an, [cand], word, low)[0]
+
+    def scores(self, an: Analyzer, cands: list[_Candidate], word: str, low: str) -> list[float]:
+        """The linear scores of all candidates of one word (the hot loop: locals only)."""
+        if an is not self._bound:
+            self._bind(an)
+        evidence, unknown, ends, chains = self._evidence, self._unknown, self._ends, self._chains
+        stripped, keeps, altered, listed = self._shape
+        length = self._length
+        cap = word[0].isupper()
+        listed_whole = listed if low in an.no_strip else 0.0
+        n_low = len(low)
+        out = []
+        for cand in cands:
+            stem, root, kind, tags = cand.stem, cand.root, cand.kind, cand.tags
+            ev_terms = evidence[kind].get(root or stem, unknown)
+            end = ends.get(kind + stem[-2:])
+            if end is None:
+                end = self._end_terms(kind, stem)
+            chain_terms = chains.get((kind, tags)) or self._chain_terms(an, kind, tags)
+            n = len(stem)
+            total = (ev_terms[0] + end + chain_terms[0] + stripped * (n_low - cand.cut)
+                     + (length[n] if n < 64 else self.w["stem_len"] * n))
+            if root:
+                total += keeps
+            if not tags:
+                total += listed_whole
+            if not low.startswith(stem):
+                total += altered
+            if cap:
+                total += ev_terms[1] + chain_terms[1]
+            out.append(total)
+        return out
+
+    def _bind(self, an: Analyzer) -> None:
+        """Precompute the evidence terms of every stem the analyzer has evidence for."""
+        self._bound = an
+        self._chains.clear()
+        for kind in ("N", "V"):
+            table = self._evidence[kind] = {}
+            for stem in an.stems.keys() | an.known.keys():
+                table[stem] = self._evidence_terms(an.stems.get(stem), an.known.get(stem),
+                                                   kind == "V")
+
+    def _evidence_terms(self, ev: StemEvidence | None, known: StemEvidence | None,
+                        verb: bool) -> tuple[float, float]:
+        """(score terms of a stem's evidence, extra terms when the word is capitalized)."""
+        w = self.w
+        total = 0.0
+        cap = 0.0
+        if ev is not None:
+            same, other = (ev.verb, ev.noun) if verb else (ev.noun, ev.verb)
+            para, para_other = (ev.vchains, ev.nchains) if verb else (ev.nchains, ev.vchains)
+            total += (w["ev"] * _log1p(same) + w["ev_other"] * _log1p(other)
+                      + w["bare_freq"] * _log1p(ev.freq) + w["paradigm"] * _log1p(para)
+                      + w["paradigm_other"] * _log1p(para_other))
+            cap = w["cap_ratio"] * ev.cap / 100
+        if known is not None:
+            k_same, k_other = (known.verb, known.noun) if verb else (known.noun, known.verb)
+            total += (w["known"] * _log1p(k_same) + w["known_other"] * _log1p(k_other)
+                      + w["known_any"])
+        elif ev is None:
+            total += w["unknown"]
+        return total, cap
+
+    def _end_terms(self, kind: str, stem: str) -> float:
+        """Weights of the lemma's last one and two letters (end1, end2)."""
+        get = self.weights.get
+        value = get(f"end1={kind}:{stem[-1:]}", 0.0) + get(f"end2={kind}:{stem[-2:]}", 0.0)
+        self._ends[kind + stem[-2:]] = value
+        return value
+
+    def _chain_terms(self, an: Analyzer, kind: str, tags: tuple[str, ...]) -> tuple[float, float]:
+        """(score terms of a suffix chain, extra terms when the word is capitalized)."""
+        w = self.w
+        key = (kind, tags)
+        total = sum(self.weights.get(name, 0.0) for name in chain_names(kind, tags))
+        total += (w["chain_logp"] * an.chain_logp.get(key, -9.0)
+                  + w["chain_unseen_logp"] * an.unseen_logp.get(key, -9.0))
+        verb = kind == "V"
+        if not tags:
+            total += w["no_tags"]
+        if verb:
+            total += w["verb"]
+        cap = w["cap_bare"] if not tags else w["cap_stripped"]
+        if verb:
+            cap += w["cap_verb"]
+        self._chains[key] = (total, cap)
+        return total, cap
+
+    def slow_score(self, an: Analyzer, cand: _Candidate, word: str, low: str) -> float:
+        """The same score from the explicit feature vector (the definition; used in tests)."""
         values = numeric_features(an, cand, word, low)
         total = sum(w * v for w, v in zip(self.numeric, values))
-        key = (cand.kind, cand.tags)
-        chain = self._chains.get(key)
-        if chain is None:
-            chain = sum(self.weights.get(name, 0.0) for name in chain_names(*key))
-            self._chains[key] = chain
         get = self.weights.get
-        stem = cand.stem
-        return (total + chain + get(f"end1={cand.kind}:{stem[-1:]}", 0.0)
-                + get(f"end2={cand.kind}:{stem[-2:]}", 0.0))
+        names = chain_names(cand.kind, cand.tags) + lemma_names(cand)
+        return total + sum(get(name, 0.0) for name in names)
 
 
 @cache

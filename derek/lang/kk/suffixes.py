@@ -36,13 +36,17 @@ def letter_class(ch: str) -> str:
     return "Z"
 
 
+_HARMONY = {**dict.fromkeys(BACK_VOWELS, "b"), **dict.fromkeys(FRONT_VOWELS, "f")}
+_HARMONY.update({ch.upper(): h for ch, h in list(_HARMONY.items())})
+
+
 def harmony(text: str) -> str:
     """'b' for back, 'f' for front: the class of the last harmonic vowel; '' when none."""
-    for ch in reversed(text.lower()):
-        if ch in BACK_VOWELS:
-            return "b"
-        if ch in FRONT_VOWELS:
-            return "f"
+    get = _HARMONY.get
+    for ch in reversed(text):
+        h = get(ch)
+        if h:
+            return h
     return ""
 
 
@@ -155,3 +159,10 @@ def ending_table() -> dict[str, dict[tuple[str, str], list[Chain]]]:
             for kind in ("N", "V"):
                 _extend(table, rows, (cls, harm, kind), kind, "", (), "", 0)
     return table
+
+
+@cache
+def ending_tails() -> frozenset[str]:
+    """Every non-empty tail of every surface ending: a word split can stop scanning leftwards as
+    soon as its tail is not in here, because no longer ending can contain it."""
+    return frozenset(e[i:] for e in ending_table() for i in range(len(e)))
