@@ -11,8 +11,14 @@ Stage = Callable[[Document], Document]
 
 
 def lemmatize(doc: Document) -> Document:
-    """Pipeline stage: ``token.lemma`` for every token (punctuation keeps its form)."""
-    lemmatize_tokens(doc.tokens)
+    """Pipeline stage: ``token.lemma`` for every token, sentence by sentence (a capital that
+    only opens a sentence is not a proper noun); punctuation keeps its form."""
+    from derek.lang.kk.context import lemmatize_sentence
+
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        for token, lemma in zip(tokens, lemmatize_sentence([t.norm for t in tokens])):
+            token.lemma = lemma if any(c.isalnum() for c in token.norm) else token.norm
     return doc
 
 
