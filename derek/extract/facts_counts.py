@@ -25,19 +25,34 @@ def _measures() -> frozenset[str]:
 def count_facts(doc: Document, sentence: Sentence, index: _TokenIndex) -> list[Fact]:
     lemmas = {word_info(index.norms[i])[0] for i in range(sentence.first_token, sentence.last_token)}
     quantities = index.quantities_in(sentence.first_token, sentence.last_token)
-    orgs = [m for a, b, m in index.mentions_in(sentence.first_token, sentence.last_token)
+    orgs = [m.entity for a, b, m in index.mentions_in(sentence.first_token, sentence.last_token)
             if m.type in ("organization", "body")]
     facts: list[Fact] = []
     for a, b, q in quantities:
-        if orgs and "мүше" in lemmas and _counts_states(q, index.norms, b):
-            org = _nearest(orgs, doc.tokens[a].start)
-            facts.append(Fact(org.entity, "has_member_count", None, str(int(q.value)), _time(index, sentence),
-                              None, sentence.start, sentence.end, 0.8))
+        if "мүше" in lemmas and _counts_states(q, index.norms, b):
+            org = orgs[0] if len(orgs) == 1 else _named_before(index, sentence, a)
+            if org:
+                facts.append(Fact(org, "has_member_count", None, str(int(q.value)), _time(index, sentence),
+                                  None, sentence.start, sentence.end, 0.8))
         elif q.kind in ("money", "percent") or (q.unit and q.unit not in _COUNT_UNITS):
             fact = _quantity_fact(doc, sentence, index, a, q)
             if fact:
                 facts.append(fact)
     return facts
+
+
+def _named_before(index: _TokenIndex, sentence: Sentence, a: int) -> str | None:
+    """The organization a count is about: named in the sentence before the figure, or the one
+    a capitalized «Кеңеске», «Ұйымға» points back to."""
+    named = [m.entity for _, _, m in index.mentions_in(sentence.first_token, a) if m.type in ("organization", "body")]
+    if named:
+        return named[-1]
+    for i in range(sentence.first_token, sentence.last_token):
+        noun = word_info(index.norms[i])[0]
+        if index.norms[i][:1].isupper() and noun in ("кеңес", "ұйым", "одақ", "достастық", "бірлестік"):
+            found = index.antecedent_org(i, noun)
+            return found[0] if found else None
+    return None
 
 
 def _counts_states(q: Quantity, norms: list[str], after: int) -> bool:

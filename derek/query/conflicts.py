@@ -12,14 +12,24 @@ from typing import Any
 from derek.query.facts import EntityNames, compatible, list_facts
 
 
+# Events that happen once between the same two parties; a summit held in Astana, a post held
+# again, or a chairmanship repeated at another time is no disagreement.
+ONCE = frozenset({"member_of", "founding_member_of", "observer_of", "dialogue_partner_of",
+                  "associate_member_of", "former_member_of", "founded_on", "joined", "withdrew_from",
+                  "renamed_to", "signed", "treaty_between", "adopted", "opened", "renounced",
+                  "acceded_to", "proposed", "entered_into_force"})
+
+
 def find_conflicts(db: sqlite3.Connection) -> list[dict[str, Any]]:
     names = EntityNames(db)
     conflicts: list[dict[str, Any]] = []
     facts = list_facts(db)
     for fact in facts:
+        if fact["predicate"] not in ONCE:
+            continue
         for field, agree in (("time", compatible), ("place", str.__eq__)):
             sides = _sides([(s[field], s) for s in fact["sources"] if s[field]], agree)
-            if len(sides) > 1:
+            if len(sides) > 1 and _several_sentences(sides):
                 conflicts.append(_conflict(field, fact["subject"], fact["predicate"], fact["object"], sides,
                                            names if field == "place" else None))
     conflicts += _value_conflicts(facts, names)
@@ -33,17 +43,23 @@ def _value_conflicts(facts: list[dict[str, Any]], names: EntityNames) -> list[di
         if fact["predicate"] == "has_member_count":
             groups[(fact["subject"]["id"], fact["predicate"], "")].append(fact)
         elif fact["predicate"] == "quantity" and fact["qualifiers"].get("measure"):
-            key = (fact["subject"]["id"], "quantity", fact["qualifiers"]["measure"], fact["time"] or "")
+            unit = (fact["value"] or "").partition(" ")[2]  # 30 percent and $ 4 bn never disagree
+            key = (fact["subject"]["id"], "quantity", fact["qualifiers"]["measure"], fact["time"] or "", unit)
             groups[key].append(fact)
     found = []
     for key, group in groups.items():
         sides = _sides([(f["value"], s) for f in group for s in f["sources"]], str.__eq__)
-        if len(sides) > 1:
+        if len(sides) > 1 and _several_sentences(sides):
             conflict = _conflict("value", group[0]["subject"], key[1], None, sides, None)
             if key[1] == "quantity":
                 conflict["measure"] = key[2]
             found.append(conflict)
     return found
+
+
+def _several_sentences(sides: list[tuple[str, list[dict[str, Any]]]]) -> bool:
+    """One sentence that lists two figures or dates is not a dispute with itself."""
+    return len({(s["doc"], s["start"]) for _, sources in sides for s in sources}) > 1
 
 
 def _sides(stated: list[tuple[str, dict[str, Any]]], agree) -> list[tuple[str, list[dict[str, Any]]]]:  # noqa: ANN001
