@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from derek.query.ask import _TYPES, Answer
+from derek.query.ask import Answer
+from derek.query.candidates import TYPES as _TYPES
+from derek.query.candidates import short_names
 from derek.query.facts import compatible, fact_records
 from derek.query.question import Question
 from derek.query.render import join_list, render_date
@@ -61,7 +63,7 @@ def _slot(fact: dict[str, Any], question: Question, asked: set[str]) -> tuple[st
         (fact["subject"], fact["object"], fact["place"])
     for entity in order:
         if entity and entity["id"] not in asked and entity.get("type") in wanted:
-            return entity["name"], entity["id"]
+            return short_names().get(entity["id"], entity["name"]), entity["id"]
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from derek.doc import Document, Token
@@ -16,6 +17,12 @@ from derek.kb.search import fts_query, term
 from derek.query.question import Question
 
 ENTITY_WEIGHT = 3.0  # a named entity of the question counts like a rare word
+CONTEXT_WEIGHT = 0.7  # a word found only in the sentence an «Ол ...» sentence refers to
+TOPIC_WEIGHT = 0.5  # an organization named elsewhere in the same document only («Одаққа» = ЕАЭО)
+TOPIC_TYPES = ("organization", "body", "treaty")  # states and people are not referred to so
+NAME_WEIGHT = 1.5  # the question's verb and its proper names count half as much again
+VERB_MISSING = 0.85  # a sentence without the question's verb (or a synonym of its predicate)
+FOLLOW = 8  # how many of the best sentences have their next sentence looked at
 
 
 @dataclass(slots=True)
@@ -30,6 +37,8 @@ class Passage:
     bm25: float = 0.0
     coverage: float = 0.0
     matched: list[int] = field(default_factory=list)  # token indexes that match the question
+    context: Passage | None = None  # the sentence before, when this one opens with «Ол», «Бұл» ...
+    topic: frozenset[str] = frozenset()  # entity ids the whole document names («Одаққа» = ЕАЭО)
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
@@ -44,17 +53,90 @@ def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # no
         "SELECT s.doc_id, d.name, s.start, s.end, s.text, bm25(sentence_fts) FROM sentence_fts"
         " JOIN sentences s ON s.id = sentence_fts.rowid JOIN documents d ON d.id = s.doc_id"
         " WHERE sentence_fts MATCH ? ORDER BY bm25(sentence_fts) LIMIT ?",
-        (fts_query(list(dict.fromkeys(terms))), limit)).fetchall()
+        (_match(list(dict.fromkeys(terms))), limit)).fetchall()
     idf = _kb_idf(db, question.terms)
+    topics = _topics(db, question, {r[0] for r in rows})
     passages = []
     for doc_id, name, start, end, text, rank in rows:
-        spans = [{**dict(r), "attrs": json.loads(r["attrs"])} for r in db.execute(
-            "SELECT kind, start, end, text, label, value, attrs FROM spans WHERE doc_id = ? AND start >= ?"
-            " AND end <= ? ORDER BY start", (doc_id, start, end))]
-        passage = Passage(name, doc_id, start, end, text, spans, bm25=-rank)
+        passage = Passage(name, doc_id, start, end, text, _spans(db, doc_id, start, end), bm25=-rank,
+                          topic=topics.get(doc_id, frozenset()))
+        if anaphoric(text):
+            passage.context = _previous(db, doc_id, name, start)
         score(passage, question, idf)
         passages.append(passage)
+    passages += _followers(db, sorted(passages, key=lambda p: -p.coverage)[:FOLLOW], passages, question, idf)
     return sorted(passages, key=lambda p: (-p.coverage, -p.bm25))
+
+
+def _followers(db, best: list[Passage], have: list[Passage], question: Question,  # noqa: ANN001
+               idf: dict[str, float]) -> list[Passage]:
+    """The «Ол ...» sentences right after the best ones: their subject is in the sentence before."""
+    seen = {(p.doc_id, p.start) for p in have}
+    found = []
+    for p in best:
+        row = db.execute("SELECT start, end, text FROM sentences WHERE doc_id = ? AND start >= ?"
+                         " ORDER BY start LIMIT 1", (p.doc_id, p.end)).fetchone()
+        if row is None or (p.doc_id, row[0]) in seen or not anaphoric(row[2]):
+            continue
+        seen.add((p.doc_id, row[0]))
+        follower = Passage(p.doc, p.doc_id, row[0], row[1], row[2], _spans(db, p.doc_id, row[0], row[1]))
+        follower.context, follower.topic = p, p.topic
+        score(follower, question, idf)
+        found.append(follower)
+    return found
+
+
+def _topics(db, question: Question, doc_ids: set[int]) -> dict[int, frozenset[str]]:  # noqa: ANN001
+    """Which of the question's entities each document names somewhere."""
+    asked = list({e.entity for e in question.entities})
+    if not asked or not doc_ids:
+        return {}
+    found: dict[int, set[str]] = {}
+    rows = db.execute(f"SELECT DISTINCT doc_id, value FROM spans WHERE kind = 'entity' AND value IN"
+                      f" ({','.join('?' * len(asked))}) AND doc_id IN ({','.join('?' * len(doc_ids))})",
+                      [*asked, *doc_ids])
+    for doc_id, value in rows:
+        found.setdefault(doc_id, set()).add(value)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _spans(db, doc_id: int, start: int, end: int) -> list[dict[str, Any]]:  # noqa: ANN001
+    return [{**dict(r), "attrs": json.loads(r["attrs"])} for r in db.execute(
+        "SELECT kind, start, end, text, label, value, attrs FROM spans WHERE doc_id = ? AND start >= ?"
+        " AND end <= ? ORDER BY start", (doc_id, start, end))]
+
+
+def anaphoric(text: str) -> bool:
+    from derek.query.question import load_words
+
+    first = text.split(maxsplit=1)[0].lower().strip(",.:;") if text.strip() else ""
+    return first in load_words("anaphora.txt")
+
+
+def _previous(db, doc_id: int, name: str, start: int) -> Passage | None:  # noqa: ANN001
+    row = db.execute("SELECT start, end, text FROM sentences WHERE doc_id = ? AND end <= ?"
+                     " ORDER BY start DESC LIMIT 1", (doc_id, start)).fetchone()
+    if row is None:
+        return None
+    return Passage(name, doc_id, row[0], row[1], row[2], _spans(db, doc_id, row[0], row[1]))
+
+
+def passage_at(db, source: dict[str, Any], question: Question) -> Passage:  # noqa: ANN001
+    """A cited sentence (doc name, start, end, text) scored against the question."""
+    row = db.execute("SELECT id FROM documents WHERE name = ?", (source["doc"],)).fetchone()
+    doc_id = row[0] if row else -1
+    passage = Passage(source["doc"], doc_id, source["start"], source["end"], source["text"],
+                      _spans(db, doc_id, source["start"], source["end"]))
+    score(passage, question, _kb_idf(db, question.terms))
+    return passage
+
+
+def _match(terms: list[str]) -> str:
+    """Each term, and for a long one its stem as a prefix: a lemma the analyser left inflected
+    («жарғысы») still finds «Жарғы»."""
+    stems = [t[: max(5, len(t) - 3)] for t in terms if len(t) >= 7 and t.isalpha()]
+    prefixes = " OR ".join(f'"{s}" *' for s in dict.fromkeys(stems))
+    return fts_query(terms) + (" OR " + prefixes if prefixes else "")
 
 
 def _entity_terms(db, entity_id: str) -> list[str]:  # noqa: ANN001
@@ -82,10 +164,14 @@ def _kb_idf(db, terms: list[str]) -> dict[str, float]:  # noqa: ANN001
 def document_passages(doc: Document, name: str, question: Question) -> list[Passage]:
     """Every sentence of one analysed document, scored against the question."""
     spans = annotation_spans(doc)
-    sentences = []
+    topic = frozenset(e.entity for e in doc.entities)
+    sentences: list[Passage] = []
     for s in doc.sentences:
         inside = [x for x in spans if s.start <= x["start"] and x["end"] <= s.end]
-        sentences.append(Passage(name, None, s.start, s.end, doc.text[s.start : s.end], inside))
+        passage = Passage(name, None, s.start, s.end, doc.text[s.start : s.end], inside, topic=topic)
+        if sentences and anaphoric(passage.text):
+            passage.context = sentences[-1]
+        sentences.append(passage)
     df: dict[str, int] = {}
     for s in doc.sentences:
         for key in {term(t) for t in doc.sentence_tokens(s)}:
@@ -109,28 +195,127 @@ def annotation_spans(doc: Document) -> list[dict[str, Any]]:
 
 
 def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
-    """Coverage: the weighted share of the question's words and entities the sentence holds."""
-    from derek.pipeline import analyze_tokens
+    """Coverage: the weighted share of the question's words and entities the sentence holds.
 
-    passage.tokens = analyze_tokens(passage.text)
-    entity_ids = {x["value"] for x in passage.spans if x["kind"] == "entity"}
+    The question's verb and its proper names weigh double; a paraphrased verb counts when the
+    sentence triggers one of the question's predicates; a year the question names must be there.
+    """
+    passage.tokens = sentence_tokens(passage.text)
+    keys = _keys(passage.tokens)
+    before = _context(passage)
+    total, matched = _entity_cover(passage, question, idf, keys, before)
     entity_words = {term(t) for e in question.entities for t in question.tokens
                     if e.start <= t.start and t.end <= e.end}
-    total = matched = 0.0
-    for e in {e.entity for e in question.entities}:
-        total += ENTITY_WEIGHT
-        matched += ENTITY_WEIGHT if e in entity_ids else 0.0
-    keys = [term(t) for t in passage.tokens]
+    penalty = 1.0
     for t in question.terms:
         if t in entity_words:
             continue
-        weight = idf.get(t, 1.0)
+        weight = idf.get(t, 1.0) * (NAME_WEIGHT if t in question.names or t == question.verb else 1.0)
         total += weight
-        if t in keys:
+        if found := _hits(t, keys):
+            matched += weight * (1.0 if t in keys[::2] else 0.8)
+            passage.matched += found
+        elif t == question.verb and _same_predicate(passage, question):
+            matched += weight * 0.8
+        elif _hits(t, before[0]):
+            matched += weight * CONTEXT_WEIGHT
+        elif t == question.verb:
+            penalty *= VERB_MISSING  # the sentence does not say what the question asks happened
+    passage.coverage = (matched / total if total else 0.0) * _date_factor(passage, question) * penalty
+
+
+def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], keys: list[str],
+                  before: tuple[list[str], set[str]]) -> tuple[float, float]:
+    """(total, matched) weight of the question's entities: an entity weighs what its words weigh,
+    and at least a rare word; named before («Ол …») or elsewhere in the document, it counts less."""
+    asked = {e.entity for e in question.entities}
+    entity_ids = {x["value"] for x in passage.spans if x["kind"] == "entity"}
+    total = matched = 0.0
+    for e in question.entities:
+        words = [term(t) for t in question.tokens if e.start <= t.start and t.end <= e.end]
+        weight = ENTITY_WEIGHT + sum(idf.get(w, 1.0) for w in words)
+        total += weight
+        hits = [w for w in words if _hits(w, keys)]
+        passage.matched += [i for w in hits for i in _hits(w, keys)]
+        if e.entity in entity_ids:
             matched += weight
-            passage.matched += [i for i, k in enumerate(keys) if k == t]
+        elif e.entity in before[1] or (words and all(_hits(w, before[0]) for w in words)):
+            matched += weight * CONTEXT_WEIGHT
+        elif e.entity in passage.topic and e.type in TOPIC_TYPES and not _rival(passage, e.type, asked):
+            matched += weight * TOPIC_WEIGHT
+        elif words:
+            matched += weight * 0.5 * len(hits) / len(words)
     for x in passage.spans:
-        if x["kind"] == "entity" and x["value"] in {e.entity for e in question.entities}:
+        if x["kind"] == "entity" and x["value"] in asked:
             passage.matched += [i for i, t in enumerate(passage.tokens)
                                 if x["start"] <= passage.start + t.start < x["end"]]
-    passage.coverage = matched / total if total else 0.0
+    return total, matched
+
+
+def _rival(passage: Passage, kind: str, asked: set[str]) -> bool:
+    """The sentence names another entity of the asked kind: «Ұйым» there is not the asked one."""
+    return any(x["kind"] == "entity" and x["label"] == kind and x["value"] not in asked for x in passage.spans)
+
+
+def _hits(t: str, keys: list[str]) -> list[int]:
+    """Indexes of the words that are ``t`` or, failing that, share its stem; ``keys`` holds
+    each word's term and its lowercased form (``_keys``), as the analyser may miss either."""
+    exact = sorted({i // 2 for i, k in enumerate(keys) if k == t})
+    return exact or sorted({i // 2 for i, k in enumerate(keys) if _stem_match(t, k)})
+
+
+def _keys(tokens: list[Token]) -> list[str]:
+    return [k for t in tokens for k in (term(t), "".join(c for c in t.norm.lower() if c.isalnum()))]
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """One word is the other plus a short ending (a possessive or case the analyser left on)."""
+    if a[:4] != b[:4]:
+        return False
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+
+
+def _context(passage: Passage) -> tuple[list[str], set[str]]:
+    """Terms and entity ids of the sentence an anaphoric sentence leans on."""
+    before = passage.context
+    if before is None:
+        return [], set()
+    tokens = before.tokens or sentence_tokens(before.text)
+    return _keys(tokens), {x["value"] for x in before.spans if x["kind"] == "entity"}
+
+
+@lru_cache(maxsize=8192)
+def _analysed(text: str) -> tuple[Token, ...]:
+    from derek.pipeline import analyze_tokens
+
+    return tuple(analyze_tokens(text))
+
+
+def sentence_tokens(text: str) -> list[Token]:
+    """A sentence's tokens with lemmas, cached: the same sentences come back question after question."""
+    return list(_analysed(text))
+
+
+def _same_predicate(passage: Passage, question: Question) -> bool:
+    """Does the sentence trigger a predicate the question asks about (a paraphrased verb)?"""
+    from derek.extract.rules import trigger_matches
+    from derek.query.question import predicate_rules
+
+    asked = set(question.predicates)
+    rules = [rule for rule, predicates in predicate_rules() if asked & set(predicates)]
+    norms = [t.norm for t in passage.tokens]
+    return any(trigger_matches(rule, norms, i) for rule in rules for i in range(len(norms)))
+
+
+def _date_factor(passage: Passage, question: Question) -> float:
+    """A sentence without the year the question names answers another event; one with the year
+    but not the day («21 желтоқсанда» vs «13 желтоқсанда») fits less well."""
+    asked = [d.value for d in question.dates if d.type == "DATE" and d.value[:4].isdigit()]
+    if not asked:
+        return 1.0
+    values = [v for x in passage.spans if x["kind"] == "date" for v in str(x["value"]).split("/")]
+    years = {v[:4] for v in values} | {t.norm[:4] for t in passage.tokens if t.norm[:4].isdigit()}
+    if not {v[:4] for v in asked} <= years:
+        return 0.75
+    return 1.0 if all(any(v.startswith(a) for v in values) for a in asked if len(a) > 4) else 0.9

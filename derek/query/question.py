@@ -28,6 +28,8 @@ class Question:
     terms: list[str]  # content lemma terms for retrieval and overlap
     focus: str | None = None  # the noun after «қай»/before the colon: қала, құжат, ел ...
     words: set[int] = field(default_factory=set)  # token indexes of the question words
+    verb: str | None = None  # term of the main predicate word (the last content word)
+    names: set[str] = field(default_factory=set)  # terms of capitalized words (proper names)
 
     @property
     def wants_list(self) -> bool:
@@ -57,9 +59,14 @@ def answer_nouns() -> dict[str, str]:
 
 
 @cache
-def stopwords() -> frozenset[str]:
-    text = resources.files("derek.query").joinpath("data", "stopwords.txt").read_text("utf-8")
+def load_words(name: str) -> frozenset[str]:
+    """A word list from derek/query/data (one lowercase word per line, # comments)."""
+    text = resources.files("derek.query").joinpath("data", name).read_text("utf-8")
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def stopwords() -> frozenset[str]:
+    return load_words("stopwords.txt")
 
 
 @cache
@@ -87,8 +94,22 @@ def analyze_question(text: str) -> Question:
 
     doc = run(Document(text), [segment, lemmatize, extract_dates, extract_quantities, extract_gazetteer_entities])
     answer_type, words, focus = _answer_type(doc.tokens)
-    return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, _predicates(doc.tokens),
-                    _terms(doc.tokens, words), focus, words)
+    terms = _terms(doc.tokens, words)
+    return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates_of(doc.tokens),
+                    terms, focus, words, _verb(doc.tokens, terms), _names(doc.tokens, terms))
+
+
+def _verb(tokens: list[Token], terms: list[str]) -> str | None:
+    """The main predicate: Kazakh is verb-final, so the last content word of the question."""
+    for t in reversed(tokens):
+        if term(t) in terms and not t.norm.isdigit():
+            return term(t)
+    return None
+
+
+def _names(tokens: list[Token], terms: list[str]) -> set[str]:
+    """Capitalized words after the first (proper names): a passage without them is off-topic."""
+    return {term(t) for t in tokens[1:] if t.norm[:1].isupper() and term(t) in terms}
 
 
 def _answer_type(tokens: list[Token]) -> tuple[str, set[int], str | None]:
@@ -99,15 +120,34 @@ def _answer_type(tokens: list[Token]) -> tuple[str, set[int], str | None]:
             for pattern, kind in question_words():
                 n = len(pattern)
                 if tuple(seq[i : i + n]) == pattern:
-                    return _refine(kind, tokens, i + n), set(range(i, i + n)), _focus(tokens, i + n)
+                    kind = "description" if _naming(forms, i + n) else _refine(kind, tokens, _head_start(forms, i, n))
+                    return kind, set(range(i, i + n)), _focus(tokens, i + n, kind)
     return _colon_type(tokens, answer_nouns())
 
 
-def _focus(tokens: list[Token], start: int) -> str | None:
-    """The first answer noun in the three words after the question word (қай қала, қандай құжат)."""
-    for t in tokens[start : start + 3]:
+def _head_start(forms: list[str], i: int, n: int) -> int:
+    """Where the asked noun may start: after the question words, or before them when they end
+    the question («ШЫҰ-ның құрылтайшы мемлекеттері қандай?», «… қандай болған?»)."""
+    rest = [f for f in forms[i + n :] if f.isalpha() and not f.startswith("бол")]
+    return i if not rest and i > 0 else i + n
+
+
+def _naming(forms: list[str], start: int) -> bool:
+    """«қандай күн деп жариялады»: a name is asked for, whatever the noun."""
+    return "деп" in forms[start : start + 3] and forms[start - 1] in ("қандай", "не", "қай")
+
+
+def _focus(tokens: list[Token], start: int, kind: str) -> str | None:
+    """The answer noun in or just after the question words (қай қалада, қандай құжат), or for a
+    description or a figure the word after them («қандай формуланы» → формула, «неше рет» → рет)."""
+    for t in tokens[max(start - 1, 0) : start + 3]:
         if t.lemma.lower() in answer_nouns():
             return t.lemma.lower()
+    after = tokens[start : start + 1]
+    asks_noun = start > 0 and tokens[start - 1].norm.lower() in ("қандай", "қай", "неше", "нешінші", "қанша")
+    if asks_noun and kind in ("description", "number", "ordinal") and after and after[0].norm.isalpha() \
+            and term(after[0]) not in stopwords():
+        return term(after[0])
     return None
 
 
@@ -138,7 +178,7 @@ def _colon_type(tokens: list[Token], nouns: dict[str, str]) -> tuple[str, set[in
     return "description", set(), None
 
 
-def _predicates(tokens: list[Token]) -> list[str]:
+def predicates_of(tokens: list[Token]) -> list[str]:
     from derek.extract.rules import trigger_matches
 
     norms = [t.norm for t in tokens]

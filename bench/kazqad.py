@@ -1,0 +1,128 @@
+"""KazQAD dev (../shared/data/kazqad/kazqad-rc-dev.jsonl): reading comprehension with the gold
+passage given (EM, token F1, SQuAD normalization) and open-domain question answering over a
+knowledge base of all distinct dev passages (retrieval recall@1/@5, EM, F1). History questions
+(ids starting kzh, woh) are also reported apart. Prints JSON.
+
+    python bench/kazqad.py [--limit N] [--skip-open]
+
+Reading comprehension and open domain are each reported twice: always answering (threshold 0,
+as SQuAD v1 scores a system) and with derek's abstention threshold (no answer scores 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import string
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+DEV = REPO.parent / "shared" / "data" / "kazqad" / "kazqad-rc-dev.jsonl"
+HISTORY = ("kzh", "woh")
+_PUNCT = set(string.punctuation) | set("«»“”„–—…")
+
+
+def normalize(text: str) -> str:
+    """SQuAD normalization: lowercase, no punctuation, single spaces (Kazakh has no articles)."""
+    text = "".join(" " if c in _PUNCT else c for c in text.lower())
+    return " ".join(text.split())
+
+
+def f1(pred: str, gold: str) -> float:
+    p, g = normalize(pred).split(), normalize(gold).split()
+    common = sum((Counter(p) & Counter(g)).values())
+    if not p or not g or not common:
+        return float(p == g)
+    precision, recall = common / len(p), common / len(g)
+    return 2 * precision * recall / (precision + recall)
+
+
+def em_f1(pred: str | None, golds: list[str]) -> tuple[float, float]:
+    pred = pred or ""
+    return (max(float(normalize(pred) == normalize(g)) for g in golds),
+            max(f1(pred, g) for g in golds))
+
+
+def summary(rows: list[dict]) -> dict:
+    def part(sel: list[dict]) -> dict:
+        n = len(sel) or 1
+        out = {"questions": len(sel), "em": round(100 * sum(r["em"] for r in sel) / n, 1),
+               "f1": round(100 * sum(r["f1"] for r in sel) / n, 1),
+               "answered": sum(r["answered"] for r in sel)}
+        if sel and "r1" in sel[0]:
+            out["recall@1"] = round(100 * sum(r["r1"] for r in sel) / n, 1)
+            out["recall@5"] = round(100 * sum(r["r5"] for r in sel) / n, 1)
+        return out
+
+    return {"all": part(rows), "history": part([r for r in rows if r["id"].startswith(HISTORY)])}
+
+
+def reading_comprehension(items: list[dict], threshold: float) -> dict:
+    from derek.pipeline import analyze
+    from derek.query.ask import ask_document
+
+    docs: dict[str, object] = {}
+    rows = []
+    for item in items:
+        doc = docs.get(item["context"]) or docs.setdefault(item["context"], analyze(item["context"]))
+        answer = ask_document(doc, item["question"], threshold=threshold)
+        em, f = em_f1(answer.answer, item["answers"]["text"])
+        rows.append({"id": item["id"], "em": em, "f1": f, "answered": answer.answer is not None})
+    return summary(rows)
+
+
+def open_domain(items: list[dict]) -> dict:
+    import derek
+    from derek.ingest import ingest_paths
+    from derek.query.ask import ask
+    from derek.query.passages import kb_passages
+    from derek.query.question import analyze_question
+
+    contexts = list(dict.fromkeys(i["context"] for i in items))
+    names = {c: f"p{n:04d}.txt" for n, c in enumerate(contexts)}
+    rows: dict[str, list[dict]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for c, name in names.items():
+            (Path(tmp) / name).write_text(c, encoding="utf-8")
+        start = time.perf_counter()
+        with derek.open(Path(tmp) / "kazqad.db") as kb:
+            ingest_paths(kb, [str(Path(tmp) / n) for n in names.values()])
+            built = time.perf_counter() - start
+            for item in items:
+                ranked = list(dict.fromkeys(p.doc for p in kb_passages(kb.db, analyze_question(item["question"]))))
+                gold = names[item["context"]]
+                for mode, threshold in (("always", 0.0), ("with_threshold", None)):
+                    answer = ask(kb.db, item["question"], threshold)
+                    em, f = em_f1(answer.answer, item["answers"]["text"])
+                    rows.setdefault(mode, []).append({
+                        "id": item["id"], "em": em, "f1": f, "answered": answer.answer is not None,
+                        "r1": gold in ranked[:1], "r5": gold in ranked[:5]})
+    return {"always_answer": summary(rows["always"]), "with_threshold": summary(rows["with_threshold"]),
+            "passages": len(contexts), "build_s": round(built, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, default=0, help="first N questions only")
+    parser.add_argument("--skip-open", action="store_true", help="reading comprehension only")
+    args = parser.parse_args()
+    from derek.query.ask import THRESHOLD
+
+    items = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = items[: args.limit] if args.limit else items
+    report = {"benchmark": "kazqad-dev", "questions": len(items),
+              "anchors": {"rc": {"em": 38.5, "f1": 54.2}, "open": {"em": 17.8, "f1": 28.7}},
+              "reading_comprehension": reading_comprehension(items, 0.0),
+              "reading_comprehension_with_threshold": reading_comprehension(items, THRESHOLD)}
+    if not args.skip_open:
+        report["open_domain"] = open_domain(items)
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

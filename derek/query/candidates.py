@@ -1,0 +1,308 @@
+"""Answer candidates in one scored passage: dates, figures, entities of the expected type, and
+description phrases (the words next to the matched part of the sentence that the question lacks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from derek.doc import Token
+from derek.query.passages import Passage
+from derek.query.question import Question, answer_nouns, load_words
+from derek.query.render import render_date
+
+TYPES = {"person": {"person"}, "persons": {"person"}, "state": {"state"}, "states": {"state"},
+         "organization": {"organization", "body"},
+         "place": {"city", "region", "place", "sea", "lake", "river", "mountain", "state"}}
+DATE_TYPES = ("date", "year", "month", "day")
+MAX_PHRASE = 9  # words; a longer run is not a short answer
+CLAUSE_PENALTY = 0.1  # the value and the entity asked about sit in different clauses
+
+
+@dataclass(slots=True)
+class Candidate:
+    answer: str
+    value: Any
+    score: float
+    passage: Passage
+
+
+@cache
+def short_names() -> dict[str, str]:
+    """Entity id -> the short Kazakh name (Қазақстан, not Қазақстан Республикасы)."""
+    from derek.extract.gazetteer import load_gazetteer
+
+    return {e.id: e.short or e.name for e in load_gazetteer().entries.values()}
+
+
+def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[Candidate]:
+    """Values of the expected type in one passage, scored by the passage and their nearness;
+    ``loose`` (one given text): a person or place the gazetteer lacks may be a plain phrase."""
+    kind = question.answer_type
+    if kind == "description":
+        return describe(p, question)
+    asked_entities = {e.entity for e in question.entities}
+    asked_dates = {d.value for d in question.dates}
+    found = []
+    for x in p.spans:
+        if kind in DATE_TYPES and x["kind"] == "date" and x["label"] == "DATE" and x["value"] not in asked_dates \
+                and _precise(x["value"], kind):
+            value = _date_value(x["value"], kind)
+            found.append((render_date(value, kind), value, x))
+        elif kind in ("number", "ordinal") and x["kind"] == "quantity" and _number_fits(x, kind, question):
+            value = float(x["value"])
+            text = str(int(value)) if value == int(value) else f"{value:g}"
+            found.append((x["text"], text, x))
+        elif kind in TYPES and x["kind"] == "entity" and x["label"] in wanted(question) \
+                and x["value"] not in asked_entities:
+            found.append((short_names().get(x["value"]) or x["attrs"].get("name") or x["text"], x["value"], x))
+    if kind == "ordinal":
+        found += _word_ordinals(p)
+    typed = [Candidate(a, v, _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question), p)
+             for a, v, x in found]
+    if typed or not loose or kind not in ("person", "place"):
+        return typed
+    return [c for c in (_as_name(c) for c in describe(p, question)) if c is not None]
+
+
+def _as_name(c: Candidate) -> Candidate | None:
+    """A person or place the gazetteer lacks: the capitalized words a phrase starts with
+    (and the geographic noun after them: «Ордабасы тауында»)."""
+    from derek.pipeline import analyze_tokens
+
+    tokens = analyze_tokens(c.answer)
+    keep = 0
+    while keep < len(tokens) and tokens[keep].norm[:1].isupper():
+        keep += 1
+    if keep < len(tokens) and keep and tokens[keep].lemma.lower() in answer_nouns():
+        keep += 1
+    if not keep or keep > 4:
+        return None
+    return Candidate(c.answer[: tokens[keep - 1].end], None, c.score * 0.9, c.passage)
+
+
+def _precise(value: str, kind: str) -> bool:
+    """«қай айда» needs a month, «қай күні» a day: a bare year does not answer them."""
+    first = value.split("/")[0]
+    return len(first) >= {"month": 7, "day": 10}.get(kind, 0)
+
+
+def _range_fit(value: object, question: Question) -> float:
+    """«қай жылдары» (plural) asks for a span of years: a single year fits less well."""
+    plural = any(t.norm.lower() in ("жылдары", "жылдарда") for t in question.tokens)
+    return 0.9 if plural and isinstance(value, str) and "/" not in value else 1.0
+
+
+def _date_value(value: str, kind: str) -> str:
+    """Cut a TIMEX value to the asked precision; a range of years stays a range (2013/2015)."""
+    cut = 4 if kind == "year" else 7 if kind == "month" else 10
+    parts = list(dict.fromkeys(v[:cut] for v in value.split("/")))
+    return "/".join(parts)
+
+
+def wanted(question: Question) -> set[str]:
+    """Entity types that answer the question; «қай қалада» wants a city, not a country."""
+    return {"city"} if question.focus == "қала" else TYPES[question.answer_type]
+
+
+def _number_fits(x: dict[str, Any], kind: str, question: Question) -> bool:
+    """«неше/қанша» want a count; «нешінші» an ordinal, often written as a bare figure
+    («46 сессиясында»). A figure the question itself gives is not its answer."""
+    is_ordinal = x["attrs"].get("kind") == "ordinal"
+    asked = {t.norm for t in question.tokens}
+    return (kind == "ordinal" or not is_ordinal) and x["text"] not in asked
+
+
+def _counts(p: Passage, x: dict[str, Any], question: Question) -> float:
+    """A figure followed by the noun the question counts («неше мемлекет» → «16 мемлекет»)."""
+    if question.answer_type not in ("number", "ordinal") or not question.focus:
+        return 1.0
+    after = [t for t in p.tokens if p.start + t.start >= x["end"]][:2]
+    inside = [t for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
+    return 1.0 if any(_is_focus(t, question) for t in inside + after) else 0.9
+
+
+@cache
+def _ordinal_stems() -> dict[str, int]:
+    """Number words (lang/kk/data/number_words.tsv) and «тұңғыш» (first), for word ordinals."""
+    from derek.lang.kk.resources import load_tsv
+
+    stems = {r["word"]: int(r["value"]) for r in load_tsv("number_words.tsv") if r["value"].isdigit()}
+    return {**stems, "тұңғыш": 1, "алғашқы": 1}
+
+
+def _word_ordinals(p: Passage) -> list[tuple[str, str, dict[str, Any]]]:
+    """«оныншы», «төртінші», «тұңғыш»: ordinals written as words (-ыншы/-інші/-ншы/-нші)."""
+    found = []
+    for t in p.tokens:
+        low = t.norm.lower()
+        stem = next((low[: -len(e)] for e in ("ыншы", "інші", "ншы", "нші") if low.startswith(low[: -len(e)])
+                     and low.endswith(e)), None)
+        stem = stem if stem in _ordinal_stems() else low if low in ("тұңғыш",) else None
+        if stem:
+            span = {"start": p.start + t.start, "end": p.start + t.end}
+            found.append((t.text, str(_ordinal_stems()[stem]), span))
+    return found
+
+
+def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
+    """The passage's coverage, less a little for each word between the value and the question's
+    verb (the value it governs sits next to it) and between the value and the entity asked about
+    («Иран … тоғызыншы мүшесі болды, ал Беларусь … оныншы мүше атанды»)."""
+    from derek.kb.search import term
+
+    positions = [i for i, t in enumerate(p.tokens) if x["start"] <= p.start + t.start < x["end"]]
+    verbs = [i for i in p.matched if question.verb and term(p.tokens[i]) == question.verb] or p.matched
+    if not positions or not verbs:
+        return p.coverage * 0.9
+    penalty = _distance(positions, verbs) * 0.01
+    anchors = _anchor_tokens(p, question)
+    if anchors:
+        penalty += _distance(positions, anchors) * 0.005
+        if not _same_clause(p, positions, anchors):
+            penalty += CLAUSE_PENALTY
+    return p.coverage * (1.0 - penalty)
+
+
+def _same_clause(p: Passage, positions: list[int], anchors: list[int]) -> bool:
+    """Is an anchor in the value's clause? «…, ал …» and «;» start a new clause."""
+    from derek.query.question import load_words
+
+    marks = {i for i, t in enumerate(p.tokens) if t.norm.lower() in load_words("clause_marks.txt")}
+    return any(not any(min(a, b) < m < max(a, b) for m in marks) for a in positions for b in anchors)
+
+
+def _distance(a: list[int], b: list[int]) -> int:
+    return min(min(abs(i - j) for i in a for j in b), 15)
+
+
+def _anchor_tokens(p: Passage, question: Question) -> list[int]:
+    """Tokens of the entities and dates the question names, where the sentence has them."""
+    asked = {e.entity for e in question.entities}
+    dates = tuple(d.value for d in question.dates if d.type == "DATE")
+    spans = [(x["start"] - p.start, x["end"] - p.start) for x in p.spans
+             if (x["kind"] == "entity" and x["value"] in asked)
+             or (x["kind"] == "date" and dates and str(x["value"]).startswith(dates))]
+    return [i for i, t in enumerate(p.tokens) if any(a <= t.start < b for a, b in spans)]
+
+
+def describe(p: Passage, question: Question) -> list[Candidate]:
+    """Noun phrases that answer «не/қандай» questions: runs of words the question lacks, next to
+    the words it shares with the sentence; a run bounded by matches on both sides fits best."""
+
+    asked = {t.norm.lower() for t in question.tokens}
+    matched = {i for i in p.matched if not _is_focus(p.tokens[i], question)}
+    matched |= {i for i, t in enumerate(p.tokens) if t.norm.isdigit() and t.norm.lower() in asked}
+    matched |= _inside(p, "date")  # a date is not a description: it ends the phrase
+    words = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
+    breaks = load_words("phrase_breaks.txt")
+    runs, run = [], []
+    for i in range(len(p.tokens)):
+        t = p.tokens[i]
+        inside = i in words and i not in matched and t.lemma.lower() not in breaks \
+            and t.norm.lower() not in breaks
+        if inside or t.norm in ("«", '"') or (run and t.norm in ("-", "»", "+", "/", "'")):
+            run.append(i)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    found = _named_phrases(p, question, matched)  # first: on a tie the named treaty or body wins
+    for run in runs:
+        while run and run[-1] not in words:
+            run.pop()
+        if run:
+            found.append(_phrase(p, question, run, matched))
+    return [c for c in found if c is not None]
+
+
+def _named_phrases(p: Passage, question: Question, matched: set[int]) -> list[Candidate | None]:
+    """A treaty, organization or body named right before the verb («Алматы декларациясын
+    қабылдады»): the whole name answers, even when the question shares a word of it."""
+    asked = {e.entity for e in question.entities}
+    found: list[Candidate | None] = []
+    for x in p.spans:
+        if x["kind"] != "entity" or x["value"] in asked or x["label"] not in ("treaty", "organization", "body"):
+            continue
+        inside = [i for i, t in enumerate(p.tokens) if x["start"] <= p.start + t.start < x["end"]]
+        if inside and not all(i in matched for i in inside):
+            found.append(_phrase(p, question, inside, matched - set(inside), bonus=1.1))
+    return found
+
+
+def _inside(p: Passage, kind: str) -> set[int]:
+    """Token indexes covered by spans of one kind (date, quantity, entity)."""
+    spans = [(x["start"] - p.start, x["end"] - p.start) for x in p.spans if x["kind"] == kind]
+    return {i for i, t in enumerate(p.tokens) if any(a <= t.start < b for a, b in spans)}
+
+
+def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
+            bonus: float = 1.0) -> Candidate | None:
+    from derek.query.question import stopwords
+
+    alnum = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
+    before = max((i for i in alnum if i < run[0]), default=None) in matched
+    after = min((i for i in alnum if i > run[-1]), default=None) in matched
+    if not (before or after):
+        return None
+    run = _trim(p, run, stopwords())
+    if question.focus and (heads := [i for i in run if _is_focus(p.tokens[i], question)]):
+        run = _head_phrase(p, [i for i in run if i <= heads[0]])
+    words = [p.tokens[i] for i in run if any(c.isalnum() for c in p.tokens[i].norm)]
+    if not words or len(words) > MAX_PHRASE or all(t.norm.isdigit() for t in words):
+        return None
+    first, last = run[0], run[-1]
+    fit = 1.0 if before and after else 0.85
+    fit *= 1.05 if _verb_follows(p, question, last) else 0.95  # the object sits before its verb
+    if question.focus:
+        fit *= 1.1 if _is_focus(p.tokens[last], question) else 0.85
+    if any(p.tokens[i].norm in ("«", '"') for i in run):
+        fit *= 1.1  # a «quoted» name is what «қандай»/«не» questions usually want
+    fit = min(fit * bonus, 1.0)
+    if anchors := _anchor_tokens(p, question):  # near the asked entity, in its clause
+        fit *= 1.0 - _distance(run, anchors) * 0.005 - (0.0 if _same_clause(p, run, anchors) else CLAUSE_PENALTY)
+    text = p.text[p.tokens[first].start : p.tokens[last].end].strip(" -,")
+    return Candidate(text, None, p.coverage * fit, p) if text else None
+
+
+def _verb_follows(p: Passage, question: Question, last: int) -> bool:
+    from derek.kb.search import term
+
+    following = [t for t in p.tokens[last + 1 : last + 3] if any(c.isalnum() for c in t.norm)][:1]
+    return bool(question.verb) and any(term(t) == question.verb for t in following)
+
+
+def _head_phrase(p: Passage, run: list[int]) -> list[int]:
+    """The phrase that ends at the asked head noun: from an opening quote if one is near
+    («“бір+бір” формуласы»), else the whole run if short, or the head and three words before it."""
+    quotes = [k for k, i in enumerate(run) if p.tokens[i].norm in ("«", '"') and k >= len(run) - 8]
+    if quotes and len(quotes) >= 2:
+        return run[quotes[-2]:] if p.tokens[run[quotes[-1]]].norm == '"' else run[quotes[-1]:]
+    if quotes:
+        return run[quotes[0]:]
+    return run if len(run) <= MAX_PHRASE else run[-4:]
+
+
+def _is_focus(token: Token, question: Question) -> bool:
+    from derek.kb.search import term
+    from derek.query.passages import _stem_match
+
+    form = "".join(c for c in token.norm.lower() if c.isalnum())
+    focus = question.focus or ""
+    return bool(focus) and (term(token) == focus or _stem_match(focus, term(token)) or _stem_match(focus, form))
+
+
+def _trim(p: Passage, run: list[int], stop: frozenset[str]) -> list[int]:
+    """Drop function words at the edges of a phrase («бойынша», «туралы»)."""
+    def weak(i: int) -> bool:
+        t = p.tokens[i]
+        return t.lemma.lower() in stop or not any(c.isalnum() for c in t.norm) and t.norm not in ("«", "»", '"')
+
+    while run and weak(run[-1]):
+        run = run[:-1]
+    while run and weak(run[0]):
+        run = run[1:]
+    return run
