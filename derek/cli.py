@@ -66,7 +66,6 @@ def main() -> None:
 @_json_option
 def ingest(paths: tuple[str, ...], db: str, as_json: bool) -> None:
     """Read files, folders or globs (txt, md, html, docx, pdf) into the knowledge base."""
-    from derek.ingest import ingest_paths
 
     with _open_kb(db, create=True) as kb:
         results = _run_ingest(kb, paths, as_json=as_json)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from build_lexicon import DATA, SHARED, conllu_words
 from scipy.optimize import minimize
 
-from build_lexicon import DATA, SHARED, conllu_words
 from derek.lang.kk import lexicon as lex
 from derek.lang.kk.morphology import Analyzer
 from derek.lang.kk.ranker import NUMERIC, chain_names, lemma_names, numeric_features

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,20 @@ def runner():
 
 def needs_seeds() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+
+
+def gold_doc_path(doc: str) -> Path:
+    """A gold file's document: the sample corpus first, else the seeds."""
+    own = EXAMPLES / doc
+    return own if own.exists() else SEEDS / doc
+
+
+@cache
+def gold_text_and_sentences(doc: str) -> tuple[str, frozenset[tuple[int, int]]]:
+    """The text derek reads from a gold file's document and its sentence boundaries."""
+    from derek.doc import Document
+    from derek.ingest import read_text
+    from derek.lang.kk.segment import segment
+
+    text = read_text(gold_doc_path(doc))
+    return text, frozenset((s.start, s.end) for s in segment(Document(text)).sentences)

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import EXAMPLES, REPO, SEEDS, needs_seeds
+
 from derek.cli import main
 
 

@@ -10,11 +10,9 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from conftest import gold_doc_path, gold_text_and_sentences
 
-from derek.doc import Document
-from derek.ingest.readers import file_digest, open_source
 from derek.lang.kk.resources import load_tsv
-from derek.lang.kk.segment import segment
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "bench" / "data" / "facts_gold.jsonl"
@@ -41,17 +39,8 @@ def _docs() -> list[str]:
     return sorted({row["doc"] for row in _lines()})
 
 
-def _path(doc: str) -> Path:
-    own = CORPUS / doc
-    return own if own.exists() else SEEDS / doc
-
-
-@cache
-def _text_and_sentences(doc: str) -> tuple[str, frozenset[tuple[int, int]]]:
-    path = _path(doc).resolve()
-    text = "".join(open_source(path, *file_digest(path)).chunks)
-    sentences = segment(Document(text)).sentences
-    return text, frozenset((s.start, s.end) for s in sentences)
+_path = gold_doc_path
+_text_and_sentences = gold_text_and_sentences
 
 
 @cache

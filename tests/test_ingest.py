@@ -7,11 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import KAZAKH_TEXT
+
 from derek.errors import ReadError
-from derek.ingest import read_document
-from derek.ingest import readers
+from derek.ingest import read_document, readers
 from derek.ingest.encoding import detect_encoding
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "kz1048", "ptcp154"]

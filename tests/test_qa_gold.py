@@ -9,12 +9,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import gold_doc_path, gold_text_and_sentences
 
-from derek.doc import Document
-from derek.ingest.readers import file_digest, open_source
 from derek.lang.kk.resources import load_tsv
-from derek.lang.kk.segment import segment
-from derek.pipeline import run
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "bench" / "data" / "qa.jsonl"
@@ -46,17 +43,8 @@ ROWS = _rows()
 SOURCES = [(row["id"], src) for row in ROWS for src in row["sources"]]
 
 
-def _path(doc: str) -> Path:
-    own = CORPUS / doc
-    return own if own.exists() else SEEDS / doc
-
-
-@cache
-def _text_and_sentences(doc: str) -> tuple[str, frozenset[tuple[int, int]]]:
-    path = _path(doc).resolve()
-    text = "".join(open_source(path, *file_digest(path)).chunks)
-    sentences = run(Document(text), [segment]).sentences
-    return text, frozenset((s.start, s.end) for s in sentences)
+_path = gold_doc_path
+_text_and_sentences = gold_text_and_sentences
 
 
 @cache

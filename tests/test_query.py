@@ -7,10 +7,10 @@ import io
 import json
 
 import pytest
+from conftest import EXAMPLES
 from rdflib import Graph
 
 import derek
-from conftest import EXAMPLES
 from derek.cli import main
 from derek.errors import QueryError
 from derek.ingest import ingest_paths

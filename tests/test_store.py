@@ -10,9 +10,9 @@ import sys
 import time
 
 import pytest
+from conftest import SEEDS, needs_seeds
 
 import derek
-from conftest import SEEDS, needs_seeds
 from derek.errors import QueryError, StoreError
 from derek.ingest import ingest_paths
 

@@ -13,14 +13,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from derek.doc import DateMention, Document, EntityMention, Fact, Quantity, Sentence
-from derek.extract.events import event_facts, renamed_facts
-from derek.extract.phrases import office_facts, phrase_value
-from derek.extract.tables import Table, read_header, row_facts
-from derek.extract.facts_counts import count_facts
 from derek.extract.arguments import SEPARATORS, clause_arguments
+from derek.extract.events import event_facts, renamed_facts
+from derek.extract.facts_counts import count_facts
+from derek.extract.phrases import office_facts, phrase_value
 from derek.extract.rules import (
-    ROLES, Arg, Clause, Rule, load_rules, negated, readings, trigger_matches, word_info,
+    ROLES,
+    Arg,
+    Clause,
+    Rule,
+    load_rules,
+    negated,
+    readings,
+    trigger_matches,
+    word_info,
 )
+from derek.extract.tables import Table, read_header, row_facts
 
 _CLAUSE_BREAKS = {"ал", "бірақ", "алайда", "сондай-ақ"}
 _FINITE = {"PAST", "3", "PTCP.PAST"}

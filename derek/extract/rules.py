@@ -13,7 +13,6 @@ from importlib import resources
 
 from derek.lang.kk.morphology import analyze
 
-
 ROLES = frozenset({"associate_member_of", "observer_of", "dialogue_partner_of", "founding_member_of"})
 
 

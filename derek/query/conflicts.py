@@ -11,7 +11,6 @@ from typing import Any
 
 from derek.query.facts import EntityNames, compatible, list_facts
 
-
 # Events that happen once between the same two parties; a summit held in Astana, a post held
 # again, or a chairmanship repeated at another time is no disagreement.
 ONCE = frozenset({"member_of", "founding_member_of", "observer_of", "dialogue_partner_of",
