@@ -8,6 +8,8 @@ from typing import Any
 from derek.errors import DerekError
 
 EXAMPLE_SEARCHES = ["Қазақстанның БҰҰ-ға мүшелігі", "ШЫҰ", "келісімге қол қойды"]
+EXAMPLE_QUESTIONS = ["Қазақстан БҰҰ-ға қашан мүше болды?", "ШЫҰ-ға қандай мемлекеттер мүше?",
+                     "Грузия ТМД-дан қай жылы шықты?"]
 
 
 def run_demo(corpus: Path, db: str, console: Any) -> None:
@@ -32,5 +34,11 @@ def run_demo(corpus: Path, db: str, console: Any) -> None:
             console.print(f"\n[bold]$ derek search {query!r}[/bold]")
             for hit in kb.search(query, limit=3):
                 console.print(f"  [cyan]{hit.doc}[/cyan] {hit.start}-{hit.end}: {hit.text[:160]}")
+        for question in EXAMPLE_QUESTIONS:
+            answer = kb.ask(question)
+            console.print(f"\n[bold]$ derek ask {question!r}[/bold]")
+            console.print(f"  [green]{answer.answer or 'жауап табылмады (not found)'}[/green]")
+            for source in answer.sources[:2]:
+                console.print(f"  [cyan]{source['doc']}[/cyan] {source['start']}-{source['end']}: «{source['text'][:160]}»")
     if any(r.status == "failed" for r in results):
         raise DerekError("some sample documents failed to ingest (see above)")

@@ -46,12 +46,23 @@ def ask(db, text: str, threshold: float | None = None) -> Answer:  # noqa: ANN00
     found = answer_from_facts(db, question)
     answer = _from_passages(question, passages, shown, threshold)
     if found is not None:
-        found.confidence = min(found.confidence, _support(db, found, question))
+        if not (isinstance(found.value, list) and len(found.value) >= 3):
+            # a list gathered from several facts is its own support: its items often stand in
+            # list lines («- Өзбекстан — 2001 жылдан;») that share no words with the question
+            found.confidence = min(found.confidence, _support(db, found, question))
         floor = THRESHOLD if threshold is None else threshold
-        if found.confidence >= floor and found.confidence >= answer.confidence - 0.05:
+        if found.confidence >= floor and (found.confidence >= answer.confidence - 0.05 or _covers(found, answer)):
             found.passages = shown
             return found
     return answer
+
+
+def _covers(facts: Answer, passage: Answer) -> bool:
+    """A list from the facts that holds every name of the passage's list, and more: the facts
+    gathered members that one sentence names only in part."""
+    if not (isinstance(facts.value, list) and isinstance(passage.value, list)):
+        return False
+    return set(passage.value) < set(facts.value)
 
 
 def _support(db, answer: Answer, question: Question) -> float:  # noqa: ANN001
