@@ -203,11 +203,12 @@ class KnowledgeBase:
 
     # -- facts and entities (query/) ----------------------------------------------------
     def facts(self, entity: str | None = None, predicate: str | None = None,
-              limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+              limit: int | None = None, offset: int = 0, doc_id: int | None = None) -> list[dict[str, Any]]:
+        """Fact records; ``doc_id`` keeps the facts one document states."""
         from derek.query.facts import list_facts, resolve_entity
 
         entity_id = resolve_entity(self.db, entity) if entity else None
-        return list_facts(self.db, entity_id, predicate, limit, offset)
+        return list_facts(self.db, entity_id, predicate, limit, offset, doc_id)
 
     def entity(self, name: str) -> dict[str, Any]:
         from derek.query.cards import entity_card

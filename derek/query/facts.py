@@ -83,9 +83,13 @@ class EntityNames:
 
 
 def list_facts(db: sqlite3.Connection, entity: str | None = None, predicate: str | None = None,
-               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Fact records, optionally about one entity (as subject or object) or one predicate."""
+               limit: int | None = None, offset: int = 0, doc_id: int | None = None) -> list[dict[str, Any]]:
+    """Fact records, optionally about one entity (as subject or object), one predicate, or
+    stated by one document."""
     where, args = [], []
+    if doc_id is not None:
+        where.append("f.id IN (SELECT fact_id FROM fact_sources WHERE doc_id = ?)")
+        args.append(doc_id)
     if entity:
         where.append("(f.subject = ? OR f.object = ?)")
         args += [entity, entity]

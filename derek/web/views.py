@@ -64,7 +64,7 @@ def facts(kb: KnowledgeBase, entity: str | None, predicate: str | None, limit: i
 def document_evidence(kb: KnowledgeBase, doc_id: int) -> list[dict[str, Any]]:
     """The sentences of one document that state facts, each with the facts it states."""
     by_span: dict[tuple[int, int], dict[str, Any]] = {}
-    for fact in kb.facts():
+    for fact in kb.facts(doc_id=doc_id):
         for source in fact["sources"]:
             if source["doc_id"] != doc_id:
                 continue
