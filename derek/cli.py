@@ -203,12 +203,14 @@ def analyze(files: tuple[str, ...], as_json: bool) -> None:
 
 
 def _print_analysis(doc: Any, name: str) -> None:
+    from rich.markup import escape
+
     console = _console()
     console.print(f"[bold]{name}[/bold]: {len(doc.text)} characters, {len(doc.sentences)} sentences,"
                   f" {len(doc.tokens)} tokens")
     for s in doc.sentences[:50]:
-        words = " ".join(t.text if not t.lemma or t.lemma == t.text else f"{t.text}[dim]/{t.lemma}[/dim]"
-                         for t in doc.sentence_tokens(s))
+        words = " ".join(escape(t.text) if t.lemma in ("", t.text) or not t.text[0].isalnum()
+                         else f"{escape(t.text)}[dim]/{escape(t.lemma)}[/dim]" for t in doc.sentence_tokens(s))
         console.print(f"[dim]{s.start:>6}[/dim] {words}")
 
 
