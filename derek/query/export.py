@@ -10,26 +10,16 @@ import csv
 import io
 import json
 import sqlite3
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from derek.errors import QueryError
-from derek.query.facts import list_facts
+from derek.query.facts import list_facts, predicates
 
 FORMATS = ("json", "csv", "ttl", "jsonld")
 DEREK = "urn:derek:"
 _TIME_PROPERTY = {"member_of": "P580", "joined": "P580", "founding_member_of": "P580",
                   "observer_of": "P580", "dialogue_partner_of": "P580", "associate_member_of": "P580",
                   "withdrew_from": "P582", "former_member_of": "P582"}
-
-
-@cache
-def wikidata_properties() -> dict[str, str]:
-    text = resources.files("derek.extract").joinpath("data", "predicates.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    header = rows[0]
-    return {r[0]: r[header.index("wikidata")] for r in rows[1:]}
 
 
 def export_facts(db: sqlite3.Connection, fmt: str) -> str:
@@ -76,7 +66,7 @@ def to_graph(facts: list[dict[str, Any]]):  # noqa: ANN201 - rdflib.Graph, impor
             g.add((ref, OWL.sameAs, wd[entity["wikidata"]]))
         return ref
 
-    properties = wikidata_properties()
+    properties = {name: row["wikidata"] for name, row in predicates().items()}
     for f in facts:
         prop = properties.get(f["predicate"]) or "P1114"
         subject = node(f["subject"])

@@ -26,6 +26,14 @@ def labels() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in rows[1:]}
 
 
+@cache
+def predicates() -> dict[str, dict[str, str]]:
+    """The fact vocabulary (extract/data/predicates.tsv): predicate -> its row."""
+    text = resources.files("derek.extract").joinpath("data", "predicates.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+
+
 def resolve_entity(db: sqlite3.Connection, name: str) -> str:
     """The entity id a user means by ``name``: an id, any alias, in any inflected form."""
     name = name.strip()
@@ -94,6 +102,8 @@ def list_facts(db: sqlite3.Connection, entity: str | None = None, predicate: str
         where.append("(f.subject = ? OR f.object = ?)")
         args += [entity, entity]
     if predicate:
+        if predicate not in predicates():
+            raise QueryError(f"unknown predicate {predicate!r}; one of: {', '.join(sorted(predicates()))}")
         where.append("f.predicate = ?")
         args.append(predicate)
     sql = "SELECT f.id, f.subject, f.predicate, f.object FROM facts f"
