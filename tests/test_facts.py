@@ -155,6 +155,30 @@ CASES = [
     ("Қазір ЕАЭО-ға 5 мемлекет мүше.", 0, {("org:eaeu", "has_member_count", "5", None)}),
     ("2023 жылы Қазақстанның экспорты 78,7 млрд долларға жетті.", 0,
      {("state:kz", "quantity", "7.87e+10 USD", "2023")}),
+    # a figure with no owner in its sentence: the paragraph's last owner and time …
+    ("2022 жылы Қазақстанның сауда айналымы 134 млрд доллар болды. Импорт 50 млрд долларға жетті.", 1,
+     {("state:kz", "quantity", "5e+10 USD", "2022")}),
+    # … or the document's title, without the time of another paragraph
+    ("Моңғолияның саудасы\n\n2021 жылы экспорт 9 млрд доллар болды.\n\nМыс үлесі 40 % болды.", 2,
+     {("state:mn", "quantity", "40 percent", None)}),
+    # «ол» is the last person named; «дауыс» after the figure is what it measures
+    ("Тоқаев 2019 жылы Президент болып сайланды. 2022 жылғы сайлауда ол 81 % дауыс алды.", 1,
+     {("person:tokayev", "quantity", "81 percent", "2022")}),
+    # «Мүше елдер» is the organization, not the genitive place whose part the figure is
+    ("ШЫҰ 2001 жылы құрылды. Мүше елдер Еуразия аумағының 60 %-ын алып жатыр.", 1,
+     {("org:sco", "quantity", "60 percent", None)}),
+    # the measure implies the unit; «жылдан бері» is a starting point, not the time
+    ("ЕАЭО-ның тұрғын саны 180 миллион.", 0, {("org:eaeu", "quantity", "1.8e+08 person", None)}),
+    ("ЕАЭО құрылған 2015 жылдан бері Қазақстанның саудасы 2 есеге өсті.", 0,
+     {("org:eaeu", "founded_on", None, "2015"), ("state:kz", "quantity", "2 times", None)}),
+    # member counts without «мүше»
+    ("Бүгінде ЕҚЫҰ 57 мемлекетті біріктіреді.", 0, {("org:osce", "has_member_count", "57", None)}),
+    # the chairmanship passes to dative states: the organization is the one the text named
+    ("ЕҚЫҰ 1975 жылы құрылды. Кейін төрағалық Финляндияға және Қазақстанға өтті.", 1,
+     {("state:fi", "chaired", "org:osce", None), ("state:kz", "chaired", "org:osce", None)}),
+    # «Одақ» is the union the title names, not the one named last
+    ("Еуразиялық экономикалық одақ\n\nКедендік одақ 2010 жылы құрылды. Армения Одаққа 2015 жылы мүше болды.", 2,
+     {("state:am", "member_of", "org:eaeu", "2015")}),
 ]
 
 

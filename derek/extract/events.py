@@ -114,3 +114,28 @@ def _old_name(clause: Clause, index: _TokenIndex, new: Arg) -> str | None:
             return found[0]
     earlier = [m for _, _, m in index._before(clause.first) if m.type == "organization"]
     return next((m.entity for m in earlier if m.entity != new.entity), None)
+
+
+# «төрағалық» (chairmanship) and the verbs by which it passes to someone: өт (pass), бер+PASS
+# (be given), ауыс (move over).
+_TURNS = frozenset({"төрағалық"})
+_PASSES = {"өт": None, "бер": "PASS", "ауыс": None}
+
+
+def handover_facts(sentence: Sentence, clause: Clause, index: _TokenIndex, date: DateMention | None,
+                   topic: Arg | None) -> list[Fact]:
+    """«Кейінгі жылдары төрағалық Түркияға, Қытайға және Тәжікстанға өтті», «2020 жылдан
+    бастап төрағалық қайтадан Қазақстанға берілді»: the chairmanship passes to the dative
+    states, chaired(state, ``topic``, the organization the text last named)."""
+    norms = index.norms
+    verb = clause.last - 1 if norms[clause.last - 1][:1].isalpha() else clause.last - 2
+    lemma, tags, _ = word_info(norms[verb])
+    if topic is None or lemma not in _PASSES or (_PASSES[lemma] and _PASSES[lemma] not in tags):
+        return []
+    turn = next((k for k in range(clause.first, verb) if word_info(norms[k])[0] in _TURNS
+                 and not word_info(norms[k])[1] and word_info(norms[k + 1])[0] != "ет"), None)
+    if turn is None:
+        return []
+    states = [a for a in clause.args if a.case == "DAT" and a.type == "state" and turn < a.first < verb]
+    return [Fact(a.entity, "chaired", topic.entity, None, date.value if date else None, None,
+                 sentence.start, sentence.end, 0.7) for a in states]

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from derek.doc import DateMention, Document, EntityMention, Fact, Quantity, Sentence
 from derek.extract.arguments import SEPARATORS, clause_arguments
-from derek.extract.events import event_facts, renamed_facts
-from derek.extract.facts_counts import count_facts
+from derek.extract.events import event_facts, handover_facts, renamed_facts
+from derek.extract.facts_counts import Discourse, count_facts
 from derek.extract.phrases import office_facts, phrase_value
 from derek.extract.rules import (
     ROLES,
@@ -60,7 +60,7 @@ class _Context:
 def extract_facts(doc: Document) -> Document:
     """Pipeline stage: fill ``doc.facts``."""
     index = _TokenIndex(doc)
-    context = _Context()
+    context, discourse = _Context(), Discourse()
     facts: list[Fact] = []
     for n, sentence in enumerate(doc.sentences):
         context.date = context.last_date if _anaphoric_opening(index.norms, sentence) else None
@@ -73,7 +73,7 @@ def extract_facts(doc: Document) -> Document:
             facts += _clause_facts(doc, sentence, n, clause, index, context)
             fired.append((clause, context.fired))
         facts += _gapped(doc, sentence, n, fired, index, context)
-        facts += count_facts(doc, sentence, index)
+        facts += count_facts(doc, sentence, index, discourse)
         if index.norms[sentence.last_token - 1] == ":" and context.pending:
             context.frame = context.pending
         context.previous_first = sentence.first_token
@@ -131,6 +131,8 @@ class _TokenIndex:
         self.dates = sorted(((by_start.get(d.start, -1), d) for d in doc.dates), key=lambda x: x[0])
         self.quantities = sorted(((by_start.get(q.start, -1), by_end.get(q.end, -1), q) for q in doc.quantities),
                                  key=lambda x: x[0])
+        title_end = doc.text.find("\n") if "\n" in doc.text else len(doc.text)
+        self.title = {m.entity for m in doc.entities if m.end <= title_end}  # what the document is about
         self.date_tokens = {i for d in doc.dates for i in range(by_start.get(d.start, 0), by_end.get(d.end, 0))}
         self._mention_starts = [a for a, _, _ in self.mentions]
         self._date_starts = [a for a, _ in self.dates]
@@ -153,17 +155,19 @@ class _TokenIndex:
             yield self.mentions[k]
 
     def antecedent_org(self, token: int, noun: str) -> tuple[str, str] | None:
-        """The last organization or body before ``token`` whose name has ``noun`` in it
-        («Кеңестің» → «…сенім шаралары жөніндегі кеңес»); for «Ұйым» any organization."""
+        """The organization or body before ``token`` whose name has ``noun`` in it
+        («Кеңестің» → «…сенім шаралары жөніндегі кеңес»): the one the document's title names
+        («Одақ» in a text titled «Еуразиялық экономикалық одақ» is the EAEU, not the customs
+        union named last), else the last one whose name ends in it; for «Ұйым» the last organization."""
         stem = noun[:-1]
-        earlier = (m for _, _, m in self._before(token) if m.type in ("organization", "body"))
-        earlier_list = []
-        for m in earlier:
-            if stem in m.name.lower():
-                return m.entity, m.type
-            earlier_list.append(m)
+        earlier = [m for _, _, m in self._before(token) if m.type in ("organization", "body")]
+        named = [m for m in earlier if stem in m.name.lower()]
+        heads = [m for m in named if m.name.lower().split()[-1].startswith(stem)] or named
+        best = next((m for m in heads if m.entity in self.title), heads[0] if heads else None)
+        if best:
+            return best.entity, best.type
         if noun in ("ұйым", "бірлестік"):
-            return next(((m.entity, m.type) for m in earlier_list if m.type == "organization"), None)
+            return next(((m.entity, m.type) for m in earlier if m.type == "organization"), None)
         return None
 
     def last_organization(self, token: int) -> Arg | None:
@@ -240,6 +244,7 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
     dates = [(a, d) for a, d in index.dates_in(clause.first, clause.last) if d.type == "DATE"]
     topic = index.last_organization(sentence.first_token)
     facts += office_facts(sentence, clause, index, dates) + renamed_facts(sentence, clause, index, date)
+    facts += handover_facts(sentence, clause, index, date, topic)
     facts += event_facts(sentence, clause, norms, dates or ([(clause.first, date)] if date else []), topic)
     if date is not None:
         context.date = context.last_date = date
