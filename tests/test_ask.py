@@ -87,10 +87,28 @@ def test_ask_answers_with_a_source(corpus_kb, question: str, word: str, value: s
     assert all(s["text"] for s in answer.sources)
 
 
-def test_ask_short_entity_names() -> None:
+def test_ask_context_answer_is_the_text_span() -> None:
+    # with --context the answer is the span as written; the value stays the entity id
     answer = ask_context("1992 жылы Қазақстан Республикасымен бірге Қырғыз Республикасы да БҰҰ-ға қабылданды.",
                          "Қазақстанмен бірге БҰҰ-ға қай мемлекет қабылданды?")
-    assert answer.answer == "Қырғызстан" and answer.value == "state:kg"
+    assert answer.answer == "Қырғыз Республикасы" and answer.value == "state:kg"
+
+
+READING_SPANS = [  # (context, question, the exact span answered)
+    ("Абай Құнанбайұлы 1845 жылы Шыңғыс тауының етегінде дүниеге келген.", "Абай қай жылы дүниеге келген?", "1845"),
+    ("Жасыл өсімдіктер күн сәулесінің әсерінен фотосинтез арқылы оттегі бөледі.",
+     "Жасыл өсімдіктер күн сәулесінің әсерінен не бөледі?", "оттегі"),
+    ("Қазақ хандығын 1465 жылы Керей хан құрды.", "Қазақ хандығын 1465 жылы кім құрды?", "Керей хан"),
+    ("Абайдың ең белгілі прозалық шығармасы «Қара сөздер» деп аталады.",
+     "Абайдың ең белгілі прозалық шығармасы қалай аталады?", "«Қара сөздер»"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "span"), READING_SPANS)
+def test_ask_context_reading_spans(context: str, question: str, span: str) -> None:
+    answer = ask_context(context, question)
+    assert answer.answer == span and answer.answer in context
+    assert answer.sources[0]["text"] in context
 
 
 UNANSWERABLE = [

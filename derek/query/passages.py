@@ -39,6 +39,7 @@ class Passage:
     matched: list[int] = field(default_factory=list)  # token indexes that match the question
     context: Passage | None = None  # the sentence before, when this one opens with «Ол», «Бұл» ...
     topic: frozenset[str] = frozenset()  # entity ids the whole document names («Одаққа» = ЕАЭО)
+    weights: dict[int, float] = field(default_factory=dict)  # matched token index -> its question weight
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
@@ -201,6 +202,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
     sentence triggers one of the question's predicates; a year the question names must be there.
     """
     passage.tokens = sentence_tokens(passage.text)
+    passage.matched, passage.weights = [], {}
     keys = _keys(passage.tokens)
     before = _context(passage)
     total, matched = _entity_cover(passage, question, idf, keys, before)
@@ -215,6 +217,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
         if found := _hits(t, keys):
             matched += weight * (1.0 if t in keys[::2] else 0.8)
             passage.matched += found
+            _weigh(passage, found, weight)
         elif t == question.verb and _same_predicate(passage, question):
             matched += weight * 0.8
         elif _hits(t, before[0]):
@@ -237,6 +240,7 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
         total += weight
         hits = [w for w in words if _hits(w, keys)]
         passage.matched += [i for w in hits for i in _hits(w, keys)]
+        _weigh(passage, [i for w in hits for i in _hits(w, keys)], weight / max(len(words), 1))
         if e.entity in entity_ids:
             matched += weight
         elif e.entity in before[1] or (words and all(_hits(w, before[0]) for w in words)):
@@ -247,9 +251,15 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
             matched += weight * 0.5 * len(hits) / len(words)
     for x in passage.spans:
         if x["kind"] == "entity" and x["value"] in asked:
-            passage.matched += [i for i, t in enumerate(passage.tokens)
-                                if x["start"] <= passage.start + t.start < x["end"]]
+            inside = [i for i, t in enumerate(passage.tokens) if x["start"] <= passage.start + t.start < x["end"]]
+            passage.matched += inside
+            _weigh(passage, inside, ENTITY_WEIGHT / max(len(inside), 1))
     return total, matched
+
+
+def _weigh(passage: Passage, indexes: list[int], weight: float) -> None:
+    for i in indexes:
+        passage.weights[i] = max(passage.weights.get(i, 0.0), weight)
 
 
 def _rival(passage: Passage, kind: str, asked: set[str]) -> bool:
