@@ -179,6 +179,40 @@ CASES = [
     # «Одақ» is the union the title names, not the one named last
     ("Еуразиялық экономикалық одақ\n\nКедендік одақ 2010 жылы құрылды. Армения Одаққа 2015 жылы мүше болды.", 2,
      {("state:am", "member_of", "org:eaeu", "2015")}),
+    # round 5: a count of things with its owner; «олардың N-і» counts what the last figure did
+    ("Қазақстан 2020 жылы 14 халықаралық конвенцияға қосылды.", 0,
+     {("state:kz", "quantity", "14", "2020")}),
+    ("Семей ядролық сынақ полигоны жабылды. Полигонда 300 сынақ өткізілді, олардың 50-і әуеде болды.", 1,
+     {("place:semipalatinsk-test-site", "quantity", "300", None),
+      ("place:semipalatinsk-test-site", "quantity", "50", None)}),
+    # numbers in words are prose («екі ел»), «N мемлекеттен басқа» has no figure of its own
+    ("Қазақстан мен Қытай екі жылда үш сынақтан өтті.", 0, set()),
+    ("ЕАЭО туралы. Бұл 12 мемлекеттен басқа сауда жолы бар.", 1, set()),
+    # «Саммитке N …»: the summit of the organization named last; «Оған» carries the date
+    ("2010 жылғы 1 желтоқсанда ЕҚЫҰ саммиті өтті. Оған 40 мемлекеттің өкілдері келді.", 1,
+     {("org:osce", "quantity", "40", "2010-12-01")}),
+    # a genitive list of states before an organization's name: its members
+    ("Ресей, Беларусь және Қазақстанның Кедендік одағы жұмыс істейді.", 0,
+     {(s, "member_of", "org:customs-union", None) for s in ("state:ru", "state:by", "state:kz")}),
+    # founded between states: founding members
+    ("2010 жылы Ресей, Беларусь және Қазақстан арасында Кедендік одақ құрылды.", 0,
+     {("org:customs-union", "founded_on", None, "2010")}
+     | {(s, "founding_member_of", "org:customs-union", "2010") for s in ("state:ru", "state:by", "state:kz")}),
+    # «олардың қатарында X, Y бар»: the list takes the previous clause's trigger
+    ("Қазақстанда БҰҰ-ның көп агенттігі жұмыс істейді, олардың қатарында ЮНИСЕФ және ЮНЕСКО бар.", 0,
+     {("org:un-unicef", "operates_in", "state:kz", None), ("org:un-unesco", "operates_in", "state:kz", None)}),
+    # accepted as a member without the organization named: the one the text is about
+    ("ШЫҰ 2001 жылы құрылды. Иран 2023 жылы толық мүше ретінде қабылданды.", 1,
+     {("state:ir", "member_of", "org:sco", "2023")}),
+    # a passive participle qualifies the noun after it, whatever its case
+    ("Біз 2002 жылғы 7 шілдеде қабылданған ШЫҰ Хартиясына сүйенеміз.", 0,
+     {("treaty:sco-charter", "adopted", None, "2002-07-07")}),
+    # «X тағайындалды» with no office named: the last full title the text named
+    ("Ержан Қазыханов сыртқы істер министрі болып тағайындалды. Мұхтар Тілеуберді 2019 жылы тағайындалды.", 1,
+     {("person:tileuberdi", "appointed_as", "сыртқы істер министрі", "2019")}),
+    # «Минск қаласында» is locative
+    ("ТМД Атқарушы комитеті Минск қаласында орналасқан.", 0,
+     {("org:cis-ec", "operates_in", "place:minsk", None)}),
 ]
 
 

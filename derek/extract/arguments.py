@@ -13,11 +13,11 @@ from derek.extract.gazetteer import case_of, load_gazetteer
 from derek.extract.rules import Arg, Clause, readings, word_info
 
 if TYPE_CHECKING:
-    from derek.extract.facts import _TokenIndex
+    from derek.extract.index import TokenIndex
 
 SEPARATORS = {",", "және", "мен", "пен", "бен", "-", "–", "—", "(", ")", "/", "әрі", "да", "де"}
 # «Қазақстан, Қытай … басшылары»: after a genitive list these nouns make the list the actor.
-_LEADERS = {"басшы", "президент", "премьер-министр", "үкімет", "өкіл", "делегация", "министр",
+LEADERS = {"басшы", "президент", "премьер-министр", "үкімет", "өкіл", "делегация", "министр",
             "басшылық", "елбасы", "сыртқы", "парламент", "тарап"}
 # Head nouns that stand for an organization named before. Capitalized («Ұйымның», «Одаққа»,
 # «Кеңестің») they are the usual Kazakh way to refer back to the organization; lowercase they
@@ -26,11 +26,15 @@ _ORG_NOUNS = {"бірлестік", "ұйым", "достастық", "одақ"
 _ORG_BARE = {"бірлестік", "ұйым", "достастық"}
 _STATE_NOUNS = {"ел", "мемлекет", "республика"}
 _DEMONSTRATIVES = {"аталған", "бұл", "осы", "сол", "мұндай", "аталмыш"}
+# «Минск қаласында», «ЮНИСЕФ, ЮНЕСКО … Атқарушы кеңесіне»: a name before one of these nouns
+# takes the noun's case (the city of Minsk; the executive boards of UNICEF, UNESCO …).
+_PLACE_HEADS = {"қала", "облыс", "аудан", "ауыл", "өңір"}
+_BODY_HEADS = {"кеңес", "комитет", "орган"}
 _NEW = {"жаңа", "халықаралық", "өңірлік", "бір", "басқа"}  # «жаңа ұйым»: not one named before
 HOME_STATE = "state:kz"  # «еліміз», «біздің мемлекет»: the writers' own country
 
 
-def clause_arguments(clause: Clause, index: _TokenIndex) -> list[Arg]:
+def clause_arguments(clause: Clause, index: TokenIndex) -> list[Arg]:
     """Entity mentions and resolved anaphors inside ``clause``, in text order."""
     args = [Arg(m.entity, m.type, m.case, a, b) for a, b, m in index.mentions_in(clause.first, clause.last)
             if b <= clause.last]
@@ -41,6 +45,7 @@ def clause_arguments(clause: Clause, index: _TokenIndex) -> list[Arg]:
     _own_bodies(args)
     args = _drop_possessors(args)
     _share_case_in_lists(args, index.norms)
+    _case_from_head(args, index.norms)
     for arg in args:
         following = index.norms[arg.last: arg.last + 2]
         arg.excluded = any(w.lower().startswith("қоспағанда") for w in following)
@@ -56,7 +61,7 @@ def _noun_lemma(word: str, nouns: set[str]) -> str | None:
     return next((n for n in nouns if lower.startswith(n[:-1]) and len(lower) <= len(n) + 4), None)
 
 
-def _anaphors(clause: Clause, index: _TokenIndex, taken: set[int]) -> list[Arg]:
+def _anaphors(clause: Clause, index: TokenIndex, taken: set[int]) -> list[Arg]:
     found = []
     for i in range(clause.first, clause.last):
         if i in taken or not index.norms[i][:1].isalpha():
@@ -67,7 +72,7 @@ def _anaphors(clause: Clause, index: _TokenIndex, taken: set[int]) -> list[Arg]:
     return found
 
 
-def _org_anaphor(index: _TokenIndex, i: int) -> Arg | None:
+def _org_anaphor(index: TokenIndex, i: int) -> Arg | None:
     """«Ұйымның», «Одаққа», «аталған бірлестіктен»: the organization named before."""
     word = index.norms[i]
     lemma = _noun_lemma(word, _ORG_NOUNS)
@@ -85,7 +90,7 @@ def _org_anaphor(index: _TokenIndex, i: int) -> Arg | None:
     return Arg(target[0], target[1], case_of(word), i, i + 1, anaphor=True)
 
 
-def _state_anaphor(index: _TokenIndex, i: int) -> Arg | None:
+def _state_anaphor(index: TokenIndex, i: int) -> Arg | None:
     """«еліміз» / «біздің мемлекет» → the home state; «ел», «бұл мемлекет» → the last state named."""
     word = index.norms[i]
     lemma = _noun_lemma(word, _STATE_NOUNS)
@@ -104,7 +109,7 @@ def _state_anaphor(index: _TokenIndex, i: int) -> Arg | None:
     return None
 
 
-def _child_bodies(args: list[Arg], clause: Clause, index: _TokenIndex, taken: set[int]) -> list[Arg]:
+def _child_bodies(args: list[Arg], clause: Clause, index: TokenIndex, taken: set[int]) -> list[Arg]:
     """«Ұйымның Хатшылығы»: a bare body noun after an organization in the genitive is that
     organization's body whose name ends in the noun (ШЫҰ Хатшылығы)."""
     found = []
@@ -174,10 +179,39 @@ def _share_case_in_lists(args: list[Arg], norms: list[str]) -> None:
             k += 1
         after = word_info(norms[k])[0] if k < len(norms) else ""
         case = last.case
-        if case == "GEN" and after in _LEADERS:
+        if case == "GEN" and after in LEADERS:
             case = case_of(norms[k])
         elif after == "ара":
             case = "INS"
         for member in group:
             if member.case in ("NOM", last.case):
                 member.case = case
+
+
+def _case_from_head(args: list[Arg], norms: list[str]) -> None:
+    """A name in the nominative before a generic head noun takes the head's case: «Минск
+    қаласында» is locative; a list of organizations before «Атқарушы кеңесіне» is dative."""
+    for k, arg in enumerate(args):
+        if arg.case != "NOM" or arg.last >= len(norms):
+            continue
+        nxt = args[k + 1].first if k + 1 < len(args) else len(norms)
+        if arg.type in ("city", "place", "region") and nxt > arg.last \
+                and word_info(norms[arg.last])[0] in _PLACE_HEADS:
+            arg.case = case_of(norms[arg.last])
+        elif arg.type == "organization" and k > 0 and args[k - 1].type == "organization" \
+                and args[k - 1].case == "NOM" and nxt > arg.last + 1 and norms[arg.last][:1].isupper():
+            head = norms[arg.last + 1]
+            if word_info(head)[0] in _BODY_HEADS:
+                group = [a for a in args[:k + 1] if a.case == "NOM" and a.type == "organization"]
+                for member in _closing_list(group, norms):
+                    member.case = case_of(head)
+
+
+def _closing_list(args: list[Arg], norms: list[str]) -> list[Arg]:
+    """The list the last of ``args`` closes: «ЮНИСЕФ, ЮНЕСКО, БҰҰ-әйелдер»."""
+    group = args[-1:]
+    for arg in reversed(args[:-1]):
+        if not all(norms[k].lower() in SEPARATORS for k in range(arg.last, group[0].first)):
+            break
+        group.insert(0, arg)
+    return group

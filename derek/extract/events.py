@@ -12,7 +12,7 @@ from derek.doc import DateMention, Fact, Sentence
 from derek.extract.rules import Arg, Clause, word_info
 
 if TYPE_CHECKING:
-    from derek.extract.facts import _TokenIndex
+    from derek.extract.index import TokenIndex
 
 # Head nouns of a meeting of an organization's members.
 EVENT_NOUNS = frozenset({"саммит", "кездесу", "отырыс", "жиналыс", "конференция"})
@@ -84,7 +84,7 @@ def _place(args: list[Arg], i: int) -> Arg | None:
     return None
 
 
-def renamed_facts(sentence: Sentence, clause: Clause, index: _TokenIndex, date: DateMention | None) -> list[Fact]:
+def renamed_facts(sentence: Sentence, clause: Clause, index: TokenIndex, date: DateMention | None) -> list[Fact]:
     """«1995 жылғы 1 қаңтардан бастап кеңес Еуропадағы … ұйымы (ЕҚЫҰ) деп аталады», «2001
     жылдан бастап ШЫҰ деп аталатын болды»: renamed_to(the organization under its old name,
     the new name). The old one is named by a noun of its name in the clause («кеңес») or is
@@ -107,7 +107,7 @@ def renamed_facts(sentence: Sentence, clause: Clause, index: _TokenIndex, date: 
     return []
 
 
-def _old_name(clause: Clause, index: _TokenIndex, new: Arg) -> str | None:
+def _old_name(clause: Clause, index: TokenIndex, new: Arg) -> str | None:
     for j in range(clause.first, new.first):
         found = index.antecedent_org(clause.first, word_info(index.norms[j])[0])
         if found and found[0] != new.entity and word_info(index.norms[j])[2] == "NOUN":
@@ -122,7 +122,7 @@ _TURNS = frozenset({"төрағалық"})
 _PASSES = {"өт": None, "бер": "PASS", "ауыс": None}
 
 
-def handover_facts(sentence: Sentence, clause: Clause, index: _TokenIndex, date: DateMention | None,
+def handover_facts(sentence: Sentence, clause: Clause, index: TokenIndex, date: DateMention | None,
                    topic: Arg | None) -> list[Fact]:
     """«Кейінгі жылдары төрағалық Түркияға, Қытайға және Тәжікстанға өтті», «2020 жылдан
     бастап төрағалық қайтадан Қазақстанға берілді»: the chairmanship passes to the dative

@@ -8,14 +8,19 @@ names excluded by «қоспағанда» give no fact.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from derek.doc import DateMention, Document, EntityMention, Fact, Quantity, Sentence
+from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.arguments import SEPARATORS, clause_arguments
 from derek.extract.events import event_facts, handover_facts, renamed_facts
 from derek.extract.facts_counts import Discourse, count_facts
+from derek.extract.groups import (
+    founders_between,
+    founders_by_leaders,
+    genitive_members,
+    opens_among,
+)
+from derek.extract.index import TokenIndex
 from derek.extract.phrases import office_facts, phrase_value
 from derek.extract.rules import (
     ROLES,
@@ -52,6 +57,7 @@ class _Context:
     frame: tuple[Rule, list[Arg], str | None] | None = None  # the header that list items continue
     marker: bool = False  # the previous sentence was only a list number («1.»)
     titles: dict[str, str] = field(default_factory=dict)  # head lemma → the last full title
+    last_title: str | None = None  # the last full title named
     table: Table | None = None  # the columns of the table whose rows are being read
     in_table: bool = False  # the previous sentence was a table row
     fired: list[Rule] = field(default_factory=list)  # the rules the last clause fired
@@ -59,11 +65,12 @@ class _Context:
 
 def extract_facts(doc: Document) -> Document:
     """Pipeline stage: fill ``doc.facts``."""
-    index = _TokenIndex(doc)
+    index = TokenIndex(doc)
     context, discourse = _Context(), Discourse()
     facts: list[Fact] = []
     for n, sentence in enumerate(doc.sentences):
         context.date = context.last_date if _anaphoric_opening(index.norms, sentence) else None
+        carried = context.date
         context.pending = None
         _update_frame(sentence, index, context)
         if _table_row(doc, sentence, index, context, facts):
@@ -73,7 +80,7 @@ def extract_facts(doc: Document) -> Document:
             facts += _clause_facts(doc, sentence, n, clause, index, context)
             fired.append((clause, context.fired))
         facts += _gapped(doc, sentence, n, fired, index, context)
-        facts += count_facts(doc, sentence, index, discourse)
+        facts += count_facts(doc, sentence, index, discourse, carried)
         if index.norms[sentence.last_token - 1] == ":" and context.pending:
             context.frame = context.pending
         context.previous_first = sentence.first_token
@@ -82,7 +89,7 @@ def extract_facts(doc: Document) -> Document:
     return doc
 
 
-def _table_row(doc: Document, sentence: Sentence, index: _TokenIndex, context: _Context,
+def _table_row(doc: Document, sentence: Sentence, index: TokenIndex, context: _Context,
                facts: list[Fact]) -> bool:
     """Read a TAB-separated line as a table header or row; False for a line of prose."""
     if "\t" not in doc.text[sentence.start:sentence.end]:
@@ -95,7 +102,7 @@ def _table_row(doc: Document, sentence: Sentence, index: _TokenIndex, context: _
     return context.table is not None
 
 
-def _update_frame(sentence: Sentence, index: _TokenIndex, context: _Context) -> None:
+def _update_frame(sentence: Sentence, index: TokenIndex, context: _Context) -> None:
     """A list header's frame lasts while the following sentences are list items."""
     first = index.norms[sentence.first_token]
     second = index.norms[sentence.first_token + 1] if sentence.first_token + 1 < sentence.last_token else ""
@@ -115,76 +122,7 @@ def _is_marker(words: list[str]) -> bool:
     return len(words) == 2 and words[0].isdigit() and words[1] in (".", ")")
 
 
-class _TokenIndex:
-    """Token positions of entity mentions, dates and quantities."""
-
-    def __init__(self, doc: Document) -> None:
-        by_start = {t.start: i for i, t in enumerate(doc.tokens)}
-        by_end = {t.end: i + 1 for i, t in enumerate(doc.tokens)}
-        self.norms = [t.norm for t in doc.tokens]
-        # names the statistical NER found outside the gazetteer take part only as people: its
-        # organization and place spans are too often fragments of a longer name
-        self.mentions = [(by_start.get(m.start), by_end.get(m.end), m) for m in doc.entities
-                         if m.source == "gazetteer" or m.type == "person"]
-        self.mentions = sorted(((a, b, m) for a, b, m in self.mentions if a is not None and b is not None),
-                               key=lambda x: x[0])
-        self.dates = sorted(((by_start.get(d.start, -1), d) for d in doc.dates), key=lambda x: x[0])
-        self.quantities = sorted(((by_start.get(q.start, -1), by_end.get(q.end, -1), q) for q in doc.quantities),
-                                 key=lambda x: x[0])
-        title_end = doc.text.find("\n") if "\n" in doc.text else len(doc.text)
-        self.title = {m.entity for m in doc.entities if m.end <= title_end}  # what the document is about
-        self.date_tokens = {i for d in doc.dates for i in range(by_start.get(d.start, 0), by_end.get(d.end, 0))}
-        self._mention_starts = [a for a, _, _ in self.mentions]
-        self._date_starts = [a for a, _ in self.dates]
-        self._quantity_starts = [a for a, _, _ in self.quantities]
-
-    def mentions_in(self, first: int, last: int) -> list[tuple[int, int, EntityMention]]:
-        """Mentions starting at tokens first..last-1 (binary search: facts stay linear in text)."""
-        return self.mentions[bisect_left(self._mention_starts, first) : bisect_left(self._mention_starts, last)]
-
-    def dates_in(self, first: int, last: int) -> list[tuple[int, DateMention]]:
-        return self.dates[bisect_left(self._date_starts, first) : bisect_left(self._date_starts, last)]
-
-    def quantities_in(self, first: int, last: int) -> list[tuple[int, int, Quantity]]:
-        lo, hi = bisect_left(self._quantity_starts, first), bisect_left(self._quantity_starts, last)
-        return self.quantities[lo:hi]
-
-    def _before(self, token: int) -> Iterator[tuple[int, int, EntityMention]]:
-        """Mentions starting before ``token``, nearest first."""
-        for k in range(bisect_left(self._mention_starts, token) - 1, -1, -1):
-            yield self.mentions[k]
-
-    def antecedent_org(self, token: int, noun: str) -> tuple[str, str] | None:
-        """The organization or body before ``token`` whose name has ``noun`` in it
-        («Кеңестің» → «…сенім шаралары жөніндегі кеңес»): the one the document's title names
-        («Одақ» in a text titled «Еуразиялық экономикалық одақ» is the EAEU, not the customs
-        union named last), else the last one whose name ends in it; for «Ұйым» the last organization."""
-        stem = noun[:-1]
-        earlier = [m for _, _, m in self._before(token) if m.type in ("organization", "body")]
-        named = [m for m in earlier if stem in m.name.lower()]
-        heads = [m for m in named if m.name.lower().split()[-1].startswith(stem)] or named
-        best = next((m for m in heads if m.entity in self.title), heads[0] if heads else None)
-        if best:
-            return best.entity, best.type
-        if noun in ("ұйым", "бірлестік"):
-            return next(((m.entity, m.type) for m in earlier if m.type == "organization"), None)
-        return None
-
-    def last_organization(self, token: int) -> Arg | None:
-        """The organization named last before ``token``: what the text is about."""
-        found = next((m for _, _, m in self._before(token) if m.type == "organization"), None)
-        return Arg(found.entity, found.type, "NOM", token, token, anaphor=True) if found else None
-
-    def last_before(self, token: int, types: tuple[str, ...] | frozenset[str],
-                    since: int = 0) -> tuple[str, str] | None:
-        """The last mention of one of ``types`` between token ``since`` and ``token``, a
-        nominative one (a subject) first."""
-        found = [m for a, _, m in self._before(token) if a >= since and m.type in types]
-        best = next((m for m in found if m.case == "NOM"), found[0] if found else None)
-        return (best.entity, best.type) if best else None
-
-
-def _clauses(doc: Document, sentence: Sentence, index: _TokenIndex) -> list[Clause]:
+def _clauses(doc: Document, sentence: Sentence, index: TokenIndex) -> list[Clause]:
     """Split at «, ал», «; » and after a finite verb followed by «және» or a comma."""
     clauses, start = [], sentence.first_token
     norms = index.norms
@@ -213,7 +151,7 @@ def _trigger_starts(norms: list[str], clause: Clause) -> dict[str, list[int]]:
 
 
 def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
-                  index: _TokenIndex, context: _Context) -> list[Fact]:
+                  index: TokenIndex, context: _Context) -> list[Fact]:
     facts: list[Fact] = []
     used: set[int] = set()
     norms = index.norms
@@ -239,20 +177,34 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
                 fired = True
                 facts += found
                 context.fired.append(rule)
-    if not fired and context.frame is not None:
-        facts += _apply_frame(doc, sentence, n, clause, date, context)
-    dates = [(a, d) for a, d in index.dates_in(clause.first, clause.last) if d.type == "DATE"]
-    topic = index.last_organization(sentence.first_token)
-    facts += office_facts(sentence, clause, index, dates) + renamed_facts(sentence, clause, index, date)
-    facts += handover_facts(sentence, clause, index, date, topic)
-    facts += event_facts(sentence, clause, norms, dates or ([(clause.first, date)] if date else []), topic)
+    facts += _verbless_facts(sentence, clause, index, context, date, facts, fired)
     if date is not None:
         context.date = context.last_date = date
     return _prefer_specific_roles(facts)
 
 
+def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, context: _Context,
+                    date: DateMention | None, facts: list[Fact], fired: bool) -> list[Fact]:
+    """Facts a clause states by its shape rather than a trigger: list items under a header,
+    lists of names, offices, renamings, handovers and meetings."""
+    norms = index.norms
+    dates = [(a, d) for a, d in index.dates_in(clause.first, clause.last) if d.type == "DATE"]
+    topic = index.last_organization(sentence.first_token)
+    found: list[Fact] = []
+    if not fired and context.frame is not None:
+        found += _apply_frame(sentence, clause, date, context.frame)
+    elif not fired and context.pending is not None and opens_among(clause, norms):
+        found += _apply_frame(sentence, clause, date, context.pending)  # «…, олардың қатарында X, Y бар»
+    found += founders_between(sentence, clause, facts) + genitive_members(sentence, clause, norms, date)
+    if not fired:
+        found += founders_by_leaders(sentence, clause, norms, topic, _clause_date(clause, index))
+    found += office_facts(sentence, clause, index, dates) + renamed_facts(sentence, clause, index, date)
+    found += handover_facts(sentence, clause, index, date, topic)
+    return found + event_facts(sentence, clause, norms, dates or ([(clause.first, date)] if date else []), topic)
+
+
 def _gapped(doc: Document, sentence: Sentence, n: int, fired: list[tuple[Clause, list[Rule]]],
-            index: _TokenIndex, context: _Context) -> list[Fact]:
+            index: TokenIndex, context: _Context) -> list[Fact]:
     """A verbless clause shares the next clause's verb: «Хатшылығы Бейжіңде, ал … құрылымы
     Ташкентте орналасқан» (the verb is said once, in the last clause)."""
     facts: list[Fact] = []
@@ -282,12 +234,12 @@ def _prefer_specific_roles(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if f.predicate != "member_of" or (f.subject, f.object) not in roles]
 
 
-def _clause_date(clause: Clause, index: _TokenIndex) -> DateMention | None:
+def _clause_date(clause: Clause, index: TokenIndex) -> DateMention | None:
     dates = [d for _, d in index.dates_in(clause.first, clause.last) if d.type == "DATE"]
     return dates[0] if dates else None
 
 
-def _that_year(clause: Clause, index: _TokenIndex, carried: DateMention | None) -> DateMention | None:
+def _that_year(clause: Clause, index: TokenIndex, carried: DateMention | None) -> DateMention | None:
     """«сол жылы» (that year) names the year of the date carried from the previous clause."""
     norms = index.norms
     if carried is None or not any(norms[k].lower() == "сол" and norms[k + 1].lower().startswith("жыл")
@@ -296,7 +248,7 @@ def _that_year(clause: Clause, index: _TokenIndex, carried: DateMention | None) 
     return replace(carried, value=carried.value[:4], mod=None)
 
 
-def _nearest_date(clause: Clause, i: int, index: _TokenIndex) -> DateMention | None:
+def _nearest_date(clause: Clause, i: int, index: TokenIndex) -> DateMention | None:
     """The last date before the trigger: «… 2014 ж қазанында … қол қойған Армения және 2014
     жылдың 23 желтоқсанында … қол қойған Қырғыз Республикасы»."""
     dates = [d for _, d in index.dates_in(clause.first, i) if d.type == "DATE"]
@@ -304,7 +256,7 @@ def _nearest_date(clause: Clause, i: int, index: _TokenIndex) -> DateMention | N
 
 
 def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule, span: tuple[int, int],
-           date: DateMention | None, index: _TokenIndex, context: _Context) -> list[Fact]:
+           date: DateMention | None, index: TokenIndex, context: _Context) -> list[Fact]:
     i, end = span
     date = _nearest_date(clause, i, index) or date
     args = [a for a in clause.args if not (i <= a.first < end)]
@@ -313,7 +265,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     confidence = rule.confidence
     if rule.object_types and not objects:
         if not _has_own_object(rule, clause, i, index):
-            objects, confidence = _carried_objects(rule, n, context), confidence - 0.15
+            objects, confidence = _unnamed_objects(rule, clause, index, n, context), confidence - 0.15
         if not objects:
             return []
     object_ids = {o.entity for o in objects}
@@ -328,6 +280,8 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     value = None
     if rule.value.startswith(("phrase", "head")):
         value = phrase_value(index, clause, i, args, rule.value)
+        if not value and rule.value == "phrase" and context.last_title:
+            value = context.last_title  # «Мұхтар Тілеуберді … тағайындалды»: to the office the text is about
         if not value:
             return []
         value = _full_title(value, context)
@@ -345,7 +299,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     return _facts(sentence, rule.predicate, subjects, objects, value, date, place, confidence)
 
 
-def _pend_header(rule: Rule, objects: list[Arg], index: _TokenIndex, clause: Clause, i: int,
+def _pend_header(rule: Rule, objects: list[Arg], index: TokenIndex, clause: Clause, i: int,
                  args: list[Arg], context: _Context) -> None:
     """A trigger without a named subject may head a list: «ШЫҰ-ға он мемлекет мүше:»,
     «Министрлігін мына тұлғалар басқарды:»."""
@@ -362,7 +316,7 @@ def _full_title(value: str, context: _Context) -> str:
     words = value.split()
     head = word_info(words[-1])[0]
     if len(words) > 1:
-        context.titles[head] = value
+        context.titles[head] = context.last_title = value
         return value
     return context.titles.get(head, value)
 
@@ -382,8 +336,10 @@ def _subjects(rule: Rule, args: list[Arg], span: tuple[int, int], object_ids: se
     after = [a for a in fits if a.first >= span[1]]
     if after and ":" not in norms[span[1]:after[0].first]:  # a colon opens a list to the clause end
         after = _first_group(after, norms)
-    if participle:  # «…шартқа қол қойған Армения және …»: the noun the participle qualifies
-        after = after[:1]
+    if participle:  # «…шартқа қол қойған Армения және …»: the noun the participle qualifies,
+        # in any case («… қабылданған ШЫҰ Хартиясына сәйкес»)
+        after = after[:1] or [a for a in args if a.first == span[1] and a.type in rule.subject_types
+                              and a.entity not in object_ids and not rule.object_types]
     subjects = (after or before) if participle else (before or after)
     return [s for s in subjects if not s.excluded]
 
@@ -394,7 +350,7 @@ def _attributive(norms: list[str], end: int) -> bool:
     return end < len(norms) and word_info(norms[end])[0] in _GROUP_NOUNS
 
 
-def _carried_subject(rule: Rule, clause: Clause, span: tuple[int, int], index: _TokenIndex, n: int,
+def _carried_subject(rule: Rule, clause: Clause, span: tuple[int, int], index: TokenIndex, n: int,
                      context: _Context, object_ids: set[str]) -> list[Arg]:
     """«Ол … қабылданды»: the pronoun's antecedent; otherwise the subject of the sentence's
     previous clause («1993 жылы … Грузия қосылды, ал 2009 жылы … шықты»)."""
@@ -416,6 +372,15 @@ def _carried_objects(rule: Rule, n: int, context: _Context) -> list[Arg]:
     if context.objects is None or context.objects[0] != n:
         return []
     return [o for o in context.objects[1] if o.type in rule.object_types]
+
+
+def _unnamed_objects(rule: Rule, clause: Clause, index: TokenIndex, n: int, context: _Context) -> list[Arg]:
+    """Objects the clause leaves out: the previous clause's, else for a «topic» rule («толық
+    мүше ретінде қабылданды») the organization the text named last."""
+    objects = _carried_objects(rule, n, context)
+    if not objects and rule.value == "topic":
+        objects = [o for o in [index.last_organization(clause.first)] if o]
+    return objects
 
 
 def _first_group(args: list[Arg], norms: list[str]) -> list[Arg]:
@@ -440,7 +405,7 @@ def _nearest_group(args: list[Arg], norms: list[str]) -> list[Arg]:
     return group
 
 
-def _has_own_object(rule: Rule, clause: Clause, i: int, index: _TokenIndex) -> bool:
+def _has_own_object(rule: Rule, clause: Clause, i: int, index: TokenIndex) -> bool:
     """An unnamed object in the object's case («агенттік құруды ұсынды») keeps a carried one out."""
     return any(k not in index.date_tokens and word_info(index.norms[k])[1] & rule.object_cases
                for k in range(clause.first, i))
@@ -454,11 +419,11 @@ def _facts(sentence: Sentence, predicate: str, subjects: list[Arg], objects: lis
             for s in subjects for o in (objects or [None])]
 
 
-def _apply_frame(doc: Document, sentence: Sentence, n: int, clause: Clause,
-                 date: DateMention | None, context: _Context) -> list[Fact]:
+def _apply_frame(sentence: Sentence, clause: Clause, date: DateMention | None,
+                 frame: tuple[Rule, list[Arg], str | None]) -> list[Fact]:
     """An item of a list under a header such as «ШЫҰ-ға он мемлекет мүше:» («- Иран — 2023
     жылдан;») states the header's fact for the names it gives."""
-    rule, objects, value = context.frame
+    rule, objects, value = frame
     subjects = [a for a in clause.args if a.type in rule.subject_types and a.case == "NOM" and not a.excluded]
     return _facts(sentence, rule.predicate, subjects, objects, value, date, None, rule.confidence - 0.1)
 

@@ -4,16 +4,17 @@ paragraph or document."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from derek.doc import Document, Fact, Quantity, Sentence
+from derek.doc import DateMention, Document, Fact, Quantity, Sentence
+from derek.extract.events import EVENT_NOUNS
 from derek.extract.rules import word_info
 
 if TYPE_CHECKING:
-    from derek.extract.facts import _TokenIndex
+    from derek.extract.index import TokenIndex
 
 _COUNT_UNITS = {"state", "country", "member", "state_party"}
 _STATE_WORDS = {"мемлекет", "ел", "мүше", "мүше-мемлекет", "республика"}
@@ -22,6 +23,9 @@ _OWNER_TYPES = ("state", "organization", "city", "region", "place")
 _PRONOUNS = {"ол"}  # «ол дауыстардың 98,8 %-ын жинады»: the last person named
 _OBLIQUE = frozenset({"ABL", "DAT", "LOC", "INS"})  # «бюджетінен бір пайыз»: a part of something else
 _SINCE = {"бері", "бастап"}  # «2010 жылдан бері»: a starting point, not the figure's time
+_EXCEPT = {"басқа", "тыс"}  # «үш мемлекеттен басқа» (apart from three states): no figure of its own
+_THIS = {"бұл", "осы"}  # «бұл көрсеткішті 41 млрд …»: the figure given last, another source's value
+_PARTITIVE = {"олардың", "соның"}  # «олардың 116-сы» (116 of them): counts what the last figure did
 
 
 @dataclass(slots=True)
@@ -34,14 +38,16 @@ class Discourse:
     subject: str | None = None
     time: str | None = None
     last_end: int = -1
+    unit_times: dict[str, str | None] = field(default_factory=dict)  # unit → time of its last figure
 
-    def enter(self, doc: Document, sentence: Sentence, index: _TokenIndex) -> None:
+    def enter(self, doc: Document, sentence: Sentence, index: TokenIndex) -> None:
         """Start a sentence: the first sets the topic, a line break ends the paragraph."""
         if self.last_end < 0:
             self.topic = next((m.entity for _, _, m in index.mentions_in(sentence.first_token, sentence.last_token)
                                if m.type in ("state", "organization")), None)
         elif "\n" in doc.text[self.last_end:sentence.start]:
             self.subject = self.time = None
+            self.unit_times = {}
         self.last_end = sentence.end
 
 
@@ -54,7 +60,10 @@ def _measures() -> dict[str, str]:
     return {row[0].strip().lower(): (row[1].strip() if len(row) > 1 else "") for row in rows}
 
 
-def count_facts(doc: Document, sentence: Sentence, index: _TokenIndex, discourse: Discourse) -> list[Fact]:
+def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse: Discourse,
+                carried: DateMention | None = None) -> list[Fact]:
+    """Member counts and quantity facts of the sentence's figures; ``carried`` is the date an
+    opening «Онда», «Оған» points back to."""
     discourse.enter(doc, sentence, index)
     lemmas = {word_info(index.norms[i])[0] for i in range(sentence.first_token, sentence.last_token)}
     quantities = index.quantities_in(sentence.first_token, sentence.last_token)
@@ -62,19 +71,23 @@ def count_facts(doc: Document, sentence: Sentence, index: _TokenIndex, discourse
             if m.type in ("organization", "body")]
     facts: list[Fact] = []
     for a, b, q in quantities:
+        if b < sentence.last_token and index.norms[b].lower() in _EXCEPT:
+            continue
         if _membership(lemmas | {index.norms[i].lower() for i in range(sentence.first_token, sentence.last_token)}) and _counts_states(q, index.norms, b):
             org = orgs[0] if len(orgs) == 1 else _named_before(index, sentence, a)
             if org:
                 facts.append(Fact(org, "has_member_count", None, str(int(q.value)), _time(index, sentence, a),
                                   None, sentence.start, sentence.end, 0.8))
-        elif q.kind != "ordinal" and q.unit not in _COUNT_UNITS:
-            fact = _quantity_fact(sentence, index, a, b, q, discourse)
+            elif _counted(sentence, index, a, b, q):  # «Онда 15 мемлекет … мүше елдер арасындағы …»
+                facts += [f for f in [_quantity_fact(sentence, index, a, b, q, discourse, carried)] if f]
+        elif q.kind != "ordinal" and (q.unit not in _COUNT_UNITS or _counted(sentence, index, a, b, q)):
+            fact = _quantity_fact(sentence, index, a, b, q, discourse, carried)
             if fact:
                 facts.append(fact)
     return facts
 
 
-def _named_before(index: _TokenIndex, sentence: Sentence, a: int) -> str | None:
+def _named_before(index: TokenIndex, sentence: Sentence, a: int) -> str | None:
     """The organization a count is about: named in the sentence before the figure, or the one
     a capitalized «Кеңеске», «Ұйымға» points back to."""
     named = [m.entity for _, _, m in index.mentions_in(sentence.first_token, a) if m.type in ("organization", "body")]
@@ -104,7 +117,7 @@ def _counts_states(q: Quantity, norms: list[str], after: int) -> bool:
     return after < len(norms) and word_info(norms[after])[0] in _STATE_WORDS
 
 
-def _time(index: _TokenIndex, sentence: Sentence, a: int) -> str | None:
+def _time(index: TokenIndex, sentence: Sentence, a: int) -> str | None:
     """The figure's time: the last date before it in the sentence, else the first after it;
     «2010 жылдан бері» (since 2010) is a starting point, not the figure's time."""
     dates = [(k, d) for k, d in index.dates_in(sentence.first_token, sentence.last_token)
@@ -113,13 +126,13 @@ def _time(index: _TokenIndex, sentence: Sentence, a: int) -> str | None:
     return before[-1].value if before else dates[0][1].value if dates else None
 
 
-def _since(index: _TokenIndex, k: int, last: int) -> bool:
+def _since(index: TokenIndex, k: int, last: int) -> bool:
     while k + 1 < last and k + 1 in index.date_tokens:
         k += 1
     return any(index.norms[j].lower() in _SINCE for j in (k, k + 1) if j < last)
 
 
-def _measure(sentence: Sentence, index: _TokenIndex, a: int, b: int) -> tuple[int, str] | None:
+def _measure(sentence: Sentence, index: TokenIndex, a: int, b: int) -> tuple[int, str] | None:
     """The noun the figure measures and its position: up to 6 words before it («сауда
     айналымы 139,8 млрд»), else right after it («30 млрд доллардан астам тауар айналымын»,
     «70,96 % дауыс»); with the modifier before it when that is a lowercase word."""
@@ -135,7 +148,7 @@ def _measure(sentence: Sentence, index: _TokenIndex, a: int, b: int) -> tuple[in
     return None
 
 
-def _share_owner(sentence: Sentence, index: _TokenIndex, a: int) -> list:
+def _share_owner(sentence: Sentence, index: TokenIndex, a: int) -> list:
     """«… сауданың 90 %-дан астамы Ресейдің үлесіне тиеді»: the figure is the share of the
     genitive name before «үлес» after it."""
     comma = next((k for k in range(a, sentence.last_token) if index.norms[k] in (",", ";", ":")), sentence.last_token)
@@ -143,7 +156,7 @@ def _share_owner(sentence: Sentence, index: _TokenIndex, a: int) -> list:
             and m.type in ("state", "organization") and word_info(index.norms[e])[0] == "үлес"][:1]
 
 
-def _owner(sentence: Sentence, index: _TokenIndex, a: int, at: int | None) -> list:
+def _owner(sentence: Sentence, index: TokenIndex, a: int, at: int | None) -> list:
     """Who the figure belongs to, named in the sentence: the genitive owner of the measure
     («Қазақстанның одақтастармен саудасы»), unless the measure is itself genitive (a part of
     it: «Азия аумағының 90 %-ы»), else the names before the figure."""
@@ -159,7 +172,7 @@ def _owner(sentence: Sentence, index: _TokenIndex, a: int, at: int | None) -> li
     return named
 
 
-def _pointed(sentence: Sentence, index: _TokenIndex, a: int) -> str | None:
+def _pointed(sentence: Sentence, index: TokenIndex, a: int) -> str | None:
     """An owner the sentence points back to before the figure: «ол» (the last person named),
     «Мүше елдер» (the organization named last), a capitalized common noun from an earlier
     name («Полигонның» → «Семей ядролық сынақ полигоны»)."""
@@ -169,6 +182,14 @@ def _pointed(sentence: Sentence, index: _TokenIndex, a: int) -> str | None:
         if norms[k].lower() in _PRONOUNS:
             found = index.last_before(k, ("person",))
             return found[0] if found else None
+        if lemma in EVENT_NOUNS and not index.mentions_in(k - 1, k):  # «Саммитке 56 … мемлекет»
+            found = index.last_organization(k)
+            return found.entity if found else None
+        if norms[k].islower() and len(lemma) > 3 and lemma not in _STATE_WORDS:
+            found = next((m for _, _, m in index._before(k) if m.type in _OWNER_TYPES
+                          and m.text.lower().split()[-1].startswith(lemma)), None)
+            if found:  # «полигонда» → «Семей ядролық сынақ полигоны» named before
+                return found.entity
         if k == sentence.first_token and lemma == "мүше" and k + 1 < a and word_info(norms[k + 1])[0] in _STATE_WORDS:
             found = index.last_organization(k)
             return found.entity if found else None
@@ -180,17 +201,18 @@ def _pointed(sentence: Sentence, index: _TokenIndex, a: int) -> str | None:
     return None
 
 
-def _quantity_fact(sentence: Sentence, index: _TokenIndex, a: int, b: int, q: Quantity,
-                   discourse: Discourse) -> Fact | None:
-    """A quantity fact when the figure has a measure noun or a unit and an owner."""
-    found = _measure(sentence, index, a, b)
+def _quantity_fact(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity,
+                   discourse: Discourse, carried: DateMention | None = None) -> Fact | None:
+    """A quantity fact when the figure has a measure noun, a unit or a counted noun, and an owner."""
+    found = _measure(sentence, index, a, b) or _counted(sentence, index, a, b, q)
     at, measure = found if found else (None, None)
     unit = q.unit or (_measures().get(measure, "") if measure else "") or None
     if q.kind == "count" and unit != "person":
         unit = None  # «15 ұйымы»: things counted are a bare number, people a population
     if measure is None and (q.unit is None or q.kind == "multiplier"):
         return None
-    time = _time(index, sentence, a)
+    time = _time(index, sentence, a) or (carried.value if carried is not None else None) \
+        or (discourse.unit_times.get(q.unit or "") if _same_figure(index.norms, sentence.first_token, a) else None)
     owners = _share_owner(sentence, index, a) or _owner(sentence, index, a, at)
     subject = owners[0].entity if owners else _pointed(sentence, index, a)
     if subject is None and not (at is not None and word_info(index.norms[at])[1] & _OBLIQUE):
@@ -199,8 +221,37 @@ def _quantity_fact(sentence: Sentence, index: _TokenIndex, a: int, b: int, q: Qu
     if subject is None:
         return None
     discourse.subject, discourse.time = subject, time
+    discourse.unit_times[q.unit or ""] = time
     value = f"{q.value:g} {unit}" if unit else f"{q.value:g}"
     qualifiers = {"measure": measure or unit, "quantity_text": q.text}
     if len(owners) > 1:
         qualifiers["with"] = owners[1].entity
     return Fact(subject, "quantity", None, value, time, None, sentence.start, sentence.end, 0.7, qualifiers)
+
+
+def _counted(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity) -> tuple[int, str] | None:
+    """A whole count of things and the noun counted: «456 ядролық сынақ», «104 құрлықаралық
+    баллистикалық зымыран», «16 мемлекеттің»; «олардың 116-сы» counts what the last figure did."""
+    if q.kind not in ("cardinal", "count") or q.value != int(q.value) or not q.text[:1].isdigit():
+        return None  # «екі», «үш» in words are «both», «the three» of prose, not statistics
+    if q.unit not in (None, "state", "country"):
+        return None
+    norms = index.norms
+    if q.unit is not None:  # «15 мемлекет»: the counted noun is part of the figure
+        return b - 1, word_info(norms[b - 1])[0]
+    if a > sentence.first_token and norms[a - 1].lower() in _PARTITIVE:
+        return a - 1, norms[a - 1].lower()
+    for k in range(b, min(b + 4, sentence.last_token)):
+        if not norms[k][:1].isalpha() or norms[k][:1].isupper():
+            return None
+        lemma, _, pos = word_info(norms[k])
+        if pos == "NOUN":
+            return k, lemma
+    return None
+
+
+def _same_figure(norms: list[str], first: int, a: int) -> bool:
+    """«бұл көрсеткіш», «осы көрсеткіш» before the figure: a figure already given, the last one
+    in the same unit (its time)."""
+    return any(norms[k].lower() in _THIS and word_info(norms[k + 1])[0] in ("көрсеткіш", "сан", "мөлшер")
+               for k in range(first, a - 1))

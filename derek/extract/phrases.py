@@ -12,7 +12,7 @@ from derek.doc import DateMention, Fact, Sentence
 from derek.extract.rules import Arg, Clause, word_info
 
 if TYPE_CHECKING:
-    from derek.extract.facts import _TokenIndex
+    from derek.extract.index import TokenIndex
 
 _PHRASE_LINKS = {"болып", "қызметіне", "етіп", "ретінде"}
 _CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
@@ -22,7 +22,7 @@ _BACK_VOWELS = set("аоұыяё")
 _VOWELS = set("аәеиоөұүыіэюяё")
 
 
-def phrase_value(index: _TokenIndex, clause: Clause, i: int, args: list[Arg], kind: str) -> str | None:
+def phrase_value(index: TokenIndex, clause: Clause, i: int, args: list[Arg], kind: str) -> str | None:
     """The value a rule's ``kind`` asks for: «phrase», «phrase:ABL» or «head:ACC»."""
     what, _, case = kind.partition(":")
     if what == "head":
@@ -38,7 +38,7 @@ def _heads() -> dict[str, str]:
     return {row[0]: row[1] for row in rows[1:]}
 
 
-def _head_title(index: _TokenIndex, clause: Clause, i: int, args: list[Arg], case: str) -> str | None:
+def _head_title(index: TokenIndex, clause: Clause, i: int, args: list[Arg], case: str) -> str | None:
     """«Сыртқы істер министрлігін басқарды» → «сыртқы істер министрі»: the institution phrase
     with its head noun replaced by the head's title (possessive after a noun modifier)."""
     phrase = _phrase(index, clause, i, args, case)
@@ -62,7 +62,7 @@ def possessive(noun: str) -> str:
     return noun + ("ы" if back else "і")
 
 
-def _phrase(index: _TokenIndex, clause: Clause, i: int, args: list[Arg], head_case: str = "") -> str | None:
+def _phrase(index: TokenIndex, clause: Clause, i: int, args: list[Arg], head_case: str = "") -> str | None:
     """The noun phrase right before the trigger (or the last one in ``head_case``: «ядролық
     қарудан бас тартты»), in the nominative: «Сыртқы істер министрі болып тағайындалды» →
     «сыртқы істер министрі» (a compound keeps its possessive), «Президенті болып сайланды» →
@@ -91,7 +91,7 @@ def _phrase(index: _TokenIndex, clause: Clause, i: int, args: list[Arg], head_ca
     return " ".join(w.lower() for w in words)
 
 
-def _topic(index: _TokenIndex, clause: Clause, k: int, args: list[Arg]) -> list[str]:
+def _topic(index: TokenIndex, clause: Clause, k: int, args: list[Arg]) -> list[str]:
     """The complement of «туралы» in a document's title («Семей полигонын жабу туралы
     жарлық»): back to the subject, a date or punctuation."""
     subjects = {j for a in args if a.case == "NOM" for j in range(a.first, a.last)}
@@ -103,7 +103,7 @@ def _topic(index: _TokenIndex, clause: Clause, k: int, args: list[Arg]) -> list[
     return words
 
 
-def _phrase_head(index: _TokenIndex, clause: Clause, i: int, head_case: str) -> int:
+def _phrase_head(index: TokenIndex, clause: Clause, i: int, head_case: str) -> int:
     """Where the phrase ends: the last word in ``head_case``, or the word before the trigger
     past a linking word («болып», «ретінде»)."""
     if head_case:
@@ -126,7 +126,7 @@ def _titles() -> frozenset[str]:
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
-def office_facts(sentence: Sentence, clause: Clause, index: _TokenIndex,
+def office_facts(sentence: Sentence, clause: Clause, index: TokenIndex,
                  dates: list[tuple[int, DateMention]]) -> list[Fact]:
     """«Тоқаев 1999–2002 жылдары Премьер-Министр, 2007–2011 және 2013–2019 жылдары Сенат
     төрағасы болды»: one appointed_as per title before «болды», with the dates between it and

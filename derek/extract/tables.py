@@ -18,7 +18,7 @@ from derek.extract.rules import ROLES, load_rules, readings, word_info
 from derek.lang.kk.segment import tokenize
 
 if TYPE_CHECKING:
-    from derek.extract.facts import _TokenIndex
+    from derek.extract.index import TokenIndex
 
 _CONFIDENCE = 0.8
 
@@ -59,7 +59,7 @@ def cells(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
-def read_header(doc: Document, sentence: Sentence, index: _TokenIndex) -> Table | None:
+def read_header(doc: Document, sentence: Sentence, index: TokenIndex) -> Table | None:
     """The roles of a header row's columns, when it has a subject column and another one."""
     roles: dict[str, int] = {}
     lemmas_by_cell = [{word_info(t.norm)[0] for t in tokenize(doc.text[a:b])} for a, b in cells(doc, sentence)]
@@ -73,7 +73,7 @@ def read_header(doc: Document, sentence: Sentence, index: _TokenIndex) -> Table 
     return Table(roles, treaty, _topic_organization(doc, index, treaty))
 
 
-def _named_treaty(doc: Document, sentence: Sentence, index: _TokenIndex, lemmas: set[str]) -> str | None:
+def _named_treaty(doc: Document, sentence: Sentence, index: TokenIndex, lemmas: set[str]) -> str | None:
     """«Шартқа» in a header: the last treaty before the table whose name has that noun."""
     treaties = [m for a, _, m in index.mentions if m.type == "treaty" and m.end <= sentence.start]
     for mention in reversed(treaties):
@@ -82,7 +82,7 @@ def _named_treaty(doc: Document, sentence: Sentence, index: _TokenIndex, lemmas:
     return None
 
 
-def _topic_organization(doc: Document, index: _TokenIndex, treaty: str | None) -> str | None:
+def _topic_organization(doc: Document, index: TokenIndex, treaty: str | None) -> str | None:
     """What the status column is membership of: the organization the treaty's name names
     («Еуразиялық экономикалық одақ туралы шарт»), else the one in the document's title."""
     gazetteer = load_gazetteer()
@@ -96,7 +96,7 @@ def _topic_organization(doc: Document, index: _TokenIndex, treaty: str | None) -
     return found[0].entity if found else None
 
 
-def row_facts(doc: Document, sentence: Sentence, index: _TokenIndex, table: Table) -> list[Fact]:
+def row_facts(doc: Document, sentence: Sentence, index: TokenIndex, table: Table) -> list[Fact]:
     """The facts one data row states."""
     spans = cells(doc, sentence)
     if len(spans) <= max(table.roles.values()):
@@ -126,7 +126,7 @@ def _status(doc: Document, spans: list[tuple[int, int]], table: Table) -> str | 
     return next((_status_predicates()[w] for w, _ in readings(words[0].norm) if w in _status_predicates()), None)
 
 
-def _cell_entity(index: _TokenIndex, span: tuple[int, int]) -> str | None:
+def _cell_entity(index: TokenIndex, span: tuple[int, int]) -> str | None:
     return next((m.entity for _, _, m in index.mentions if span[0] <= m.start and m.end <= span[1]), None)
 
 
