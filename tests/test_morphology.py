@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from derek.lang.kk import morphology
+from derek.lang.kk.lexicon import Memorized
 from derek.lang.kk.morphology import Analysis, Analyzer, analyze, lemma
 from derek.lang.kk.ranker import NUMERIC
 from derek.lang.kk.resources import load_list, load_tsv
@@ -137,6 +138,21 @@ def test_morphology_known_misses(word: str, expected: str) -> None:
 ])
 def test_morphology_public_lemma(word: str, expected: str) -> None:
     assert lemma(word) == expected
+
+
+# A small exact-form memory: forms are lower-cased, so the word's own case decides the lemma's.
+MEMORY = Analyzer(memory={"иран": Memorized("Иран", "PROPN", 19),
+                          "тмд": Memorized("ТМД", "PROPN", 3)})
+MEMORY_CASE = [
+    ("Иран", "Иран"), ("иран", "иран"),  # орыс-иран соғысы: a lower-case word, lower-case lemma
+    ("ТМД", "ТМД"), ("тмд", "ТМД"),  # abbreviations keep their capitals
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), MEMORY_CASE)
+def test_morphology_memory_lemma_follows_word_case(word: str, expected: str) -> None:
+    assert MEMORY.lemma(word) == expected
+    assert MEMORY.analyze(word)[0].lemma == expected
 
 
 def test_morphology_lemma_agrees_with_best_reading() -> None:

@@ -83,7 +83,7 @@ class Analyzer:
         same = [r for r in readings if r.lemma.lower() == fixed.lemma.lower()]
         tags = same[0].tags if same else ()
         rest = [r for r in readings if r.lemma.lower() != fixed.lemma.lower()]
-        return [Analysis(fixed.lemma, fixed.pos, tags, 100.0)] + rest
+        return [Analysis(_fixed_lemma(word, fixed), fixed.pos, tags, 100.0)] + rest
 
     def lemma(self, word: str) -> str:
         """The lemma of the best reading, without ranking the others."""
@@ -92,7 +92,7 @@ class Analyzer:
         low = word.lower()
         fixed = self.exceptions.get(low) or self.memory.get(low)
         if fixed is not None:
-            return fixed.lemma
+            return _fixed_lemma(word, fixed)
         if "-" in word[1:] or word[0].isdigit():
             special = self._attached(word)
             if special:
@@ -210,6 +210,15 @@ class Analyzer:
                 lemma = lemma.upper()
         pos = known.pos if known is not None and known.pos else _default_pos(cand, ev, word)
         return Analysis(lemma, pos, cand.tags, round(score, 3))
+
+
+def _fixed_lemma(word: str, fixed: lex.Memorized) -> str:
+    """A remembered lemma in the word's case: memory forms are lower-cased, and a word written
+    in lower case has a lower-case lemma (UD KTB: 3,420 of 3,421; орыс-иран → иран, not Иран)."""
+    lemma = fixed.lemma
+    if word[:1].islower() and lemma[:1].isupper() and not lemma[1:2].isupper():
+        return lemma.lower()
+    return lemma
 
 
 def _chain_logp(chains: dict, column: int) -> dict:
