@@ -1,6 +1,6 @@
 """Fact extraction against the hand-annotated gold facts (bench/data/facts_gold.jsonl).
 
-    python bench/facts.py [--errors]
+    python bench/facts.py [--gold PATH] [--errors]
 
 Scores (subject, predicate, object or value, time) per document: precision, recall, F1 overall
 and per predicate, plus how many true positives cite the gold evidence sentence. Prints JSON.
@@ -66,9 +66,11 @@ def prf(tp: int, fp: int, fn: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default: facts_gold.jsonl)")
     parser.add_argument("--errors", action="store_true", help="also list false positives/negatives")
     args = parser.parse_args()
-    gold_rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = args.gold.read_text(encoding="utf-8")
+    gold_rows = [json.loads(line) for line in text.splitlines() if line.strip()]
     docs = sorted({g["doc"] for g in gold_rows if doc_path(g["doc"]).exists()})
     gold = {key(g["doc"], g): g for g in gold_rows if g["doc"] in docs}
     predicted: dict[tuple, dict] = {}
@@ -85,7 +87,7 @@ def main() -> None:
         by_pred[k[2]]["tp" if k in tp else "fn" if k in gold else "fp"] += 1
     sourced = sum(1 for k in tp if [predicted[k]["start"], predicted[k]["end"]] == gold[k]["sentence"])
     report = {
-        "benchmark": "facts", "documents": len(docs), "gold_facts": len(gold),
+        "benchmark": "facts", "gold": args.gold.name, "documents": len(docs), "gold_facts": len(gold),
         "predicted_facts": len(predicted), "overall": prf(len(tp), len(predicted) - len(tp), len(gold) - len(tp)),
         "true_positives_citing_gold_sentence": f"{sourced}/{len(tp)}",
         "per_predicate": {p: prf(c["tp"], c["fp"], c["fn"]) for p, c in sorted(by_pred.items())},

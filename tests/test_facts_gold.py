@@ -1,4 +1,4 @@
-"""Shape checks for the gold fact annotations in bench/data/facts_gold.jsonl (see facts_gold.md)."""
+"""Shape checks for the gold fact annotations in bench/data/facts_gold*.jsonl (see facts_gold.md)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from derek.lang.kk.resources import load_tsv
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "bench" / "data" / "facts_gold.jsonl"
+# Held-out seed document, annotated after the extractor was tuned on GOLD.
+HELDOUT = REPO / "bench" / "data" / "facts_gold_heldout.jsonl"
+GOLD_FILES = (GOLD, HELDOUT)
 CORPUS = REPO / "examples" / "corpus"
 SEEDS = REPO / ".." / "shared" / "seeds"
 GAZETTEERS = ("gazetteer_states.tsv", "gazetteer_orgs.tsv", "gazetteer_treaties.tsv",
@@ -31,12 +34,17 @@ EXTRA_SUBJECT = {"quantity": {"person"}}
 EXTRA_OBJECT = {"operates_in": {"state"}, "opened": {"state"}}
 
 
-def _lines() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+@cache
+def _lines(gold: Path = GOLD) -> tuple[dict, ...]:
+    return tuple(json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip())
 
 
-def _docs() -> list[str]:
-    return sorted({row["doc"] for row in _lines()})
+def _docs(gold: Path = GOLD) -> list[str]:
+    return sorted({row["doc"] for row in _lines(gold)})
+
+
+def _file_docs() -> list[tuple[Path, str]]:
+    return [(gold, doc) for gold in GOLD_FILES for doc in _docs(gold)]
 
 
 _path = gold_doc_path
@@ -103,21 +111,22 @@ def _object_errors(row: dict, spec: dict[str, str], types: dict[str, str]) -> li
     return []
 
 
-@pytest.mark.parametrize("doc", _docs())
-def test_facts_gold_rows_are_well_formed(doc: str) -> None:
+@pytest.mark.parametrize(("gold", "doc"), _file_docs(), ids=lambda v: v.name if isinstance(v, Path) else v)
+def test_facts_gold_rows_are_well_formed(gold: Path, doc: str) -> None:
     if not _path(doc).exists():
         pytest.skip(f"{doc} is not on this machine")
     text, sentences = _text_and_sentences(doc)
-    rows = [row for row in _lines() if row["doc"] == doc]
+    rows = [row for row in _lines(gold) if row["doc"] == doc]
     problems = [(row, err) for row in rows for err in _row_errors(row, sentences)]
     assert problems == []
     assert all(0 <= row["sentence"][0] < row["sentence"][1] <= len(text) for row in rows)
 
 
-def test_facts_gold_has_no_duplicate_facts() -> None:
+@pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: p.name)
+def test_facts_gold_has_no_duplicate_facts(gold: Path) -> None:
     keys = Counter(
         (r["doc"], tuple(r["sentence"]), r["subject"], r["predicate"], r["object"], r["value"], r["time"])
-        for r in _lines()
+        for r in _lines(gold)
     )
     assert [k for k, n in keys.items() if n > 1] == []
 
@@ -128,8 +137,16 @@ def test_facts_gold_covers_corpus_and_two_seeds() -> None:
     assert len([d for d in docs if not (CORPUS / d).exists()]) >= 2
 
 
-def test_facts_gold_stores_no_seed_sentences() -> None:
-    for row in _lines():
+def test_facts_gold_heldout_is_one_unseen_seed() -> None:
+    # A held-out document must never have been among the documents the extractor was tuned on.
+    docs = set(_docs(HELDOUT))
+    assert len(docs) == 1 and not docs & set(_docs(GOLD))
+    assert not any((CORPUS / d).exists() for d in docs)
+
+
+@pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: p.name)
+def test_facts_gold_stores_no_seed_sentences(gold: Path) -> None:
+    for row in _lines(gold):
         if (CORPUS / row["doc"]).exists() or not _path(row["doc"]).exists():
             continue
         text, _ = _text_and_sentences(row["doc"])
@@ -140,7 +157,7 @@ def test_facts_gold_stores_no_seed_sentences() -> None:
 
 def test_facts_gold_rejects_bad_rows() -> None:
     # The checker itself must fail on broken rows, so a green run means something.
-    text, sentences = _text_and_sentences("tmd.txt")
+    _, sentences = _text_and_sentences("tmd.txt")
     start, end = min(sentences)
     good = {"doc": "tmd.txt", "sentence": [start, end], "subject": "state:kz", "predicate": "member_of",
             "object": "org:un", "value": None, "time": "1992-03-02"}

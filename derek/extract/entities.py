@@ -1,7 +1,7 @@
 """Entity mentions: gazetteer names through morphology, then CRF names linked provisionally.
 
 Reads Document.tokens, sentences and dates; writes Document.entities. A name in no gazetteer
-becomes a provisional entity keyed by its lemma, so «Арыстанбекова» found twice is one entity.
+becomes a provisional entity keyed by its lemma, so an unknown name found twice is one entity.
 """
 
 from __future__ import annotations
