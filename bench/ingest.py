@@ -23,15 +23,10 @@ KAZNERD = SHARED / "data" / "kaznerd" / "kaznerd-valid.iob2"
 
 
 def kaznerd_sentences() -> list[str]:
-    sentences, words = [], []
-    for line in KAZNERD.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if words:
-                sentences.append(" ".join(words))
-            words = []
-        else:
-            words.append(line.split()[0])
-    return sentences
+    from derek.extract.ner import read_iob2
+
+    with KAZNERD.open(encoding="utf-8") as f:
+        return [" ".join(tokens) for tokens, _ in read_iob2(f)]
 
 
 def build_kaznerd_corpus(folder: Path, per_doc: int, copies: int) -> None:

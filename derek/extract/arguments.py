@@ -203,12 +203,14 @@ def _case_from_head(args: list[Arg], norms: list[str]) -> None:
             head = norms[arg.last + 1]
             if word_info(head)[0] in _BODY_HEADS:
                 group = [a for a in args[:k + 1] if a.case == "NOM" and a.type == "organization"]
-                for member in _closing_list(group, norms):
+                for member in closing_list(group, norms):
                     member.case = case_of(head)
 
 
-def _closing_list(args: list[Arg], norms: list[str]) -> list[Arg]:
-    """The list the last of ``args`` closes: «ЮНИСЕФ, ЮНЕСКО, БҰҰ-әйелдер»."""
+def closing_list(args: list[Arg], norms: list[str]) -> list[Arg]:
+    """The last of ``args`` and the list it closes: «ЮНИСЕФ, ЮНЕСКО, БҰҰ-әйелдер»; before a
+    trigger, the arguments that belong to it («Ұйымның 168-ші мүшесі», not the «Бас
+    Ассамблеяның» before it)."""
     group = args[-1:]
     for arg in reversed(args[:-1]):
         if not all(norms[k].lower() in SEPARATORS for k in range(arg.last, group[0].first)):

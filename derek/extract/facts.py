@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from derek.doc import DateMention, Document, Fact, Sentence
-from derek.extract.arguments import SEPARATORS, clause_arguments
+from derek.extract.arguments import SEPARATORS, clause_arguments, closing_list
 from derek.extract.events import event_facts, handover_facts, renamed_facts
 from derek.extract.facts_counts import Discourse, count_facts
 from derek.extract.groups import (
@@ -261,7 +261,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     date = _nearest_date(clause, i, index) or date
     args = [a for a in clause.args if not (i <= a.first < end)]
     objects = [a for a in args if a.case in rule.object_cases and a.type in rule.object_types and not a.excluded]
-    objects = _nearest_group([a for a in objects if a.first < i], index.norms) or objects
+    objects = closing_list([a for a in objects if a.first < i], index.norms) or objects
     confidence = rule.confidence
     if rule.object_types and not objects:
         if not _has_own_object(rule, clause, i, index):
@@ -391,17 +391,6 @@ def _first_group(args: list[Arg], norms: list[str]) -> list[Arg]:
         if not all(norms[k].lower() in SEPARATORS for k in range(group[-1].last, arg.first)):
             break
         group.append(arg)
-    return group
-
-
-def _nearest_group(args: list[Arg], norms: list[str]) -> list[Arg]:
-    """The arguments before a trigger that belong to it: the last one and the list it closes
-    («Ұйымның 168-ші мүшесі», not the «Бас Ассамблеяның» before it)."""
-    group = args[-1:]
-    for arg in reversed(args[:-1]):
-        if not all(norms[k].lower() in SEPARATORS for k in range(arg.last, group[0].first)):
-            break
-        group.insert(0, arg)
     return group
 
 
