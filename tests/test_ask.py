@@ -12,7 +12,8 @@ import derek
 from derek.cli import main
 from derek.errors import DerekError, QueryError
 from derek.ingest import ingest_paths
-from derek.query.ask import ask_context
+from derek.query.ask import ask_context, ask_open
+from derek.query.passages import rank_documents
 from derek.query.question import analyze_question
 
 # (question, expected answer type, expected entity ids among the question's entities)
@@ -85,6 +86,35 @@ def test_ask_answers_with_a_source(corpus_kb, question: str, word: str, value: s
     assert str(answer.value) == value
     assert any(s["doc"] == doc for s in answer.sources)
     assert all(s["text"] for s in answer.sources)
+
+
+# (question, the document that is about it, a word of the answer read from it)
+OPEN = [
+    ("Кувейт АӨСШК-ге қай жылы кірді?", "aosshk.txt", "2021"),
+    ("Цин империясы Жоңғар хандығын қай жылдары талқандады?", "tarih.txt", "1755"),
+]
+
+
+@pytest.mark.parametrize(("question", "doc", "word"), OPEN)
+def test_ask_rank_documents_puts_the_topic_document_first(corpus_kb, question: str, doc: str, word: str) -> None:
+    kb, _ = corpus_kb
+    ranked = sorted(rank_documents(kb.db, analyze_question(question)).items(), key=lambda kv: -kv[1])
+    name = kb.db.execute("SELECT name FROM documents WHERE id = ?", (ranked[0][0],)).fetchone()[0]
+    assert name == doc and ranked[0][1] == 1.0 and all(0 < s <= 1 for _, s in ranked)
+
+
+@pytest.mark.parametrize(("question", "doc", "word"), OPEN)
+def test_ask_open_reads_the_best_documents(corpus_kb, question: str, doc: str, word: str) -> None:
+    kb, _ = corpus_kb
+    answer = ask_open(kb.db, question, threshold=0.0)
+    assert answer.answer is not None and word in answer.answer
+    assert answer.sources[0]["doc"] == doc and answer.answer in answer.sources[0]["text"]
+
+
+def test_ask_open_without_matching_documents_abstains(corpus_kb) -> None:
+    kb, _ = corpus_kb
+    answer = ask_open(kb.db, "Антарктида пингвиндері қанша?", threshold=0.0)
+    assert answer.answer is None and answer.sources == []
 
 
 def test_ask_context_answer_is_the_text_span() -> None:

@@ -23,6 +23,9 @@ TOPIC_TYPES = ("organization", "body", "treaty")  # states and people are not re
 NAME_WEIGHT = 1.5  # the question's verb and its proper names count half as much again
 VERB_MISSING = 0.85  # a sentence without the question's verb (or a synonym of its predicate)
 FOLLOW = 8  # how many of the best sentences have their next sentence looked at
+DOC_POOL = 200  # the best sentences by BM25 that rank the documents
+DOC_TOP = 3  # a document scores the summed BM25 of its best three sentences in the pool
+PRIOR_WEIGHT = 0.2  # a sentence of the weakest-ranked document loses a fifth of its coverage
 
 
 @dataclass(slots=True)
@@ -40,6 +43,7 @@ class Passage:
     context: Passage | None = None  # the sentence before, when this one opens with «Ол», «Бұл» ...
     topic: frozenset[str] = frozenset()  # entity ids the whole document names («Одаққа» = ЕАЭО)
     weights: dict[int, float] = field(default_factory=dict)  # matched token index -> its question weight
+    prior: float = 1.0  # the document's BM25 rank score, the best document's = 1
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
@@ -47,26 +51,52 @@ class Passage:
 
 
 def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # noqa: ANN001 - sqlite3
-    terms = question.terms + [t for e in question.entities for t in _entity_terms(db, e.entity)]
-    if not terms:
+    match = _question_match(db, question)
+    if match is None:
         return []
     rows = db.execute(
         "SELECT s.doc_id, d.name, s.start, s.end, s.text, bm25(sentence_fts) FROM sentence_fts"
         " JOIN sentences s ON s.id = sentence_fts.rowid JOIN documents d ON d.id = s.doc_id"
-        " WHERE sentence_fts MATCH ? ORDER BY bm25(sentence_fts) LIMIT ?",
-        (_match(list(dict.fromkeys(terms))), limit)).fetchall()
+        " WHERE sentence_fts MATCH ? ORDER BY bm25(sentence_fts) LIMIT ?", (match, limit)).fetchall()
     idf = _kb_idf(db, question.terms)
     topics = _topics(db, question, {r[0] for r in rows})
+    priors = rank_documents(db, question, match)
     passages = []
     for doc_id, name, start, end, text, rank in rows:
         passage = Passage(name, doc_id, start, end, text, _spans(db, doc_id, start, end), bm25=-rank,
-                          topic=topics.get(doc_id, frozenset()))
+                          topic=topics.get(doc_id, frozenset()), prior=priors.get(doc_id, 0.0))
         if anaphoric(text):
             passage.context = _previous(db, doc_id, name, start)
         score(passage, question, idf)
         passages.append(passage)
     passages += _followers(db, sorted(passages, key=lambda p: -p.coverage)[:FOLLOW], passages, question, idf)
+    for p in passages:
+        p.coverage *= 1.0 - PRIOR_WEIGHT * (1.0 - p.prior)
     return sorted(passages, key=lambda p: (-p.coverage, -p.bm25))
+
+
+def _question_match(db, question: Question) -> str | None:  # noqa: ANN001
+    """The FTS5 query of the question's terms and its entities' name terms (None: no terms)."""
+    terms = question.terms + [t for e in question.entities for t in _entity_terms(db, e.entity)]
+    return _match(list(dict.fromkeys(terms))) if terms else None
+
+
+def rank_documents(db, question: Question, match: str | None = None,  # noqa: ANN001
+                   pool: int = DOC_POOL) -> dict[int, float]:
+    """Documents by the summed BM25 of their best DOC_TOP sentences among the best ``pool``
+    sentences, scaled so the best document scores 1: a document about the question says
+    it in several sentences, a stray sentence elsewhere only once."""
+    match = match or _question_match(db, question)
+    if match is None:
+        return {}
+    per_doc: dict[int, list[float]] = {}
+    for doc_id, rank in db.execute("SELECT s.doc_id, bm25(sentence_fts) FROM sentence_fts JOIN sentences s"
+                                   " ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ?"
+                                   " ORDER BY bm25(sentence_fts) LIMIT ?", (match, pool)):
+        per_doc.setdefault(doc_id, []).append(-rank)
+    sums = {d: sum(sorted(v, reverse=True)[:DOC_TOP]) for d, v in per_doc.items()}
+    best = max(sums.values(), default=0.0)
+    return {d: (v / best if best > 0 else 0.0) for d, v in sums.items()}
 
 
 def _followers(db, best: list[Passage], have: list[Passage], question: Question,  # noqa: ANN001
@@ -81,7 +111,7 @@ def _followers(db, best: list[Passage], have: list[Passage], question: Question,
             continue
         seen.add((p.doc_id, row[0]))
         follower = Passage(p.doc, p.doc_id, row[0], row[1], row[2], _spans(db, p.doc_id, row[0], row[1]))
-        follower.context, follower.topic = p, p.topic
+        follower.context, follower.topic, follower.prior = p, p.topic, p.prior
         score(follower, question, idf)
         found.append(follower)
     return found
@@ -166,18 +196,37 @@ def document_passages(doc: Document, name: str, question: Question) -> list[Pass
     """Every sentence of one analysed document, scored against the question."""
     spans = annotation_spans(doc)
     topic = frozenset(e.entity for e in doc.entities)
-    sentences: list[Passage] = []
+    sentences = []
     for s in doc.sentences:
         inside = [x for x in spans if s.start <= x["start"] and x["end"] <= s.end]
-        passage = Passage(name, None, s.start, s.end, doc.text[s.start : s.end], inside, topic=topic)
-        if sentences and anaphoric(passage.text):
-            passage.context = sentences[-1]
-        sentences.append(passage)
+        sentences.append(Passage(name, None, s.start, s.end, doc.text[s.start : s.end], inside, topic=topic))
+    return _score_document(sentences, question)
+
+
+def stored_document_passages(db, doc_id: int, question: Question) -> list[Passage]:  # noqa: ANN001
+    """Every sentence of one knowledge-base document with its stored spans, scored against the
+    question as in reading comprehension (idf within the document)."""
+    name = db.execute("SELECT name FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+    spans = _spans(db, doc_id, 0, 1 << 62)
+    topic = frozenset(x["value"] for x in spans if x["kind"] == "entity")
+    sentences = []
+    for start, end, text in db.execute("SELECT start, end, text FROM sentences WHERE doc_id = ? ORDER BY seq",
+                                       (doc_id,)):
+        inside = [x for x in spans if start <= x["start"] and x["end"] <= end]
+        sentences.append(Passage(name, doc_id, start, end, text, inside, topic=topic))
+    return _score_document(sentences, question)
+
+
+def _score_document(sentences: list[Passage], question: Question) -> list[Passage]:
+    """Score a document's sentences with idf counted over the document; «Ол ...» leans on the one before."""
+    for before, passage in zip(sentences, sentences[1:]):
+        if anaphoric(passage.text):
+            passage.context = before
     df: dict[str, int] = {}
-    for s in doc.sentences:
-        for key in {term(t) for t in doc.sentence_tokens(s)}:
+    for p in sentences:
+        for key in {term(t) for t in sentence_tokens(p.text)}:
             df[key] = df.get(key, 0) + 1
-    n = max(len(doc.sentences), 1)
+    n = max(len(sentences), 1)
     idf = {t: math.log(1 + (n - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5)) for t in question.terms}
     for p in sentences:
         score(p, question, idf)
