@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.markup import escape
 
 from derek.errors import DerekError
 
@@ -102,7 +103,7 @@ def _run_ingest(kb: Any, paths: tuple[str, ...], as_json: bool) -> list[Any]:
                 _dump(result.to_dict())
                 sys.stdout.flush()
             elif result.status != "failed":
-                console.print(f"{result.status:>9}  {path}")
+                console.print(f"{result.status:>9}  {escape(str(path))}")
             bar.advance(task)
     return results
 
@@ -130,13 +131,11 @@ def search(query: str, limit: int, db: str, as_json: bool) -> None:
     if not hits:
         console.print("no matches")
     for h in hits:
-        console.print(f"[bold]{h.doc}[/bold] [dim]{h.start}-{h.end}  score {h.score:.2f}[/dim]")
+        console.print(f"[bold]{escape(h.doc)}[/bold] [dim]{h.start}-{h.end}  score {h.score:.2f}[/dim]")
         console.print("  " + _highlight(h.text, h.start, h.matches))
 
 
 def _highlight(text: str, offset: int, matches: list[tuple[int, int]]) -> str:
-    from rich.markup import escape
-
     out, pos = [], 0
     for a, b in matches:
         a, b = a - offset, b - offset
@@ -175,7 +174,8 @@ def docs(db: str, as_json: bool) -> None:
 
     table = Table("id", "name", "format", "encoding", "chars", "sentences", "title")
     for r in rows:
-        table.add_row(str(r.id), r.name, r.format, r.encoding or "", str(r.length), str(r.n_sentences), r.title[:50])
+        table.add_row(str(r.id), escape(r.name), r.format, r.encoding or "", str(r.length), str(r.n_sentences),
+                      escape(r.title[:50]))
     _console().print(table)
 
 
@@ -203,10 +203,8 @@ def analyze(files: tuple[str, ...], as_json: bool) -> None:
 
 
 def _print_analysis(doc: Any, name: str) -> None:
-    from rich.markup import escape
-
     console = _console()
-    console.print(f"[bold]{name}[/bold]: {len(doc.text)} characters, {len(doc.sentences)} sentences,"
+    console.print(f"[bold]{escape(name)}[/bold]: {len(doc.text)} characters, {len(doc.sentences)} sentences,"
                   f" {len(doc.tokens)} tokens")
     for s in doc.sentences[:50]:
         words = " ".join(escape(t.text) if t.lemma in ("", t.text) or not t.text[0].isalnum()

@@ -6,20 +6,25 @@ import sys
 from typing import Any
 
 import click
+from rich.markup import escape
 
 from derek.cli import _console, _db_option, _dump, _json_option, _open_kb, main
 
 
+# Everything below that comes from documents or data is escaped before rich renders it: a
+# document saying «[/b]» must print as text, not break the terminal markup.
+
+
 def _name(entity: dict[str, Any] | None) -> str:
-    return entity["name"] if entity else ""
+    return escape(entity["name"]) if entity else ""
 
 
 def _target(fact: dict[str, Any]) -> str:
-    return _name(fact["object"]) or str(fact["value"] or "")
+    return _name(fact["object"]) or escape(str(fact["value"] or ""))
 
 
 def _cite(fact: dict[str, Any]) -> str:
-    return ", ".join(f"{s['doc']}:{s['start']}-{s['end']}" for s in fact["sources"])
+    return escape(", ".join(f"{s['doc']}:{s['start']}-{s['end']}" for s in fact["sources"]))
 
 
 @main.command()
@@ -58,14 +63,14 @@ def entity(name: str, db: str, as_json: bool) -> None:
         return
     console = _console()
     wikidata = f"  Wikidata {card['wikidata']}" if card["wikidata"] else ""
-    console.print(f"[bold]{card['name']}[/bold]  ({card['type']}, {card['id']}){wikidata}")
+    console.print(f"[bold]{escape(card['name'])}[/bold]  ({card['type']}, {escape(card['id'])}){wikidata}")
     other = [n for n in (card["name_ru"], card["name_en"]) if n]
     if other or card["aliases"]:
-        console.print("names: " + "; ".join(dict.fromkeys(other + card["aliases"])))
+        console.print("names: " + escape("; ".join(dict.fromkeys(other + card["aliases"]))))
     console.print(f"{card['mentions']} mentions in {card['documents']} documents")
-    for title, key in (("memberships", "memberships"), ("members", "members"), ("roles", "roles"), ("events", "events")):
+    for key in ("memberships", "members", "roles", "events"):
         if card[key]:
-            console.print(f"\n[bold]{title}[/bold]")
+            console.print(f"\n[bold]{key}[/bold]")
             for f in card[key]:
                 who = _name(f["subject"]) if key in ("members", "events") else ""
                 console.print(f"  {f['time'] or '—':>10}  {who + ' ' if who else ''}{f['label']} {_target(f)}"
@@ -88,7 +93,8 @@ def entities(type_: str | None, db: str, as_json: bool) -> None:
 
     table = Table("id", "name", "type", "wikidata", "mentions", "documents")
     for r in rows:
-        table.add_row(r["id"], r["name"], r["type"], r["wikidata"] or "", str(r["mentions"]), str(r["documents"]))
+        table.add_row(escape(r["id"]), escape(r["name"]), r["type"], r["wikidata"] or "", str(r["mentions"]),
+                      str(r["documents"]))
     _console().print(table)
 
 
@@ -127,13 +133,13 @@ def conflicts(db: str, as_json: bool) -> None:
     if not found:
         console.print("no conflicts")
     for c in found:
-        what = _name(c["object"]) or c.get("measure", "")
+        what = _name(c["object"]) or escape(c.get("measure", ""))
         console.print(f"[bold]{_name(c['subject'])} {c['predicate']} {what}[/bold] — {c['field']} differs:")
         for side in c["sides"]:
             value = side["value"]["name"] if isinstance(side["value"], dict) else side["value"]
-            console.print(f"  [yellow]{value}[/yellow]")
+            console.print(f"  [yellow]{escape(str(value))}[/yellow]")
             for s in side["sources"]:
-                console.print(f"    {s['doc']}:{s['start']}-{s['end']}  «{s['text']}»")
+                console.print(f"    {escape(s['doc'])}:{s['start']}-{s['end']}  «{escape(s['text'])}»")
 
 
 @main.command()
@@ -197,8 +203,6 @@ def ask(question: str, context_file: str | None, db: str, as_json: bool) -> None
 
 
 def _print_answer(answer: Any) -> None:
-    from rich.markup import escape
-
     console = _console()
     if answer.answer is None:
         console.print("[yellow]Жауап табылмады[/yellow] (no answer found). Closest passages:")
@@ -214,7 +218,8 @@ def _print_answer(answer: Any) -> None:
 
 @main.command()
 @click.option("--conll", "conll_file", type=click.File("r", encoding="utf-8"), required=True,
-              help="One token per line (first column; other columns ignored), blank line between sentences; - for stdin.")
+              help="One token per line (first column; other columns ignored), blank line between"
+                   " sentences; - for stdin.")
 def ner(conll_file: Any) -> None:
     """Tag tokens with KazNERD's 25 entity classes: prints token<TAB>tag lines, same layout."""
     from derek.extract.ner import NerTagger, format_conll, read_conll

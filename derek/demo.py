@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.markup import escape
+
 from derek.errors import DerekError
 
 EXAMPLE_SEARCHES = ["Қазақстанның БҰҰ-ға мүшелігі", "ШЫҰ", "келісімге қол қойды"]
@@ -22,8 +24,8 @@ def run_demo(corpus: Path, db: str, console: Any) -> None:
     with derek.open(db) as kb:
         results = ingest_paths(kb, [str(corpus)])
         for r in results:
-            line = f"  {r.status:>9}  {Path(r.path).name}"
-            console.print(line + (f"  [red]{r.message}[/red]" if r.message else ""))
+            line = f"  {r.status:>9}  {escape(Path(r.path).name)}"
+            console.print(line + (f"  [red]{escape(r.message)}[/red]" if r.message else ""))
         stats = kb.stats()
         console.print(
             f"\n{stats['documents']} documents, {stats['sentences']} sentences, {stats['tokens']} tokens,"
@@ -33,12 +35,13 @@ def run_demo(corpus: Path, db: str, console: Any) -> None:
         for query in EXAMPLE_SEARCHES:
             console.print(f"\n[bold]$ derek search {query!r}[/bold]")
             for hit in kb.search(query, limit=3):
-                console.print(f"  [cyan]{hit.doc}[/cyan] {hit.start}-{hit.end}: {hit.text[:160]}")
+                console.print(f"  [cyan]{escape(hit.doc)}[/cyan] {hit.start}-{hit.end}: {escape(hit.text[:160])}")
         for question in EXAMPLE_QUESTIONS:
             answer = kb.ask(question)
             console.print(f"\n[bold]$ derek ask {question!r}[/bold]")
-            console.print(f"  [green]{answer.answer or 'жауап табылмады (not found)'}[/green]")
+            console.print(f"  [green]{escape(answer.answer or 'жауап табылмады (not found)')}[/green]")
             for source in answer.sources[:2]:
-                console.print(f"  [cyan]{source['doc']}[/cyan] {source['start']}-{source['end']}: «{source['text'][:160]}»")
+                console.print(f"  [cyan]{escape(source['doc'])}[/cyan] {source['start']}-{source['end']}:"
+                              f" «{escape(source['text'][:160])}»")
     if any(r.status == "failed" for r in results):
         raise DerekError("some sample documents failed to ingest (see above)")

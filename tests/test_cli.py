@@ -95,3 +95,15 @@ def test_cli_every_command_has_help_and_is_in_readme(runner):
         assert command.help, name
         assert re.search(rf"derek {name}\b", readme), f"`derek {name}` missing from README"
         assert run(runner, name, "--help").exit_code == 0
+
+
+def test_cli_document_text_with_markup_prints_as_text(runner, tmp_path):
+    doc = tmp_path / "[b]брекет.txt"  # also a glob pattern: the existing file wins
+    doc.write_text("Қазақстан [/b] 1992 жылғы 2 наурызда БҰҰ-ға мүше болды [bold].", encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    assert run(runner, "ingest", str(doc), "--db", db).exit_code == 0
+    out = run(runner, "search", "БҰҰ", "--db", db)
+    assert "[/b]" in out.output and "[bold]" in out.output
+    for args in (["facts"], ["entity", "БҰҰ"], ["timeline"], ["conflicts"], ["docs"],
+                 ["ask", "Қазақстан БҰҰ-ға қашан мүше болды?"]):
+        assert run(runner, *args, "--db", db).exit_code == 0, args

@@ -30,7 +30,8 @@ def expand_paths(inputs: Iterable[str]) -> tuple[list[Path], list[IngestResult]]
     files: dict[Path, None] = {}
     missing: list[IngestResult] = []
     for item in inputs:
-        matches = [Path(m) for m in sorted(glob.glob(item, recursive=True))] if glob.has_magic(item) else [Path(item)]
+        literal = Path(item).exists() or not glob.has_magic(item)  # «[b]notes.txt» is a file, not a pattern
+        matches = [Path(item)] if literal else [Path(m) for m in sorted(glob.glob(item, recursive=True))]
         if not matches or not all(m.exists() for m in matches):
             missing.append(IngestResult(item, "failed", f"{item}: no such file or directory"))
             continue
