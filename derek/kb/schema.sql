@@ -1,4 +1,4 @@
--- derek knowledge base, schema version 1. One SQLite file, WAL mode, FTS5.
+-- derek knowledge base, schema version 2 (version 2 added chunk_fts). One SQLite file, WAL mode, FTS5.
 -- Every offset (start, end) indexes documents' original decoded text.
 
 CREATE TABLE IF NOT EXISTS meta (
@@ -113,3 +113,10 @@ CREATE INDEX IF NOT EXISTS fact_sources_doc ON fact_sources(doc_id);
 
 -- Document frequencies of index terms (question answering weighs rare words higher).
 CREATE VIRTUAL TABLE IF NOT EXISTS sentence_vocab USING fts5vocab(sentence_fts, 'row');
+
+-- BM25 over whole chunks (a short document is one chunk): ranks documents, not sentences, so
+-- a document that is about the question wins over a stray sentence elsewhere. rowid = chunks.rowid.
+CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5(terms, tokenize="unicode61 remove_diacritics 0");
+CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
+    DELETE FROM chunk_fts WHERE rowid = old.rowid;
+END;

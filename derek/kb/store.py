@@ -15,7 +15,7 @@ from derek.doc import Document, DocumentMeta
 from derek.errors import StoreError
 
 APPLICATION_ID = 0x64524B31  # "dRK1": marks a SQLite file as a derek knowledge base
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -76,6 +76,8 @@ class KnowledgeBase:
         if app_id != APPLICATION_ID and tables:
             raise StoreError(f"{self.path}: not a derek database (it holds other tables)")
         if app_id == APPLICATION_ID:
+            if self.db.execute("PRAGMA user_version").fetchone()[0] == 1:
+                self._migrate_1_to_2()
             self._check_schema()
             return
         sql = resources.files("derek.kb").joinpath("schema.sql").read_text(encoding="utf-8")
@@ -83,6 +85,18 @@ class KnowledgeBase:
             f"BEGIN IMMEDIATE; {sql}; PRAGMA application_id = {APPLICATION_ID};"
             f" PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
         )
+
+    def _migrate_1_to_2(self) -> None:
+        """Version 2 adds chunk_fts; fill it from the sentence terms already indexed."""
+        sql = resources.files("derek.kb").joinpath("schema.sql").read_text(encoding="utf-8")
+        self.db.executescript(f"BEGIN IMMEDIATE; {sql};")
+        self.db.execute(
+            "INSERT INTO chunk_fts (rowid, terms) SELECT c.rowid, (SELECT group_concat(s.terms, ' ')"
+            " FROM sentences s WHERE s.doc_id = c.doc_id AND s.start >= c.start"
+            " AND s.start < c.start + length(c.text)) FROM chunks c"
+        )
+        self.db.execute("PRAGMA user_version = 2")
+        self.db.execute("COMMIT")
 
     def _check_schema(self) -> None:
         app_id = self.db.execute("PRAGMA application_id").fetchone()[0]

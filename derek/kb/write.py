@@ -14,8 +14,10 @@ def write_parts(db: sqlite3.Connection, doc_id: int, parts: Iterable[tuple[int, 
     """Write the chunks of one document; returns (length, sentences, tokens)."""
     length = n_sentences = n_tokens = 0
     for seq, (offset, doc) in enumerate(parts):
-        db.execute("INSERT INTO chunks (doc_id, seq, start, text) VALUES (?,?,?,?)",
-                   (doc_id, seq, offset, doc.text))
+        chunk = db.execute("INSERT INTO chunks (doc_id, seq, start, text) VALUES (?,?,?,?)",
+                           (doc_id, seq, offset, doc.text)).lastrowid
+        db.execute("INSERT INTO chunk_fts (rowid, terms) VALUES (?, ?)",
+                   (chunk, " ".join(sentence_terms(doc.tokens))))
         db.executemany(
             "INSERT INTO sentences (doc_id, seq, start, end, text, terms) VALUES (?,?,?,?,?,?)",
             (

@@ -23,8 +23,7 @@ TOPIC_TYPES = ("organization", "body", "treaty")  # states and people are not re
 NAME_WEIGHT = 1.5  # the question's verb and its proper names count half as much again
 VERB_MISSING = 0.85  # a sentence without the question's verb (or a synonym of its predicate)
 FOLLOW = 8  # how many of the best sentences have their next sentence looked at
-DOC_POOL = 200  # the best sentences by BM25 that rank the documents
-DOC_TOP = 3  # a document scores the summed BM25 of its best three sentences in the pool
+DOC_POOL = 200  # how many chunks (documents or their parts) BM25 ranks
 PRIOR_WEIGHT = 0.2  # a sentence of the weakest-ranked document loses a fifth of its coverage
 
 
@@ -83,20 +82,19 @@ def _question_match(db, question: Question) -> str | None:  # noqa: ANN001
 
 def rank_documents(db, question: Question, match: str | None = None,  # noqa: ANN001
                    pool: int = DOC_POOL) -> dict[int, float]:
-    """Documents by the summed BM25 of their best DOC_TOP sentences among the best ``pool``
-    sentences, scaled so the best document scores 1: a document about the question says
-    it in several sentences, a stray sentence elsewhere only once."""
+    """Documents by BM25 over their whole text (chunk_fts; a long document by its best chunk),
+    scaled so the best document scores 1: a document about the question wins over a stray
+    sentence elsewhere."""
     match = match or _question_match(db, question)
     if match is None:
         return {}
-    per_doc: dict[int, list[float]] = {}
-    for doc_id, rank in db.execute("SELECT s.doc_id, bm25(sentence_fts) FROM sentence_fts JOIN sentences s"
-                                   " ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ?"
-                                   " ORDER BY bm25(sentence_fts) LIMIT ?", (match, pool)):
-        per_doc.setdefault(doc_id, []).append(-rank)
-    sums = {d: sum(sorted(v, reverse=True)[:DOC_TOP]) for d, v in per_doc.items()}
-    best = max(sums.values(), default=0.0)
-    return {d: (v / best if best > 0 else 0.0) for d, v in sums.items()}
+    scores: dict[int, float] = {}
+    for doc_id, rank in db.execute("SELECT c.doc_id, bm25(chunk_fts) FROM chunk_fts JOIN chunks c"
+                                   " ON c.rowid = chunk_fts.rowid WHERE chunk_fts MATCH ?"
+                                   " ORDER BY bm25(chunk_fts) LIMIT ?", (match, pool)):
+        scores[doc_id] = max(scores.get(doc_id, 0.0), -rank)
+    best = max(scores.values(), default=0.0)
+    return {d: (v / best if best > 0 else 0.0) for d, v in scores.items()}
 
 
 def _followers(db, best: list[Passage], have: list[Passage], question: Question,  # noqa: ANN001
