@@ -159,3 +159,16 @@ def test_store_end_to_end_over_seeds(kb):
     for h in hits:
         text = kb.document_text(h.doc_id)
         assert text[h.start : h.end] == h.text
+
+
+def test_store_migrates_a_version_1_file(tmp_path):
+    path = tmp_path / "old.db"
+    with derek.open(path) as kb:
+        ingest_paths(kb, [str(write(tmp_path / "a.txt", "Қазақстан ШЫҰ-ның негізін қалады.\n\nЕкінші абзац."))])
+        kb.db.executescript("DROP TRIGGER chunks_ad; DROP TABLE chunk_fts; PRAGMA user_version = 1;")
+    with derek.open(path) as kb:
+        assert kb.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        rows = kb.db.execute("SELECT terms FROM chunk_fts").fetchall()
+        assert len(rows) == 1 and "шыұ" in rows[0][0].split()
+    with derek.open(path, readonly=True) as kb:
+        assert kb.search("ШЫҰ")
