@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, Fact, Quantity, Sentence
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.rules import word_info
+from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -55,8 +55,7 @@ class Discourse:
 def _measures() -> dict[str, str]:
     """Measure lemma (or «modifier lemma») → the unit it implies, "" if none
     (extract/data/measures.txt: a lemma, optionally a TAB and a unit)."""
-    text = resources.files("derek.extract").joinpath("data", "measures.txt").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = [line.split("\t") for line in load_list("measures.txt", "derek.extract")]
     return {row[0].strip().lower(): (row[1].strip() if len(row) > 1 else "") for row in rows}
 
 

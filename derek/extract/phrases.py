@@ -5,11 +5,11 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Fact, Sentence
 from derek.extract.rules import Arg, Clause, word_info
+from derek.lang.kk.resources import load_list, load_tsv
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -33,9 +33,7 @@ def phrase_value(index: TokenIndex, clause: Clause, i: int, args: list[Arg], kin
 @cache
 def _heads() -> dict[str, str]:
     """Institution noun → the title of its head (extract/data/office_heads.tsv)."""
-    text = resources.files("derek.extract").joinpath("data", "office_heads.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {row[0]: row[1] for row in rows[1:]}
+    return {r["institution"]: r["head"] for r in load_tsv("office_heads.tsv", "derek.extract")}
 
 
 def _head_title(index: TokenIndex, clause: Clause, i: int, args: list[Arg], case: str) -> str | None:
@@ -122,8 +120,7 @@ def _is_gen(words: list[str]) -> bool:
 @cache
 def _titles() -> frozenset[str]:
     """Position titles (extract/data/titles.txt)."""
-    text = resources.files("derek.extract").joinpath("data", "titles.txt").read_text("utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(load_list("titles.txt", "derek.extract"))
 
 
 def office_facts(sentence: Sentence, clause: Clause, index: TokenIndex,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 
 from derek.lang.kk.morphology import analyze
+from derek.lang.kk.resources import load_tsv
 
 ROLES = frozenset({"associate_member_of", "observer_of", "dialogue_partner_of", "founding_member_of"})
 
@@ -65,12 +65,8 @@ def _trigger(cell: str) -> tuple[tuple[str, str | None], ...]:
 
 @cache
 def load_rules() -> tuple[Rule, ...]:
-    text = resources.files("derek.extract").joinpath("data", "triggers.tsv").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
     rules = []
-    for line in lines[1:]:
-        row = dict(zip(header, line.split("\t")))
+    for row in load_tsv("triggers.tsv", "derek.extract"):
         subj_cases, subj_types = _side(row["subject"])
         obj_cases, obj_types = _side(row["object"])
         rules.append(Rule(row["predicate"], _trigger(row["trigger"]), subj_cases, subj_types,

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from derek.doc import Document, Fact, Sentence
 from derek.extract.gazetteer import load_gazetteer
 from derek.extract.rules import ROLES, load_rules, readings, word_info
+from derek.lang.kk.resources import load_tsv
 from derek.lang.kk.segment import tokenize
 
 if TYPE_CHECKING:
@@ -35,9 +35,7 @@ class Table:
 
 @cache
 def _column_rules() -> list[tuple[frozenset[str], str]]:
-    text = resources.files("derek.extract").joinpath("data", "table_columns.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return [(frozenset(lemmas.split()), role) for lemmas, role in rows[1:]]
+    return [(frozenset(r["lemmas"].split()), r["role"]) for r in load_tsv("table_columns.tsv", "derek.extract")]
 
 
 @cache

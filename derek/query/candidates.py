@@ -11,7 +11,7 @@ from typing import Any
 
 from derek.doc import Token
 from derek.query.passages import Passage
-from derek.query.question import Question, answer_nouns, load_words
+from derek.query.question import Question, load_words
 from derek.query.render import render_date
 
 TYPES = {"person": {"person"}, "persons": {"person"}, "state": {"state"}, "states": {"state"},

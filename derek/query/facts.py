@@ -10,10 +10,10 @@ import json
 import sqlite3
 from collections import defaultdict
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from derek.errors import NotFound, QueryError
+from derek.lang.kk.resources import load_tsv
 
 MAX_NAME_CHARS = 300
 
@@ -21,17 +21,13 @@ MAX_NAME_CHARS = 300
 @cache
 def labels() -> dict[str, tuple[str, str]]:
     """predicate -> (Kazakh label, inverse label)."""
-    text = resources.files("derek.query").joinpath("data", "labels.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {r[0]: (r[1], r[2]) for r in rows[1:]}
+    return {r["predicate"]: (r["label_kk"], r["inverse_kk"]) for r in load_tsv("labels.tsv", "derek.query")}
 
 
 @cache
 def predicates() -> dict[str, dict[str, str]]:
     """The fact vocabulary (extract/data/predicates.tsv): predicate -> its row."""
-    text = resources.files("derek.extract").joinpath("data", "predicates.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
+    return {r["predicate"]: r for r in load_tsv("predicates.tsv", "derek.extract")}
 
 
 def resolve_entity(db: sqlite3.Connection, name: str) -> str:

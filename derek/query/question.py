@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from derek.doc import DateMention, Document, EntityMention, Token
 from derek.errors import QueryError
 from derek.kb.search import term
+from derek.lang.kk.resources import load_list, load_tsv
 
 MAX_QUESTION_CHARS = 1000
 
@@ -42,9 +42,8 @@ class Question:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("derek.query").joinpath("data", name).read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return rows[1:] if "\t" in text.splitlines()[-1] or len(rows[0]) > 1 else rows
+    """The data rows of a TSV in derek/query/data, as lists of cells."""
+    return [list(row.values()) for row in load_tsv(name, "derek.query")]
 
 
 @cache
@@ -61,8 +60,7 @@ def answer_nouns() -> dict[str, str]:
 @cache
 def load_words(name: str) -> frozenset[str]:
     """A word list from derek/query/data (one lowercase word per line, # comments)."""
-    text = resources.files("derek.query").joinpath("data", name).read_text("utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(load_list(name, "derek.query"))
 
 
 def stopwords() -> frozenset[str]:
