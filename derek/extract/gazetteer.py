@@ -19,6 +19,7 @@ from derek.lang.kk.segment import tokenize
 FILES = ("states", "orgs", "treaties", "people", "places")
 _UNVOICE = str.maketrans({"ғ": "қ", "г": "к", "б": "п"})  # stem-final voicing: достастығы ~ достастық
 _CANDIDATES = 4  # analyses per word whose lemmas may match a name
+_MAX_CACHED = 200_000  # words whose keys Gazetteer.keys remembers
 CASES = ("GEN", "DAT", "ACC", "LOC", "ABL", "INS", "ATTR")
 
 
@@ -127,6 +128,8 @@ class Gazetteer:
         """word_keys, plus for capitalized words the gazetteer-guided stems."""
         found = self._keys.get(norm)
         if found is None:
+            if len(self._keys) >= _MAX_CACHED:  # a long archive's vocabulary must not grow memory
+                self._keys.clear()
             found = word_keys(norm)
             # Мадридте, Нью-Йоркте; not БҰҰ-ның (an abbreviation's hyphen parts off its ending)
             if norm[:1].isupper() and norm.rpartition("-")[2][:1].isupper() and not norm.isupper():
