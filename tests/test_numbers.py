@@ -47,6 +47,12 @@ QUANTITIES = [
     ("3 адамға", [("3 адамға", 3.0, "person", None, None, "count")]),
     ("3 адамге", [("3", 3.0, None, None, None, "cardinal")]),
     ("12 мүшесі", [("12 мүшесі", 12.0, "member", None, None, "count")]),
+    # a scale word typed onto its digits; «жарты» (half) and «жарым» (and a half)
+    ("150млн. тонна тұз", [("150млн. тонна", 1.5e8, "tonne", None, None, "cardinal")]),
+    ("жарты миллион астам адам", [("жарты миллион астам адам", 5e5, "person", None, "more_than", "count")]),
+    ("екі жарым мың тонна", [("екі жарым мың тонна", 2500.0, "tonne", None, None, "cardinal")]),
+    ("үш миллоннан астам адам", [("үш миллоннан астам адам", 3e6, "person", None, "more_than", "count")]),
+    ("жарты ғасыр бойы, оның жартысы", []),
 ]
 
 HARMONY = [("желтоқсан", "back"), ("мүше", "front"), ("процент", "front"), ("елу", "front"),

@@ -146,7 +146,10 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         number_word=re.compile(alternation(list(words))),
         words=words,
-        scale=re.compile(r"\s*(" + alternation(list(scales)) + r")(\.(?!\d))?"),
+        # a scale word may also be typed onto its digits: «150млн.» (the tree's word-start
+        # guard, (?<!\w), is relaxed to "no letter before")
+        scale=re.compile(r"\s*(" + alternation(list(scales)).replace(r"(?<!\w)", f"(?<!{_LETTER})", 1)
+                         + r")(\.(?!\d))?"),
         scales=scales,
         unit=re.compile(r"\s*(" + alternation(list(units)) + ")"),
         dashed_unit=re.compile(_DASH + "(" + alternation(list(units)) + ")"),

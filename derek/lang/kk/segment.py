@@ -67,6 +67,8 @@ def _token_ranges(s: str) -> list[tuple[int, int]]:
             end = start + len(m.group().rstrip(".,;:!?)]'\""))
         elif kind == "dotted":
             end = _dotted_end(m.group(), start, s)
+        elif kind == "word":
+            end = start + _unspaced_dash(m.group())
         if kind in ("word", "dotted") or (kind == "num" and end == m.end()):
             end = _attach_spaced_suffix(s, start, end)
         ranges.append((start, end))
@@ -85,6 +87,18 @@ def _dotted_end(tok: str, start: int, s: str) -> int:
     if len(parts[0]) == 1 and parts[0].isupper():
         return start + 2  # an initial: Н.
     return start + len(parts[0])
+
+
+def _unspaced_dash(word: str) -> int:
+    """Where a hyphen typed for a dash cuts ``word``: «ұйымдарына-Халықаралық» is two words (a
+    lower-case word, then a capitalized one), unlike БҰҰ-ның, Қасым-Жомарт or іс-қимыл."""
+    pos = 0
+    for part in re.split(r"(?<=\w)(?=['-])", word)[:-1]:
+        pos += len(part)
+        left, right = part.lstrip("'-"), word[pos + 1 : pos + 2]
+        if len(left) >= 5 and left.isalpha() and left.islower() and right.isupper():
+            return pos
+    return len(word)
 
 
 def _attach_spaced_suffix(s: str, start: int, end: int) -> int:
