@@ -228,3 +228,90 @@ def test_facts_sentence_cases(text: str, index: int, expected: set) -> None:
     assert found == expected
     for fact in doc.facts:
         assert any((fact.start, fact.end) == (s.start, s.end) for s in doc.sentences)
+
+
+# Round 6: shapes a new writer uses (lists with «сияқты … бірге/қоса», verbal nouns, participles,
+# copulas) — each fact its own sentence of ours, stated in the language of the domain.
+SHAPE_CASES = [
+    # companions in the instrumental share the clause's fact
+    ("Грузия Әзербайжанмен бірге ТМД-ға қосылды.", 0,
+     {("state:ge", "joined", "org:cis", None), ("state:az", "joined", "org:cis", None)}),
+    ("Ресей Беларусьпен бірге ЕАЭО туралы шартқа қол қойды.", 0,
+     {("state:ru", "signed", "treaty:eaeu-treaty", None), ("state:by", "signed", "treaty:eaeu-treaty", None)}),
+    # «X, Y сияқты … мемлекеттермен қоса Z-мен бірге»: a membership noun far from its verb
+    (("Қазақстан 1992 жылы БҰҰ мүшелігіне Қырғызстан және Армения сияқты жаңа мемлекеттермен қоса "
+      "Сан-Марино Республикасымен бірге кірді."), 0,
+     {(s, "member_of", "org:un", "1992") for s in ("state:kz", "state:kg", "state:am", "state:sm")}),
+    # «X, Y сияқты мемлекеттер … құрамына кірді»: the organization written bare before «құрамына»
+    ("Қырғызстан, Тәжікстан және Өзбекстан сияқты мемлекеттер ТМД құрамына кірді.", 0,
+     {(s, "member_of", "org:cis", None) for s in ("state:kg", "state:tj", "state:uz")}),
+    # members introduced by «қатарында», «арасында» and a colon
+    ("ШЫҰ мүшелерінің қатарында Қазақстан, Қытай және Ресей бар.", 0,
+     {(s, "member_of", "org:sco", None) for s in ("state:kz", "state:cn", "state:ru")}),
+    ("ШЫҰ мүшелері арасында Үндістан және Пәкістан бар.", 0,
+     {(s, "member_of", "org:sco", None) for s in ("state:in", "state:pk")}),
+    ("ШЫҰ-ға мүше мемлекеттер: Қазақстан, Қытай, Ресей.", 0,
+     {(s, "member_of", "org:sco", None) for s in ("state:kz", "state:cn", "state:ru")}),
+    # verbal nouns take a genitive subject («енуі», «қосылуы», «құрылуы», «бас тартуы»)
+    ("Қазақстанның БҰҰ-ға енуі 1992 жылы болды.", 0, {("state:kz", "joined", "org:un", "1992")}),
+    ("Қазақстанның ДСҰ-ға қосылуы 2015 жылы болды.", 0, {("state:kz", "joined", "org:wto", "2015")}),
+    ("ШЫҰ-ның құрылуы 2001 жылы болды.", 0, {("org:sco", "founded_on", None, "2001")}),
+    ("Қазақстанның ядролық қарудан бас тартуы маңызды болды.", 0,
+     {("state:kz", "renounced", "ядролық қару", None)}),
+    ("Қазақстанның БҰҰ мүшелігіне енуі елге пайдалы болды.", 0, {("state:kz", "member_of", "org:un", None)}),
+    # participles: the noun after qualifies; a date between them is the fact's own
+    ("2001 жылы құрылған ШЫҰ Азиядағы ірі ұйым.", 0, {("org:sco", "founded_on", None, "2001")}),
+    ("1992 жылы Лиссабон хаттамасына қол қойған Қазақстан ядролық қарудан бас тартты.", 0,
+     {("state:kz", "signed", "treaty:lisbon-protocol", "1992"), ("state:kz", "renounced", "ядролық қару", "1992")}),
+    (("Бұл құжаттар: XIX ғасырдағы заңдар және БҰҰ қабылдаған 1948 жылғы «Адам құқықтарының жалпыға ортақ "
+      "Декларациясы»."), 0, {("treaty:udhr", "adopted", None, "1948")}),
+    # an active participle before a quoted title that is no gazetteer treaty: the title is the value
+    ("Ел 1965 жылы ЮНЕСКО қабылдаған «Мәдени мұра туралы жарғы» бойынша жұмыс істейді.", 0,
+     {("org:un-unesco", "adopted", "Мәдени мұра туралы жарғы", "1965")}),
+    # a participle that qualifies another noun states nothing about the previous subject
+    ("ШЫҰ Хартиясы 2002 жылы қабылданды, ал бекітілген ережелер көп.", 0,
+     {("treaty:sco-charter", "adopted", None, "2002")}),
+    # copulas and «бірі»: the group after the trigger predicates the subject
+    ("Қазақстан — ШЫҰ-ның мүшесі.", 0, {("state:kz", "member_of", "org:sco", None)}),
+    ("Қазақстан ШЫҰ-ға мүше мемлекеттерінің бірі болып табылады.", 0,
+     {("state:kz", "member_of", "org:sco", None)}),
+    ("Қазақстан — ТМД-ның құрылтайшыларының бірі.", 0, {("state:kz", "founding_member_of", "org:cis", None)}),
+    # ordinals and ranks are qualifiers, not figures
+    ("Қазақстан БҰҰ-ның 168-ші мүшесі болды.", 0, {("state:kz", "member_of", "org:un", None)}),
+    ("Үндістан ШЫҰ-ның тоғызыншы мүшесі атанды.", 0, {("state:in", "member_of", "org:sco", None)}),
+    ("Қазақстан бидай экспорты бойынша әлемде 5 орын алады.", 0, set()),
+    # a range «168-ден 176-ға дейін» gives its end only; a group named before is no count
+    ("Осыдан кейін БҰҰ мүшелерінің саны 150-ден 160 мемлекетке дейін өсті.", 0,
+     {("org:un", "has_member_count", "160", None)}),
+    ("БҰҰ Бас Ассамблеясы аталған бес мемлекетті мүше ретінде таныды.", 0, set()),
+    # an office with «X жанындағы», a rank that qualifies it, the appointee between «болып» and the verb
+    (("1995 жылы Қазақстанның ЕҚЫҰ жанындағы бірінші тұрақты өкілі болып белгілі дипломат Ержан Қазыханов "
+      "тағайындалды."), 0,
+     {("person:kazykhanov", "appointed_as", "қазақстанның еқыұ жанындағы тұрақты өкілі", "1995")}),
+    ("Нұрсұлтан Назарбаев 1991 жылы республиканың тұңғыш Президенті болып сайланды.", 0,
+     {("person:nazarbayev", "appointed_as", "президент", "1991")}),
+    # «қызметін бастады» (began its work) founds a body
+    ("2006 жылы АӨСШК Хатшылығы өзінің қызметін бастады.", 0,
+     {("org:cica-secretariat", "founded_on", None, "2006")}),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), SHAPE_CASES)
+def test_facts_generalizing_shapes(text: str, index: int, expected: set) -> None:
+    test_facts_sentence_cases(text, index, expected)
+
+
+# Texts outside the domain: figures that belong to an unnamed thing («өзені», «көлі», «сарбаз»)
+# are not facts about the state or region named in the genitive or earlier in the text.
+NO_FACT_TEXTS = [
+    "Ресейдің ең ұзын өзені — Лена (4 400 км), ең терең көлі — Байкал.",
+    "Қорық Шығыс Қазақстан облысының Катон ауданында, ауданы 109 га. Көл 1738 м биіктікте жатыр.",
+    "Ресей туралы. Батыр бастаған 400 сарбаз жауға соққы беріп, 40 солдатын жойды.",
+    "Қазақстанның суғармалы жерлерінде қатар аралығы 60 см себу әдісі қолданылады.",
+    "Қазақстан шым-шытырық әлемдік күрестер аренасына енді.",
+]
+
+
+@pytest.mark.parametrize("text", NO_FACT_TEXTS)
+def test_facts_none_outside_domain(text: str) -> None:
+    assert run(Document(text)).facts == []

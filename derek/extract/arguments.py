@@ -168,7 +168,8 @@ def _share_case_in_lists(args: list[Arg], norms: list[str]) -> None:
     groups: list[list[Arg]] = []
     for arg in args:
         if groups and arg.first > groups[-1][-1].last and all(
-                norms[k].lower() in SEPARATORS for k in range(groups[-1][-1].last, arg.first)):
+                norms[k].lower() in SEPARATORS for k in range(groups[-1][-1].last, arg.first)) \
+                and not _copula(groups[-1][-1], arg, norms):
             groups[-1].append(arg)
         else:
             groups.append([arg])
@@ -186,6 +187,12 @@ def _share_case_in_lists(args: list[Arg], norms: list[str]) -> None:
         for member in group:
             if member.case in ("NOM", last.case):
                 member.case = case
+
+
+def _copula(left: Arg, right: Arg, norms: list[str]) -> bool:
+    """«Қазақстан — ШЫҰ-ның мүшесі»: a dash between names of different types is a copula, not a
+    list (lists join names of one type)."""
+    return left.type != right.type and any(norms[k] in ("-", "–", "—") for k in range(left.last, right.first))
 
 
 def _case_from_head(args: list[Arg], norms: list[str]) -> None:
