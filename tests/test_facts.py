@@ -315,3 +315,62 @@ NO_FACT_TEXTS = [
 @pytest.mark.parametrize("text", NO_FACT_TEXTS)
 def test_facts_none_outside_domain(text: str) -> None:
     assert run(Document(text)).facts == []
+
+
+# Round 7: treaties and parties (signers.py), coordinated verbal nouns and their owner
+# (possessors.py), figures that are actors or references rather than statistics.
+PARTY_CASES = [
+    # coordinated verbal nouns: each takes the objects before it; one genitive owns them all;
+    # «қоюы» (қой + -ю + -ы) is read by its surface stem
+    (("Қазақстанның Париж хартиясына қосылуы, СШҚ-1 Шартына қол қоюы және Ядролық қаруды таратпау "
+      "туралы шартқа енуі маңызды болды."), 0,
+     {("state:kz", "acceded_to", "treaty:paris-charter", None), ("state:kz", "signed", "treaty:start1", None),
+      ("state:kz", "acceded_to", "treaty:npt", None)}),
+    # a co-party in the instrumental signs with the subject of the previous sentence
+    ("Қазақстан 1992 жылы БҰҰ-ға мүше болды. Бұған Ресеймен «Достық туралы декларацияға» қол қоюы да әсер етті.", 1,
+     {("state:kz", "signed", "достық туралы декларация", None),
+      ("state:ru", "signed", "достық туралы декларация", None)}),
+    (("Қазақстан 1992 жылы ЕҚЫҰ-ға қатысушы мемлекетке айналды. Сондай-ақ Еуропалық одақпен әріптестік және "
+      "ынтымақтастық туралы келісімге қол қойды."), 1,
+     {("state:kz", "signed", "treaty:kz-eu-pca", None), ("org:eu", "signed", "treaty:kz-eu-pca", None)}),
+    # a quoted «… туралы» title names the gazetteer treaty; persons named sign, not their states
+    (("1992 жылы 25 мамырда Назарбаев пен Ельцин Қазақстан мен Ресей арасындағы «Достық, ынтымақтастық және "
+      "өзара көмек туралы» шартқа қол қойды."), 0,
+     {("person:nazarbayev", "signed", "treaty:kz-ru-1992", "1992-05-25"),
+      ("person:yeltsin", "signed", "treaty:kz-ru-1992", "1992-05-25")}),
+    # a passive signing: the states the treaty is «between» are its signers
+    ("2005 жылы Қазақстан және Ресей арасындағы шекараны делимитациялау туралы хаттамаға қол қойылды.", 0,
+     {("state:kz", "signed", "treaty:kz-ru-delimitation-1998", "2005"),
+      ("state:ru", "signed", "treaty:kz-ru-delimitation-1998", "2005")}),
+    # a quoted name before «бағдарламасына» takes its case
+    ("Қазақстан 1994 жылы НАТО-ның «Бейбітшілік жолындағы серіктестік» бағдарламасына қосылды.", 0,
+     {("state:kz", "joined", "org:nato-pfp", "1994")}),
+    # a state working in an organization is its member
+    ("Қазақстан Экономикалық ынтымақтастық ұйымында жұмыс істейді.", 0,
+     {("state:kz", "member_of", "org:eco", None)}),
+    # a commonly misspelled stem («келсім» for «келісім») still finds the name
+    ("Қазақстанның Хельсинки келсіміне қосылуы маңызды.", 0,
+     {("state:kz", "acceded_to", "treaty:helsinki-final-act", None)}),
+    # the adopted document is the fact even when its adopters are an unnamed group
+    ("1991 жылғы 21 желтоқсанда 11 мемлекеттің басшылары Алматы декларациясын қабылдады.", 0,
+     {("treaty:almaty-declaration", "adopted", None, "1991-12-21")}),
+    # states counted as the actors («… мемлекет (…) басшылары») are no figure of the place
+    ("2001 жылы Шанхайда 6 мемлекет (Түрікменстанды қоспағанда) басшылары декларацияға қол қойды.", 0, set()),
+    # «Ол» points to a person only if one was named in this or the previous sentence
+    ("Назарбаев Мәскеуде сөз сөйледі. Арал теңізі тартылып барады. Ол 3 миллионнан астам адамға зиян келтіреді.",
+     2, set()),
+    # «осы 3 салаға»: these three, a reference back, not a figure
+    ("Қазақстанда өнімнің 40 %-ы осы 3 салаға тиесілі.", 0, {("state:kz", "quantity", "40 percent", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), PARTY_CASES)
+def test_facts_parties_and_verbal_nouns(text: str, index: int, expected: set) -> None:
+    test_facts_sentence_cases(text, index, expected)
+
+
+@pytest.mark.parametrize(("word", "lemma", "tag"), [("қоюы", "қой", "VNOUN"), ("қоюының", "қой", "GEN")])
+def test_facts_glide_verbal_noun_read_by_stem(word: str, lemma: str, tag: str) -> None:
+    from derek.extract.rules import word_info
+    found, tags, _ = word_info(word)
+    assert (found, tag in tags) == (lemma, True)

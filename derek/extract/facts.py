@@ -24,6 +24,7 @@ from derek.extract.groups import (
 from derek.extract.index import TokenIndex
 from derek.extract.participles import quoted_patient
 from derek.extract.phrases import office_facts, phrase_value
+from derek.extract.possessors import clause_owner, possessor
 from derek.extract.rules import (
     ROLES,
     Arg,
@@ -35,6 +36,7 @@ from derek.extract.rules import (
     trigger_matches,
     word_info,
 )
+from derek.extract.signers import quoted_treaty, signers
 from derek.extract.tables import Table, read_header, row_facts
 
 _CLAUSE_BREAKS = {"ал", "бірақ", "алайда", "сондай-ақ"}
@@ -44,6 +46,8 @@ _GROUP_NOUNS = {"ел", "мемлекет", "мүше-мемлекет", "елд
 _DATE_ANAPHORS = {"оған", "онда"}
 _ONE_OF = {"бірі", "қатарында"}  # «мемлекеттерінің бірі / қатарында»: X is among them
 _NOMINALIZED = frozenset({"GEN"})  # «Қазақстанның БҰҰ-ға енуі»: a verbal noun's subject is genitive
+_OWNER_TYPES = frozenset({"state", "person", "organization"})
+_VERBAL_NOUN = frozenset({"VNOUN", "POSS.3"})  # a coordinated «-уы» closes its own event
 _OFFICES = {"орталық", "өкілдік", "кеңсе", "бөлімше", "миссия", "филиал"}
 
 
@@ -65,6 +69,8 @@ class _Context:
     table: Table | None = None  # the columns of the table whose rows are being read
     in_table: bool = False  # the previous sentence was a table row
     fired: list[Rule] = field(default_factory=list)  # the rules the last clause fired
+    owner: Arg | None = None  # the genitive owner of the last verbal noun («Еліміздің … қосылуы»)
+    owner_sentence: int = -1
 
 
 def extract_facts(doc: Document) -> Document:
@@ -135,7 +141,8 @@ def _clauses(doc: Document, sentence: Sentence, index: TokenIndex) -> list[Claus
         breaks = norms[i] == ";" or (norms[i] == "," and nxt in _CLAUSE_BREAKS)
         if not breaks and nxt in (",", "және", "әрі", "да", "де") and i > start:
             lemma, tags, pos = word_info(norms[i])
-            breaks = pos in ("VERB", "AUX") and bool(tags & _FINITE) or ("COND" in tags and nxt == ",")
+            breaks = pos in ("VERB", "AUX") and bool(tags & _FINITE) or ("COND" in tags and nxt == ",") \
+                or "VNOUN" in tags and (nxt == "," or "POSS.3" in tags)  # «… қосылуы, … қол қоюы және …»
         if breaks:
             clauses.append(Clause(start, i + 1))
             start = i + 1
@@ -186,6 +193,9 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
     facts += companion_facts(sentence, clause, norms, facts)
     if date is not None:
         context.date = context.last_date = date
+    owner = clause_owner(clause, _OWNER_TYPES)
+    if owner is not None and _VERBAL_NOUN <= word_info(norms[clause.last - 1])[1]:
+        context.owner, context.owner_sentence = owner, n
     return _prefer_specific_roles(facts)
 
 
@@ -274,6 +284,8 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         quoted = quoted_patient(doc, sentence, clause, rule, span, index, date)
         if quoted is not None:
             return quoted
+    if rule.predicate == "signed" and rule.object_types and not objects:
+        objects = [t for t in [quoted_treaty(index, clause, i)] if t is not None]
     if rule.object_types and not objects:
         if not _has_own_object(rule, clause, i, index):
             objects, confidence = _unnamed_objects(rule, clause, index, n, context), confidence - 0.15
@@ -281,11 +293,23 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
             return []
     object_ids = {o.entity for o in objects}
     subjects = _subjects(rule, args, span, object_ids, _attributive(index.norms, end), index.norms, participle)
+    if rule.predicate == "signed":
+        subjects = signers(doc, rule, subjects, objects, index, clause)
     if not subjects and not (participle and end < clause.last and index.norms[end] not in SEPARATORS):
         # a participle that qualifies a noun («бостандықтары бекітілген … Декларациясы») states
         # nothing about the subject of another clause
         subjects = _carried_subject(rule, clause, span, index, n, context, object_ids)
         confidence -= 0.15
+    if subjects and all(s.case == "INS" for s in subjects):  # «АҚШ-пен … қол қоюы»: a co-party
+        ids = {s.entity for s in subjects}
+        carried = _carried_subject(rule, clause, span, index, n, context, object_ids | ids)
+        recent = context.subject  # «Сондай-ақ ЕО-мен … келісімге қол қойды»: the party the text is about
+        if not carried and recent and n - context.subject_sentence <= 2 and recent.type in rule.subject_types \
+                and recent.entity not in object_ids | ids:
+            carried = [recent]
+        subjects += carried
+    if not subjects and rule.value == "patient" and objects:  # «11 мемлекеттің басшылары …
+        subjects = objects[-1:]  # Алматы декларациясын қабылдады»: the fact is the document's
     if not subjects:
         _pend_header(rule, objects, index, clause, i, args, context)
         return []
@@ -385,6 +409,11 @@ def _carried_subject(rule: Rule, clause: Clause, span: tuple[int, int], index: T
     s = context.subject
     if s and context.subject_sentence == n and s.type in rule.subject_types and s.entity not in object_ids:
         return [s]
+    if _VERBAL_NOUN <= word_info(index.norms[span[1] - 1])[1]:
+        # the genitive that owned this sentence's previous «-уы», else the previous sentence's subject
+        owner = context.owner if context.owner_sentence == n else \
+            context.subject if context.subject_sentence == n - 1 else None
+        return possessor(rule, owner, index, span[0], context.previous_first, object_ids)
     return []
 
 

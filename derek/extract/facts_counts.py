@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, Fact, Quantity, Sentence
+from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_list
@@ -27,6 +28,7 @@ _EXCEPT = {"басқа", "тыс"}  # «үш мемлекеттен басқа»
 _THIS = {"бұл", "осы"}  # «бұл көрсеткішті 41 млрд …»: the figure given last, another source's value
 _PARTITIVE = {"олардың", "соның"}  # «олардың 116-сы» (116 of them): counts what the last figure did
 _RANKS = {"орын"}  # «әлемдегі 4 орын алатын» (fourth place): a rank, a qualifier and not a figure
+_ATTEND = {"қатыс", "кел", "жина"}  # attended, came, gathered
 _KNOWN_GROUP = {"аталған", "аталмыш", "осы", "бұл", "сол"}  # «аталған тоғыз мемлекетті»: a group named before
 
 
@@ -72,7 +74,8 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
             if m.type in ("organization", "body")]
     facts: list[Fact] = []
     for a, b, q in quantities:
-        if b < sentence.last_token and index.norms[b].lower() in _EXCEPT or _not_a_figure(index, a, b, quantities):
+        if b < sentence.last_token and index.norms[b].lower() in _EXCEPT or _not_a_figure(index, a, b, quantities) \
+                or _acting_group(index.norms, b, sentence.last_token):
             continue
         if _membership(lemmas | {index.norms[i].lower() for i in range(sentence.first_token, sentence.last_token)}) and _counts_states(q, index.norms, b):
             if _known_group(index.norms, a, b):
@@ -98,6 +101,24 @@ def _not_a_figure(index: TokenIndex, a: int, b: int, quantities: list) -> bool:
     if b < len(norms) and word_info(norms[b])[0] in _RANKS:
         return True
     return "ABL" in word_info(norms[b - 1])[1] and any(start == b for start, _, _ in quantities)
+
+
+def _acting_group(norms: list[str], b: int, last: int) -> bool:
+    """«11 мемлекеттің басшылары … қол қойды», «11 мемлекет (Грузияны қоспағанда) басшылары»:
+    the states counted are the actors of the sentence (through their leaders), not a statistic,
+    unless they attended something."""
+    if b < last and word_info(norms[b])[0] in _STATE_WORDS:
+        b += 1  # the counted noun follows the figure, else it is part of it («11 мемлекеттің»)
+    elif word_info(norms[b - 1])[0] not in _STATE_WORDS:
+        return False
+    k, depth = b, 0
+    while k < last and (depth or norms[k] == "("):  # skip a parenthesis after the counted noun
+        depth += {"(": 1, ")": -1}.get(norms[k], 0)
+        k += 1
+    # «16 мемлекеттің басшылары … қатысып», «40 мемлекеттің өкілдері келді»: how many attended
+    # is the meeting's own figure
+    return k < last and word_info(norms[k])[0] in LEADERS \
+        and not any(word_info(norms[j])[0] in _ATTEND for j in range(k + 1, last))
 
 
 def _known_group(norms: list[str], a: int, b: int) -> bool:
@@ -199,8 +220,8 @@ def _pointed(sentence: Sentence, index: TokenIndex, a: int) -> str | None:
     norms = index.norms
     for k in range(sentence.first_token, a):
         lemma = word_info(norms[k])[0]
-        if norms[k].lower() in _PRONOUNS:
-            found = index.last_before(k, ("person",))
+        if norms[k].lower() in _PRONOUNS:  # a person named in this or the previous sentence
+            found = index.last_before(k, ("person",), _previous_start(norms, sentence.first_token))
             return found[0] if found else None
         if lemma in EVENT_NOUNS and not index.mentions_in(k - 1, k):  # «Саммитке 56 … мемлекет»
             found = index.last_organization(k)
@@ -221,9 +242,19 @@ def _pointed(sentence: Sentence, index: TokenIndex, a: int) -> str | None:
     return None
 
 
+def _previous_start(norms: list[str], first: int) -> int:
+    """The first word of the sentence before the one starting at ``first``."""
+    k = first - 2
+    while k >= 0 and norms[k] not in (".", "!", "?"):
+        k -= 1
+    return k + 1
+
+
 def _quantity_fact(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity,
                    discourse: Discourse, carried: DateMention | None = None) -> Fact | None:
     """A quantity fact when the figure has a measure noun, a unit or a counted noun, and an owner."""
+    if a > sentence.first_token and index.norms[a - 1].lower() in _KNOWN_GROUP:
+        return None  # «осы 3 топтағы салалар»: these three, a reference back, not a new figure
     measured = _measure(sentence, index, a, b)
     found = measured or _counted(sentence, index, a, b, q)
     at, measure = found if found else (None, None)
