@@ -228,3 +228,149 @@ def test_facts_sentence_cases(text: str, index: int, expected: set) -> None:
     assert found == expected
     for fact in doc.facts:
         assert any((fact.start, fact.end) == (s.start, s.end) for s in doc.sentences)
+
+
+# Round 6: shapes a new writer uses (lists with «сияқты … бірге/қоса», verbal nouns, participles,
+# copulas) — each fact its own sentence of ours, stated in the language of the domain.
+SHAPE_CASES = [
+    # companions in the instrumental share the clause's fact
+    ("Грузия Әзербайжанмен бірге ТМД-ға қосылды.", 0,
+     {("state:ge", "joined", "org:cis", None), ("state:az", "joined", "org:cis", None)}),
+    ("Ресей Беларусьпен бірге ЕАЭО туралы шартқа қол қойды.", 0,
+     {("state:ru", "signed", "treaty:eaeu-treaty", None), ("state:by", "signed", "treaty:eaeu-treaty", None)}),
+    # «X, Y сияқты … мемлекеттермен қоса Z-мен бірге»: a membership noun far from its verb
+    (("Қазақстан 1992 жылы БҰҰ мүшелігіне Қырғызстан және Армения сияқты жаңа мемлекеттермен қоса "
+      "Сан-Марино Республикасымен бірге кірді."), 0,
+     {(s, "member_of", "org:un", "1992") for s in ("state:kz", "state:kg", "state:am", "state:sm")}),
+    # «X, Y сияқты мемлекеттер … құрамына кірді»: the organization written bare before «құрамына»
+    ("Қырғызстан, Тәжікстан және Өзбекстан сияқты мемлекеттер ТМД құрамына кірді.", 0,
+     {(s, "member_of", "org:cis", None) for s in ("state:kg", "state:tj", "state:uz")}),
+    # members introduced by «қатарында», «арасында» and a colon
+    ("ШЫҰ мүшелерінің қатарында Қазақстан, Қытай және Ресей бар.", 0,
+     {(s, "member_of", "org:sco", None) for s in ("state:kz", "state:cn", "state:ru")}),
+    ("ШЫҰ мүшелері арасында Үндістан және Пәкістан бар.", 0,
+     {(s, "member_of", "org:sco", None) for s in ("state:in", "state:pk")}),
+    ("ШЫҰ-ға мүше мемлекеттер: Қазақстан, Қытай, Ресей.", 0,
+     {(s, "member_of", "org:sco", None) for s in ("state:kz", "state:cn", "state:ru")}),
+    # verbal nouns take a genitive subject («енуі», «қосылуы», «құрылуы», «бас тартуы»)
+    ("Қазақстанның БҰҰ-ға енуі 1992 жылы болды.", 0, {("state:kz", "joined", "org:un", "1992")}),
+    ("Қазақстанның ДСҰ-ға қосылуы 2015 жылы болды.", 0, {("state:kz", "joined", "org:wto", "2015")}),
+    ("ШЫҰ-ның құрылуы 2001 жылы болды.", 0, {("org:sco", "founded_on", None, "2001")}),
+    ("Қазақстанның ядролық қарудан бас тартуы маңызды болды.", 0,
+     {("state:kz", "renounced", "ядролық қару", None)}),
+    ("Қазақстанның БҰҰ мүшелігіне енуі елге пайдалы болды.", 0, {("state:kz", "member_of", "org:un", None)}),
+    # participles: the noun after qualifies; a date between them is the fact's own
+    ("2001 жылы құрылған ШЫҰ Азиядағы ірі ұйым.", 0, {("org:sco", "founded_on", None, "2001")}),
+    ("1992 жылы Лиссабон хаттамасына қол қойған Қазақстан ядролық қарудан бас тартты.", 0,
+     {("state:kz", "signed", "treaty:lisbon-protocol", "1992"), ("state:kz", "renounced", "ядролық қару", "1992")}),
+    (("Бұл құжаттар: XIX ғасырдағы заңдар және БҰҰ қабылдаған 1948 жылғы «Адам құқықтарының жалпыға ортақ "
+      "Декларациясы»."), 0, {("treaty:udhr", "adopted", None, "1948")}),
+    # an active participle before a quoted title that is no gazetteer treaty: the title is the value
+    ("Ел 1965 жылы ЮНЕСКО қабылдаған «Мәдени мұра туралы жарғы» бойынша жұмыс істейді.", 0,
+     {("org:un-unesco", "adopted", "Мәдени мұра туралы жарғы", "1965")}),
+    # a participle that qualifies another noun states nothing about the previous subject
+    ("ШЫҰ Хартиясы 2002 жылы қабылданды, ал бекітілген ережелер көп.", 0,
+     {("treaty:sco-charter", "adopted", None, "2002")}),
+    # copulas and «бірі»: the group after the trigger predicates the subject
+    ("Қазақстан — ШЫҰ-ның мүшесі.", 0, {("state:kz", "member_of", "org:sco", None)}),
+    ("Қазақстан ШЫҰ-ға мүше мемлекеттерінің бірі болып табылады.", 0,
+     {("state:kz", "member_of", "org:sco", None)}),
+    ("Қазақстан — ТМД-ның құрылтайшыларының бірі.", 0, {("state:kz", "founding_member_of", "org:cis", None)}),
+    # ordinals and ranks are qualifiers, not figures
+    ("Қазақстан БҰҰ-ның 168-ші мүшесі болды.", 0, {("state:kz", "member_of", "org:un", None)}),
+    ("Үндістан ШЫҰ-ның тоғызыншы мүшесі атанды.", 0, {("state:in", "member_of", "org:sco", None)}),
+    ("Қазақстан бидай экспорты бойынша әлемде 5 орын алады.", 0, set()),
+    # a range «168-ден 176-ға дейін» gives its end only; a group named before is no count
+    ("Осыдан кейін БҰҰ мүшелерінің саны 150-ден 160 мемлекетке дейін өсті.", 0,
+     {("org:un", "has_member_count", "160", None)}),
+    ("БҰҰ Бас Ассамблеясы аталған бес мемлекетті мүше ретінде таныды.", 0, set()),
+    # an office with «X жанындағы», a rank that qualifies it, the appointee between «болып» and the verb
+    (("1995 жылы Қазақстанның ЕҚЫҰ жанындағы бірінші тұрақты өкілі болып белгілі дипломат Ержан Қазыханов "
+      "тағайындалды."), 0,
+     {("person:kazykhanov", "appointed_as", "қазақстанның еқыұ жанындағы тұрақты өкілі", "1995")}),
+    ("Нұрсұлтан Назарбаев 1991 жылы республиканың тұңғыш Президенті болып сайланды.", 0,
+     {("person:nazarbayev", "appointed_as", "президент", "1991")}),
+    # «қызметін бастады» (began its work) founds a body
+    ("2006 жылы АӨСШК Хатшылығы өзінің қызметін бастады.", 0,
+     {("org:cica-secretariat", "founded_on", None, "2006")}),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), SHAPE_CASES)
+def test_facts_generalizing_shapes(text: str, index: int, expected: set) -> None:
+    test_facts_sentence_cases(text, index, expected)
+
+
+# Texts outside the domain: figures that belong to an unnamed thing («өзені», «көлі», «сарбаз»)
+# are not facts about the state or region named in the genitive or earlier in the text.
+NO_FACT_TEXTS = [
+    "Ресейдің ең ұзын өзені — Лена (4 400 км), ең терең көлі — Байкал.",
+    "Қорық Шығыс Қазақстан облысының Катон ауданында, ауданы 109 га. Көл 1738 м биіктікте жатыр.",
+    "Ресей туралы. Батыр бастаған 400 сарбаз жауға соққы беріп, 40 солдатын жойды.",
+    "Қазақстанның суғармалы жерлерінде қатар аралығы 60 см себу әдісі қолданылады.",
+    "Қазақстан шым-шытырық әлемдік күрестер аренасына енді.",
+]
+
+
+@pytest.mark.parametrize("text", NO_FACT_TEXTS)
+def test_facts_none_outside_domain(text: str) -> None:
+    assert run(Document(text)).facts == []
+
+
+# Round 7: treaties and parties (signers.py), coordinated verbal nouns and their owner
+# (possessors.py), figures that are actors or references rather than statistics.
+PARTY_CASES = [
+    # coordinated verbal nouns: each takes the objects before it; one genitive owns them all;
+    # «қоюы» (қой + -ю + -ы) is read by its surface stem
+    (("Қазақстанның Париж хартиясына қосылуы, СШҚ-1 Шартына қол қоюы және Ядролық қаруды таратпау "
+      "туралы шартқа енуі маңызды болды."), 0,
+     {("state:kz", "acceded_to", "treaty:paris-charter", None), ("state:kz", "signed", "treaty:start1", None),
+      ("state:kz", "acceded_to", "treaty:npt", None)}),
+    # a co-party in the instrumental signs with the subject of the previous sentence
+    ("Қазақстан 1992 жылы БҰҰ-ға мүше болды. Бұған Ресеймен «Достық туралы декларацияға» қол қоюы да әсер етті.", 1,
+     {("state:kz", "signed", "достық туралы декларация", None),
+      ("state:ru", "signed", "достық туралы декларация", None)}),
+    (("Қазақстан 1992 жылы ЕҚЫҰ-ға қатысушы мемлекетке айналды. Сондай-ақ Еуропалық одақпен әріптестік және "
+      "ынтымақтастық туралы келісімге қол қойды."), 1,
+     {("state:kz", "signed", "treaty:kz-eu-pca", None), ("org:eu", "signed", "treaty:kz-eu-pca", None)}),
+    # a quoted «… туралы» title names the gazetteer treaty; persons named sign, not their states
+    (("1992 жылы 25 мамырда Назарбаев пен Ельцин Қазақстан мен Ресей арасындағы «Достық, ынтымақтастық және "
+      "өзара көмек туралы» шартқа қол қойды."), 0,
+     {("person:nazarbayev", "signed", "treaty:kz-ru-1992", "1992-05-25"),
+      ("person:yeltsin", "signed", "treaty:kz-ru-1992", "1992-05-25")}),
+    # a passive signing: the states the treaty is «between» are its signers
+    ("2005 жылы Қазақстан және Ресей арасындағы шекараны делимитациялау туралы хаттамаға қол қойылды.", 0,
+     {("state:kz", "signed", "treaty:kz-ru-delimitation-1998", "2005"),
+      ("state:ru", "signed", "treaty:kz-ru-delimitation-1998", "2005")}),
+    # a quoted name before «бағдарламасына» takes its case
+    ("Қазақстан 1994 жылы НАТО-ның «Бейбітшілік жолындағы серіктестік» бағдарламасына қосылды.", 0,
+     {("state:kz", "joined", "org:nato-pfp", "1994")}),
+    # a state working in an organization is its member
+    ("Қазақстан Экономикалық ынтымақтастық ұйымында жұмыс істейді.", 0,
+     {("state:kz", "member_of", "org:eco", None)}),
+    # a commonly misspelled stem («келсім» for «келісім») still finds the name
+    ("Қазақстанның Хельсинки келсіміне қосылуы маңызды.", 0,
+     {("state:kz", "acceded_to", "treaty:helsinki-final-act", None)}),
+    # the adopted document is the fact even when its adopters are an unnamed group
+    ("1991 жылғы 21 желтоқсанда 11 мемлекеттің басшылары Алматы декларациясын қабылдады.", 0,
+     {("treaty:almaty-declaration", "adopted", None, "1991-12-21")}),
+    # states counted as the actors («… мемлекет (…) басшылары») are no figure of the place
+    ("2001 жылы Шанхайда 6 мемлекет (Түрікменстанды қоспағанда) басшылары декларацияға қол қойды.", 0, set()),
+    # «Ол» points to a person only if one was named in this or the previous sentence
+    ("Назарбаев Мәскеуде сөз сөйледі. Арал теңізі тартылып барады. Ол 3 миллионнан астам адамға зиян келтіреді.",
+     2, set()),
+    # «осы 3 салаға»: these three, a reference back, not a figure
+    ("Қазақстанда өнімнің 40 %-ы осы 3 салаға тиесілі.", 0, {("state:kz", "quantity", "40 percent", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), PARTY_CASES)
+def test_facts_parties_and_verbal_nouns(text: str, index: int, expected: set) -> None:
+    test_facts_sentence_cases(text, index, expected)
+
+
+@pytest.mark.parametrize(("word", "lemma", "tag"), [("қоюы", "қой", "VNOUN"), ("қоюының", "қой", "GEN")])
+def test_facts_glide_verbal_noun_read_by_stem(word: str, lemma: str, tag: str) -> None:
+    from derek.extract.rules import word_info
+    found, tags, _ = word_info(word)
+    assert (found, tag in tags) == (lemma, True)

@@ -30,6 +30,9 @@ _DEMONSTRATIVES = {"аталған", "бұл", "осы", "сол", "мұндай
 # takes the noun's case (the city of Minsk; the executive boards of UNICEF, UNESCO …).
 _PLACE_HEADS = {"қала", "облыс", "аудан", "ауыл", "өңір"}
 _BODY_HEADS = {"кеңес", "комитет", "орган"}
+# «"…" бағдарламасына», «"…" шартына»: a quoted name before one of these nouns takes its case.
+_TITLE_HEADS = {"бағдарлама", "шарт", "келісім", "хаттама", "хартия", "декларация", "конвенция"}
+_QUOTES = {'"', "«", "»", "“", "”", "'"}
 _NEW = {"жаңа", "халықаралық", "өңірлік", "бір", "басқа"}  # «жаңа ұйым»: not one named before
 HOME_STATE = "state:kz"  # «еліміз», «біздің мемлекет»: the writers' own country
 
@@ -168,7 +171,8 @@ def _share_case_in_lists(args: list[Arg], norms: list[str]) -> None:
     groups: list[list[Arg]] = []
     for arg in args:
         if groups and arg.first > groups[-1][-1].last and all(
-                norms[k].lower() in SEPARATORS for k in range(groups[-1][-1].last, arg.first)):
+                norms[k].lower() in SEPARATORS for k in range(groups[-1][-1].last, arg.first)) \
+                and not _copula(groups[-1][-1], arg, norms):
             groups[-1].append(arg)
         else:
             groups.append([arg])
@@ -188,6 +192,12 @@ def _share_case_in_lists(args: list[Arg], norms: list[str]) -> None:
                 member.case = case
 
 
+def _copula(left: Arg, right: Arg, norms: list[str]) -> bool:
+    """«Қазақстан — ШЫҰ-ның мүшесі»: a dash between names of different types is a copula, not a
+    list (lists join names of one type)."""
+    return left.type != right.type and any(norms[k] in ("-", "–", "—") for k in range(left.last, right.first))
+
+
 def _case_from_head(args: list[Arg], norms: list[str]) -> None:
     """A name in the nominative before a generic head noun takes the head's case: «Минск
     қаласында» is locative; a list of organizations before «Атқарушы кеңесіне» is dative."""
@@ -198,6 +208,8 @@ def _case_from_head(args: list[Arg], norms: list[str]) -> None:
         if arg.type in ("city", "place", "region") and nxt > arg.last \
                 and word_info(norms[arg.last])[0] in _PLACE_HEADS:
             arg.case = case_of(norms[arg.last])
+        elif arg.type in ("body", "treaty") and _title_head(norms, arg.last, nxt) is not None:
+            arg.case = case_of(norms[_title_head(norms, arg.last, nxt)])
         elif arg.type == "organization" and k > 0 and args[k - 1].type == "organization" \
                 and args[k - 1].case == "NOM" and nxt > arg.last + 1 and norms[arg.last][:1].isupper():
             head = norms[arg.last + 1]
@@ -205,6 +217,15 @@ def _case_from_head(args: list[Arg], norms: list[str]) -> None:
                 group = [a for a in args[:k + 1] if a.case == "NOM" and a.type == "organization"]
                 for member in closing_list(group, norms):
                     member.case = case_of(head)
+
+
+def _title_head(norms: list[str], end: int, limit: int) -> int | None:
+    """The generic noun a quoted name stands before («"Бейбітшілік … серіктестік"
+    бағдарламасына»: the programme's case is the name's), or None."""
+    k = end
+    while k < limit and norms[k] in _QUOTES:
+        k += 1
+    return k if k < limit and k > end and word_info(norms[k])[0] in _TITLE_HEADS else None
 
 
 def closing_list(args: list[Arg], norms: list[str]) -> list[Arg]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.arguments import SEPARATORS, clause_arguments, closing_list
+from derek.extract.companions import companion_facts, entry_facts
 from derek.extract.events import event_facts, handover_facts, renamed_facts
 from derek.extract.facts_counts import Discourse, count_facts
 from derek.extract.groups import (
@@ -21,7 +22,9 @@ from derek.extract.groups import (
     opens_among,
 )
 from derek.extract.index import TokenIndex
+from derek.extract.participles import quoted_patient
 from derek.extract.phrases import office_facts, phrase_value
+from derek.extract.possessors import clause_owner, possessor
 from derek.extract.rules import (
     ROLES,
     Arg,
@@ -33,6 +36,7 @@ from derek.extract.rules import (
     trigger_matches,
     word_info,
 )
+from derek.extract.signers import quoted_treaty, signers
 from derek.extract.tables import Table, read_header, row_facts
 
 _CLAUSE_BREAKS = {"ал", "бірақ", "алайда", "сондай-ақ"}
@@ -40,6 +44,10 @@ _FINITE = {"PAST", "3", "PTCP.PAST"}
 _BULLETS = {"-", "–", "—", "*", "•"}
 _GROUP_NOUNS = {"ел", "мемлекет", "мүше-мемлекет", "елдер", "мемлекеттер"}
 _DATE_ANAPHORS = {"оған", "онда"}
+_ONE_OF = {"бірі", "қатарында"}  # «мемлекеттерінің бірі / қатарында»: X is among them
+_NOMINALIZED = frozenset({"GEN"})  # «Қазақстанның БҰҰ-ға енуі»: a verbal noun's subject is genitive
+_OWNER_TYPES = frozenset({"state", "person", "organization"})
+_VERBAL_NOUN = frozenset({"VNOUN", "POSS.3"})  # a coordinated «-уы» closes its own event
 _OFFICES = {"орталық", "өкілдік", "кеңсе", "бөлімше", "миссия", "филиал"}
 
 
@@ -61,6 +69,8 @@ class _Context:
     table: Table | None = None  # the columns of the table whose rows are being read
     in_table: bool = False  # the previous sentence was a table row
     fired: list[Rule] = field(default_factory=list)  # the rules the last clause fired
+    owner: Arg | None = None  # the genitive owner of the last verbal noun («Еліміздің … қосылуы»)
+    owner_sentence: int = -1
 
 
 def extract_facts(doc: Document) -> Document:
@@ -131,7 +141,8 @@ def _clauses(doc: Document, sentence: Sentence, index: TokenIndex) -> list[Claus
         breaks = norms[i] == ";" or (norms[i] == "," and nxt in _CLAUSE_BREAKS)
         if not breaks and nxt in (",", "және", "әрі", "да", "де") and i > start:
             lemma, tags, pos = word_info(norms[i])
-            breaks = pos in ("VERB", "AUX") and bool(tags & _FINITE) or ("COND" in tags and nxt == ",")
+            breaks = pos in ("VERB", "AUX") and bool(tags & _FINITE) or ("COND" in tags and nxt == ",") \
+                or "VNOUN" in tags and (nxt == "," or "POSS.3" in tags)  # «… қосылуы, … қол қоюы және …»
         if breaks:
             clauses.append(Clause(start, i + 1))
             start = i + 1
@@ -178,8 +189,13 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
                 facts += found
                 context.fired.append(rule)
     facts += _verbless_facts(sentence, clause, index, context, date, facts, fired)
+    facts += entry_facts(sentence, clause, index, date, facts)
+    facts += companion_facts(sentence, clause, norms, facts)
     if date is not None:
         context.date = context.last_date = date
+    owner = clause_owner(clause, _OWNER_TYPES)
+    if owner is not None and _VERBAL_NOUN <= word_info(norms[clause.last - 1])[1]:
+        context.owner, context.owner_sentence = owner, n
     return _prefer_specific_roles(facts)
 
 
@@ -263,20 +279,42 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     objects = [a for a in args if a.case in rule.object_cases and a.type in rule.object_types and not a.excluded]
     objects = closing_list([a for a in objects if a.first < i], index.norms) or objects
     confidence = rule.confidence
+    participle = "PTCP.PAST" in word_info(index.norms[end - 1])[1]
+    if rule.object_types and not objects and participle and rule.value == "patient":
+        quoted = quoted_patient(doc, sentence, clause, rule, span, index, date)
+        if quoted is not None:
+            return quoted
+    if rule.predicate == "signed" and rule.object_types and not objects:
+        objects = [t for t in [quoted_treaty(index, clause, i)] if t is not None]
     if rule.object_types and not objects:
         if not _has_own_object(rule, clause, i, index):
             objects, confidence = _unnamed_objects(rule, clause, index, n, context), confidence - 0.15
         if not objects:
             return []
     object_ids = {o.entity for o in objects}
-    participle = "PTCP.PAST" in word_info(index.norms[end - 1])[1]
     subjects = _subjects(rule, args, span, object_ids, _attributive(index.norms, end), index.norms, participle)
-    if not subjects:
+    if rule.predicate == "signed":
+        subjects = signers(doc, rule, subjects, objects, index, clause)
+    if not subjects and not (participle and end < clause.last and index.norms[end] not in SEPARATORS):
+        # a participle that qualifies a noun («бостандықтары бекітілген … Декларациясы») states
+        # nothing about the subject of another clause
         subjects = _carried_subject(rule, clause, span, index, n, context, object_ids)
         confidence -= 0.15
+    if subjects and all(s.case == "INS" for s in subjects):  # «АҚШ-пен … қол қоюы»: a co-party
+        ids = {s.entity for s in subjects}
+        carried = _carried_subject(rule, clause, span, index, n, context, object_ids | ids)
+        recent = context.subject  # «Сондай-ақ ЕО-мен … келісімге қол қойды»: the party the text is about
+        if not carried and recent and n - context.subject_sentence <= 2 and recent.type in rule.subject_types \
+                and recent.entity not in object_ids | ids:
+            carried = [recent]
+        subjects += carried
+    if not subjects and rule.value == "patient" and objects:  # «11 мемлекеттің басшылары …
+        subjects = objects[-1:]  # Алматы декларациясын қабылдады»: the fact is the document's
     if not subjects:
         _pend_header(rule, objects, index, clause, i, args, context)
         return []
+    if participle and subjects[0].first >= end:  # «БҰҰ қабылдаған 1948 жылғы «… Декларациясы»»
+        date = _date_between(index, end, subjects[0].first) or date
     value = None
     if rule.value.startswith(("phrase", "head")):
         value = phrase_value(index, clause, i, args, rule.value)
@@ -297,6 +335,11 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if rule.value == "patient":  # the document adopted is what the fact is about
         subjects, objects = objects, []
     return _facts(sentence, rule.predicate, subjects, objects, value, date, place, confidence)
+
+
+def _date_between(index: TokenIndex, first: int, last: int) -> DateMention | None:
+    dates = [d for _, d in index.dates_in(first, last) if d.type == "DATE"]
+    return dates[0] if dates else None
 
 
 def _pend_header(rule: Rule, objects: list[Arg], index: TokenIndex, clause: Clause, i: int,
@@ -330,10 +373,12 @@ def _subjects(rule: Rule, args: list[Arg], span: tuple[int, int], object_ids: se
               attributive: bool, norms: list[str], participle: bool = False) -> list[Arg]:
     """Named subjects before the trigger, or else a list right after it («…мүше мемлекеттер –
     Үндістан, Қазақстан …», always so when the trigger qualifies a noun); excluded names dropped."""
-    fits = [a for a in args if a.case in rule.subject_cases and a.type in rule.subject_types
-            and a.entity not in object_ids]
+    cases = rule.subject_cases | _NOMINALIZED if "VNOUN" in word_info(norms[span[1] - 1])[1] else rule.subject_cases
+    fits = [a for a in args if a.case in cases and a.type in rule.subject_types and a.entity not in object_ids]
     before = [] if attributive else [a for a in fits if a.first < span[0]]
     after = [a for a in fits if a.first >= span[1]]
+    if participle and after and "," in norms[span[1]:after[0].first]:
+        after = []  # «… бекітілген 1789 жылғы «Декларация», БҰҰ қабылдаған …»: not the participle's noun
     if after and ":" not in norms[span[1]:after[0].first]:  # a colon opens a list to the clause end
         after = _first_group(after, norms)
     if participle:  # «…шартқа қол қойған Армения және …»: the noun the participle qualifies,
@@ -347,7 +392,10 @@ def _subjects(rule: Rule, args: list[Arg], span: tuple[int, int], object_ids: se
 def _attributive(norms: list[str], end: int) -> bool:
     """«ТМД-ға мүше елдермен», «ШЫҰ-ға байқаушы мемлекеттер»: the trigger describes the noun
     after it, whose members (if named) follow; the names before it are not its subject."""
-    return end < len(norms) and word_info(norms[end])[0] in _GROUP_NOUNS
+    # «… мүше мемлекеттерінің бірі» (one of the member states) predicates the group of a subject
+    return end < len(norms) and word_info(norms[end])[0] in _GROUP_NOUNS \
+        and "VNOUN" not in word_info(norms[end - 1])[1] \
+        and not (end + 1 < len(norms) and norms[end + 1].lower() in _ONE_OF)
 
 
 def _carried_subject(rule: Rule, clause: Clause, span: tuple[int, int], index: TokenIndex, n: int,
@@ -361,6 +409,11 @@ def _carried_subject(rule: Rule, clause: Clause, span: tuple[int, int], index: T
     s = context.subject
     if s and context.subject_sentence == n and s.type in rule.subject_types and s.entity not in object_ids:
         return [s]
+    if _VERBAL_NOUN <= word_info(index.norms[span[1] - 1])[1]:
+        # the genitive that owned this sentence's previous «-уы», else the previous sentence's subject
+        owner = context.owner if context.owner_sentence == n else \
+            context.subject if context.subject_sentence == n - 1 else None
+        return possessor(rule, owner, index, span[0], context.previous_first, object_ids)
     return []
 
 

@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, Fact, Quantity, Sentence
+from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_list
@@ -26,6 +27,9 @@ _SINCE = {"бері", "бастап"}  # «2010 жылдан бері»: a start
 _EXCEPT = {"басқа", "тыс"}  # «үш мемлекеттен басқа» (apart from three states): no figure of its own
 _THIS = {"бұл", "осы"}  # «бұл көрсеткішті 41 млрд …»: the figure given last, another source's value
 _PARTITIVE = {"олардың", "соның"}  # «олардың 116-сы» (116 of them): counts what the last figure did
+_RANKS = {"орын"}  # «әлемдегі 4 орын алатын» (fourth place): a rank, a qualifier and not a figure
+_ATTEND = {"қатыс", "кел", "жина"}  # attended, came, gathered
+_KNOWN_GROUP = {"аталған", "аталмыш", "осы", "бұл", "сол"}  # «аталған тоғыз мемлекетті»: a group named before
 
 
 @dataclass(slots=True)
@@ -70,9 +74,12 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
             if m.type in ("organization", "body")]
     facts: list[Fact] = []
     for a, b, q in quantities:
-        if b < sentence.last_token and index.norms[b].lower() in _EXCEPT:
+        if b < sentence.last_token and index.norms[b].lower() in _EXCEPT or _not_a_figure(index, a, b, quantities) \
+                or _acting_group(index.norms, b, sentence.last_token):
             continue
         if _membership(lemmas | {index.norms[i].lower() for i in range(sentence.first_token, sentence.last_token)}) and _counts_states(q, index.norms, b):
+            if _known_group(index.norms, a, b):
+                continue
             org = orgs[0] if len(orgs) == 1 else _named_before(index, sentence, a)
             if org:
                 facts.append(Fact(org, "has_member_count", None, str(int(q.value)), _time(index, sentence, a),
@@ -84,6 +91,41 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
             if fact:
                 facts.append(fact)
     return facts
+
+
+def _not_a_figure(index: TokenIndex, a: int, b: int, quantities: list) -> bool:
+    """A rank («4 орын алатын», fourth place) or the start of a range whose end is the figure
+    («168-ден 176 мемлекетке дейін өсті»: the count grew to 176)."""
+    norms = index.norms
+    b = b if b > a else a + 1  # a figure inside one token («168-ден») ends with that token
+    if b < len(norms) and word_info(norms[b])[0] in _RANKS:
+        return True
+    return "ABL" in word_info(norms[b - 1])[1] and any(start == b for start, _, _ in quantities)
+
+
+def _acting_group(norms: list[str], b: int, last: int) -> bool:
+    """«11 мемлекеттің басшылары … қол қойды», «11 мемлекет (Грузияны қоспағанда) басшылары»:
+    the states counted are the actors of the sentence (through their leaders), not a statistic,
+    unless they attended something."""
+    if b < last and word_info(norms[b])[0] in _STATE_WORDS:
+        b += 1  # the counted noun follows the figure, else it is part of it («11 мемлекеттің»)
+    elif word_info(norms[b - 1])[0] not in _STATE_WORDS:
+        return False
+    k, depth = b, 0
+    while k < last and (depth or norms[k] == "("):  # skip a parenthesis after the counted noun
+        depth += {"(": 1, ")": -1}.get(norms[k], 0)
+        k += 1
+    # «16 мемлекеттің басшылары … қатысып», «40 мемлекеттің өкілдері келді»: how many attended
+    # is the meeting's own figure
+    return k < last and word_info(norms[k])[0] in LEADERS \
+        and not any(word_info(norms[j])[0] in _ATTEND for j in range(k + 1, last))
+
+
+def _known_group(norms: list[str], a: int, b: int) -> bool:
+    """«аталған тоғыз мемлекетті … мүше ретінде таныды»: a group named before, or one in the
+    accusative (the object of an act), is not the organization's count of members."""
+    counted = norms[b] if b < len(norms) else ""
+    return (a > 0 and norms[a - 1].lower() in _KNOWN_GROUP) or "ACC" in word_info(counted)[1]
 
 
 def _named_before(index: TokenIndex, sentence: Sentence, a: int) -> str | None:
@@ -178,8 +220,8 @@ def _pointed(sentence: Sentence, index: TokenIndex, a: int) -> str | None:
     norms = index.norms
     for k in range(sentence.first_token, a):
         lemma = word_info(norms[k])[0]
-        if norms[k].lower() in _PRONOUNS:
-            found = index.last_before(k, ("person",))
+        if norms[k].lower() in _PRONOUNS:  # a person named in this or the previous sentence
+            found = index.last_before(k, ("person",), _previous_start(norms, sentence.first_token))
             return found[0] if found else None
         if lemma in EVENT_NOUNS and not index.mentions_in(k - 1, k):  # «Саммитке 56 … мемлекет»
             found = index.last_organization(k)
@@ -200,10 +242,21 @@ def _pointed(sentence: Sentence, index: TokenIndex, a: int) -> str | None:
     return None
 
 
+def _previous_start(norms: list[str], first: int) -> int:
+    """The first word of the sentence before the one starting at ``first``."""
+    k = first - 2
+    while k >= 0 and norms[k] not in (".", "!", "?"):
+        k -= 1
+    return k + 1
+
+
 def _quantity_fact(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity,
                    discourse: Discourse, carried: DateMention | None = None) -> Fact | None:
     """A quantity fact when the figure has a measure noun, a unit or a counted noun, and an owner."""
-    found = _measure(sentence, index, a, b) or _counted(sentence, index, a, b, q)
+    if a > sentence.first_token and index.norms[a - 1].lower() in _KNOWN_GROUP:
+        return None  # «осы 3 топтағы салалар»: these three, a reference back, not a new figure
+    measured = _measure(sentence, index, a, b)
+    found = measured or _counted(sentence, index, a, b, q)
     at, measure = found if found else (None, None)
     unit = q.unit or (_measures().get(measure, "") if measure else "") or None
     if q.kind == "count" and unit != "person":
@@ -212,8 +265,14 @@ def _quantity_fact(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qua
         return None
     time = _time(index, sentence, a) or (carried.value if carried is not None else None) \
         or (discourse.unit_times.get(q.unit or "") if _same_figure(index.norms, sentence.first_token, a) else None)
-    owners = _share_owner(sentence, index, a) or _owner(sentence, index, a, at)
+    shares = _share_owner(sentence, index, a)
+    owners = shares or _owner(sentence, index, a, at)
+    if not shares and owners and owners[-1].case == "GEN" and not _owns(index, owners[-1], at, a) \
+            and not _same_figure(index.norms, sentence.first_token, a):
+        return None  # «Ресейдің ең ұзын өзені — Лена (4 400 км)»: the river's figure, not Russia's
     subject = owners[0].entity if owners else _pointed(sentence, index, a)
+    if subject is None and measured is None and q.unit is None:
+        return None  # «400 сарбаз»: a count of things no name in the sentence owns
     if subject is None and not (at is not None and word_info(index.norms[at])[1] & _OBLIQUE):
         subject = discourse.subject or discourse.topic
         time = time or (discourse.time if discourse.subject else None)
@@ -226,6 +285,13 @@ def _quantity_fact(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qua
     if len(owners) > 1:
         qualifiers["with"] = owners[1].entity
     return Fact(subject, "quantity", None, value, time, None, sentence.start, sentence.end, 0.7, qualifiers)
+
+
+def _owns(index: TokenIndex, owner, at: int | None, a: int) -> bool:
+    """Is a genitive name the owner of the figure («БҰҰ-ның 20-дан астам агенттігі») or of its
+    measure noun (at most 3 words before it), rather than of some other noun?"""
+    near = [m for s, e, m in index.mentions_in(max(0, at - 3), at) if e <= at] if at is not None else []
+    return any(m is owner for m in near) or any(m is owner and e == a for _, e, m in index.mentions_in(0, a))
 
 
 def _counted(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity) -> tuple[int, str] | None:
@@ -244,7 +310,7 @@ def _counted(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity)
         if not norms[k][:1].isalpha() or norms[k][:1].isupper():
             return None
         lemma, _, pos = word_info(norms[k])
-        if pos == "NOUN":
+        if pos == "NOUN" and len(norms[k]) >= 3:  # «1738 м», «109 га»: an abbreviated unit, not a noun
             return k, lemma
     return None
 

@@ -63,11 +63,25 @@ def word_keys(norm: str) -> frozenset[str]:
         keys.add(fold(stem))
     if len(stem) > 1 and stem.isupper():
         return frozenset(keys)  # an abbreviation takes its endings after a hyphen: БҰҰЕ is not БҰҰ-е
+    fixed = _respelled(norm)
+    if fixed:
+        keys |= word_keys(fixed)
     for a in analyze(norm)[:_CANDIDATES]:
         # a reading that leaves a stub (Жарғы → жа) would make unrelated names meet
         if len(a.lemma) >= 3 and 2 * len(a.lemma) >= len(norm):
             keys.add(fold(a.lemma))
     return frozenset(k for k in keys if k)
+
+
+@cache
+def _misspellings() -> tuple[tuple[str, str], ...]:
+    return tuple((r["misspelled"], r["correct"]) for r in load_tsv("misspelled_stems.tsv", "derek.extract"))
+
+
+def _respelled(norm: str) -> str | None:
+    """«келсіміне» → «келісіміне»: the word with a commonly misspelled stem corrected."""
+    low = norm.lower()
+    return next((right + low[len(wrong):] for wrong, right in _misspellings() if low.startswith(wrong)), None)
 
 
 @cache

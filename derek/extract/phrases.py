@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 _PHRASE_LINKS = {"болып", "қызметіне", "етіп", "ретінде"}
 _CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
 _ADJECTIVAL = {"бас", "вице"}  # nouns used as adjectives: «бас қолбасшы» (commander-in-chief)
-_NOT_IN_PHRASE = {"тұңғыш", "алғашқы", "жаңа", "бірінші", "екінші", "қайта"}
+_NOT_IN_PHRASE = {"жаңа", "қайта"}
+_RANK_WORDS = {"тұңғыш", "алғашқы"}  # «бірінші / тұңғыш тұрақты өкілі»: a rank qualifies, no part of the office
+_LINK_REACH = 8  # «… өкілі болып қазақтың көрнекті дипломаты Арыстанбекова тағайындалды»
 _BACK_VOWELS = set("аоұыяё")
 _VOWELS = set("аәеиоөұүыіэюяё")
 
@@ -65,14 +67,22 @@ def _phrase(index: TokenIndex, clause: Clause, i: int, args: list[Arg], head_cas
     қарудан бас тартты»), in the nominative: «Сыртқы істер министрі болып тағайындалды» →
     «сыртқы істер министрі» (a compound keeps its possessive), «Президенті болып сайланды» →
     «президент»; dates and names are not part of it."""
-    norms, words = index.norms, []
+    norms, words, ranked = index.norms, [], False
     taken = {k for a in args for k in range(a.first, a.last)} | index.date_tokens
     k = _phrase_head(index, clause, i, head_case)
     while k >= clause.first and len(words) < 4:
         word = norms[k]
         lemma, tags, pos = word_info(word)
         izafet = len(words) == 1 and tags == {"GEN"} or (pos == "NUM" and _is_gen(words))
-        if k in taken or not word[:1].isalpha() or (pos in ("VERB", "AUX", "NUM", "PRON", "DET") and not izafet) \
+        if words and ("ORD" in tags or word.lower() in _RANK_WORDS):
+            k, ranked = k - 1, True
+            continue
+        if words and lemma == "жан" and {"LOC", "ATTR"} <= tags:
+            words = _beside(index, clause, k, taken) + words  # «ҚР БҰҰ жанындағы тұрақты өкілі»
+            break
+        if ranked and "GEN" in tags:
+            break  # «республиканың тұңғыш Президенті»: the possessor of a ranked office is no part of it
+        if k in taken or not word[:1].isalpha() or (pos in ("VERB", "AUX", "NUM", "PRON", "DET", "ADV") and not izafet) \
                 or (words and tags & _CASES and not izafet) or lemma in _NOT_IN_PHRASE:
             break
         words.insert(0, word)
@@ -107,10 +117,22 @@ def _phrase_head(index: TokenIndex, clause: Clause, i: int, head_case: str) -> i
     if head_case:
         return next((k for k in range(i - 1, clause.first - 1, -1)
                      if head_case in word_info(index.norms[k])[1]), clause.first - 1)
-    k = i - 1
+    k = next((j for j in range(i - 1, max(clause.first, i - _LINK_REACH) - 1, -1)
+              if index.norms[j].lower() == "болып"), i - 1)
     while k >= clause.first and index.norms[k].lower() in _PHRASE_LINKS:
         k -= 1
     return k
+
+
+def _beside(index: TokenIndex, clause: Clause, k: int, taken: set[int]) -> list[str]:
+    """«жанындағы» (attached to) with the names before it: the institution an envoy or a body
+    is attached to is part of its title («БҰҰ жанындағы тұрақты өкілі»)."""
+    words = [index.norms[k]]
+    k -= 1
+    while k >= clause.first and k in taken and k not in index.date_tokens and len(words) < 4:
+        words.insert(0, index.norms[k])
+        k -= 1
+    return words
 
 
 def _is_gen(words: list[str]) -> bool:

@@ -7,6 +7,7 @@ one leaves is ablative), dates and quantities.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -75,10 +76,30 @@ def load_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: (r.predicate not in ROLES, -len(r.trigger))))
 
 
+# A verb stem in -й takes the verbal noun -ю (қой → қою), which the analyser does not parse
+# when a possessive follows («қол қоюы», «қоюының»): read such a word by its surface stem.
+_GLIDE_VNOUN = re.compile(r"(\w+)ю(ы|і)(н|ның|нің|на|не|нда|нде|нан|нен|мен)?")
+_GLIDE_CASES = {"ның": "GEN", "нің": "GEN", "на": "DAT", "не": "DAT", "нда": "LOC", "нде": "LOC",
+                "нан": "ABL", "нен": "ABL", "н": "ACC", "мен": "INS"}
+
+
+def _glide_vnoun(norm: str) -> tuple[str, frozenset[str]] | None:
+    """(stem, tags) of «қоюы», «қоюының» (verbal noun of a stem in -й), else None."""
+    m = _GLIDE_VNOUN.fullmatch(norm.lower())
+    if not m:
+        return None
+    case = _GLIDE_CASES.get(m.group(3) or "")
+    return m.group(1) + "й", frozenset({"VNOUN", "POSS.3"} | ({case} if case else set()))
+
+
 @lru_cache(maxsize=100_000)
 def word_info(norm: str) -> tuple[str, frozenset[str], str]:
     """(lemma lowercased, suffix tags, coarse POS) of the best analysis of a word."""
     analyses = analyze(norm)
+    if not analyses or analyses[0].pos != "VERB":
+        glide = _glide_vnoun(norm)
+        if glide:
+            return glide[0], glide[1], "VERB"
     if not analyses:
         return norm.lower(), frozenset(), "X"
     best = analyses[0]
@@ -90,6 +111,9 @@ def readings(norm: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """(lemma, tags) of the few best analyses: a trigger may match any of them."""
     found = [(norm.lower(), frozenset())]
     found += [(a.lemma.lower(), frozenset(a.tags)) for a in analyze(norm)[:3]]
+    glide = _glide_vnoun(norm)
+    if glide and not any("VNOUN" in tags for _, tags in found):
+        found.append(glide)
     return tuple(found)
 
 
