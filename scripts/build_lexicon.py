@@ -187,10 +187,10 @@ def write_lexicon(stems: dict, chains: dict, out: Path) -> None:
 
 
 def write_ud_lemmas(sentences: list[list[tuple[str, str, str]]], path: Path) -> None:
-    counts = Counter((f.lower(), lemma, upos) for s in sentences for f, lemma, upos in s
+    counts = Counter((f, lemma, upos) for s in sentences for f, lemma, upos in s
                      if upos != "PUNCT" and "\t" not in f)
     head = ("# Word form → lemma pairs counted from UD Kazakh KTB kk_ktb-dev.conllu\n"
-            "# (CC BY-SA 4.0) by scripts/build_lexicon.py; forms lower-cased.\n"
+            "# (CC BY-SA 4.0) by scripts/build_lexicon.py; forms as written.\n"
             "form\tlemma\tupos\tcount\n")
     body = "".join(f"{f}\t{lem}\t{u}\t{n}\n" for (f, lem, u), n in sorted(counts.items()))
     path.write_text(head + body, encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from derek.lang.kk import morphology
+from derek.lang.kk.lexicon import capitalized
 from derek.lang.kk.morphology import Analyzer
 from derek.lang.kk.resources import load_list
 
@@ -42,7 +43,8 @@ def is_common(an: Analyzer, stem: str) -> bool:
     words: Тіпті, Практика; but Михайлов, Хұзыстан)."""
     known = an.known.get(stem)
     if known is not None and known.pos:
-        return known.pos != "PROPN"
+        capital = capitalized(known)  # how capitalized words of the lemma were lemmatized
+        return known.pos != "PROPN" if capital is None else not capital
     ev = an.stems.get(stem)
     if ev is None or not (ev.noun or ev.verb or ev.freq):
         return not any(stem.endswith(end) and len(stem) >= len(end) + 3

@@ -22,6 +22,8 @@ class StemEvidence:
     pos: str = ""  # a UPOS when a lemma list names one
     nchains: int = 0  # distinct nominal suffix chains seen on it in the corpus (paradigm size)
     vchains: int = 0  # distinct verbal suffix chains seen on it
+    cap_forms: int = 0  # lemma lists: capitalized word forms seen with this lemma (any case)
+    cap_lemmas: int = 0  # ... of which the lemma was written with a capital
 
 
 @dataclass(slots=True, frozen=True)
@@ -31,6 +33,15 @@ class Memorized:
     lemma: str
     pos: str
     count: int
+    cap_forms: int = 0  # occurrences written with a capital whose lemma is this one (any case)
+    cap_lemmas: int = 0  # ... of which the lemma was capitalized (Азаматты → Азамат)
+
+    def capitalized(self) -> bool | None:
+        """Whether a capitalized occurrence of the form has a capitalized lemma (None: unseen or
+        a tie)."""
+        if 2 * self.cap_lemmas == self.cap_forms:
+            return None
+        return 2 * self.cap_lemmas > self.cap_forms
 
 
 @cache
@@ -90,14 +101,24 @@ def gazetteer_stems() -> frozenset[str]:
 
 
 def memory_from_rows(rows: Iterable[tuple[str, str, str, int]]) -> dict[str, Memorized]:
-    """Keep, for every lower-cased form, its most frequent (lemma, UPOS)."""
+    """Keep, for every lower-cased form, its most frequent (lemma, UPOS), and how the lemma was
+    capitalized when the form was (forms written as in the text; abbreviations left out)."""
     counts: dict[str, Counter] = defaultdict(Counter)
+    capitals: dict[str, Counter] = defaultdict(Counter)
     for form, lemma, upos, count in rows:
         counts[form.lower()][(lemma, upos)] += count
+        if form[:1].isupper() and not form[1:2].isupper():
+            capitals[form.lower()][(lemma.lower(), lemma[:1].isupper())] += count
     memory = {}
     for form, counter in counts.items():
         (lemma, upos), count = counter.most_common(1)[0]
-        memory[form] = Memorized(lemma, upos, count)
+        caps = capitals.get(form)
+        if caps:
+            upper = caps[(lemma.lower(), True)]
+            memory[form] = Memorized(lemma, upos, count, upper + caps[(lemma.lower(), False)],
+                                     upper)
+        else:
+            memory[form] = Memorized(lemma, upos, count)
     return memory
 
 
@@ -111,4 +132,14 @@ def lemma_evidence(memory: dict[str, Memorized]) -> dict[str, StemEvidence]:
             entry.verb += item.count
         else:
             entry.noun += item.count
+        entry.cap_forms += item.cap_forms
+        entry.cap_lemmas += item.cap_lemmas
     return evidence
+
+
+def capitalized(known: StemEvidence) -> bool | None:
+    """Whether capitalized words of a known lemma had a capitalized lemma in the lemma list
+    (None: never seen capitalized, or a tie)."""
+    if 2 * known.cap_lemmas == known.cap_forms:
+        return None
+    return 2 * known.cap_lemmas > known.cap_forms

@@ -80,10 +80,11 @@ class Analyzer:
             readings = self._rank(word, low)
         if fixed is None:
             return readings
-        same = [r for r in readings if r.lemma.lower() == fixed.lemma.lower()]
+        chosen = _fixed_lemma(word, fixed)
+        same = [r for r in readings if r.lemma.lower() == chosen.lower()]
         tags = same[0].tags if same else ()
-        rest = [r for r in readings if r.lemma.lower() != fixed.lemma.lower()]
-        return [Analysis(_fixed_lemma(word, fixed), fixed.pos, tags, 100.0)] + rest
+        rest = [r for r in readings if r.lemma.lower() != chosen.lower()]
+        return [Analysis(chosen, fixed.pos, tags, 100.0)] + rest
 
     def lemma(self, word: str) -> str:
         """The lemma of the best reading, without ranking the others."""
@@ -164,6 +165,8 @@ class Analyzer:
             stem = low[:i]
             if low[i] == "и":  # ы/і + й written и: оқиды → оқы, дами → дамы
                 _add_glide(found, table.get("й" + low[i + 1:]), stem, harm, i)
+            elif low[i] == "ю" and stem[-1] in VOWELS:  # й + у written ю: қою → қой
+                _add_yu(found, table.get("у" + low[i + 1:]), stem, harm, i)
             variants = table.get(low[i:])
             if variants is None:
                 continue
@@ -218,6 +221,10 @@ def _fixed_lemma(word: str, fixed: lex.Memorized) -> str:
     lemma = fixed.lemma
     if word[:1].islower() and lemma[:1].isupper() and not lemma[1:2].isupper():
         return lemma.lower()
+    if word[:1].isupper() and not word[1:2].isupper() and not lemma[1:2].isupper():
+        capital = fixed.capitalized()  # how capitalized occurrences were lemmatized
+        if capital is not None:
+            return lemma[:1].upper() + lemma[1:] if capital else lemma[:1].lower() + lemma[1:]
     return lemma
 
 
@@ -229,7 +236,8 @@ def _chain_logp(chains: dict, column: int) -> dict:
 
 def _keeps_capital(word: str, ev: lex.StemEvidence | None, known: lex.StemEvidence | None) -> bool:
     if known is not None and known.pos:
-        return known.pos == "PROPN"
+        capital = lex.capitalized(known)
+        return known.pos == "PROPN" if capital is None else capital
     if ev is None or not (ev.noun or ev.verb or ev.freq):  # no capitalization evidence
         return True
     return ev.cap >= 50
@@ -253,7 +261,7 @@ def _split_points(low: str, tails: frozenset[str]) -> list[int]:
     for i in range(len(low) - 1, MIN_STEM - 1, -1):
         if low[i:] in tails:
             points.append(i)
-        elif low[i] == "и":  # the glide check needs only low[i + 1:] to be a tail
+        elif low[i] in "ию":  # the glide checks need only low[i + 1:] to be a tail
             points.append(i)
             break
         else:
@@ -278,6 +286,8 @@ def _add_stems(found: list[_Candidate], stem: str, first: str, chain: Chain, har
             found.append(_Candidate(stem[:-1] + vowel + last, chain.kind, chain.tags, cut))
     if first == "у" and chain.kind == "V" and stem[-1] not in VOWELS:
         found.append(_Candidate(stem + ("ы" if harm == "b" else "і"), "V", chain.tags, cut))
+        if stem[-1] in _UNVOICE:  # табу → тап, шығуға → шық
+            found.append(_Candidate(stem[:-1] + _UNVOICE[stem[-1]], "V", chain.tags, cut))
 
 
 def _add_glide(found: list[_Candidate], variants: dict | None, stem: str, harm: str,
@@ -288,6 +298,17 @@ def _add_glide(found: list[_Candidate], variants: dict | None, stem: str, harm: 
         for chain in variants.get((h, "V"), ()):
             if chain.kind == "V":
                 found.append(_Candidate(stem + ("ы" if h == "b" else "і"), "V", chain.tags, cut))
+
+
+def _add_yu(found: list[_Candidate], variants: dict | None, stem: str, harm: str,
+            cut: int) -> None:
+    """Verb stems in -й before the verbal noun -у, written ю: қою → қой, құюға → құй."""
+    if not variants:
+        return
+    for h in (harm,) if harm else ("b", "f"):
+        for chain in variants.get((h, "R"), ()):
+            if chain.kind == "V" and chain.tags[:1] == ("VNOUN",):
+                found.append(_Candidate(stem + "й", "V", chain.tags, cut))
 
 
 _DEFAULT: Analyzer | None = None

@@ -69,9 +69,10 @@ def chain_names(kind: str, tags: tuple[str, ...]) -> list[str]:
 
 
 def lemma_names(cand: _Candidate) -> list[str]:
-    """Indicator features of the lemma's shape: its last one and two letters, per stem kind."""
+    """Indicator features of the lemma's shape: its last one, two and three letters, per kind."""
     stem = cand.stem
-    return [f"end1={cand.kind}:{stem[-1:]}", f"end2={cand.kind}:{stem[-2:]}"]
+    return [f"end1={cand.kind}:{stem[-1:]}", f"end2={cand.kind}:{stem[-2:]}",
+            f"end3={cand.kind}:{stem[-3:]}"]
 
 
 class Ranker:
@@ -115,7 +116,7 @@ class Ranker:
         for cand in cands:
             stem, root, kind, tags = cand.stem, cand.root, cand.kind, cand.tags
             ev_terms = evidence[kind].get(root or stem, unknown)
-            end = ends.get(kind + stem[-2:])
+            end = ends.get(kind + stem[-3:])
             if end is None:
                 end = self._end_terms(kind, stem)
             chain_terms = chains.get((kind, tags)) or self._chain_terms(an, kind, tags)
@@ -165,10 +166,11 @@ class Ranker:
         return total, cap
 
     def _end_terms(self, kind: str, stem: str) -> float:
-        """Weights of the lemma's last one and two letters (end1, end2)."""
+        """Weights of the lemma's last one, two and three letters (end1, end2, end3)."""
         get = self.weights.get
-        value = get(f"end1={kind}:{stem[-1:]}", 0.0) + get(f"end2={kind}:{stem[-2:]}", 0.0)
-        self._ends[kind + stem[-2:]] = value
+        value = (get(f"end1={kind}:{stem[-1:]}", 0.0) + get(f"end2={kind}:{stem[-2:]}", 0.0)
+                 + get(f"end3={kind}:{stem[-3:]}", 0.0))
+        self._ends[kind + stem[-3:]] = value
         return value
 
     def _chain_terms(self, an: Analyzer, kind: str, tags: tuple[str, ...]) -> tuple[float, float]:
