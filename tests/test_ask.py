@@ -226,3 +226,130 @@ def test_ask_cli_empty_question_is_an_error(corpus_kb, runner) -> None:
     result = runner.invoke(main, ["ask", "", "--db", str(path)])
     assert result.exit_code != 0
     assert issubclass(QueryError, DerekError)
+
+
+# Round 4 (issue 7): paraphrased verbs, ordinals, lists led by «басшылары», containers, ranges.
+from derek.query.candidates import word_ordinal  # noqa: E402
+from derek.query.passages import document_passages  # noqa: E402
+from derek.pipeline import analyze  # noqa: E402
+
+SYNONYM_VERBS = [  # (context, question): the sentence's verb is a synonym of the question's
+    ("Қордың елшілері 2004 жылғы 3 мамырда Токиоға аттанды.", "Қордың елшілері Токиоға қашан жіберілді?"),
+    ("Соңғы әскери бөлім елден 1998 жылдың күзінде шығарылды.", "Соңғы әскери бөлім елден қашан әкетілді?"),
+    ("Елші 2007 жылы қызметіне қайта келді.", "Елші қызметіне қай жылы қайта оралды?"),
+]
+
+
+@pytest.mark.parametrize(("context", "question"), SYNONYM_VERBS)
+def test_ask_synonym_verb_counts_as_the_question_verb(context: str, question: str) -> None:
+    other = context.rsplit(" ", 1)[0] + " тұрды."  # the same sentence with an unrelated verb
+    q = analyze_question(question)
+    with_synonym = document_passages(analyze(context), "a", q)[0].coverage
+    without = document_passages(analyze(other), "b", q)[0].coverage
+    assert with_synonym > without
+
+
+ORDINAL_WORDS = [("бесінші", 5), ("екінші", 2), ("оныншы", 10), ("тұңғыш", 1), ("жетінші", 7), ("мемлекет", None)]
+
+
+@pytest.mark.parametrize(("word", "number"), ORDINAL_WORDS)
+def test_ask_word_ordinal(word: str, number: int | None) -> None:
+    assert word_ordinal(word) == number
+
+
+ORDINAL_MISMATCH = [  # (context, question, the right answer): «бесінші» is not the «бірінші»
+    ("Форумның бірінші отырысы 2001 жылы Астанада өтті. Форумның бесінші отырысы 2011 жылы Бакуде өтті.",
+     "Форумның бесінші отырысы қай қалада өтті?", "place:baku"),
+    ("Алғашқы сынақ 1950 жылғы 2 мамырда өтті. Соңғы сынақ 1960 жылғы 5 қазанда өтті.",
+     "Соңғы сынақ қай күні өтті?", "1960-10-05"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), ORDINAL_MISMATCH)
+def test_ask_ordinal_of_the_question_picks_its_sentence(context: str, question: str, value: str) -> None:
+    assert ask_context(context, question).value == value
+
+
+LISTS = [  # (context, question, the list value)
+    ("2003 жылы Жапония, Қытай және Вьетнам басшылары Ханойда сауда туралы келісімге қол қойды.",
+     "Ханойдағы сауда туралы келісімге кімдер қол қойды?", ["state:cn", "state:jp", "state:vn"]),
+    ("1991 жылы Кеңес Одағы құрамынан шыққан Латвия, Литва және Эстония Біріккен Ұлттар Ұйымына қабылданды.",
+     "1991 жылы БҰҰ-ға қандай мемлекеттер қабылданды?", ["state:ee", "state:lt", "state:lv"]),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), LISTS)
+def test_ask_lists_of_leaders_and_without_the_container(context: str, question: str, value: list[str]) -> None:
+    assert ask_context(context, question).value == value
+
+
+RANGES = [  # «X-ден Y-ке дейін»: the figure reached, not the one it started from
+    ("Реформадан кейін кеңес мүшелерінің саны 12-ден 20 адамға дейін өсті.",
+     "Реформадан кейін кеңес мүшелерінің саны қаншаға жетті?", "20"),
+    ("Жиналыстан кейін комиссия мүшелерінің саны 5-тен 9 адамға дейін өсті.",
+     "Жиналыстан кейін комиссия мүшелерінің саны қаншаға жетті?", "9"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), RANGES)
+def test_ask_range_end_is_the_figure_reached(context: str, question: str, value: str) -> None:
+    assert ask_context(context, question).value == value
+
+
+def test_ask_fact_support_scores_the_source_with_its_document(corpus_kb) -> None:
+    """A fact's support is scored as retrieval scores the sentence (document topic, «Ол …» context)."""
+    from derek.query.passages import kb_passages, passage_at
+
+    db = corpus_kb[0].db
+    q = analyze_question("Қазақстан ЕҚЫҰ-ға қай жылы төрағалық етті?")
+    for p in kb_passages(db, q)[:5]:
+        again = passage_at(db, {"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}, q)
+        assert again.coverage == pytest.approx(p.coverage / (1.0 - 0.2 * (1.0 - p.prior)), rel=1e-6)
+
+
+# Round 5 (issue 7): list items lean on their lead-in, a contrary verb, both sides of a pair.
+from derek.query.passages import _pair_factor, anaphoric  # noqa: E402
+
+LEANING = [  # (sentence, does it lean on the one before)
+    ("- Армения, Грузия — бақылаушылар;", True),
+    ("• Эстония", True),
+    ("Ол 1993 жылы қабылданды.", True),
+    ("Армения 1992 жылы кірді.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "leans"), LEANING)
+def test_ask_list_items_lean_on_their_lead_in(text: str, leans: bool) -> None:
+    assert anaphoric(text) is leans
+
+
+CONTRARY = [  # (question, sentence with a verb of another sense, the same with a neutral verb)
+    ("Елші қызметін қай жылы аяқтады?", "Елші 2001 жылы қызметке тағайындалды.", "Елші 2001 жылы қызметке көрінді."),
+    ("Директор мектептегі жұмысын қай жылы бітірді?", "Директор 1990 жылы мектептегі жұмысқа тағайындалды.",
+     "Директор 1990 жылы мектептегі жұмысқа көрінді."),
+    ("Консул қызметін қашан аяқтады?", "Консул 2003 жылы қызметке сайланды.", "Консул 2003 жылы қызметке көрінді."),
+]
+
+
+@pytest.mark.parametrize(("question", "contrary", "neutral"), CONTRARY)
+def test_ask_contrary_verb_scores_below_a_neutral_one(question: str, contrary: str, neutral: str) -> None:
+    q = analyze_question(question)
+    score = [document_passages(analyze(text), "t", q)[0].coverage for text in (contrary, neutral)]
+    assert score[0] < score[1]
+
+
+PAIRS = [  # (question, sentence, factor): a relation between two named sides needs both
+    ("Қазақстан мен Қытай шекарасы туралы шартқа қашан қол қойылды?",
+     "Қазақстан 1994 жылы шекара туралы шартқа қол қойды.", 0.9),
+    ("Қазақстан мен Қытай шекарасы туралы шартқа қашан қол қойылды?",
+     "Қазақстан мен Қытай 1994 жылы шекара туралы шартқа қол қойды.", 1.0),
+    ("Қазақстан Қытаймен шекара туралы шартқа қашан қол қойды?",
+     "Қазақстан 1994 жылы шекара туралы шартқа қол қойды.", 1.0),  # no «X мен Y» pair asked
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "factor"), PAIRS)
+def test_ask_pair_of_sides_needs_both(question: str, sentence: str, factor: float) -> None:
+    q = analyze_question(question)
+    p = document_passages(analyze(sentence), "t", q)[0]
+    assert _pair_factor(p, q, set()) == factor

@@ -15,9 +15,12 @@ from derek.query.candidates import TYPES, Candidate, candidates_in
 from derek.query.passages import (PRIOR_WEIGHT, Passage, document_passages, kb_passages, passage_at,
                                   rank_documents, stored_document_passages)
 from derek.query.question import Question, analyze_question
+from derek.query.reader import THRESHOLD as READER_THRESHOLD
+from derek.query.reader import Reading, read, read_documents
 from derek.query.render import join_list
 
-THRESHOLD = 0.58  # calibrated on bench/data/qa.jsonl: no unanswerable question answered
+THRESHOLD = 0.54  # calibrated on bench/data/qa.jsonl: no unanswerable question answered (top: 0.532)
+TYPED_FIRST = True  # typed values (dates, figures, known names) before the reader's spans
 READ_DOCUMENTS = 2  # open-domain reading: how many of the best-ranked documents are read whole
 _TYPES = TYPES  # kept for answer_facts
 
@@ -83,27 +86,63 @@ def ask_context(context: str, text: str, name: str = "context") -> Answer:
 
 
 def ask_document(doc: Document, text: str | Question, name: str = "context",
-                 threshold: float | None = None) -> Answer:
-    """Reading comprehension over an already analysed Document (threshold 0: always answer)."""
+                 threshold: float | None = None, weights: dict[str, float] | None = None) -> Answer:
+    """Reading comprehension over an already analysed Document (threshold 0: always answer; None:
+    the calibrated thresholds). A date, figure or known name of the asked type, a list, or a name
+    asked with «деп» comes from the typed extractor; any other span from the learned reader
+    (derek.query.reader, ``weights`` overriding the shipped ones)."""
     question = text if isinstance(text, Question) else analyze_question(text)
     passages = document_passages(doc, name, question)
-    return _from_passages(question, passages, [p.to_dict() for p in passages[:3]], threshold, loose=True)
+    shown = [p.to_dict() for p in passages[:3]]
+    if TYPED_FIRST or question.wants_list:
+        typed = _from_passages(question, passages, shown, 0.0, loose=True)
+        if question.wants_list or typed.value is not None or _naming(question):
+            if typed.confidence < (THRESHOLD if threshold is None else threshold):
+                return Answer(question.text, None, None, question.answer_type, typed.confidence, [], shown, None)
+            return typed
+    floor = READER_THRESHOLD if threshold is None else threshold
+    return _reader_answer(question, passages, shown, floor, read(passages, question, weights))
+
+
+def _naming(question: Question) -> bool:
+    """«… қандай күн деп жариялады»: the name stands before «деп», the typed extractor finds it."""
+    return question.answer_type == "description" and any(t.norm.lower() == "деп" for t in question.tokens)
+
+
+def _reader_answer(question: Question, passages: list[Passage], shown: list[dict[str, Any]],
+                   threshold: float, reading: Reading | None = None) -> Answer:
+    """The reader's best span (``reading``, else read from ``passages``) as an Answer; None below
+    the threshold."""
+    reading = reading or read(passages, question)
+    confidence = reading.confidence if reading else 0.0
+    if reading is None or confidence < threshold or not reading.span.text:
+        return Answer(question.text, None, None, question.answer_type, confidence, [], shown, None)
+    p = reading.span.passage
+    source = {"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}
+    return Answer(question.text, reading.span.text, reading.span.value, question.answer_type, confidence,
+                  [source], shown, "reader")
 
 
 def ask_open(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sqlite3.Connection
-             documents: int = READ_DOCUMENTS) -> Answer:
-    """Open-domain reading comprehension: rank the documents by their sentences' BM25, read the
-    best few whole as ``ask_document`` reads a given text, and answer with the exact span of
-    the best one, each document's answer weighed by its rank score."""
+             documents: int = READ_DOCUMENTS, weights: dict[str, float] | None = None) -> Answer:
+    """Open-domain reading comprehension: rank the documents by their chunks' BM25 and read the
+    best few whole as ``ask_document`` reads a given text: a typed value from the document whose
+    value scores highest after its rank weight, else the reader's best span over all of them
+    (one softmax, each document's scores shifted by the log of its rank weight)."""
     question = analyze_question(text)
     ranked = sorted(rank_documents(db, question).items(), key=lambda kv: -kv[1])[:documents]
+    read_in = [(stored_document_passages(db, doc_id, question), 1.0 - PRIOR_WEIGHT * (1.0 - prior))
+               for doc_id, prior in ranked]
     best: Answer | None = None
-    for doc_id, prior in ranked:
-        passages = stored_document_passages(db, doc_id, question)
+    for passages, weight in read_in:
         found = _from_passages(question, passages, [p.to_dict() for p in passages[:3]], 0.0, loose=True)
-        found.confidence *= 1.0 - PRIOR_WEIGHT * (1.0 - prior)
+        found.confidence *= weight
         if best is None or found.confidence > best.confidence:
             best = found
+    typed = best is not None and (question.wants_list or best.value is not None or _naming(question))
+    if best is not None and not typed and (reading := read_documents(read_in, question, weights)):
+        floor = READER_THRESHOLD if threshold is None else threshold
+        return _reader_answer(question, [], best.passages, floor, reading)
     floor = THRESHOLD if threshold is None else threshold
     if best is None or best.confidence < floor or best.answer is None:
         shown = best.passages if best else []

@@ -1,16 +1,26 @@
-"""Answer candidates in one scored passage: dates, figures, entities of the expected type, and
-description phrases (the words next to the matched part of the sentence that the question lacks).
+"""Answer candidates in one scored passage: dates, figures, entities of the expected type
+(description phrases come from query/phrases.py), and reading-comprehension spans.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from derek.doc import Token
 from derek.query.passages import Passage
+from derek.query.phrases import (
+    CLAUSE_PENALTY,
+    Candidate,
+    anchor_tokens,
+    covered,
+    describe,
+    distance,
+    is_focus,
+    mirrors_frame,
+    same_clause,
+    verb_follows,
+)
 from derek.query.question import Question, load_words
 from derek.query.render import render_date
 
@@ -18,17 +28,8 @@ TYPES = {"person": {"person"}, "persons": {"person"}, "state": {"state"}, "state
          "organization": {"organization", "body"},
          "place": {"city", "region", "place", "sea", "lake", "river", "mountain", "state"}}
 DATE_TYPES = ("date", "year", "month", "day")
+FRAME_VALUE = 1.1  # a typed value followed by the question's frame word (phrases.frame_word)
 _YEARS = re.compile(r"\d{3,4}(?:\s*[-–]\s*\d{2,4})?")
-MAX_PHRASE = 9  # words; a longer run is not a short answer
-CLAUSE_PENALTY = 0.1  # the value and the entity asked about sit in different clauses
-
-
-@dataclass(slots=True)
-class Candidate:
-    answer: str
-    value: Any
-    score: float
-    passage: Passage
 
 
 @cache
@@ -60,17 +61,48 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
             value = float(x["value"])
             text = str(int(value)) if value == int(value) else f"{value:g}"
             found.append((x["text"], text, x))
-        elif kind in TYPES and x["kind"] == "entity" and x["label"] in wanted(question) \
-                and x["value"] not in asked_entities:
+        elif kind in TYPES and x["kind"] == "entity" and x["value"] not in asked_entities \
+                and (x["label"] in wanted(question) or _led_state(p, x, kind)) and not _container(p, x):
             found.append((short_names().get(x["value"]) or x["attrs"].get("name") or x["text"], x["value"], x))
     if kind == "ordinal":
         found += _word_ordinals(p)
     typed = [Candidate(_exact(p, x, kind) if loose else a, v,
-                       _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question), p)
+                       _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question)
+                       * _range_start(p, x, question), p)
              for a, v, x in found]
     if typed or not loose:
         return typed
     return reading_spans(p, question)
+
+
+LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен", "-", "–", "—"})
+
+
+def _led_state(p: Passage, x: dict[str, Any], kind: str) -> bool:
+    """«кім/кімдер» answered by the states whose leaders acted: «Ресей, Беларусь және Украина
+    басшылары» — states, joined by commas and «және», then a person noun (answer_nouns.tsv)."""
+    from derek.query.question import answer_nouns
+
+    if kind not in ("person", "persons") or x["label"] != "state":
+        return False
+    nxt = _after_list(p, x)
+    return nxt is not None and answer_nouns().get(p.tokens[nxt].lemma.lower()) == "person"
+
+
+def _container(p: Passage, x: dict[str, Any]) -> bool:
+    """«Кеңес Одағы құрамынан шыққан мемлекеттер»: the state holding the others is not one of them."""
+    nxt = _after_list(p, x)
+    return nxt is not None and p.tokens[nxt].lemma.lower() in load_words("container_nouns.txt")
+
+
+def _after_list(p: Passage, x: dict[str, Any]) -> int | None:
+    """The first token after the entity and any entities listed after it, or None."""
+    inside = covered(p, "entity")
+    for i, t in enumerate(p.tokens):
+        if p.start + t.start < x["end"] or i in inside or t.norm.lower() in LIST_JOINERS:
+            continue
+        return i
+    return None
 
 
 def _exact(p: Passage, x: dict[str, Any], kind: str) -> str:
@@ -119,7 +151,22 @@ def _counts(p: Passage, x: dict[str, Any], question: Question) -> float:
         return 1.0
     after = [t for t in p.tokens if p.start + t.start >= x["end"]][:2]
     inside = [t for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
-    return 1.0 if any(_is_focus(t, question) for t in inside + after) else 0.9
+    return 1.0 if any(is_focus(t, question) for t in inside + after) else 0.9
+
+
+ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
+
+
+def _range_start(p: Passage, x: dict[str, Any], question: Question) -> float:
+    """«168-ден 176 мемлекетке дейін өсті»: the figure a change starts from is not what it reached
+    (unless the question asks «қаншадан»)."""
+    if x.get("kind") != "quantity" or any(t.norm.lower().endswith(ABLATIVE) for t in question.tokens
+                                          if t.norm.lower().startswith(("қанша", "неше"))):
+        return 1.0
+    tokens = [t for t in p.tokens if p.start + t.start >= x["start"]]
+    first = "".join(c for c in (tokens[0].norm if tokens else "") if c.isalpha()).lower()
+    later = [t.norm.lower() for t in tokens[1:]]
+    return 0.9 if first.endswith(ABLATIVE) and ("дейін" in later or "шейін" in later) else 1.0
 
 
 @cache
@@ -131,17 +178,22 @@ def _ordinal_stems() -> dict[str, int]:
     return {**stems, "тұңғыш": 1, "алғашқы": 1}
 
 
+def word_ordinal(word: str) -> int | None:
+    """The number of an ordinal written as a word: «оныншы» → 10, «тұңғыш» → 1, else None."""
+    low = word.lower()
+    stem = next((low[: -len(e)] for e in ("ыншы", "інші", "ншы", "нші")
+                 if low.endswith(e) and low[: -len(e)] in _ordinal_stems()), None)
+    stem = stem or (low if low in ("тұңғыш", "алғашқы") else None)
+    return _ordinal_stems()[stem] if stem else None
+
+
 def _word_ordinals(p: Passage) -> list[tuple[str, str, dict[str, Any]]]:
     """«оныншы», «төртінші», «тұңғыш»: ordinals written as words (-ыншы/-інші/-ншы/-нші)."""
     found = []
     for t in p.tokens:
-        low = t.norm.lower()
-        stem = next((low[: -len(e)] for e in ("ыншы", "інші", "ншы", "нші") if low.startswith(low[: -len(e)])
-                     and low.endswith(e)), None)
-        stem = stem if stem in _ordinal_stems() else low if low in ("тұңғыш",) else None
-        if stem:
+        if (number := word_ordinal(t.norm)) is not None:
             span = {"start": p.start + t.start, "end": p.start + t.end}
-            found.append((t.text, str(_ordinal_stems()[stem]), span))
+            found.append((t.text, str(number), span))
     return found
 
 
@@ -155,155 +207,15 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
     verbs = [i for i in p.matched if question.verb and term(p.tokens[i]) == question.verb] or p.matched
     if not positions or not verbs:
         return p.coverage * 0.9
-    penalty = _distance(positions, verbs) * 0.01
-    anchors = _anchor_tokens(p, question)
+    penalty = distance(positions, verbs) * 0.01
+    anchors = anchor_tokens(p, question)
     if anchors:
-        penalty += _distance(positions, anchors) * 0.005
-        if not _same_clause(p, positions, anchors):
+        penalty += distance(positions, anchors) * 0.005
+        if not same_clause(p, positions, anchors):
             penalty += CLAUSE_PENALTY
-    return p.coverage * (1.0 - penalty)
-
-
-def _same_clause(p: Passage, positions: list[int], anchors: list[int]) -> bool:
-    """Is an anchor in the value's clause? «…, ал …» and «;» start a new clause."""
-    from derek.query.question import load_words
-
-    marks = {i for i, t in enumerate(p.tokens) if t.norm.lower() in load_words("clause_marks.txt")}
-    return any(not any(min(a, b) < m < max(a, b) for m in marks) for a in positions for b in anchors)
-
-
-def _distance(a: list[int], b: list[int]) -> int:
-    return min(min(abs(i - j) for i in a for j in b), 15)
-
-
-def _anchor_tokens(p: Passage, question: Question) -> list[int]:
-    """Tokens of the entities and dates the question names, where the sentence has them."""
-    asked = {e.entity for e in question.entities}
-    dates = tuple(d.value for d in question.dates if d.type == "DATE")
-    spans = [(x["start"] - p.start, x["end"] - p.start) for x in p.spans
-             if (x["kind"] == "entity" and x["value"] in asked)
-             or (x["kind"] == "date" and dates and str(x["value"]).startswith(dates))]
-    return [i for i, t in enumerate(p.tokens) if any(a <= t.start < b for a, b in spans)]
-
-
-def describe(p: Passage, question: Question) -> list[Candidate]:
-    """Noun phrases that answer «не/қандай» questions: runs of words the question lacks, next to
-    the words it shares with the sentence; a run bounded by matches on both sides fits best."""
-
-    asked = {t.norm.lower() for t in question.tokens}
-    matched = {i for i in p.matched if not _is_focus(p.tokens[i], question)}
-    matched |= {i for i, t in enumerate(p.tokens) if t.norm.isdigit() and t.norm.lower() in asked}
-    matched |= _inside(p, "date")  # a date is not a description: it ends the phrase
-    words = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
-    breaks = load_words("phrase_breaks.txt")
-    runs, run = [], []
-    for i in range(len(p.tokens)):
-        t = p.tokens[i]
-        inside = i in words and i not in matched and t.lemma.lower() not in breaks \
-            and t.norm.lower() not in breaks
-        if inside or t.norm in ("«", '"') or (run and t.norm in ("-", "»", "+", "/", "'")):
-            run.append(i)
-        elif run:
-            runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    found = _named_phrases(p, question, matched)  # first: on a tie the named treaty or body wins
-    for run in runs:
-        while run and run[-1] not in words:
-            run.pop()
-        if run:
-            found.append(_phrase(p, question, run, matched))
-    return [c for c in found if c is not None]
-
-
-def _named_phrases(p: Passage, question: Question, matched: set[int]) -> list[Candidate | None]:
-    """A treaty, organization or body named right before the verb («Алматы декларациясын
-    қабылдады»): the whole name answers, even when the question shares a word of it."""
-    asked = {e.entity for e in question.entities}
-    found: list[Candidate | None] = []
-    for x in p.spans:
-        if x["kind"] != "entity" or x["value"] in asked or x["label"] not in ("treaty", "organization", "body"):
-            continue
-        inside = [i for i, t in enumerate(p.tokens) if x["start"] <= p.start + t.start < x["end"]]
-        if inside and not all(i in matched for i in inside):
-            found.append(_phrase(p, question, inside, matched - set(inside), bonus=1.1))
-    return found
-
-
-def _inside(p: Passage, kind: str) -> set[int]:
-    """Token indexes covered by spans of one kind (date, quantity, entity)."""
-    spans = [(x["start"] - p.start, x["end"] - p.start) for x in p.spans if x["kind"] == kind]
-    return {i for i, t in enumerate(p.tokens) if any(a <= t.start < b for a, b in spans)}
-
-
-def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
-            bonus: float = 1.0) -> Candidate | None:
-    from derek.query.question import stopwords
-
-    alnum = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
-    before = max((i for i in alnum if i < run[0]), default=None) in matched
-    after = min((i for i in alnum if i > run[-1]), default=None) in matched
-    if not (before or after):
-        return None
-    run = _trim(p, run, stopwords())
-    if question.focus and (heads := [i for i in run if _is_focus(p.tokens[i], question)]):
-        run = _head_phrase(p, [i for i in run if i <= heads[0]])
-    words = [p.tokens[i] for i in run if any(c.isalnum() for c in p.tokens[i].norm)]
-    if not words or len(words) > MAX_PHRASE or all(t.norm.isdigit() for t in words):
-        return None
-    first, last = run[0], run[-1]
-    fit = 1.0 if before and after else 0.85
-    fit *= 1.05 if _verb_follows(p, question, last) else 0.95  # the object sits before its verb
-    if question.focus:
-        fit *= 1.1 if _is_focus(p.tokens[last], question) else 0.85
-    if any(p.tokens[i].norm in ("«", '"') for i in run):
-        fit *= 1.1  # a «quoted» name is what «қандай»/«не» questions usually want
-    fit = min(fit * bonus, 1.0)
-    if anchors := _anchor_tokens(p, question):  # near the asked entity, in its clause
-        fit *= 1.0 - _distance(run, anchors) * 0.005 - (0.0 if _same_clause(p, run, anchors) else CLAUSE_PENALTY)
-    text = p.text[p.tokens[first].start : p.tokens[last].end].strip(" -,")
-    return Candidate(text, None, p.coverage * fit, p) if text else None
-
-
-def _verb_follows(p: Passage, question: Question, last: int) -> bool:
-    from derek.kb.search import term
-
-    following = [t for t in p.tokens[last + 1 : last + 3] if any(c.isalnum() for c in t.norm)][:1]
-    return bool(question.verb) and any(term(t) == question.verb for t in following)
-
-
-def _head_phrase(p: Passage, run: list[int]) -> list[int]:
-    """The phrase that ends at the asked head noun: from an opening quote if one is near
-    («“бір+бір” формуласы»), else the whole run if short, or the head and three words before it."""
-    quotes = [k for k, i in enumerate(run) if p.tokens[i].norm in ("«", '"') and k >= len(run) - 8]
-    if quotes and len(quotes) >= 2:
-        return run[quotes[-2]:] if p.tokens[run[quotes[-1]]].norm == '"' else run[quotes[-1]:]
-    if quotes:
-        return run[quotes[0]:]
-    return run if len(run) <= MAX_PHRASE else run[-4:]
-
-
-def _is_focus(token: Token, question: Question) -> bool:
-    from derek.kb.search import term
-    from derek.query.passages import _stem_match
-
-    form = "".join(c for c in token.norm.lower() if c.isalnum())
-    focus = question.focus or ""
-    return bool(focus) and (term(token) == focus or _stem_match(focus, term(token)) or _stem_match(focus, form))
-
-
-def _trim(p: Passage, run: list[int], stop: frozenset[str]) -> list[int]:
-    """Drop function words at the edges of a phrase («бойынша», «туралы»)."""
-    def weak(i: int) -> bool:
-        t = p.tokens[i]
-        return t.lemma.lower() in stop or not any(c.isalnum() for c in t.norm) and t.norm not in ("«", "»", '"')
-
-    while run and weak(run[-1]):
-        run = run[:-1]
-    while run and weak(run[0]):
-        run = run[1:]
-    return run
+    # «нешеуі атмосферада» → «26-сы атмосферада»: the question's frame word follows the value
+    frame = FRAME_VALUE if mirrors_frame(p, question, positions[-1]) else 1.0
+    return p.coverage * (1.0 - penalty) * frame
 
 
 # Reading comprehension (one given text, KazQAD-style): the answer is a short span of the
@@ -377,9 +289,9 @@ def _span_fit(p: Passage, question: Question, span: list[int]) -> float:
     if first.norm[:1].isupper() and span[0] > 0:
         fit *= NAME_FIT  # a name inside the sentence: KazQAD's answers are often names
     after = p.tokens[span[-1] + 1 : span[-1] + 2]
-    if _verb_follows(p, question, span[-1]):
+    if verb_follows(p, question, span[-1]):
         fit *= VERB_FIT  # the object stands right before its verb (Kazakh is SOV)
-    if question.focus and after and _is_focus(after[0], question):
+    if question.focus and after and is_focus(after[0], question):
         fit *= 1.15  # «соя өсімдігі» for «қандай өсімдік»
     return fit
 

@@ -20,8 +20,12 @@ ENTITY_WEIGHT = 3.0  # a named entity of the question counts like a rare word
 CONTEXT_WEIGHT = 0.7  # a word found only in the sentence an «Ол ...» sentence refers to
 TOPIC_WEIGHT = 0.5  # an organization named elsewhere in the same document only («Одаққа» = ЕАЭО)
 TOPIC_TYPES = ("organization", "body", "treaty")  # states and people are not referred to so
+RIVAL_KINDS = {"organization": {"organization", "body"}, "body": {"organization", "body"}}
+ORDINAL_MISMATCH = 0.75
+LAST = -1  # «соңғы» (last) as an ordinal: it does not match «алғашқы»  # the question's ordinal (бесінші) against another one in the sentence
 NAME_WEIGHT = 1.5  # the question's verb and its proper names count half as much again
 VERB_MISSING = 0.85  # a sentence without the question's verb (or a synonym of its predicate)
+VERB_CONTRARY = 0.9  # … that holds a verb of another sense group (data/verb_synonyms.tsv)
 FOLLOW = 8  # how many of the best sentences have their next sentence looked at
 DOC_POOL = 200  # how many chunks (documents or their parts) BM25 ranks
 PRIOR_WEIGHT = 0.2  # a sentence of the weakest-ranked document loses a fifth of its coverage
@@ -135,11 +139,15 @@ def _spans(db, doc_id: int, start: int, end: int) -> list[dict[str, Any]]:  # no
         " AND end <= ? ORDER BY start", (doc_id, start, end))]
 
 
+LIST_BULLETS = ("-", "•", "*", "—", "–")  # «- Қазақстан … — құрылтайшылар;» continues «… мүше:»
+
+
 def anaphoric(text: str) -> bool:
+    """Does the sentence lean on the one before: «Ол …», «Бұл …», or a list item after its lead-in?"""
     from derek.query.question import load_words
 
-    first = text.split(maxsplit=1)[0].lower().strip(",.:;") if text.strip() else ""
-    return first in load_words("anaphora.txt")
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    return first in LIST_BULLETS or first.strip(",.:;") in load_words("anaphora.txt")
 
 
 def _previous(db, doc_id: int, name: str, start: int) -> Passage | None:  # noqa: ANN001
@@ -155,7 +163,10 @@ def passage_at(db, source: dict[str, Any], question: Question) -> Passage:  # no
     row = db.execute("SELECT id FROM documents WHERE name = ?", (source["doc"],)).fetchone()
     doc_id = row[0] if row else -1
     passage = Passage(source["doc"], doc_id, source["start"], source["end"], source["text"],
-                      _spans(db, doc_id, source["start"], source["end"]))
+                      _spans(db, doc_id, source["start"], source["end"]),
+                      topic=_topics(db, question, {doc_id}).get(doc_id, frozenset()))
+    if anaphoric(passage.text):  # scored as retrieval scores it: «Ол …» leans on the sentence before
+        passage.context = _previous(db, doc_id, source["doc"], source["start"])
     score(passage, question, _kb_idf(db, question.terms))
     return passage
 
@@ -265,13 +276,37 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * (1.0 if t in keys[::2] else 0.8)
             passage.matched += found
             _weigh(passage, found, weight)
+        elif t == question.verb and (synonyms := _synonym_hits(t, keys)):
+            matched += weight * 0.8  # a paraphrased verb («жіберілді» for «аттанды»)
+            passage.matched += synonyms
+            _weigh(passage, synonyms, weight)
         elif t == question.verb and _same_predicate(passage, question):
             matched += weight * 0.8
         elif _hits(t, before[0]):
             matched += weight * CONTEXT_WEIGHT
         elif t == question.verb:
             penalty *= VERB_MISSING  # the sentence does not say what the question asks happened
-    passage.coverage = (matched / total if total else 0.0) * _date_factor(passage, question) * penalty
+            if _contrary_verb(t, keys):
+                penalty *= VERB_CONTRARY  # another thing happened («тағайындалды», not «аяқтады»)
+    passage.coverage = (matched / total if total else 0.0) * _date_factor(passage, question) * penalty \
+        * _ordinal_factor(passage, question) * _pair_factor(passage, question, before[1])
+
+
+PAIR_JOINERS = frozenset({"мен", "пен", "бен", "және"})
+PAIR_MISSING = 0.9  # «Қазақстан мен Өзбекстан … шарт»: a sentence with one side of the pair only
+
+
+def _pair_factor(passage: Passage, question: Question, before: set[str]) -> float:
+    """A relation between two named sides («X мен Y арасындағы», «X мен Y … шартқа») needs both:
+    a sentence naming one of them but not the other (nor in the sentence it leans on) fits less."""
+    named = {x["value"] for x in passage.spans if x["kind"] == "entity"} | before
+    ents = sorted(question.entities, key=lambda e: e.start)
+    for a, b in zip(ents, ents[1:]):
+        between = [t.norm.lower() for t in question.tokens if a.end <= t.start and t.end <= b.start]
+        paired = bool(between) and all(w in PAIR_JOINERS for w in between)
+        if paired and (a.entity in named) != (b.entity in named):
+            return PAIR_MISSING
+    return 1.0
 
 
 def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], keys: list[str],
@@ -310,8 +345,12 @@ def _weigh(passage: Passage, indexes: list[int], weight: float) -> None:
 
 
 def _rival(passage: Passage, kind: str, asked: set[str]) -> bool:
-    """The sentence names another entity of the asked kind: «Ұйым» there is not the asked one."""
-    return any(x["kind"] == "entity" and x["label"] == kind and x["value"] not in asked for x in passage.spans)
+    """The sentence names another entity of the asked kind: «Ұйым» there is not the asked one.
+    An organization and a body rival each other (ЕҚЫҰ vs БҰҰ Қауіпсіздік Кеңесі), but not the
+    asked body's own organization (org:sco for org:sco-secretariat)."""
+    kinds = RIVAL_KINDS.get(kind, {kind})
+    return any(x["kind"] == "entity" and x["label"] in kinds and x["value"] not in asked
+               and not any(a.startswith(x["value"] + "-") for a in asked) for x in passage.spans)
 
 
 def _hits(t: str, keys: list[str]) -> list[int]:
@@ -354,6 +393,38 @@ def sentence_tokens(text: str) -> list[Token]:
     return list(_analysed(text))
 
 
+@lru_cache(maxsize=1)
+def verb_groups() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the other verbs of its sense group (data/verb_synonyms.tsv)."""
+    from derek.lang.kk.resources import load_tsv
+
+    groups: dict[str, set[str]] = {}
+    for row in load_tsv("verb_synonyms.tsv", "derek.query"):
+        groups.setdefault(row["group"], set()).add(row["verb"])
+    return {v: frozenset(g - {v}) for g in groups.values() for v in g}
+
+
+@lru_cache(maxsize=1)
+def verb_senses() -> dict[str, str]:
+    """Verb lemma -> its sense group (data/verb_synonyms.tsv)."""
+    from derek.lang.kk.resources import load_tsv
+
+    return {row["verb"]: row["group"] for row in load_tsv("verb_synonyms.tsv", "derek.query")}
+
+
+def _contrary_verb(verb: str, keys: list[str]) -> bool:
+    """Does the sentence hold a verb of a sense group other than the question verb's?"""
+    sense = verb_senses().get(verb)
+    return sense is not None and any(verb_senses().get(k, sense) != sense for k in keys[::2])
+
+
+def _synonym_hits(verb: str, keys: list[str]) -> list[int]:
+    """Words of the sentence whose lemma is a synonym of the question's verb (exactly: «қайта»,
+    again, is not «қайт», return)."""
+    synonyms = verb_groups().get(verb, frozenset())
+    return sorted({i // 2 for i, k in enumerate(keys) if i % 2 == 0 and k in synonyms})
+
+
 def _same_predicate(passage: Passage, question: Question) -> bool:
     """Does the sentence trigger a predicate the question asks about (a paraphrased verb)?"""
     from derek.extract.rules import trigger_matches
@@ -363,6 +434,23 @@ def _same_predicate(passage: Passage, question: Question) -> bool:
     rules = [rule for rule, predicates in predicate_rules() if asked & set(predicates)]
     norms = [t.norm for t in passage.tokens]
     return any(trigger_matches(rule, norms, i) for rule in rules for i in range(len(norms)))
+
+
+def _ordinals(tokens: list[Token]) -> set[int]:
+    """Ordinal numbers written as words («бесінші», «тұңғыш»)."""
+    from derek.query.candidates import word_ordinal
+
+    found = {n for t in tokens if (n := word_ordinal(t.norm)) is not None}
+    return found | ({LAST} if any(t.lemma.lower() in ("соңғы", "соң") for t in tokens) else set())
+
+
+def _ordinal_factor(passage: Passage, question: Question) -> float:
+    """«бесінші саммит» is not answered by a sentence about the «бірінші саммит»."""
+    asked = _ordinals(question.tokens)
+    if not asked:
+        return 1.0
+    found = _ordinals(passage.tokens)
+    return ORDINAL_MISMATCH if found and not asked & found else 1.0
 
 
 def _date_factor(passage: Passage, question: Question) -> float:

@@ -135,14 +135,18 @@ def _naming(forms: list[str], start: int) -> bool:
     return "деп" in forms[start : start + 3] and forms[start - 1] in ("қандай", "не", "қай")
 
 
+DETERMINERS = frozenset({"қандай", "қай", "неше", "нешінші", "қанша"})  # ask for the noun after
+
+
 def _focus(tokens: list[Token], start: int, kind: str) -> str | None:
     """The answer noun in or just after the question words (қай қалада, қандай құжат), or for a
     description or a figure the word after them («қандай формуланы» → формула, «неше рет» → рет)."""
-    for t in tokens[max(start - 1, 0) : start + 3]:
+    asks_noun = start > 0 and tokens[start - 1].norm.lower() in DETERMINERS
+    # «нені шақыру туралы келісімге»: a pronoun is the answer itself; the nouns after it are not asked
+    for t in tokens[max(start - 1, 0) : start + 3 if asks_noun else start]:
         if t.lemma.lower() in answer_nouns():
             return t.lemma.lower()
     after = tokens[start : start + 1]
-    asks_noun = start > 0 and tokens[start - 1].norm.lower() in ("қандай", "қай", "неше", "нешінші", "қанша")
     if asks_noun and kind in ("description", "number", "ordinal") and after and after[0].norm.isalpha() \
             and term(after[0]) not in stopwords():
         return term(after[0])

@@ -1,0 +1,253 @@
+"""Description phrases for «не/нені/қандай» questions (the words next to the matched part of a
+sentence that the question lacks), and where a value sits relative to the question's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from derek.doc import Token
+from derek.query.passages import Passage
+from derek.query.question import Question, load_words
+
+MAX_PHRASE = 9  # words; a longer run is not a short answer
+CLAUSE_PENALTY = 0.1  # the value and the entity asked about sit in different clauses
+# the word after the asked words follows the phrase too: «нені шақыру» → «саммит шақыру»
+FRAME_FIT = 1.25
+
+
+@dataclass(slots=True)
+class Candidate:
+    answer: str
+    value: Any
+    score: float
+    passage: Passage
+
+
+def same_clause(p: Passage, positions: list[int], anchors: list[int]) -> bool:
+    """Is an anchor in the value's clause? «…, ал …» and «;» start a new clause."""
+    marks = {i for i, t in enumerate(p.tokens) if t.norm.lower() in load_words("clause_marks.txt")}
+    return any(not any(min(a, b) < m < max(a, b) for m in marks) for a in positions for b in anchors)
+
+
+def distance(a: list[int], b: list[int]) -> int:
+    return min(min(abs(i - j) for i in a for j in b), 15)
+
+
+def anchor_tokens(p: Passage, question: Question) -> list[int]:
+    """Tokens of the entities and dates the question names, where the sentence has them."""
+    from derek.kb.search import term
+
+    asked = {e.entity for e in question.entities}
+    dates = tuple(d.value for d in question.dates if d.type == "DATE")
+    spans = [(x["start"] - p.start, x["end"] - p.start) for x in p.spans
+             if (x["kind"] == "entity" and x["value"] in asked)
+             or (x["kind"] == "date" and dates and str(x["value"]).startswith(dates))]
+    found = [i for i, t in enumerate(p.tokens) if any(a <= t.start < b for a, b in spans)]
+    if found or not question.entities:
+        return found
+    # the asked entity goes untagged («Ұйымның Хатшылығы» for ШЫҰ Хатшылығы): its words anchor
+    words = {term(t) for e in question.entities for t in question.tokens if e.start <= t.start and t.end <= e.end}
+    return [i for i in p.matched if term(p.tokens[i]) in words]
+
+
+def describe(p: Passage, question: Question) -> list[Candidate]:
+    """Noun phrases that answer «не/қандай» questions: runs of words the question lacks, next to
+    the words it shares with the sentence; a run bounded by matches on both sides fits best."""
+
+    asked = {t.norm.lower() for t in question.tokens}
+    matched = {i for i in p.matched if not is_focus(p.tokens[i], question)}
+    matched |= {i for i, t in enumerate(p.tokens) if t.norm.isdigit() and t.norm.lower() in asked}
+    matched |= covered(p, "date") - _attributive_dates(p, question)  # a date ends the phrase ...
+    words = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
+    breaks = load_words("phrase_breaks.txt")
+    runs, run = [], []
+    for i in range(len(p.tokens)):
+        t = p.tokens[i]
+        inside = i in words and i not in matched and t.lemma.lower() not in breaks \
+            and t.norm.lower() not in breaks
+        if inside or t.norm in ("«", '"') or (run and t.norm in ("-", "»", "+", "/", "'", "%")):
+            run.append(i)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    found = _named_phrases(p, question, matched)  # first: on a tie the named treaty or body wins
+    named = [c.answer for c in found if c is not None]
+    for run in runs:
+        while run and run[-1] not in words:
+            run.pop()
+        if run:
+            found.append(_phrase(p, question, run, matched))
+    # a part of a named treaty or body («декларациясын» of «Алматы декларациясын») is not the name
+    return [c for c in found if c is not None and (c.answer in named or not any(c.answer in n for n in named))]
+
+
+ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")  # «2008 жылғы тамыздағы қақтығыс»: the date modifies a noun
+
+
+def _attributive_dates(p: Passage, question: Question) -> set[int]:
+    """... unless it modifies the noun after it (-ғы/-гі) and the question does not give it."""
+    asked = {d.value for d in question.dates}
+    found: set[int] = set()
+    for x in p.spans:
+        inside = [i for i, t in enumerate(p.tokens) if x["start"] <= p.start + t.start < x["end"]]
+        nxt = p.tokens[inside[-1] + 1 : inside[-1] + 2] if inside else []
+        if x["kind"] == "date" and x["value"] not in asked and nxt and nxt[0].norm.isalpha() \
+                and p.tokens[inside[-1]].norm.lower().endswith(ATTRIBUTIVE):
+            found.update(inside)
+    return found
+
+
+def _named_phrases(p: Passage, question: Question, matched: set[int]) -> list[Candidate | None]:
+    """A treaty, organization or body named right before the verb («Алматы декларациясын
+    қабылдады»), or a figure: the whole name answers, even when the question shares a word of it."""
+    asked = {e.entity for e in question.entities}
+    found: list[Candidate | None] = []
+    for x in p.spans:
+        named = x["kind"] == "entity" and x["value"] not in asked \
+            and x["label"] in ("treaty", "organization", "body")
+        if not named and x["kind"] != "quantity":  # a figure is whole too: «90 %-дан астамы»
+            continue
+        inside = [i for i, t in enumerate(p.tokens) if x["start"] <= p.start + t.start < x["end"]]
+        if inside and not all(i in matched for i in inside):
+            found.append(_phrase(p, question, inside, matched - set(inside), bonus=1.1))
+    return found
+
+
+def covered(p: Passage, kind: str) -> set[int]:
+    """Token indexes covered by spans of one kind (date, quantity, entity)."""
+    spans = [(x["start"] - p.start, x["end"] - p.start) for x in p.spans if x["kind"] == kind]
+    return {i for i, t in enumerate(p.tokens) if any(a <= t.start < b for a, b in spans)}
+
+
+def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
+            bonus: float = 1.0) -> Candidate | None:
+    from derek.query.question import stopwords
+
+    alnum = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
+    before = max((i for i in alnum if i < run[0]), default=None) in matched
+    frame = mirrors_frame(p, question, run[-1])
+    after = frame or min((i for i in alnum if i > run[-1]), default=None) in matched
+    if not (before or after):
+        return None
+    run = _trim(p, run, stopwords())
+    if question.focus and (heads := [i for i in run if is_focus(p.tokens[i], question)]):
+        run = _head_phrase(p, [i for i in run if i <= heads[0]])
+    words = [p.tokens[i] for i in run if any(c.isalnum() for c in p.tokens[i].norm)]
+    if not words or len(words) > MAX_PHRASE or all(t.norm.isdigit() for t in words):
+        return None
+    first, last = run[0], run[-1]
+    fit = 1.0 if before and after else 0.85
+    fit *= 1.05 if verb_follows(p, question, last) else 0.95  # the object sits before its verb
+    if question.focus:
+        fit *= 1.1 if is_focus(p.tokens[last], question) else 0.85
+    if any(p.tokens[i].norm in ("«", '"') for i in run):
+        fit *= 1.1  # a «quoted» name is what «қандай»/«не» questions usually want
+    fit = min(fit * bonus, 1.0) * _case_fit(p, question, last)
+    if frame and mirrors_frame(p, question, last):
+        fit *= FRAME_FIT
+    if anchors := anchor_tokens(p, question):  # near the asked entity, in its clause
+        fit *= 1.0 - distance(run, anchors) * 0.005 - (0.0 if same_clause(p, run, anchors) else CLAUSE_PENALTY)
+    text = p.text[p.tokens[first].start : p.tokens[last].end].strip(" -,")
+    return Candidate(text, None, p.coverage * fit, p) if text else None
+
+
+CASES = frozenset({"GEN", "DAT", "ACC", "ABL", "LOC", "INS"})
+
+
+CASE_AGREES = 1.05  # the phrase takes the case of the asked word: «нені» → «декларациясын»
+
+
+POSSESSOR = 0.9  # a genitive before a word of the question («11 мемлекеттің басшылары») modifies it
+
+
+def _case(word: str) -> str | None:
+    from derek.lang.kk.morphology import analyze
+
+    readings = analyze(word)
+    return next(iter(set(readings[0].tags) & CASES), None) if readings else None
+
+
+def _asked_case(question: Question) -> str | None:
+    """The case of the asked noun («қандай оқиғадан» → ABL) or of the question word («нені» → ACC)."""
+    if not question.words:
+        return None
+    last = max(question.words)
+    after = question.tokens[last + 1 : last + 2]
+    if question.focus and after and is_focus(after[0], question):
+        return _case(after[0].norm)
+    return _case(question.tokens[last].norm)
+
+
+def _case_fit(p: Passage, question: Question, last: int) -> float:
+    case = _case(p.tokens[last].norm)
+    following = [i for i in range(last + 1, len(p.tokens)) if any(c.isalnum() for c in p.tokens[i].norm)][:1]
+    if case == "GEN" and following and following[0] in p.matched and _asked_case(question) != "GEN":
+        return POSSESSOR
+    return CASE_AGREES if case and case == _asked_case(question) else 1.0
+
+
+def verb_follows(p: Passage, question: Question, last: int) -> bool:
+    from derek.kb.search import term
+
+    following = [t for t in p.tokens[last + 1 : last + 3] if any(c.isalnum() for c in t.norm)][:1]
+    return bool(question.verb) and any(term(t) == question.verb for t in following)
+
+
+def _head_phrase(p: Passage, run: list[int]) -> list[int]:
+    """The phrase that ends at the asked head noun: from an opening quote if one is near
+    («“бір+бір” формуласы»), else the whole run if short, or the head and three words before it."""
+    quotes = [k for k, i in enumerate(run) if p.tokens[i].norm in ("«", '"') and k >= len(run) - 8]
+    if quotes and len(quotes) >= 2:
+        return run[quotes[-2]:] if p.tokens[run[quotes[-1]]].norm == '"' else run[quotes[-1]:]
+    if quotes:
+        return run[quotes[0]:]
+    return run if len(run) <= MAX_PHRASE else run[-4:]
+
+
+def is_focus(token: Token, question: Question) -> bool:
+    from derek.kb.search import term
+    from derek.query.passages import _stem_match
+
+    form = "".join(c for c in token.norm.lower() if c.isalnum())
+    focus = question.focus or ""
+    return bool(focus) and (term(token) == focus or _stem_match(focus, term(token)) or _stem_match(focus, form))
+
+
+def _trim(p: Passage, run: list[int], stop: frozenset[str]) -> list[int]:
+    """Drop function words at the edges of a phrase («бойынша», «туралы»)."""
+    def weak(i: int) -> bool:
+        t = p.tokens[i]
+        return t.lemma.lower() in stop or not any(c.isalnum() for c in t.norm) and t.norm not in ("«", "»", '"')
+
+    while run and weak(run[-1]):
+        run = run[:-1]
+    while run and weak(run[0]):
+        run = run[1:]
+    return run
+
+
+def frame_word(question: Question) -> str | None:
+    """The word right after the question words and the asked noun («нені шақыру» → шақыр,
+    «қандай оқиғадан кейін» → кейін, «нешеуі атмосферада» → атмосфера), unless it is the verb."""
+    from derek.kb.search import term
+
+    if not question.words:
+        return None
+    rest = [t for t in question.tokens[max(question.words) + 1 :] if any(c.isalnum() for c in t.norm)]
+    if rest and is_focus(rest[0], question):
+        rest = rest[1:]
+    key = term(rest[0]) if rest else None
+    return key if key and key != question.verb else None
+
+
+def mirrors_frame(p: Passage, question: Question, last: int) -> bool:
+    """Does the question's frame word (``frame_word``) follow the value as it follows the asked words?"""
+    from derek.kb.search import term
+
+    key = frame_word(question)
+    following = [t for t in p.tokens[last + 1 : last + 3] if any(c.isalnum() for c in t.norm)][:1]
+    return bool(key) and any(term(t) == key for t in following)

@@ -1,0 +1,223 @@
+"""Train the span reader (derek/query/reader.py) on KazQAD dev: 5-fold cross-validation split by
+passage (pooled held-out EM/F1, an ablation of feature groups on one fold, the abstention
+threshold), then the shipped weights trained on every fold -> derek/query/data/reader_weights.tsv.
+
+    python scripts/train_reader.py [--limit N] [--ablation] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+from kazqad import DEV, HISTORY, em_f1  # noqa: E402
+
+WEIGHTS = REPO / "derek" / "query" / "data" / "reader_weights.tsv"
+CACHE = Path("/tmp/derek_reader_examples.pkl")
+FOLDS = 5
+L2 = 1.0  # Gaussian prior on the weights (summed over the questions' log-likelihood)
+SOFT = 0  # 0: the target is the candidates with the best F1; k > 0: every candidate by F1 ** k
+MIN_COUNT = 2  # a feature seen in fewer training questions is dropped
+
+
+def examples(items: list[dict]) -> list[dict]:
+    """Per question: its candidates' feature dicts, texts, token F1 against the gold answers."""
+    from derek.pipeline import analyze
+    from derek.query.passages import document_passages
+    from derek.query.question import analyze_question
+    from derek.query.reader import SENTENCES, asked, features, spans_of
+
+    docs: dict[str, object] = {}
+    out = []
+    for item in items:
+        doc = docs.get(item["context"]) or docs.setdefault(item["context"], analyze(item["context"]))
+        question = analyze_question(item["question"])
+        passages = document_passages(doc, "context", question)
+        spans = spans_of(passages, question)
+        best = max((p.coverage for p in passages[:SENTENCES]), default=0.0)
+        q = asked(question)
+        texts = [s.text for s in spans]
+        out.append({"id": item["id"], "context": item["context"], "texts": texts,
+                    "feats": [features(s, q, best) for s in spans],
+                    "sentences": [(s.passage.start, s.passage.end) for s in spans],
+                    "answer_start": item["answers"]["answer_start"][0],
+                    "scores": [em_f1(t, item["answers"]["text"]) for t in texts]})
+    return out
+
+
+def folds(data: list[dict]) -> list[int]:
+    """Each question's fold: distinct passages in order of first use, dealt round robin."""
+    contexts = list(dict.fromkeys(d["context"] for d in data))
+    fold = {c: k % FOLDS for k, c in enumerate(contexts)}
+    return [fold[d["context"]] for d in data]
+
+
+def matrix(data: list[dict], index: dict[str, int]):  # noqa: ANN201
+    """A sparse candidate-by-feature matrix, the group offsets and the target distribution."""
+    from scipy.sparse import csr_matrix
+
+    rows, cols, vals, target, offsets = [], [], [], [], [0]
+    r = 0
+    for d in data:
+        f1s = np.array([s[1] for s in d["scores"]])
+        best = f1s.max() if len(f1s) else 0.0
+        good = ((f1s >= best - 1e-9) & (best > 0)).astype(float) if SOFT == 0 else f1s ** SOFT * (f1s >= 0.5 * best)
+        for feats, g in zip(d["feats"], good):
+            for k, v in feats.items():
+                if k in index:
+                    rows.append(r)
+                    cols.append(index[k])
+                    vals.append(v)
+            target.append(g / max(good.sum(), 1))
+            r += 1
+        offsets.append(r)
+    x = csr_matrix((vals, (rows, cols)), shape=(r, len(index)))
+    return x, np.array(offsets), np.array(target)
+
+
+def train(data: list[dict], drop: tuple[str, ...] = ()) -> dict[str, float]:
+    """Softmax over each question's candidates, L-BFGS on the summed log-likelihood of its best
+    candidates (those with the top F1) with an L2 prior; questions with no F1 > 0 are skipped."""
+    data = [d for d in data if d["scores"] and max(s[1] for s in d["scores"]) > 0]
+    counts: dict[str, int] = {}
+    for d in data:
+        for k in {k for f in d["feats"] for k in f}:
+            counts[k] = counts.get(k, 0) + 1
+    names = sorted(k for k, c in counts.items() if c >= MIN_COUNT and not any(g in k for g in drop))
+    index = {k: i for i, k in enumerate(names)}
+    x, offsets, target = matrix(data, index)
+    starts = offsets[:-1]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = x @ w
+        top = np.maximum.reduceat(s, starts)
+        e = np.exp(s - np.repeat(top, np.diff(offsets)))
+        z = np.add.reduceat(e, starts)
+        p = e / np.repeat(z, np.diff(offsets))
+        nll = -np.sum(target * (s - np.repeat(top + np.log(z), np.diff(offsets))))
+        grad = x.T @ (p - target)
+        return nll + 0.5 * L2 * w @ w, grad + L2 * w
+
+    result = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 300})
+    return {k: float(v) for k, v in zip(names, result.x) if abs(v) > 1e-6}
+
+
+def predict(d: dict, weights: dict[str, float]) -> tuple[int, float]:
+    """The best candidate's index and its softmax probability (-1: no candidate)."""
+    if not d["feats"]:
+        return -1, 0.0
+    s = np.array([sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in d["feats"]])
+    top = int(np.argmax(s))
+    return top, float(1.0 / np.exp(s - s[top]).sum())
+
+
+def evaluate(data: list[dict], predictions: list[tuple[int, float]]) -> dict:
+    def part(sel: list[int]) -> dict:
+        n = len(sel) or 1
+        em = sum(data[i]["scores"][predictions[i][0]][0] if predictions[i][0] >= 0 else 0 for i in sel)
+        f1 = sum(data[i]["scores"][predictions[i][0]][1] if predictions[i][0] >= 0 else 0 for i in sel)
+        return {"questions": len(sel), "em": round(100 * em / n, 1), "f1": round(100 * f1 / n, 1)}
+
+    every = list(range(len(data)))
+    return {"all": part(every), "history": part([i for i in every if data[i]["id"].startswith(HISTORY)])}
+
+
+def oracle(data: list[dict]) -> dict:
+    n = len(data) or 1
+    return {"em": round(100 * sum(max((s[0] for s in d["scores"]), default=0) for d in data) / n, 1),
+            "f1": round(100 * sum(max((s[1] for s in d["scores"]), default=0) for d in data) / n, 1),
+            "candidates_mean": round(sum(len(d["feats"]) for d in data) / n, 1)}
+
+
+def cross_validate(data: list[dict], drop: tuple[str, ...] = (), only: int | None = None) -> list:
+    fold = folds(data)
+    predictions: list = [None] * len(data)
+    for k in range(FOLDS) if only is None else [only]:
+        weights = train([d for d, f in zip(data, fold) if f != k], drop)
+        for i, d in enumerate(data):
+            if fold[i] == k:
+                predictions[i] = predict(d, weights)
+    return predictions
+
+
+def confidence(d: dict, k: int, probability: float) -> float:
+    """As derek.query.reader.Reading.confidence: the probability times the sentence's coverage."""
+    return probability * d["feats"][k].get("coverage", 0.0) if k >= 0 else 0.0
+
+
+def threshold(data: list[dict], predictions: list, precision: float = 0.6) -> float:
+    """The lowest confidence above which the held-out answers have F1 >= 0.5 at least
+    ``precision`` of the time (answers below it are withheld)."""
+    pairs = sorted(((confidence(data[i], k, p), data[i]["scores"][k][1] >= 0.5)
+                    for i, (k, p) in enumerate(predictions) if k >= 0), reverse=True)
+    right, best = 0, 1.0
+    for n, (c, ok) in enumerate(pairs, start=1):
+        right += ok
+        if right / n >= precision:
+            best = c
+    return round(best, 3)
+
+
+ABLATION = {"sentence rank/coverage": ("rank=", "coverage"), "overlap and distance": (
+    "dist_", "near", "_overlap", "_adjacent", "both_sides", "has_qword", "qword_share", "all_qwords", "no_match"),
+    "verb/focus cue": ("before_",), "answer type": ("type=",), "question word lexicalized": ("qw=", "qcase="),
+    "POS and case": ("pos=", "case"), "hand-weighted prior": ("prior",),
+    "shape (capitals, stops, length)": ("capital", "edge_stop", "quoted", "sentence_start", "ends_sentence", "len=")}
+
+
+def write(weights: dict[str, float], meta: str) -> None:
+    lines = ["# Span reader weights (derek/query/reader.py), trained by scripts/train_reader.py on",
+             "# KazQAD dev (CC BY-SA 4.0; derived weights only, no text). " + meta, "feature\tweight"]
+    lines += [f"{k}\t{v:.5f}" for k, v in sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))]
+    WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--ablation", action="store_true", help="drop each feature group on fold 0")
+    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--rebuild", action="store_true", help="recompute the cached features")
+    args = parser.parse_args()
+    items = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = items[: args.limit] if args.limit else items
+    if CACHE.exists() and not args.rebuild and not args.limit:
+        data = pickle.loads(CACHE.read_bytes())
+    else:
+        data = examples(items)
+        if not args.limit:
+            CACHE.write_bytes(pickle.dumps(data))
+    predictions = cross_validate(data)
+    report = {"questions": len(data), "oracle": oracle(data), "held_out_5fold": evaluate(data, predictions)}
+    report["threshold"] = cut = threshold(data, predictions)
+    kept = [(k, p) if confidence(d, k, p) >= cut else (-1, p) for d, (k, p) in zip(data, predictions)]
+    report["held_out_with_threshold"] = {**evaluate(data, kept), "answered": sum(k >= 0 for k, _ in kept)}
+    if args.ablation:
+        fold = folds(data)
+        sel = [d for d, f in zip(data, fold) if f == 0]
+
+        def fold0(drop: tuple[str, ...]) -> dict:
+            pred = cross_validate(data, drop, only=0)
+            return evaluate(sel, [x for x, f in zip(pred, fold) if f == 0])["all"]
+
+        report["ablation_fold0"] = {"all features": fold0(())}
+        for name, drop in ABLATION.items():
+            report["ablation_fold0"]["without " + name] = fold0(drop)
+    weights = train(data)
+    report["features"] = len(weights)
+    if not args.no_write:
+        write(weights, f"{len(data)} questions; held-out threshold {cut}.")
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
