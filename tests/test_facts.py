@@ -356,9 +356,10 @@ PARTY_CASES = [
      {("treaty:almaty-declaration", "adopted", None, "1991-12-21")}),
     # states counted as the actors («… мемлекет (…) басшылары») are no figure of the place
     ("2001 жылы Шанхайда 6 мемлекет (Түрікменстанды қоспағанда) басшылары декларацияға қол қойды.", 0, set()),
-    # «Ол» points to a person only if one was named in this or the previous sentence
+    # «Ол» points to a person only if one was named in this or the previous sentence; else to
+    # the place the text is about (the sea), not to the person named two sentences back
     ("Назарбаев Мәскеуде сөз сөйледі. Арал теңізі тартылып барады. Ол 3 миллионнан астам адамға зиян келтіреді.",
-     2, set()),
+     2, {("place:aral-sea", "quantity", "3e+06 person", None)}),
     # «осы 3 салаға»: these three, a reference back, not a figure
     ("Қазақстанда өнімнің 40 %-ы осы 3 салаға тиесілі.", 0, {("state:kz", "quantity", "40 percent", None)}),
 ]
@@ -374,3 +375,52 @@ def test_facts_glide_verbal_noun_read_by_stem(word: str, lemma: str, tag: str) -
     from derek.extract.rules import word_info
     found, tags, _ = word_info(word)
     assert (found, tag in tags) == (lemma, True)
+
+
+# round 8: whose figure it is
+FIGURE_OWNER_CASES = [
+    # a figure in parentheses or after a dash belongs to the name it is attached to
+    ("Қазақстанның негізгі сауда серіктестері – Ресей (14 %), Қытай (12 %) және Италия (9 %).", 0,
+     {("state:ru", "quantity", "14 percent", None), ("state:cn", "quantity", "12 percent", None),
+      ("state:it", "quantity", "9 percent", None)}),
+    ("Экспорттың негізгі бөлігі Италияға — 20 %, Қытайға — 15 %, Нидерландыға — 10 % тиесілі.", 0,
+     {("state:it", "quantity", "20 percent", None), ("state:cn", "quantity", "15 percent", None),
+      ("state:nl", "quantity", "10 percent", None)}),
+    # one figure after a coordinated pair is each name's
+    ("Импорттағы Германия мен Франция (5 %) үлесі азайды.", 0,
+     {("state:de", "quantity", "5 percent", None), ("state:fr", "quantity", "5 percent", None)}),
+    # bilateral trade is the partner's, named in the instrumental or with «арасындағы»
+    ("2023 жылы Қазақстанның Қытаймен сауда айналымы 31 млрд долларға жетті.", 0,
+     {("state:cn", "quantity", "3.1e+10 USD", "2023")}),
+    ("Бұл мәтін Қазақстан туралы. 2023 жылы Қазақстан мен Қытай арасындағы сауда айналымы 31 млрд долларға жетті.", 1,
+     {("state:cn", "quantity", "3.1e+10 USD", "2023")}),
+    # the ends of a route («арасында», «арқылы») own nothing
+    ("2023 жылы Қытай мен Еуропа арасында Қазақстан аумағы арқылы өткен пойыздар саны 20 %-ға артты.", 0,
+     {("state:kz", "quantity", "20 percent", "2023")}),
+    ("Каспий теңізі арқылы жыл сайын 10 млн тонна мұнай тасымалданады.", 0, set()),
+    # the genitive owner of the share
+    ("Сыртқы саудадағы ТМД елдерінің үлесі 30 %-ды құрады.", 0, {("org:cis", "quantity", "30 percent", None)}),
+    # «2022 жылмен салыстырғанда» is a base of comparison, not the figure's time
+    ("2023 жылы Қазақстанның экспорты 2022 жылмен салыстырғанда 15 %-ға өсті.", 0,
+     {("state:kz", "quantity", "15 percent", "2023")}),
+    # «бұл көрсеткіш» carries the last figure's owner
+    ("2022 жылы Қазақстанның Ресеймен сауда айналымы 26 млрд доллар болды. "
+     "2023 жылы бұл көрсеткіш 27 млрд долларға жетті.", 1, {("state:ru", "quantity", "2.7e+10 USD", "2023")}),
+    # a sea owns its own properties
+    ("Арал теңізінің ауданы 68 мың шаршы шақырым болған.", 0, {("place:aral-sea", "quantity", "68000 km2", None)}),
+    # an opening «Онда» after a place is there (not then); «N жарылыстың M-і» counts a part
+    ("Екінші қасірет — Семейдегі ядролық полигон. Мұнда 1949-1963 жылдары жарылыстар өткізілді. "
+     "Онда өткізілген 456 жарылыстың 116-сы жер бетінде болды.", 2,
+     {("place:semipalatinsk-test-site", "quantity", "456", None),
+      ("place:semipalatinsk-test-site", "quantity", "116", None)}),
+    # … but after a meeting «Онда» is at the meeting: the organization's figure, with its date
+    ("2001 жылғы 5 мамырда Алматыда АӨСШК кеңесі болды. Онда 12 мемлекет декларацияға қол қойды.", 1,
+     {("org:cica", "quantity", "12", "2001-05-05")}),
+    # a four-digit year the date stage left unread is not a count; «оның» (its) owns its noun
+    ("АҚШ Сенатында көпшілік орынға ие болды (2012 аралық сайлаудан соң да).", 0, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), FIGURE_OWNER_CASES)
+def test_facts_figure_owners(text: str, index: int, expected: set) -> None:
+    test_facts_sentence_cases(text, index, expected)

@@ -8,7 +8,7 @@ names excluded by «қоспағанда» give no fact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.arguments import SEPARATORS, clause_arguments, closing_list
@@ -24,7 +24,7 @@ from derek.extract.groups import (
 from derek.extract.index import TokenIndex
 from derek.extract.participles import quoted_patient
 from derek.extract.phrases import office_facts, phrase_value
-from derek.extract.possessors import clause_owner, possessor
+from derek.extract.possessors import clause_owner
 from derek.extract.rules import (
     ROLES,
     Arg,
@@ -37,46 +37,29 @@ from derek.extract.rules import (
     word_info,
 )
 from derek.extract.signers import quoted_treaty, signers
-from derek.extract.tables import Table, read_header, row_facts
+from derek.extract.subjects import (
+    VERBAL_NOUN,
+    Context,
+    attributive,
+    carried_subject,
+    has_own_object,
+    named_subjects,
+    unnamed_objects,
+)
+from derek.extract.tables import read_header, row_facts
 
 _CLAUSE_BREAKS = {"ал", "бірақ", "алайда", "сондай-ақ"}
 _FINITE = {"PAST", "3", "PTCP.PAST"}
 _BULLETS = {"-", "–", "—", "*", "•"}
-_GROUP_NOUNS = {"ел", "мемлекет", "мүше-мемлекет", "елдер", "мемлекеттер"}
 _DATE_ANAPHORS = {"оған", "онда"}
-_ONE_OF = {"бірі", "қатарында"}  # «мемлекеттерінің бірі / қатарында»: X is among them
-_NOMINALIZED = frozenset({"GEN"})  # «Қазақстанның БҰҰ-ға енуі»: a verbal noun's subject is genitive
 _OWNER_TYPES = frozenset({"state", "person", "organization"})
-_VERBAL_NOUN = frozenset({"VNOUN", "POSS.3"})  # a coordinated «-уы» closes its own event
 _OFFICES = {"орталық", "өкілдік", "кеңсе", "бөлімше", "миссия", "филиал"}
-
-
-@dataclass(slots=True)
-class _Context:
-    """What carries over between clauses and sentences of one document."""
-
-    subject: Arg | None = None
-    subject_sentence: int = -1
-    date: DateMention | None = None
-    last_date: DateMention | None = None  # the last date the text gave, for «Сол күні»
-    previous_first: int = 0  # first token of the previous sentence
-    objects: tuple[int, list[Arg]] | None = None  # (sentence, objects) of the last fact
-    pending: tuple[Rule, list[Arg], str | None] | None = None  # a header's rule, objects, value
-    frame: tuple[Rule, list[Arg], str | None] | None = None  # the header that list items continue
-    marker: bool = False  # the previous sentence was only a list number («1.»)
-    titles: dict[str, str] = field(default_factory=dict)  # head lemma → the last full title
-    last_title: str | None = None  # the last full title named
-    table: Table | None = None  # the columns of the table whose rows are being read
-    in_table: bool = False  # the previous sentence was a table row
-    fired: list[Rule] = field(default_factory=list)  # the rules the last clause fired
-    owner: Arg | None = None  # the genitive owner of the last verbal noun («Еліміздің … қосылуы»)
-    owner_sentence: int = -1
 
 
 def extract_facts(doc: Document) -> Document:
     """Pipeline stage: fill ``doc.facts``."""
     index = TokenIndex(doc)
-    context, discourse = _Context(), Discourse()
+    context, discourse = Context(), Discourse()
     facts: list[Fact] = []
     for n, sentence in enumerate(doc.sentences):
         context.date = context.last_date if _anaphoric_opening(index.norms, sentence) else None
@@ -99,7 +82,7 @@ def extract_facts(doc: Document) -> Document:
     return doc
 
 
-def _table_row(doc: Document, sentence: Sentence, index: TokenIndex, context: _Context,
+def _table_row(doc: Document, sentence: Sentence, index: TokenIndex, context: Context,
                facts: list[Fact]) -> bool:
     """Read a TAB-separated line as a table header or row; False for a line of prose."""
     if "\t" not in doc.text[sentence.start:sentence.end]:
@@ -112,7 +95,7 @@ def _table_row(doc: Document, sentence: Sentence, index: TokenIndex, context: _C
     return context.table is not None
 
 
-def _update_frame(sentence: Sentence, index: TokenIndex, context: _Context) -> None:
+def _update_frame(sentence: Sentence, index: TokenIndex, context: Context) -> None:
     """A list header's frame lasts while the following sentences are list items."""
     first = index.norms[sentence.first_token]
     second = index.norms[sentence.first_token + 1] if sentence.first_token + 1 < sentence.last_token else ""
@@ -162,7 +145,7 @@ def _trigger_starts(norms: list[str], clause: Clause) -> dict[str, list[int]]:
 
 
 def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
-                  index: TokenIndex, context: _Context) -> list[Fact]:
+                  index: TokenIndex, context: Context) -> list[Fact]:
     facts: list[Fact] = []
     used: set[int] = set()
     norms = index.norms
@@ -194,12 +177,12 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
     if date is not None:
         context.date = context.last_date = date
     owner = clause_owner(clause, _OWNER_TYPES)
-    if owner is not None and _VERBAL_NOUN <= word_info(norms[clause.last - 1])[1]:
+    if owner is not None and VERBAL_NOUN <= word_info(norms[clause.last - 1])[1]:
         context.owner, context.owner_sentence = owner, n
     return _prefer_specific_roles(facts)
 
 
-def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, context: _Context,
+def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, context: Context,
                     date: DateMention | None, facts: list[Fact], fired: bool) -> list[Fact]:
     """Facts a clause states by its shape rather than a trigger: list items under a header,
     lists of names, offices, renamings, handovers and meetings."""
@@ -220,7 +203,7 @@ def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, conte
 
 
 def _gapped(doc: Document, sentence: Sentence, n: int, fired: list[tuple[Clause, list[Rule]]],
-            index: TokenIndex, context: _Context) -> list[Fact]:
+            index: TokenIndex, context: Context) -> list[Fact]:
     """A verbless clause shares the next clause's verb: «Хатшылығы Бейжіңде, ал … құрылымы
     Ташкентте орналасқан» (the verb is said once, in the last clause)."""
     facts: list[Fact] = []
@@ -272,7 +255,7 @@ def _nearest_date(clause: Clause, i: int, index: TokenIndex) -> DateMention | No
 
 
 def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule, span: tuple[int, int],
-           date: DateMention | None, index: TokenIndex, context: _Context) -> list[Fact]:
+           date: DateMention | None, index: TokenIndex, context: Context) -> list[Fact]:
     i, end = span
     date = _nearest_date(clause, i, index) or date
     args = [a for a in clause.args if not (i <= a.first < end)]
@@ -287,22 +270,22 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if rule.predicate == "signed" and rule.object_types and not objects:
         objects = [t for t in [quoted_treaty(index, clause, i)] if t is not None]
     if rule.object_types and not objects:
-        if not _has_own_object(rule, clause, i, index):
-            objects, confidence = _unnamed_objects(rule, clause, index, n, context), confidence - 0.15
+        if not has_own_object(rule, clause, i, index):
+            objects, confidence = unnamed_objects(rule, clause, index, n, context), confidence - 0.15
         if not objects:
             return []
     object_ids = {o.entity for o in objects}
-    subjects = _subjects(rule, args, span, object_ids, _attributive(index.norms, end), index.norms, participle)
+    subjects = named_subjects(rule, args, span, object_ids, attributive(index.norms, end), index.norms, participle)
     if rule.predicate == "signed":
         subjects = signers(doc, rule, subjects, objects, index, clause)
     if not subjects and not (participle and end < clause.last and index.norms[end] not in SEPARATORS):
         # a participle that qualifies a noun («бостандықтары бекітілген … Декларациясы») states
         # nothing about the subject of another clause
-        subjects = _carried_subject(rule, clause, span, index, n, context, object_ids)
+        subjects = carried_subject(rule, clause, span, index, n, context, object_ids)
         confidence -= 0.15
     if subjects and all(s.case == "INS" for s in subjects):  # «АҚШ-пен … қол қоюы»: a co-party
         ids = {s.entity for s in subjects}
-        carried = _carried_subject(rule, clause, span, index, n, context, object_ids | ids)
+        carried = carried_subject(rule, clause, span, index, n, context, object_ids | ids)
         recent = context.subject  # «Сондай-ақ ЕО-мен … келісімге қол қойды»: the party the text is about
         if not carried and recent and n - context.subject_sentence <= 2 and recent.type in rule.subject_types \
                 and recent.entity not in object_ids | ids:
@@ -343,7 +326,7 @@ def _date_between(index: TokenIndex, first: int, last: int) -> DateMention | Non
 
 
 def _pend_header(rule: Rule, objects: list[Arg], index: TokenIndex, clause: Clause, i: int,
-                 args: list[Arg], context: _Context) -> None:
+                 args: list[Arg], context: Context) -> None:
     """A trigger without a named subject may head a list: «ШЫҰ-ға он мемлекет мүше:»,
     «Министрлігін мына тұлғалар басқарды:»."""
     if objects and not rule.value.startswith("phrase"):
@@ -353,7 +336,7 @@ def _pend_header(rule: Rule, objects: list[Arg], index: TokenIndex, clause: Clau
         context.pending = (rule, [], _full_title(value, context)) if value else context.pending
 
 
-def _full_title(value: str, context: _Context) -> str:
+def _full_title(value: str, context: Context) -> str:
     """A bare title stands for the last full title with the same head in the document: after
     «сыртқы істер министрі», «министр болып тағайындалды» is the same office."""
     words = value.split()
@@ -367,90 +350,6 @@ def _full_title(value: str, context: _Context) -> str:
 def _office_of(norms: list[str], subject: Arg) -> bool:
     """Is the subject the owner of the office noun that follows it («ЕҚЫҰ орталығы»)?"""
     return subject.last < len(norms) and word_info(norms[subject.last])[0] in _OFFICES
-
-
-def _subjects(rule: Rule, args: list[Arg], span: tuple[int, int], object_ids: set[str],
-              attributive: bool, norms: list[str], participle: bool = False) -> list[Arg]:
-    """Named subjects before the trigger, or else a list right after it («…мүше мемлекеттер –
-    Үндістан, Қазақстан …», always so when the trigger qualifies a noun); excluded names dropped."""
-    cases = rule.subject_cases | _NOMINALIZED if "VNOUN" in word_info(norms[span[1] - 1])[1] else rule.subject_cases
-    fits = [a for a in args if a.case in cases and a.type in rule.subject_types and a.entity not in object_ids]
-    before = [] if attributive else [a for a in fits if a.first < span[0]]
-    after = [a for a in fits if a.first >= span[1]]
-    if participle and after and "," in norms[span[1]:after[0].first]:
-        after = []  # «… бекітілген 1789 жылғы «Декларация», БҰҰ қабылдаған …»: not the participle's noun
-    if after and ":" not in norms[span[1]:after[0].first]:  # a colon opens a list to the clause end
-        after = _first_group(after, norms)
-    if participle:  # «…шартқа қол қойған Армения және …»: the noun the participle qualifies,
-        # in any case («… қабылданған ШЫҰ Хартиясына сәйкес»)
-        after = after[:1] or [a for a in args if a.first == span[1] and a.type in rule.subject_types
-                              and a.entity not in object_ids and not rule.object_types]
-    subjects = (after or before) if participle else (before or after)
-    return [s for s in subjects if not s.excluded]
-
-
-def _attributive(norms: list[str], end: int) -> bool:
-    """«ТМД-ға мүше елдермен», «ШЫҰ-ға байқаушы мемлекеттер»: the trigger describes the noun
-    after it, whose members (if named) follow; the names before it are not its subject."""
-    # «… мүше мемлекеттерінің бірі» (one of the member states) predicates the group of a subject
-    return end < len(norms) and word_info(norms[end])[0] in _GROUP_NOUNS \
-        and "VNOUN" not in word_info(norms[end - 1])[1] \
-        and not (end + 1 < len(norms) and norms[end + 1].lower() in _ONE_OF)
-
-
-def _carried_subject(rule: Rule, clause: Clause, span: tuple[int, int], index: TokenIndex, n: int,
-                     context: _Context, object_ids: set[str]) -> list[Arg]:
-    """«Ол … қабылданды»: the pronoun's antecedent; otherwise the subject of the sentence's
-    previous clause («1993 жылы … Грузия қосылды, ал 2009 жылы … шықты»)."""
-    if any(index.norms[k].lower() == "ол" for k in range(clause.first, span[0])):
-        found = index.last_before(span[0], rule.subject_types, context.previous_first)
-        if found and found[0] not in object_ids:
-            return [Arg(found[0], found[1], "NOM", span[0], span[0], anaphor=True)]
-    s = context.subject
-    if s and context.subject_sentence == n and s.type in rule.subject_types and s.entity not in object_ids:
-        return [s]
-    if _VERBAL_NOUN <= word_info(index.norms[span[1] - 1])[1]:
-        # the genitive that owned this sentence's previous «-уы», else the previous sentence's subject
-        owner = context.owner if context.owner_sentence == n else \
-            context.subject if context.subject_sentence == n - 1 else None
-        return possessor(rule, owner, index, span[0], context.previous_first, object_ids)
-    return []
-
-
-def _carried_objects(rule: Rule, n: int, context: _Context) -> list[Arg]:
-    """«Армения Одаққа … мүше болды, ал Қырғызстан … қосылды»: the object of the sentence's
-    previous clause."""
-    if context.frame is not None:  # «- Қазақстан, Қытай … — құрылтайшылар;» under «ШЫҰ-ға … мүше:»
-        return [o for o in context.frame[1] if o.type in rule.object_types]
-    if context.objects is None or context.objects[0] != n:
-        return []
-    return [o for o in context.objects[1] if o.type in rule.object_types]
-
-
-def _unnamed_objects(rule: Rule, clause: Clause, index: TokenIndex, n: int, context: _Context) -> list[Arg]:
-    """Objects the clause leaves out: the previous clause's, else for a «topic» rule («толық
-    мүше ретінде қабылданды») the organization the text named last."""
-    objects = _carried_objects(rule, n, context)
-    if not objects and rule.value == "topic":
-        objects = [o for o in [index.last_organization(clause.first)] if o]
-    return objects
-
-
-def _first_group(args: list[Arg], norms: list[str]) -> list[Arg]:
-    """The list the first argument opens («мүше мемлекеттер – Үндістан, Қазақстан … және
-    Өзбекстан»), up to a word that is no list separator."""
-    group = args[:1]
-    for arg in args[1:]:
-        if not all(norms[k].lower() in SEPARATORS for k in range(group[-1].last, arg.first)):
-            break
-        group.append(arg)
-    return group
-
-
-def _has_own_object(rule: Rule, clause: Clause, i: int, index: TokenIndex) -> bool:
-    """An unnamed object in the object's case («агенттік құруды ұсынды») keeps a carried one out."""
-    return any(k not in index.date_tokens and word_info(index.norms[k])[1] & rule.object_cases
-               for k in range(clause.first, i))
 
 
 def _facts(sentence: Sentence, predicate: str, subjects: list[Arg], objects: list[Arg], value: str | None,

@@ -1,6 +1,6 @@
-"""Facts carried by figures: membership counts and measured quantities with their owner, who
-may be named in the sentence, pointed at («ол», «Мүше елдер», «Полигонның») or the topic of the
-paragraph or document."""
+"""Facts carried by figures: membership counts and measured quantities with their owner (found
+by figure_owners: named, attached, pointed at) or else the topic of the paragraph or document.
+Reads the TokenIndex of each sentence; returns Fact records."""
 
 from __future__ import annotations
 
@@ -11,6 +11,17 @@ from typing import TYPE_CHECKING
 from derek.doc import DateMention, Document, Fact, Quantity, Sentence
 from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
+from derek.extract.figure_owners import (
+    OWNER_TYPES,
+    WATER_TYPES,
+    listed_owners,
+    measure_owner,
+    opening_here,
+    owns,
+    pointed,
+    share_owner,
+    trade_partner,
+)
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_list
 
@@ -20,15 +31,16 @@ if TYPE_CHECKING:
 _COUNT_UNITS = {"state", "country", "member", "state_party"}
 _STATE_WORDS = {"мемлекет", "ел", "мүше", "мүше-мемлекет", "республика"}
 _MEMBERSHIP = {"мүше", "біріктір"}  # member; unite («193 мемлекетті біріктіреді»)
-_OWNER_TYPES = ("state", "organization", "city", "region", "place")
-_PRONOUNS = {"ол"}  # «ол дауыстардың 98,8 %-ын жинады»: the last person named
 _OBLIQUE = frozenset({"ABL", "DAT", "LOC", "INS"})  # «бюджетінен бір пайыз»: a part of something else
-_SINCE = {"бері", "бастап"}  # «2010 жылдан бері»: a starting point, not the figure's time
+# «2010 жылдан бері» (since 2010) is a starting point and «2022 жылмен салыстырғанда» (compared
+# with 2022) a base of comparison, not the figure's time
+_SINCE = {"бері", "бастап", "салыстырғанда", "қарағанда"}
 _EXCEPT = {"басқа", "тыс"}  # «үш мемлекеттен басқа» (apart from three states): no figure of its own
 _THIS = {"бұл", "осы"}  # «бұл көрсеткішті 41 млрд …»: the figure given last, another source's value
 _PARTITIVE = {"олардың", "соның"}  # «олардың 116-сы» (116 of them): counts what the last figure did
 _RANKS = {"орын"}  # «әлемдегі 4 орын алатын» (fourth place): a rank, a qualifier and not a figure
 _ATTEND = {"қатыс", "кел", "жина"}  # attended, came, gathered
+_GATHERINGS = EVENT_NOUNS | {"кеңес", "сессия", "форум", "съезд"}  # «… кеңесі болды. Онда …»: at it
 _KNOWN_GROUP = {"аталған", "аталмыш", "осы", "бұл", "сол"}  # «аталған тоғыз мемлекетті»: a group named before
 
 
@@ -43,6 +55,8 @@ class Discourse:
     time: str | None = None
     last_end: int = -1
     unit_times: dict[str, str | None] = field(default_factory=dict)  # unit → time of its last figure
+    referent: str | None = None  # the last place, state or organization named, for «Ол»
+    site: str | None = None  # the same unless named in the locative (a venue), for «Онда», «Мұнда»
 
     def enter(self, doc: Document, sentence: Sentence, index: TokenIndex) -> None:
         """Start a sentence: the first sets the topic, a line break ends the paragraph."""
@@ -50,9 +64,18 @@ class Discourse:
             self.topic = next((m.entity for _, _, m in index.mentions_in(sentence.first_token, sentence.last_token)
                                if m.type in ("state", "organization")), None)
         elif "\n" in doc.text[self.last_end:sentence.start]:
-            self.subject = self.time = None
+            self.subject = self.time = self.referent = self.site = None
             self.unit_times = {}
         self.last_end = sentence.end
+
+    def leave(self, sentence: Sentence, index: TokenIndex) -> None:
+        """End a sentence: its last place, state or organization is what «Ол», «Онда» point to."""
+        named = [m for _, _, m in index.mentions_in(sentence.first_token, sentence.last_token)
+                 if m.type in OWNER_TYPES + WATER_TYPES]
+        if named:  # «Алматыда кеңес өтті. Онда …»: there is the meeting, not the city
+            self.referent = named[-1].entity
+            event = any(word_info(index.norms[k])[0] in _GATHERINGS for k in range(sentence.first_token, sentence.last_token))
+            self.site = named[-1].entity if named[-1].case != "LOC" and not event else None
 
 
 @cache
@@ -68,6 +91,8 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
     """Member counts and quantity facts of the sentence's figures; ``carried`` is the date an
     opening «Онда», «Оған» points back to."""
     discourse.enter(doc, sentence, index)
+    if opening_here(index, sentence) and discourse.site:
+        carried = None  # «Онда …» after a place is there, not then
     lemmas = {word_info(index.norms[i])[0] for i in range(sentence.first_token, sentence.last_token)}
     quantities = index.quantities_in(sentence.first_token, sentence.last_token)
     orgs = [m.entity for a, b, m in index.mentions_in(sentence.first_token, sentence.last_token)
@@ -85,11 +110,10 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
                 facts.append(Fact(org, "has_member_count", None, str(int(q.value)), _time(index, sentence, a),
                                   None, sentence.start, sentence.end, 0.8))
             elif _counted(sentence, index, a, b, q):  # «Онда 15 мемлекет … мүше елдер арасындағы …»
-                facts += [f for f in [_quantity_fact(sentence, index, a, b, q, discourse, carried)] if f]
+                facts += _quantity_facts(sentence, index, a, b, q, discourse, carried)
         elif q.kind != "ordinal" and (q.unit not in _COUNT_UNITS or _counted(sentence, index, a, b, q)):
-            fact = _quantity_fact(sentence, index, a, b, q, discourse, carried)
-            if fact:
-                facts.append(fact)
+            facts += _quantity_facts(sentence, index, a, b, q, discourse, carried)
+    discourse.leave(sentence, index)
     return facts
 
 
@@ -189,72 +213,12 @@ def _measure(sentence: Sentence, index: TokenIndex, a: int, b: int) -> tuple[int
     return None
 
 
-def _share_owner(sentence: Sentence, index: TokenIndex, a: int) -> list:
-    """«… сауданың 90 %-дан астамы Ресейдің үлесіне тиеді»: the figure is the share of the
-    genitive name before «үлес» after it."""
-    comma = next((k for k in range(a, sentence.last_token) if index.norms[k] in (",", ";", ":")), sentence.last_token)
-    return [m for s, e, m in index.mentions_in(a + 1, comma) if e < sentence.last_token and m.case == "GEN"
-            and m.type in ("state", "organization") and word_info(index.norms[e])[0] == "үлес"][:1]
-
-
-def _owner(sentence: Sentence, index: TokenIndex, a: int, at: int | None) -> list:
-    """Who the figure belongs to, named in the sentence: the genitive owner of the measure
-    («Қазақстанның одақтастармен саудасы»), unless the measure is itself genitive (a part of
-    it: «Азия аумағының 90 %-ы»), else the names before the figure."""
-    named = [m for s, e, m in index.mentions_in(sentence.first_token, a) if m.type in _OWNER_TYPES]
-    if at is not None and "GEN" not in word_info(index.norms[at])[1]:
-        owners = [m for s, e, m in index.mentions_in(max(sentence.first_token, at - 3), at)
-                  if m.case == "GEN" and m.type in _OWNER_TYPES and e <= at]
-        if owners:
-            return owners[-1:] + [m for m in named if m is not owners[-1]]
-    elif at is not None:  # the subject, not «Азия» of «Азия аумағының» (izafet)
-        named = [m for s, e, m in index.mentions_in(sentence.first_token, a)
-                 if m.type in _OWNER_TYPES and m.case == "NOM" and e != at]
-    return named
-
-
-def _pointed(sentence: Sentence, index: TokenIndex, a: int) -> str | None:
-    """An owner the sentence points back to before the figure: «ол» (the last person named),
-    «Мүше елдер» (the organization named last), a capitalized common noun from an earlier
-    name («Полигонның» → «Семей ядролық сынақ полигоны»)."""
-    norms = index.norms
-    for k in range(sentence.first_token, a):
-        lemma = word_info(norms[k])[0]
-        if norms[k].lower() in _PRONOUNS:  # a person named in this or the previous sentence
-            found = index.last_before(k, ("person",), _previous_start(norms, sentence.first_token))
-            return found[0] if found else None
-        if lemma in EVENT_NOUNS and not index.mentions_in(k - 1, k):  # «Саммитке 56 … мемлекет»
-            found = index.last_organization(k)
-            return found.entity if found else None
-        if norms[k].islower() and len(lemma) > 3 and lemma not in _STATE_WORDS:
-            found = next((m for _, _, m in index._before(k) if m.type in _OWNER_TYPES
-                          and m.text.lower().split()[-1].startswith(lemma)), None)
-            if found:  # «полигонда» → «Семей ядролық сынақ полигоны» named before
-                return found.entity
-        if k == sentence.first_token and lemma == "мүше" and k + 1 < a and word_info(norms[k + 1])[0] in _STATE_WORDS:
-            found = index.last_organization(k)
-            return found.entity if found else None
-        if k == sentence.first_token and norms[k][:1].isupper() and not index.mentions_in(k, k + 1):
-            found = next((m for _, _, m in index._before(k) if m.type in _OWNER_TYPES
-                          and len(lemma) > 3 and lemma in m.text.lower()), None)
-            if found:
-                return found.entity
-    return None
-
-
-def _previous_start(norms: list[str], first: int) -> int:
-    """The first word of the sentence before the one starting at ``first``."""
-    k = first - 2
-    while k >= 0 and norms[k] not in (".", "!", "?"):
-        k -= 1
-    return k + 1
-
-
-def _quantity_fact(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity,
-                   discourse: Discourse, carried: DateMention | None = None) -> Fact | None:
-    """A quantity fact when the figure has a measure noun, a unit or a counted noun, and an owner."""
+def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity,
+                    discourse: Discourse, carried: DateMention | None = None) -> list[Fact]:
+    """Quantity facts when the figure has a measure noun, a unit or a counted noun, and an owner
+    (one fact per name the figure is attached to: «Германия мен Франция (5 %)»)."""
     if a > sentence.first_token and index.norms[a - 1].lower() in _KNOWN_GROUP:
-        return None  # «осы 3 топтағы салалар»: these three, a reference back, not a new figure
+        return []  # «осы 3 топтағы салалар»: these three, a reference back, not a new figure
     measured = _measure(sentence, index, a, b)
     found = measured or _counted(sentence, index, a, b, q)
     at, measure = found if found else (None, None)
@@ -262,36 +226,49 @@ def _quantity_fact(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qua
     if q.kind == "count" and unit != "person":
         unit = None  # «15 ұйымы»: things counted are a bare number, people a population
     if measure is None and (q.unit is None or q.kind == "multiplier"):
-        return None
+        return []
+    same = _same_figure(index.norms, sentence.first_token, a)
     time = _time(index, sentence, a) or (carried.value if carried is not None else None) \
-        or (discourse.unit_times.get(q.unit or "") if _same_figure(index.norms, sentence.first_token, a) else None)
-    shares = _share_owner(sentence, index, a)
-    owners = shares or _owner(sentence, index, a, at)
-    if not shares and owners and owners[-1].case == "GEN" and not _owns(index, owners[-1], at, a) \
-            and not _same_figure(index.norms, sentence.first_token, a):
-        return None  # «Ресейдің ең ұзын өзені — Лена (4 400 км)»: the river's figure, not Russia's
-    subject = owners[0].entity if owners else _pointed(sentence, index, a)
-    if subject is None and measured is None and q.unit is None:
-        return None  # «400 сарбаз»: a count of things no name in the sentence owns
-    if subject is None and not (at is not None and word_info(index.norms[at])[1] & _OBLIQUE):
-        subject = discourse.subject or discourse.topic
+        or (discourse.unit_times.get(q.unit or "") if same else None)
+    subjects, other = _subjects(sentence, index, a, at, measure, discourse, same)
+    if subjects is None and measured is None and q.unit is None:
+        return []  # «400 сарбаз»: a count of things no name in the sentence owns
+    if subjects is None and not (at is not None and word_info(index.norms[at])[1] & _OBLIQUE):
+        subjects = [s for s in [discourse.subject or discourse.topic] if s]
         time = time or (discourse.time if discourse.subject else None)
-    if subject is None:
-        return None
-    discourse.subject, discourse.time = subject, time
+    if not subjects:
+        return []
+    discourse.subject, discourse.time = subjects[-1], time
     discourse.unit_times[q.unit or ""] = time
     value = f"{q.value:g} {unit}" if unit else f"{q.value:g}"
     qualifiers = {"measure": measure or unit, "quantity_text": q.text}
-    if len(owners) > 1:
-        qualifiers["with"] = owners[1].entity
-    return Fact(subject, "quantity", None, value, time, None, sentence.start, sentence.end, 0.7, qualifiers)
+    if other:
+        qualifiers["with"] = other
+    return [Fact(s, "quantity", None, value, time, None, sentence.start, sentence.end, 0.7, dict(qualifiers))
+            for s in subjects]
 
 
-def _owns(index: TokenIndex, owner, at: int | None, a: int) -> bool:
-    """Is a genitive name the owner of the figure («БҰҰ-ның 20-дан астам агенттігі») or of its
-    measure noun (at most 3 words before it), rather than of some other noun?"""
-    near = [m for s, e, m in index.mentions_in(max(0, at - 3), at) if e <= at] if at is not None else []
-    return any(m is owner for m in near) or any(m is owner and e == a for _, e, m in index.mentions_in(0, a))
+def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, measure: str | None,
+              discourse: Discourse, same: bool) -> tuple[list[str] | None, str | None]:
+    """The figure's owners (None if the sentence names or points to none; [] if it names one
+    that owns something else) and the second name of a pair («with»)."""
+    listed = listed_owners(index, sentence, a)
+    if listed:
+        return [m.entity for m in listed], None
+    partner = trade_partner(index, sentence, a, measure, discourse.topic)
+    shares = share_owner(sentence, index, a)
+    owners = shares or measure_owner(sentence, index, a, at, measure)
+    if partner is not None:  # «Қазақстанның Қытаймен сауда айналымы»: China's figure, with Kazakhstan
+        others = [m.entity for m in owners if m.entity != partner.entity]
+        return [partner.entity], others[0] if others else None
+    if same and discourse.subject:  # «бұл көрсеткіш»: the figure given last, its owner
+        return [discourse.subject], None
+    if not shares and owners and owners[-1].case == "GEN" and not owns(index, owners[-1], at, a) and not same:
+        return [], None  # «Ресейдің ең ұзын өзені — Лена (4 400 км)»: the river's figure, not Russia's
+    if owners:
+        return [owners[0].entity], owners[1].entity if len(owners) > 1 else None
+    found = pointed(sentence, index, a, discourse.referent, discourse.site)
+    return ([found] if found else None), None
 
 
 def _counted(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity) -> tuple[int, str] | None:
@@ -301,18 +278,36 @@ def _counted(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity)
         return None  # «екі», «үш» in words are «both», «the three» of prose, not statistics
     if q.unit not in (None, "state", "country"):
         return None
+    if q.unit is None and q.text.isdigit() and len(q.text) == 4 and 1800 <= q.value <= 2100:
+        return None  # «2012 аралық сайлау»: a year the date stage left unread, not a count
     norms = index.norms
     if q.unit is not None:  # «15 мемлекет»: the counted noun is part of the figure
         return b - 1, word_info(norms[b - 1])[0]
     if a > sentence.first_token and norms[a - 1].lower() in _PARTITIVE:
         return a - 1, norms[a - 1].lower()
+    if "POSS.3" in word_info(norms[a])[1]:  # «456 жарылыстың 116-сы … 78-і»: part of that whole
+        whole = next((k for k in range(a - 1, sentence.first_token, -1)
+                      if norms[k - 1].isdigit() and "GEN" in _noun_reading(norms[k])[1]), None)
+        if whole is not None:
+            return whole, _noun_reading(norms[whole])[0]
     for k in range(b, min(b + 4, sentence.last_token)):
         if not norms[k][:1].isalpha() or norms[k][:1].isupper():
             return None
-        lemma, _, pos = word_info(norms[k])
+        lemma, _, pos = _noun_reading(norms[k])
         if pos == "NOUN" and len(norms[k]) >= 3:  # «1738 м», «109 га»: an abbreviated unit, not a noun
             return k, lemma
     return None
+
+
+def _noun_reading(word: str) -> tuple[str, frozenset[str] | set[str], str]:
+    """The analysis of a word, or of its spelling with a final «н» read as «ң» when only that
+    one analyses: «ң» is often typed as «н» where a keyboard lacks it («жарылыстын»)."""
+    found = word_info(word)
+    if found[2] != "NOUN" and word.endswith("н"):
+        fixed = word_info(word[:-1] + "ң")
+        if fixed[2] == "NOUN" and "GEN" in fixed[1]:
+            return fixed
+    return found
 
 
 def _same_figure(norms: list[str], first: int, a: int) -> bool:

@@ -1,0 +1,179 @@
+"""Whose figure it is: the name a figure is attached to («Ресей (14 %)», «Қытайға — 20 %»), the
+partner of bilateral trade, the genitive owner of the measured noun, or a name pointed back to
+(«ол», «Онда», «Полигонның»). Reads the TokenIndex of a sentence; used by facts_counts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from derek.doc import EntityMention, Sentence
+from derek.extract.events import EVENT_NOUNS
+from derek.extract.rules import word_info
+
+if TYPE_CHECKING:
+    from derek.extract.index import TokenIndex
+
+OWNER_TYPES = ("state", "organization", "city", "region", "place")
+# A sea, lake or river owns only its own properties («Арал теңізінің ауданы», «Каспийдің
+# тереңдігі»), not goods carried over it («Каспий теңізі арқылы … тонна мұнай») or a country's
+# figures its name happens to precede.
+WATER_TYPES = ("sea", "lake", "river")
+_WATER_MEASURES = {"аудан", "аумақ", "тереңдік", "ұзындық", "деңгей", "көлем", "ен", "биіктік",
+                   "тұздылық", "су", "жағалау"}
+_TRADE = {"сауда", "айналым", "тауар", "экспорт", "импорт"}  # the partner owns a bilateral figure
+_JOINERS = {"мен", "пен", "бен", "және", ","}  # «Германия мен Франция (5 %)»: one figure, each name
+_DASHES = {"-", "–", "—"}
+_BETWEEN = {"арасында", "арасындағы", "арасынан"}  # «Қытай мен Еуропа арасында»: the route's ends
+_VIA = {"арқылы"}  # «Каспий теңізі арқылы»: a route, not an owner
+_PRONOUNS = {"ол"}  # not «оның» (its), which owns the noun after it
+_HERE = {"онда", "мұнда", "сонда"}  # «Онда өткізілген 752 жарылыс»: there, the place named last
+_STATE_WORDS = {"мемлекет", "ел", "мүше", "мүше-мемлекет", "республика"}
+
+
+def listed_owners(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityMention]:
+    """The names a figure is attached to: in parentheses right after them («Ресей (14 %)»,
+    «Германия мен Франция (5 %)»: each name of a coordinated pair) or after a dash
+    («Қытайға — 20 %», «Ресей – 14 %»)."""
+    norms = index.norms
+    k = a - 1
+    if k <= sentence.first_token or norms[k] not in _DASHES | {"("}:
+        return []
+    attached = [(s, e, m) for s, e, m in index.mentions_in(sentence.first_token, k)
+                if e == k and m.type in OWNER_TYPES + WATER_TYPES]
+    if not attached:
+        return []
+    if norms[k] in _DASHES and attached[-1][2].case not in ("NOM", "DAT"):
+        return []
+    names = [attached[-1]]
+    if norms[k] == "(":  # a coordinated list before the parenthesis shares its figure
+        before = index.mentions_in(sentence.first_token, names[0][0])
+        for s, e, m in reversed(before):
+            if not e < names[-1][0] or any(norms[j].lower() not in _JOINERS for j in range(e, names[-1][0])):
+                break
+            names.append((s, e, m))
+    return [m for _, _, m in reversed(names)]
+
+
+def trade_partner(index: TokenIndex, sentence: Sentence, a: int, measure: str | None,
+                  topic: str | None) -> EntityMention | None:
+    """The partner of a bilateral trade figure: «Қытаймен сауда айналымы» (instrumental), or the
+    name of «Қазақстан мен Қытай арасындағы» that is not the document's topic."""
+    if measure is None or not set(measure.split()) & _TRADE:
+        return None
+    named = index.mentions_in(sentence.first_token, a)
+    partners = [m for _, _, m in named if m.case == "INS" and m.type in OWNER_TYPES]
+    if partners:
+        return partners[-1]
+    pair = between_pair(index, sentence, a)
+    others = [m for m in pair if m.entity != topic]
+    return others[-1] if len(pair) == 2 and others else None
+
+
+def between_pair(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityMention]:
+    """The names governed by «арасында» (between) before the figure: «Қытай мен Еуропа арасында»."""
+    norms = index.norms
+    found: list[EntityMention] = []
+    named = index.mentions_in(sentence.first_token, a)
+    for i, (_, e, m) in enumerate(named):
+        if e < a and norms[e].lower() in _BETWEEN:
+            found.append(m)
+            j = i - 1
+            while j >= 0 and all(norms[t].lower() in _JOINERS for t in range(named[j][1], named[j + 1][0])):
+                found.append(named[j][2])
+                j -= 1
+    return found
+
+
+def not_owners(index: TokenIndex, sentence: Sentence, a: int) -> set[int]:
+    """Ids (object ids) of mentions that name a route rather than an owner: the ends of
+    «X пен Y арасында», names followed by «арқылы»."""
+    norms = index.norms
+    via = {id(m) for _, e, m in index.mentions_in(sentence.first_token, a) if e < a and norms[e].lower() in _VIA}
+    return via | {id(m) for m in between_pair(index, sentence, a)}
+
+
+def share_owner(sentence: Sentence, index: TokenIndex, a: int) -> list[EntityMention]:
+    """«… сауданың 90 %-дан астамы Ресейдің үлесіне тиеді»: the figure is the share of the
+    genitive name before «үлес» after it."""
+    comma = next((k for k in range(a, sentence.last_token) if index.norms[k] in (",", ";", ":")), sentence.last_token)
+    return [m for s, e, m in index.mentions_in(a + 1, comma) if e < sentence.last_token and m.case == "GEN"
+            and m.type in ("state", "organization") and word_info(index.norms[e])[0] == "үлес"][:1]
+
+
+def measure_owner(sentence: Sentence, index: TokenIndex, a: int, at: int | None,
+                  measure: str | None) -> list[EntityMention]:
+    """Who the figure belongs to, named in the sentence: the genitive owner of the measure
+    («Қазақстанның одақтастармен саудасы»), unless the measure is itself genitive (a part of
+    it: «Азия аумағының 90 %-ы»), else the names before the figure; route names are left out
+    and a sea, lake or river only owns its own properties."""
+    skip = not_owners(index, sentence, a)
+    water = measure is not None and measure.split()[-1] in _WATER_MEASURES
+
+    def owner_type(m: EntityMention) -> bool:
+        return id(m) not in skip and (m.type in OWNER_TYPES or (water and m.type in WATER_TYPES))
+
+    named = [m for s, e, m in index.mentions_in(sentence.first_token, a) if owner_type(m)]
+    if at is not None and "GEN" not in word_info(index.norms[at])[1]:
+        owners = [m for s, e, m in index.mentions_in(max(sentence.first_token, at - 3), at)
+                  if m.case == "GEN" and owner_type(m) and e <= at]
+        if owners:
+            return owners[-1:] + [m for m in named if m is not owners[-1]]
+    elif at is not None:  # the subject, not «Азия» of «Азия аумағының» (izafet)
+        named = [m for s, e, m in index.mentions_in(sentence.first_token, a)
+                 if owner_type(m) and m.case == "NOM" and e != at]
+    return named
+
+
+def owns(index: TokenIndex, owner: EntityMention, at: int | None, a: int) -> bool:
+    """Is a genitive name the owner of the figure («БҰҰ-ның 20-дан астам агенттігі») or of its
+    measure noun (at most 3 words before it), rather than of some other noun?"""
+    near = [m for s, e, m in index.mentions_in(max(0, at - 3), at) if e <= at] if at is not None else []
+    return any(m is owner for m in near) or any(m is owner and e == a for _, e, m in index.mentions_in(0, a))
+
+
+def opening_here(index: TokenIndex, sentence: Sentence) -> bool:
+    """Does the sentence open with «Онда», «Мұнда» (there)?"""
+    return index.norms[sentence.first_token].lower() in _HERE
+
+
+def pointed(sentence: Sentence, index: TokenIndex, a: int, referent: str | None,
+            site: str | None = None) -> str | None:
+    """An owner the sentence points back to before the figure: «ол» (the last person named, else
+    what the text is about, ``referent``), an opening «Онда», «Мұнда» (``site``: the place the
+    text last named as a topic, not as a venue in the locative),
+    «Мүше елдер» (the organization named last), a common noun from an earlier name
+    («Полигонда» → «Семей ядролық сынақ полигоны»)."""
+    norms = index.norms
+    for k in range(sentence.first_token, a):
+        lemma, word = word_info(norms[k])[0], norms[k].lower()
+        if word in _PRONOUNS or (k == sentence.first_token and word in _HERE):
+            found = index.last_before(k, ("person",), _previous_start(norms, sentence.first_token)) \
+                if word in _PRONOUNS else None
+            return found[0] if found else referent if word in _PRONOUNS else site
+        if lemma in EVENT_NOUNS and not index.mentions_in(k - 1, k):  # «Саммитке 56 … мемлекет»
+            found = index.last_organization(k)
+            return found.entity if found else None
+        if norms[k].islower() and len(lemma) > 3 and lemma not in _STATE_WORDS:
+            found = _earlier_name(index, k, lambda m, lemma=lemma: m.text.lower().split()[-1].startswith(lemma))
+            if found:  # «полигонда» → «Семей ядролық сынақ полигоны» named before
+                return found
+        if k == sentence.first_token and lemma == "мүше" and k + 1 < a and word_info(norms[k + 1])[0] in _STATE_WORDS:
+            found = index.last_organization(k)
+            return found.entity if found else None
+        if k == sentence.first_token and norms[k][:1].isupper() and not index.mentions_in(k, k + 1) and len(lemma) > 3:
+            found = _earlier_name(index, k, lambda m, lemma=lemma: lemma in m.text.lower())
+            if found:
+                return found
+    return None
+
+
+def _earlier_name(index: TokenIndex, k: int, test) -> str | None:
+    return next((m.entity for _, _, m in index._before(k) if m.type in OWNER_TYPES and test(m)), None)
+
+
+def _previous_start(norms: list[str], first: int) -> int:
+    """The first word of the sentence before the one starting at ``first``."""
+    k = first - 2
+    while k >= 0 and norms[k] not in (".", "!", "?"):
+        k -= 1
+    return k + 1
