@@ -24,7 +24,9 @@ _DASH = r"\s*-\s*"
 _NUMBER = r"\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.,])|\d+(?:[.,]\d+)?"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _ORDINAL = re.compile(r"\s*-\s*(?:ыншы|інші|ншы|нші|шы|ші)(?!" + _LETTER + ")")
-_DIGITS = re.compile(rf"(?<![\w.,])({_NUMBER})(?:{_DASH}({_NUMBER})(?![\w.]))?")
+# a figure starts after no word character or comma, and after a period only when a letter ends
+# the sentence before it («отыр.150 млн.»), not inside «29.05.2014» or «1.5»
+_DIGITS = re.compile(rf"(?<![\w,])(?<![\d.]\.)({_NUMBER})(?:{_DASH}({_NUMBER})(?![\w.]))?")
 _DIGIT_RUN = re.compile(r"\d+")
 _JOINED_START = re.compile(r"-" + _LETTER + "{3}")  # «47-сессиясында»
 _JOINED = re.compile(r"-(\w+)")
