@@ -13,6 +13,13 @@ from dataclasses import replace
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.arguments import SEPARATORS, clause_arguments, closing_list
 from derek.extract.companions import companion_facts, entry_facts
+from derek.extract.documents import (
+    adopted_document,
+    drafted_facts,
+    initiative_facts,
+    proclaimed_facts,
+    proposed_thing,
+)
 from derek.extract.events import event_facts, handover_facts, renamed_facts
 from derek.extract.facts_counts import Discourse, count_facts
 from derek.extract.groups import (
@@ -173,6 +180,8 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
                 context.fired.append(rule)
     facts += _verbless_facts(sentence, clause, index, context, date, facts, fired)
     facts += entry_facts(sentence, clause, index, date, facts)
+    facts += drafted_facts(doc, sentence, clause, index) + proclaimed_facts(sentence, clause, index, doc)
+    facts += initiative_facts(doc, sentence, clause, index)
     facts += companion_facts(sentence, clause, norms, facts)
     if date is not None:
         context.date = context.last_date = date
@@ -267,9 +276,16 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         quoted = quoted_patient(doc, sentence, clause, rule, span, index, date)
         if quoted is not None:
             return quoted
+    if rule.predicate == "adopted" and not objects:  # a document that is no gazetteer treaty
+        found = adopted_document(doc, sentence, clause, rule, span, index, date)
+        if found is not None:
+            return found
     if rule.predicate == "signed" and rule.object_types and not objects:
         objects = [t for t in [quoted_treaty(index, clause, i)] if t is not None]
-    if rule.object_types and not objects:
+    thing = proposed_thing(doc, clause, span, index) if rule.predicate == "proposed" and not objects else None
+    if thing is not None:  # «… агенттік құруды ұсынды»: the thing proposed, named or not
+        objects = [thing[0]] if thing[0] else objects
+    if rule.object_types and not objects and not (thing and thing[1]):
         if not has_own_object(rule, clause, i, index):
             objects, confidence = unnamed_objects(rule, clause, index, n, context), confidence - 0.15
         if not objects:
@@ -298,7 +314,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         return []
     if participle and subjects[0].first >= end:  # «БҰҰ қабылдаған 1948 жылғы «… Декларациясы»»
         date = _date_between(index, end, subjects[0].first) or date
-    value = None
+    value = thing[1] if thing else None
     if rule.value.startswith(("phrase", "head")):
         value = phrase_value(index, clause, i, args, rule.value)
         if not value and rule.value == "phrase" and context.last_title:

@@ -140,7 +140,7 @@ def _is_gen(words: list[str]) -> bool:
 
 
 @cache
-def _titles() -> frozenset[str]:
+def titles() -> frozenset[str]:
     """Position titles (extract/data/titles.txt)."""
     return frozenset(load_list("titles.txt", "derek.extract"))
 
@@ -159,7 +159,7 @@ def office_facts(sentence: Sentence, clause: Clause, index: TokenIndex,
     facts, start = [], subject.last
     for k in range(subject.last, verb):
         head, head_tags, _ = word_info(norms[k])
-        if head not in _titles() or head_tags & _CASES or k in index.date_tokens:
+        if head not in titles() or head_tags & _CASES or k in index.date_tokens:
             continue
         words = [head if "POSS.3" not in head_tags else norms[k].lower()]
         if "POSS.3" in head_tags and k - 1 >= start and word_info(norms[k - 1])[2] in ("NOUN", "PROPN") \

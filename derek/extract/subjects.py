@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from derek.doc import DateMention
 from derek.extract.arguments import SEPARATORS
 from derek.extract.index import TokenIndex
+from derek.extract.phrases import titles
 from derek.extract.possessors import possessor
 from derek.extract.rules import Arg, Clause, Rule, word_info
 from derek.extract.tables import Table
@@ -58,7 +59,18 @@ def named_subjects(rule: Rule, args: list[Arg], span: tuple[int, int], object_id
         after = after[:1] or [a for a in args if a.first == span[1] and a.type in rule.subject_types
                               and a.entity not in object_ids and not rule.object_types]
     subjects = (after or before) if participle else (before or after)
-    return [s for s in subjects if not s.excluded]
+    return [s for s in subjects if not s.excluded and not _title_of(s, args, norms)]
+
+
+def _title_of(arg: Arg, args: list[Arg], norms: list[str]) -> bool:
+    """«Қазақстан Президенті Нұрсұлтан Назарбаев»: a state before an office and a person's
+    name only says whose office it is; the person acts."""
+    if arg.type != "state" or arg.last >= len(norms):
+        return False
+    lemma, tags, _ = word_info(norms[arg.last])
+    person = next((a for a in args if a.first > arg.last), None)
+    return lemma in titles() and "POSS.3" in tags and person is not None \
+        and person.type == "person" and person.first <= arg.last + 2
 
 
 def attributive(norms: list[str], end: int) -> bool:

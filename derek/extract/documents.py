@@ -1,0 +1,218 @@
+"""Documents adopted and things proposed that are no gazetteer entity (rulebook: `adopted`,
+`proposed`): «саммитте … туралы мәлімдеме қабылданды», «Ұйымның … стратегиясы бекітілді»,
+«… агенттік құруды ұсынды», «Қазақстан әзірлеген …», «X-тың бастамасымен». Returns facts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from derek.doc import DateMention, Document, Fact, Sentence
+from derek.extract.doc_names import Name, modifiers, name_before, noun_form
+from derek.extract.rules import Arg, Clause, Rule, readings, word_info
+
+if TYPE_CHECKING:
+    from derek.extract.index import TokenIndex
+
+_ADOPTERS = frozenset({"organization", "body"})
+_PROPOSED = frozenset({"organization", "event", "treaty", "body"})
+_PROPOSERS = frozenset({"person", "state"})
+_AGENT_WORDS = {"тарапынан"}  # «БҰҰ тарапынан қабылданды»: by the UN
+_INITIATIVE_LINKS = {"бойынша"}  # «Қазақстанның ұсынысы бойынша»
+_DRAFTING = {"әзірле", "ұсын"}  # drafted, proposed
+_INITIATIVES = {"бастама", "ұсыныс"}  # «бастамасымен» (on the initiative of), «ұсынысы бойынша»
+
+
+def adopted_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule, span: tuple[int, int],
+                     index: TokenIndex, date: DateMention | None) -> list[Fact] | None:
+    """A non-gazetteer document adopted by the clause's verb: active («Ассамблея … декларацияны
+    қабылдады») or passive («… мәлімдеме қабылданды», with the body from the document's owner,
+    «тарапынан», or the organization whose meeting the clause names). None when the document
+    is a gazetteer treaty or no document name stands before the verb."""
+    active = bool(rule.object_types)
+    name = _document_before(doc, index, clause, span[0], "ACC" if active else "NOM")
+    if name is None:
+        return None
+    outside = [a for a in clause.args if a.last <= name.first or a.first >= span[1] or name.head < a.first < span[0]]
+    if active:
+        actors = [a for a in outside if a.case == "NOM" and a.type in rule.subject_types and a.last <= name.first]
+        adopter = actors[-1] if actors else None
+    else:
+        adopter = name.owner if name.owner and name.owner.type in _ADOPTERS else _passive_agent(index, clause, outside)
+    if adopter is None:
+        return []  # a document no body is named for is skipped (the rulebook's 1789 declaration)
+    when = _date_outside(index, clause, span[0], name) or (date if not _inside(index, date, name) else None)
+    return [Fact(adopter.entity, "adopted", None, name.text, when.value if when else None, None,
+                 sentence.start, sentence.end, round(rule.confidence - 0.1, 2))]
+
+
+def _document_before(doc: Document, index: TokenIndex, clause: Clause, i: int, case: str) -> Name | None:
+    """The nearest document noun before token ``i`` in ``case``, with its name; None if it is
+    part of a gazetteer treaty's name or a verb or comma stands between."""
+    for k in range(i - 1, clause.first - 1, -1):
+        word = index.norms[k]
+        form = noun_form(word)
+        if form is not None and form.kind == "document" and form.case == case:
+            if any(a.first <= k < a.last and a.type == "treaty" for a in clause.args):
+                return None
+            return name_before(doc, index, clause, k)
+        if word == "," or (word_info(word)[2] in ("VERB", "AUX") and "VNOUN" not in word_info(word)[1]):
+            return None
+    return None
+
+
+def _passive_agent(index: TokenIndex, clause: Clause, args: list[Arg]) -> Arg | None:
+    """«БҰҰ тарапынан», «Бас Ассамблеяның 47-сессиясында», «ШЫҰ саммитінде»: the body named as
+    the agent or as the owner of a meeting; a meeting with no owner is the organization the
+    text named last («алтыншы саммитте»)."""
+    norms = index.norms
+    for a in args:
+        nxt = norms[a.last] if a.last < len(norms) else ""
+        if a.type in _ADOPTERS and (nxt.lower() in _AGENT_WORDS or _is_meeting(nxt)):
+            return a
+    meeting = next((k for k in range(clause.first, clause.last) if _is_meeting(norms[k])), None)
+    if meeting is None or any(a.last == meeting for a in args):
+        return None
+    return index.last_organization(meeting)
+
+
+def _is_meeting(word: str) -> bool:
+    """«саммитте», «47-сессиясында»: a meeting noun (a number may stand before it)."""
+    form = noun_form(word.rpartition("-")[2] if word[:1].isdigit() else word)
+    return form is not None and form.kind == "meeting"
+
+
+def _inside(index: TokenIndex, date: DateMention | None, name: Name) -> bool:
+    return date is not None and any(d is date and name.first <= a <= name.head for a, d in index.dates)
+
+
+def _date_outside(index: TokenIndex, clause: Clause, i: int, name: Name) -> DateMention | None:
+    """The last date before the verb that is no part of the name («2035 жылға дейінгі»)."""
+    dates = [d for a, d in index.dates_in(clause.first, i) if d.type == "DATE" and not name.first <= a <= name.head]
+    return dates[-1] if dates else None
+
+
+def proposed_thing(doc: Document, clause: Clause, span: tuple[int, int],
+                   index: TokenIndex) -> tuple[Arg | None, str | None] | None:
+    """What «ұсынды» puts forward when no gazetteer object is its accusative: the noun phrase a
+    verbal noun takes («… агенттік құруды ұсынды», «Еуразиялық одақ құру идеясын … ұсынды»,
+    also fronted) or a document («… жоспарын ұсынды»); an entity there is the object."""
+    norms = index.norms
+    k = _accusative_before(index, clause, span[0])
+    if k is None:
+        return None
+    form = noun_form(norms[k])
+    if form is not None and form.kind == "proposal" and k > clause.first:
+        k -= 1  # «… құру идеясын»: the idea's content
+    if "VNOUN" not in word_info(norms[k])[1]:
+        name = _document_before(doc, index, clause, k + 1, "ACC")
+        return (None, name.text) if name else None
+    entity = next((a for a in clause.args if a.last == k and a.type in _PROPOSED), None)
+    if entity is not None:
+        return entity, None
+    name = _thing_name(doc, index, clause, k - 1) if k > clause.first else None
+    return (None, name) if name else None
+
+
+def _accusative_before(index: TokenIndex, clause: Clause, i: int) -> int | None:
+    """The last accusative word before the verb that is no entity or date: the verb's object."""
+    taken = {k for a in clause.args for k in range(a.first, a.last)} | index.date_tokens
+    for k in range(i - 1, clause.first - 1, -1):
+        word = index.norms[k]
+        if word == "," or k in taken:
+            continue
+        form = noun_form(word)
+        if (form.case if form else None) == "ACC" or "ACC" in word_info(word)[1]:
+            return k
+    return None
+
+
+def drafted_facts(doc: Document, sentence: Sentence, clause: Clause, index: TokenIndex) -> list[Fact]:
+    """«Қазақстан әзірлеген … декларацияны», «Қазақстан ұсынған қарар»: a participle of drafting
+    or proposing before the noun it qualifies; the actor stands right before it. No time: the
+    sentence's date is when the document was adopted, not drafted."""
+    facts = []
+    for k in range(clause.first + 1, clause.last - 1):
+        lemma, tags, _ = word_info(index.norms[k])
+        actor = next((a for a in clause.args if a.last == k and a.case == "NOM" and a.type in _PROPOSERS), None)
+        if lemma not in _DRAFTING or "PTCP.PAST" not in tags or actor is None:
+            continue
+        named = next((a for a in clause.args if a.first == k + 1 and a.type in _PROPOSED), None)
+        name = None if named else _document_after(doc, index, clause, k + 1)
+        if named or name:
+            facts.append(Fact(actor.entity, "proposed", named.entity if named else None, name, None, None,
+                              sentence.start, sentence.end, 0.65))
+    return facts
+
+
+def _document_after(doc: Document, index: TokenIndex, clause: Clause, k: int) -> str | None:
+    """The name of the document whose head noun follows token ``k`` with no break between."""
+    for j in range(k, min(clause.last, k + 12)):
+        form = noun_form(index.norms[j])
+        if form is not None and form.kind == "document":
+            name = name_before(doc, index, Clause(k, clause.last, clause.args), j)
+            return name.text if name else None
+        if not index.norms[j][:1].isalpha() and index.norms[j] not in ('"', "«", "»"):
+            return None
+    return None
+
+
+def initiative_facts(doc: Document, sentence: Sentence, clause: Clause, index: TokenIndex) -> list[Fact]:
+    """«Қазақстанның бастамасымен … АӨСШК құрылды», «Президенттің ұсынысы бойынша … жоспар
+    қабылданды»: the owner of the initiative proposed what the clause founds or adopts. No
+    time: the clause's date is of the founding, not of the initiative."""
+    norms = index.norms
+    for k in range(clause.first + 1, clause.last - 1):
+        form = noun_form(norms[k])
+        linked = form is not None and form.stem in _INITIATIVES and (
+            form.case == "INS" or (form.case == "NOM" and norms[k + 1].lower() in _INITIATIVE_LINKS))
+        owner = next((a for a in clause.args if a.last == k and a.case in ("GEN", "NOM")
+                      and a.type in _PROPOSERS), None) if linked else None
+        if owner is None:
+            continue
+        after = k + 1 if form.case == "INS" else k + 2
+        named = next((a for a in clause.args if a.first >= after and a.case in ("NOM", "ACC")
+                      and a.type in _PROPOSED), None)
+        name = None if named else _document_after(doc, index, clause, after)
+        if named or name:
+            return [Fact(owner.entity, "proposed", named.entity if named else None, name, None, None,
+                         sentence.start, sentence.end, 0.7)]
+    return []
+
+
+def proclaimed_facts(sentence: Sentence, clause: Clause, index: TokenIndex, doc: Document) -> list[Fact]:
+    """«Бас Ассамблея 29 тамызды … халықаралық күні деп жариялады»: a body proclaims a day, a
+    year or a document by name; the name stands before «деп»."""
+    norms = index.norms
+    for k in range(clause.first + 2, clause.last - 1):
+        lemma, tags, _ = word_info(norms[k + 1])
+        if norms[k].lower() != "деп" or lemma != "жарияла" or "PASS" in tags:
+            continue
+        name = _thing_name(doc, index, clause, k - 1)
+        actors = [a for a in clause.args if a.case == "NOM" and a.type in _ADOPTERS and a.last < k]
+        if name is None or not actors:
+            return []
+        dates = [d for a, d in index.dates_in(clause.first, k) if d.type == "DATE" and not _object_date(doc, d)]
+        return [Fact(actors[-1].entity, "adopted", None, name, dates[0].value if dates else None, None,
+                     sentence.start, sentence.end, 0.7)]
+    return []
+
+
+def _object_date(doc: Document, date: DateMention) -> bool:
+    """«2010 жылды … жылы деп жариялады»: an accusative date is what is named, not when."""
+    last = next((t.norm for t in doc.tokens if t.end == date.end), "")
+    return any("ACC" in tags for _, tags in readings(last))  # «жылды» is also read as a past verb
+
+
+def _thing_name(doc: Document, index: TokenIndex, clause: Clause, head: int) -> str | None:
+    """The noun phrase ending at ``head`` (a noun, bare or accusative) with at least one
+    modifier, the head without its accusative ending («қорын» → «қоры»)."""
+    word = index.norms[head]
+    _, tags, pos = word_info(word)
+    if tags - {"ACC", "POSS.3"} or pos not in ("NOUN", "PROPN"):
+        return None
+    first, _ = modifiers(index, clause, head)
+    if first == head:
+        return None
+    if "ACC" in tags:  # -ны/-ні/-ды/-ді/-ты/-ті, or -н after a possessive
+        word = word[:-2] if word.endswith(("ны", "ні", "ды", "ді", "ты", "ті")) else word[:-1]
+    return (doc.text[doc.tokens[first].start:doc.tokens[head].start] + word).replace("\n", " ")
