@@ -18,6 +18,7 @@ from derek.errors import DerekError
 
 MODEL_NAME = "ner.crfsuite"
 LEXICON_NAME = "ner_lexicon.tsv"
+CLUSTERS_NAME = "ner_clusters.tsv"
 
 # Fallback stemmer until derek.lang.kk.morphology is trained into the features: a noun is
 # stem + plural + possessive + case; peel at most one case and one possessive ending (plural
@@ -39,6 +40,9 @@ _LEX_FEATURES = {(f, c): (f"freq={f}", f"cap={c}") for f in range(-1, 11) for c 
 _HEAD_WINDOW = 7  # look this many tokens ahead for an entity head (… департаментінің)
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 _PUNCT = re.compile(r"^[^\w]+$")
+_DIGIT = re.compile(r"\d")
+_BREAKS = frozenset(". ! ? ; : ( ) — –".split())
+_OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 
 
 def split_suffix(word: str) -> tuple[str, str]:
@@ -145,13 +149,48 @@ def gazetteer() -> dict[tuple[str, ...], str]:
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    return split_suffix(word.lower())[0]
+    """Lower-cased lemma from derek.lang.kk.morphology (Қазақстанның, Қазақстан -> қазақстан)."""
+    return _morph(word)[0]
+
+
+@lru_cache(maxsize=200_000)
+def _morph(word: str) -> tuple[str, str, str]:
+    """(lower-cased lemma, part of speech, outermost suffix tag) of the best reading."""
+    from derek.lang.kk.morphology import analyze
+
+    readings = analyze(word)
+    if not readings:
+        return word.lower(), "", ""
+    best = readings[0]
+    return best.lemma.lower(), best.pos, best.tags[-1] if best.tags else ""
+
+
+@lru_cache(maxsize=200_000)
+def _cut(low: str) -> str:
+    """The fallback stemmer's stem of a lower-cased word (a second gazetteer key)."""
+    return split_suffix(low)[0]
+
+
+def cluster_key(word: str) -> str:
+    """The key a word is clustered under: its lower-cased lemma, digits folded to 0."""
+    return _DIGIT.sub("0", _stem(word))
+
+
+@cache
+def clusters() -> dict[str, tuple[str, ...]]:
+    """Word-cluster table (ner_clusters.tsv): key -> cluster ids, coarse to fine; {} if absent."""
+    path = resources.files("derek.extract").joinpath("data").joinpath(CLUSTERS_NAME)
+    if not path.is_file():
+        return {}
+    rows = [ln.split("\t") for ln in path.read_text("utf-8").splitlines() if ln and ln[0] != "#"]
+    return {r[0]: tuple(r[1:]) for r in rows[1:]}
 
 
 def _name_keys(tokens: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    """A name as lower-case tokens, last one as written and stemmed (Астана, Астана-да)."""
+    """A name as lower-case tokens, last one as written, lemmatised and stemmed (Астана-да)."""
     head = tuple(t.lower() for t in tokens[:-1])
-    return ((*head, tokens[-1].lower()), (*head, _stem(tokens[-1])))
+    last = tokens[-1]
+    return ((*head, last.lower()), (*head, _stem(last)), (*head, _cut(last.lower())))
 
 
 @cache
@@ -167,12 +206,14 @@ def _gazetteer_tags(tokens: Sequence[str]) -> list[str]:
     tags = [""] * len(tokens)
     low = [t.lower() for t in tokens]
     stems = [_stem(t) for t in tokens]
+    cut = [_cut(w) for w in low]
     i = 0
     while i < len(tokens):
         if low[i] in firsts or stems[i] in firsts:
             for n in range(min(longest, len(tokens) - i), 0, -1):
-                head = tuple(low[i : i + n - 1])
-                kind = names.get((*head, low[i + n - 1])) or names.get((*head, stems[i + n - 1]))
+                head, j = tuple(low[i : i + n - 1]), i + n - 1
+                kind = (names.get((*head, low[j])) or names.get((*head, stems[j]))
+                        or names.get((*head, cut[j])))
                 if kind:
                     tags[i : i + n] = [f"gB={kind}"] + [f"gI={kind}"] * (n - 1)
                     i += n - 1
@@ -186,7 +227,12 @@ def _word_features(word: str) -> tuple[str, ...]:
     """Context-free features of one token (cached: corpora repeat words)."""
     low = word.lower()
     stem, ending = split_suffix(low)
-    feats = [f"w={low}", f"stem={stem}", f"end={ending}", f"shape={word_shape(word)}"]
+    lemma, pos, tag = _morph(word)
+    feats = [f"w={low}", f"stem={stem}", f"end={ending}", f"shape={word_shape(word)}",
+             f"lem={lemma}", f"pos={pos}", f"mt={tag}"]
+    if lemma != low:
+        feats += [f"ls{k}={lemma[-k:]}" for k in (2, 3, 4) if len(lemma) > k]
+    feats += [f"c{n}={c}" for n, c in zip((1, 2, 3), clusters().get(cluster_key(word), ()))]
     feats += [f"p{k}={low[:k]}" for k in (1, 2, 3, 4) if len(low) >= k]
     feats += [f"s{k}={low[-k:]}" for k in (1, 2, 3, 4) if len(low) >= k]
     if ending:
@@ -204,8 +250,8 @@ def _word_features(word: str) -> tuple[str, ...]:
     elif not _CYRILLIC.search(word) and any(ch.isalpha() for ch in word):
         feats.append("latin")
     if "-" in word.strip("-"):
-        head, _, tail = low.rpartition("-")
-        feats += [f"hyph_tail={tail}", f"hyph_head={word_shape(head)}"]
+        head, _, tail = word.rpartition("-")
+        feats += [f"hyph_tail={tail.lower()}", f"hyph_head={word_shape(head)}"]
     return tuple(feats)
 
 
@@ -214,6 +260,9 @@ def _neighbour_features(word: str, off: int, freq: int, gaz: str) -> tuple[str, 
     low = word.lower()
     feats = (f"{off}:w={low}", f"{off}:sh={word_shape(word)}", f"{off}:st={_stem(word)}",
              f"{off}:f={freq}")
+    if abs(off) == 1:
+        ids = clusters().get(cluster_key(word), ())[1:]
+        feats += tuple(f"{off}:c{n}={c}" for n, c in zip((2, 3), ids))
     return (*feats, f"{off}:{gaz}") if gaz else feats
 
 
@@ -226,9 +275,15 @@ def features(tokens: Sequence[str], i: int, lexicon: Lexicon, marks: SentenceMar
     gaz = marks.gazetteer
     if gaz[i]:
         feats.append(gaz[i])
+    nearest = True
     for d in range(min(_HEAD_WINDOW, len(tokens) - i)):
         if marks.heads[i + d]:
             feats.append(f"head{min(d, 3)}={marks.heads[i + d]}")
+            if nearest:
+                feats.append(f"hrun={marks.heads[i + d]}|{_run_kind(tokens[i : i + d])}")
+                nearest = False
+    if marks.quote[i]:
+        feats.append(marks.quote[i])
     if i == 0:
         feats.append("BOS")
     if i == len(tokens) - 1:
@@ -245,16 +300,44 @@ def features(tokens: Sequence[str], i: int, lexicon: Lexicon, marks: SentenceMar
     return feats
 
 
+def _run_kind(words: Sequence[str]) -> str:
+    """The words between a token and the entity head after it: t (all title case), v (a verb
+    or a clause-breaking mark between: no single name), n (a plausible noun phrase)."""
+    if all(w[:1].isupper() for w in words):
+        return "t"
+    if any(_morph(w)[1] == "VERB" or w in _BREAKS for w in words):
+        return "v"
+    return "n"
+
+
 @dataclass(slots=True)
 class SentenceMarks:
     """Per-token labels computed once per sentence: gazetteer matches and entity head stems."""
 
     gazetteer: list[str]
     heads: list[str]
+    quote: list[str]
 
     @classmethod
     def of(cls, tokens: Sequence[str], lexicon: Lexicon) -> SentenceMarks:
-        return cls(_gazetteer_tags(tokens), [lexicon.heads.get(_stem(t), "") for t in tokens])
+        heads = [lexicon.heads.get(_stem(t), "") for t in tokens]
+        return cls(_gazetteer_tags(tokens), heads, _quote_marks(tokens))
+
+
+def _quote_marks(tokens: Sequence[str]) -> list[str]:
+    """q=B / q=I / q=E for words inside a closed quote pair («Самұрық-Қазына» қоры)."""
+    marks = [""] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        close = _OPEN_QUOTES.get(tokens[i])
+        end = next((j for j in range(i + 1, min(len(tokens), i + 16)) if tokens[j] == close), -1)
+        if close and end > i + 1:
+            marks[i + 1 : end] = ["q=I"] * (end - i - 1)
+            marks[end - 1] = "q=E"
+            marks[i + 1] = "q=BE" if end == i + 2 else "q=B"
+            i = end
+        i += 1
+    return marks
 
 
 def sentence_features(tokens: Sequence[str], lexicon: Lexicon) -> list[list[str]]:
