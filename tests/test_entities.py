@@ -136,3 +136,26 @@ def test_entities_unknown_name_twice_is_one_provisional_entity() -> None:
     assert people[0].entity == people[1].entity
     assert people[0].entity.startswith("prov:person:")
     assert people[0].source == "ner"
+
+
+DEIXIS = [
+    ("Еліміздің бастамасы қолдау тапты.", "Еліміздің", "GEN"),
+    ("Республикамыз тәуелсіздік алды.", "Республикамыз", "NOM"),
+    ("Мемлекетімізге көптеген елшілер келді.", "Мемлекетімізге", "DAT"),
+    ("Біздің ел бұл ұйымға кірді.", "Біздің ел", "NOM"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "case"), DEIXIS)
+def test_entities_deixis_points_at_the_home_state(text: str, span: str, case: str) -> None:
+    found = [(m.text, m.entity, m.source, m.case) for m in _entities(text) if m.source == "deixis"]
+    assert found == [(span, "state:kz", "deixis", case)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ел іші тыныш болды.",  # ел without an owner: "the country" in general
+    "Олардың елі алыс.",  # their country
+    "Көрші мемлекеттер келісті.",
+])
+def test_entities_no_deixis_without_first_person_owner(text: str) -> None:
+    assert [m for m in _entities(text) if m.source == "deixis"] == []

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from functools import cache
 
 from derek.doc import Document, EntityMention, Token
+from derek.extract.deixis import deixis_mentions
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.lang.kk.morphology import lemma
 
@@ -43,6 +44,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         taken.update(range(a, b))
     if use_ner:
         mentions += _ner_mentions(doc, taken | skip)
+    mentions += deixis_mentions(doc, _covered(doc, mentions) | skip)
     doc.entities = sorted(mentions, key=lambda m: (m.start, m.end))
     return doc
 
@@ -67,6 +69,11 @@ def _with_initials(doc: Document, a: int) -> int:
 
 def _is_initial(norm: str) -> bool:
     return len(norm) == 2 and norm[0].isupper() and norm[1] == "."
+
+
+def _covered(doc: Document, mentions: list[EntityMention]) -> set[int]:
+    starts = [t.start for t in doc.tokens]
+    return {i for m in mentions for i in range(bisect_left(starts, m.start), bisect_left(starts, m.end))}
 
 
 def _date_tokens(doc: Document) -> set[int]:
