@@ -1,6 +1,6 @@
-"""Lemma accuracy of derek's Kazakh analyzer on UD KTB (5-fold held-out: the lemma memory and the
-ranker, with its L2 chosen by inner cross-validation, are learned from the other folds), word by
-word and in sentence context, and its speed; prints JSON.
+"""Lemma accuracy of derek's Kazakh analyzer on UD KTB (5-fold held-out: the lemma memory, the
+ranker and the context re-ranker, with L2 chosen by inner cross-validation, are learned from the
+other folds), word by word and in sentence context, and its speed; prints JSON.
 Run: python bench/lemma_accuracy.py [--errors] [--l2 X] [--speed-only]"""
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_lexicon import conllu_words, is_word, kaznerd_sentences
+from train_lemma_context import train as train_context
 from train_lemma_ranker import memory_of, train
 
 from derek.lang.kk import morphology
-from derek.lang.kk.context import lemmatize_sentence
+from derek.lang.kk.context import ContextModel, context_counts, lemmatize_sentence, rerank
 
 SHARED = ROOT / ".." / "shared" / "data"
 UD = SHARED / "ud-kazakh-ktb" / "kk_ktb-dev.conllu"
@@ -27,24 +28,32 @@ KAZNERD = SHARED / "kaznerd" / "kaznerd-valid.iob2"
 FOLDS = 5
 
 
-def score(analyzer: morphology.Analyzer, sentences: list, totals: dict, errors: Counter) -> None:
+def score(analyzer: morphology.Analyzer, sentences: list, totals: dict, errors: Counter,
+          model: ContextModel | None = None) -> None:
     """Add exact-match counts per UPOS to totals: word by word (analyze()[0], context-free) and
-    sentence by sentence (lemmatize_sentence); errors are the sentence-level ones."""
+    sentence by sentence (lemmatize_sentence, then the context re-ranker when given); errors
+    are the sentence-level ones."""
     for sentence in sentences:
-        in_context = lemmatize_sentence([form for form, _, _ in sentence], analyzer)
-        for (form, gold, upos), guess_ctx in zip(sentence, in_context):
+        words = [form for form, _, _ in sentence]
+        plain = lemmatize_sentence(words, analyzer)
+        in_context = rerank(analyzer, model, words, plain, analyzer.analyze) if model else plain
+        for (form, gold, upos), guess_plain, guess_ctx in zip(sentence, plain, in_context):
             if upos == "PUNCT":
                 continue
             readings = analyzer.analyze(form)
             guess = readings[0].lemma if readings else form
             for key in ("ALL", upos):
-                row = totals.setdefault(key, [0, 0, 0, 0])
+                row = totals.setdefault(key, [0, 0, 0, 0, 0])
                 row[0] += 1
                 row[1] += guess == gold
                 row[2] += guess.lower() == gold.lower()
                 row[3] += guess_ctx == gold
+                row[4] += guess_plain == gold
             if guess_ctx != gold:
                 errors[(form, gold, guess_ctx, upos)] += 1
+            if guess_ctx != guess_plain:
+                errors[("RERANK", "fixed" if guess_ctx == gold else
+                        "broken" if guess_plain == gold else "other", "", "")] += 1
 
 
 def accuracy(sentences: list, use_ud: bool, l2: float | None = None) -> tuple[dict, Counter, list]:
@@ -55,17 +64,22 @@ def accuracy(sentences: list, use_ud: bool, l2: float | None = None) -> tuple[di
     for k in range(FOLDS):
         test = [s for i, s in enumerate(sentences) if i % FOLDS == k]
         train_part = [s for i, s in enumerate(sentences) if i % FOLDS != k]
+        model = None
         if use_ud:
             weights, best = train(train_part, FOLDS - 1, l2)
-            chosen.append(best)
+            ctx_weights, ctx_best = train_context(train_part, FOLDS - 1, weights)
+            chosen.append((best, ctx_best))
             analyzer = morphology.Analyzer(memory=memory_of(train_part), weights=weights)
+            model = ContextModel(context_counts(train_part), ctx_weights)
         else:
             analyzer = morphology.Analyzer(memory={}, weights={})
-        score(analyzer, test, totals, errors)
+        score(analyzer, test, totals, errors, model)
     table = {key: {"n": n, "accuracy": round(100 * ok / n, 1),
                    "accuracy_ignoring_case": round(100 * ok_ci / n, 1),
-                   "accuracy_in_context": round(100 * ok_ctx / n, 1)}
-             for key, (n, ok, ok_ci, ok_ctx) in sorted(totals.items(), key=lambda kv: -kv[1][0])}
+                   "accuracy_in_context": round(100 * ok_ctx / n, 1),
+                   "in_context_without_reranker": round(100 * ok_plain / n, 1)}
+             for key, (n, ok, ok_ci, ok_ctx, ok_plain)
+             in sorted(totals.items(), key=lambda kv: -kv[1][0])}
     return table, errors, chosen
 
 
@@ -136,13 +150,15 @@ def main() -> None:
         "data": "UD Kazakh KTB kk_ktb-dev.conllu, syntactic words, PUNCT excluded, "
                 "multiword-token surface lines skipped (their parts are scored)",
         "baseline_lowercased_copy": baseline(sentences),
-        "l2_per_fold": chosen,
+        "l2_per_fold_ranker_and_reranker": chosen,
+        "reranker_changes": {kind: n for (tag, kind, _, _), n in errors.items() if tag == "RERANK"},
         "heldout_5fold_memory_and_ranker": with_ud,
         "grammar_and_lexicon_only_no_ud": without_ud,
         "speed": speed(),
     }
     if "--errors" in sys.argv:
-        report["top_errors"] = [list(k) + [n] for k, n in errors.most_common(80)]
+        report["top_errors"] = [list(k) + [n] for k, n in errors.most_common(80)
+                                if k[0] != "RERANK"]
     print(json.dumps(report, ensure_ascii=False, indent=1))
 
 

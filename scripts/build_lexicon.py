@@ -10,6 +10,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from derek.lang.kk.context import context_counts, count_rows
 from derek.lang.kk.lexicon import StemEvidence
 from derek.lang.kk.morphology import Analyzer
 
@@ -196,6 +197,21 @@ def write_ud_lemmas(sentences: list[list[tuple[str, str, str]]], path: Path) -> 
     path.write_text(head + body, encoding="utf-8")
 
 
+def write_ud_context(sentences: list[list[tuple[str, str, str]]], path: Path) -> None:
+    """The context re-ranker's count tables (derek.lang.kk.context.context_counts)."""
+    head = ("# Lemma co-occurrence counts from UD Kazakh KTB kk_ktb-dev.conllu (CC BY-SA 4.0) by\n"
+            "# scripts/build_lexicon.py, lower-cased; numbers as #. table fl: form -> lemma\n"
+            "# (neighbour = its commonest UPOS); fn/fp: form, lemma, next/previous word;\n"
+            "# ln/lp/ll: lemma (form -) with the next/previous word or next lemma; pc/nc: form,\n"
+            "# lemma, previous/next word class.\n"
+            "table\tform\tlemma\tneighbour\tcount\n")
+    rows = [row for row in count_rows(context_counts(sentences))
+            if all(str(cell).strip() == str(cell) and str(cell) and "\t" not in str(cell)
+                   and " " not in str(cell) for cell in row)]
+    body = "".join("\t".join(map(str, row)) + "\n" for row in rows)
+    path.write_text(head + body, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kaznerd", type=Path, default=SHARED / "kaznerd" / "kaznerd-valid.iob2")
@@ -207,8 +223,11 @@ def main() -> None:
     text = kaznerd_sentences(args.kaznerd) + kazqad_sentences(args.kazqad)
     stems, chains = estimate(*count_forms(text))
     write_lexicon(stems, chains, args.out)
-    write_ud_lemmas(conllu_words(args.ud), args.out / "ud_lemmas.tsv")
-    print(f"lexicon.tsv: {len(stems)} stems; chains.tsv: {len(chains)} chains; ud_lemmas.tsv")
+    ud = conllu_words(args.ud)
+    write_ud_lemmas(ud, args.out / "ud_lemmas.tsv")
+    write_ud_context(ud, args.out / "lemma_context.tsv")
+    print(f"lexicon.tsv: {len(stems)} stems; chains.tsv: {len(chains)} chains; ud_lemmas.tsv, "
+          "lemma_context.tsv")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,19 @@ import unicodedata
 import pytest
 
 from derek.lang.kk import morphology
-from derek.lang.kk.context import is_common, lemmatize_sentence
-from derek.lang.kk.resources import load_list
+from derek.lang.kk.context import (
+    NUMERIC,
+    ContextModel,
+    choice,
+    context_counts,
+    count_rows,
+    counts_from_rows,
+    is_common,
+    lemmatize_sentence,
+    rerank,
+    shipped_model,
+)
+from derek.lang.kk.resources import load_list, load_tsv
 
 # Without the UD exact-form memory, so the sentence rule (not a remembered form) decides.
 GRAMMAR = morphology.Analyzer(memory={})
@@ -62,3 +73,95 @@ def test_context_name_endings_file() -> None:
     for end in endings:
         assert end == unicodedata.normalize("NFC", end) and end.islower()
         assert set(end) <= set("абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә")
+
+
+# --- lexicalized context re-ranker ----------------------------------------------------------
+
+# Toy lemmatized sentences: жылы is "year" (жыл) after a number, "warm" (жылы) elsewhere.
+TOY = [
+    [("1991", "1991", "NUM"), ("жылы", "жыл", "NOUN"), (".", ".", "PUNCT")],
+    [("2000", "2000", "NUM"), ("жылы", "жыл", "NOUN"), ("келді", "кел", "VERB")],
+    [("ауа", "ауа", "NOUN"), ("жылы", "жылы", "ADJ"), (".", ".", "PUNCT")],
+]
+TOY_ANALYZER = morphology.Analyzer(memory=morphology.lex.memory_from_rows(
+    (f, lem, u, 1) for s in TOY for f, lem, u in s if u != "PUNCT"))
+
+RERANKED = [  # (words, lemmas with the toy model)
+    (["1995", "жылы", "."], ["1995", "жыл", "."]),  # a number before it: the commoner lemma
+    (["күн", "жылы", "."], ["күн", "жылы", "."]),  # a word before it, as only жылы was seen
+    (["Күн", "жылы", "болды"], ["күн", "жылы", "бол"]),
+]
+
+
+def _toy_model(weights: dict[str, float]) -> ContextModel:
+    return ContextModel(context_counts(TOY), weights)
+
+
+@pytest.mark.parametrize(("words", "expected"), RERANKED)
+def test_context_rerank_previous_word_class(words: list[str], expected: list[str]) -> None:
+    model = _toy_model({"mem": 1.0, "pc": 2.0})
+    assert lemmatize_sentence(words, TOY_ANALYZER, model) == expected
+
+
+def test_context_rerank_needs_a_model_with_a_custom_analyzer() -> None:
+    assert lemmatize_sentence(["күн", "жылы", "."], TOY_ANALYZER) == ["күн", "жыл", "."]
+
+
+def test_context_rerank_keeps_top_without_context_weights() -> None:
+    words = ["күн", "жылы", "."]
+    plain = lemmatize_sentence(words, TOY_ANALYZER)
+    model = _toy_model({"top": 1.0})
+    assert rerank(TOY_ANALYZER, model, words, plain, TOY_ANALYZER.analyze) == plain
+
+
+def test_context_counts_tables() -> None:
+    counts = context_counts(TOY)
+    assert counts.forms["жылы"] == {"жыл": 2, "жылы": 1}
+    assert counts.upos[("жылы", "жылы")] == "ADJ"
+    assert counts.table[("fp", "жылы", "жыл", "#")] == 2
+    assert counts.table[("fn", "жылы", "жыл", "келді")] == 1
+    assert counts.table[("ll", "-", "жыл", "кел")] == 1
+    assert counts.table[("nc", "жылы", "жылы", "punct")] == 1
+
+
+def test_context_count_rows_round_trip() -> None:
+    counts = context_counts(TOY)
+    rows = [dict(zip(("table", "form", "lemma", "neighbour", "count"), map(str, row)))
+            for row in count_rows(counts)]
+    again = counts_from_rows(rows)
+    assert again.forms == counts.forms and again.table == counts.table
+    assert again.upos == counts.upos
+
+
+def test_context_shipped_model_data() -> None:
+    model = shipped_model()
+    assert model.counts.forms and model.counts.table
+    assert set(NUMERIC) & set(model.weights)
+    assert all(abs(w) < 100 for w in model.weights.values())
+    tables = {row["table"] for row in load_tsv("lemma_context.tsv")}
+    assert tables == {"fl", "fn", "fp", "ln", "lp", "ll", "pc", "nc"}
+
+
+def test_context_shipped_reranker_year_after_number() -> None:
+    assert lemmatize_sentence(["1991", "жылы", "құрылды"])[:2] == ["1991", "жыл"]
+
+
+@pytest.mark.parametrize("words", [
+    ["1991", "жылы", "құрылған", "сайлау", "комиссиясы", "."],
+    ["Ол", "елші", "ретінде", "Мәскеуге", "барды", "."],
+    ["Қазақстан", "БҰҰ-ға", "1992", "жылы", "мүше", "болды"],
+])
+def test_context_fast_scores_match_features(words: list[str]) -> None:
+    an = morphology.default_analyzer()
+    model = ContextModel(shipped_model().counts, shipped_model().weights)
+    lemmas = lemmatize_sentence(words, an)
+    checked = 0
+    for i, word in enumerate(words):
+        ch = choice(model.counts, words, i, lemmas, an.analyze(word))
+        fast = model.scores(words, i, lemmas, an.analyze)
+        assert (ch is None) == (fast is None)
+        if ch is not None:
+            assert fast[0].lemmas == ch.lemmas
+            assert fast[1] == pytest.approx(model.slow_scores(ch), abs=1e-9)
+            checked += 1
+    assert checked

@@ -242,10 +242,14 @@ DATA_FILES = {
     "chains.tsv": ("kind", "tags", "tokens", "forms", "hapax"),
     "ud_lemmas.tsv": ("form", "lemma", "upos", "count"),
     "lemma_exceptions.tsv": ("form", "lemma", "pos"),
+    "lemma_context.tsv": ("table", "form", "lemma", "neighbour", "count"),
+    "lemma_context_weights.tsv": ("feature", "weight"),
 }
 KEYS = {"lexicon.tsv": ("stem",), "lemma_ranker.tsv": ("feature",), "chains.tsv": ("kind", "tags"),
         "ud_lemmas.tsv": ("form", "lemma", "upos"), "lemma_exceptions.tsv": ("form",),
-        "suffixes.tsv": ("from", "to", "form", "tag")}
+        "suffixes.tsv": ("from", "to", "form", "tag"),
+        "lemma_context.tsv": ("table", "form", "lemma", "neighbour"),
+        "lemma_context_weights.tsv": ("feature",)}
 
 
 @pytest.mark.parametrize("name", sorted(DATA_FILES))
