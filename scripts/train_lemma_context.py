@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from build_lexicon import DATA, SHARED, conllu_words
 from scipy.optimize import minimize
-from train_lemma_ranker import L2_GRID, MIN_COUNT, _loss, memory_of
+from train_lemma_ranker import L2_GRID, MIN_COUNT, _loss, memory_of, write_weights
 
 from derek.lang.kk.context import (
     NUMERIC,
@@ -117,21 +117,13 @@ def train(sentences: list, parts: int, ranker: dict[str, float],
     return fit(examples, l2), l2
 
 
-def write_weights(weights: dict[str, float], l2: float, path: Path) -> None:
-    head = ("# Context re-ranker weights fitted by scripts/train_lemma_context.py on UD Kazakh\n"
-            f"# KTB kk_ktb-dev.conllu (CC BY-SA 4.0); L2 = {l2} chosen by cross-validation.\n"
-            "feature\tweight\n")
-    body = "".join(f"{name}\t{w:.4f}\n" for name, w in sorted(weights.items()))
-    path.write_text(head + body, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--ud", type=Path, default=SHARED / "ud-kazakh-ktb" / "kk_ktb-dev.conllu")
     parser.add_argument("--out", type=Path, default=DATA / "lemma_context_weights.tsv")
     args = parser.parse_args()
     weights, l2 = train(conllu_words(args.ud), 5, shipped_weights())
-    write_weights(weights, l2, args.out)
+    write_weights(weights, l2, args.out, "Context re-ranker weights fitted by scripts/train_lemma_context.py")
     print(f"{args.out.name}: {len(weights)} weights, L2 = {l2}")
 
 

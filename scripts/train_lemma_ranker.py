@@ -146,8 +146,9 @@ def train(sentences: list, parts: int, l2: float | None = None) -> tuple[dict[st
     return fit(examples, l2), l2
 
 
-def write_weights(weights: dict[str, float], l2: float, path: Path) -> None:
-    head = ("# Lemma ranker weights fitted by scripts/train_lemma_ranker.py on UD Kazakh KTB\n"
+def write_weights(weights: dict[str, float], l2: float, path: Path,
+                  what: str = "Lemma ranker weights fitted by scripts/train_lemma_ranker.py") -> None:
+    head = (f"# {what} on UD Kazakh KTB\n"
             f"# kk_ktb-dev.conllu (CC BY-SA 4.0); L2 = {l2} chosen by cross-validation.\n"
             "feature\tweight\n")
     body = "".join(f"{name}\t{w:.4f}\n" for name, w in sorted(weights.items()))
