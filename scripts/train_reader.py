@@ -24,7 +24,7 @@ from kazqad import DEV, HISTORY, em_f1  # noqa: E402
 WEIGHTS = REPO / "derek" / "query" / "data" / "reader_weights.tsv"
 CACHE = Path("/tmp/derek_reader_examples.pkl")
 FOLDS = 5
-L2 = 1.0  # Gaussian prior on the weights (summed over the questions' log-likelihood)
+L2 = 0.5  # Gaussian prior on the weights (summed over the questions' log-likelihood)
 SOFT = 0  # 0: the target is the candidates with the best F1; k > 0: every candidate by F1 ** k
 MIN_COUNT = 2  # a feature seen in fewer training questions is dropped
 
@@ -125,10 +125,20 @@ def evaluate(data: list[dict], predictions: list[tuple[int, float]]) -> dict:
         n = len(sel) or 1
         em = sum(data[i]["scores"][predictions[i][0]][0] if predictions[i][0] >= 0 else 0 for i in sel)
         f1 = sum(data[i]["scores"][predictions[i][0]][1] if predictions[i][0] >= 0 else 0 for i in sel)
-        return {"questions": len(sel), "em": round(100 * em / n, 1), "f1": round(100 * f1 / n, 1)}
+        hit = sum(_in_answer_sentence(data[i], predictions[i][0]) for i in sel)
+        return {"questions": len(sel), "em": round(100 * em / n, 1), "f1": round(100 * f1 / n, 1),
+                "answer_sentence": round(100 * hit / n, 1)}
 
     every = list(range(len(data)))
     return {"all": part(every), "history": part([i for i in every if data[i]["id"].startswith(HISTORY)])}
+
+
+def _in_answer_sentence(d: dict, k: int) -> bool:
+    """Whether candidate k stands in the sentence that holds the gold answer's first character."""
+    if k < 0:
+        return False
+    start, end = d["sentences"][k]
+    return start <= d["answer_start"] < end
 
 
 def oracle(data: list[dict]) -> dict:
@@ -171,7 +181,9 @@ ABLATION = {"sentence rank/coverage": ("rank=", "coverage"), "overlap and distan
     "dist_", "near", "_overlap", "_adjacent", "both_sides", "has_qword", "qword_share", "all_qwords", "no_match"),
     "verb/focus cue": ("before_",), "answer type": ("type=",), "question word lexicalized": ("qw=", "qcase="),
     "POS and case": ("pos=", "case"), "hand-weighted prior": ("prior",),
-    "shape (capitals, stops, length)": ("capital", "edge_stop", "quoted", "sentence_start", "ends_sentence", "len=")}
+    "shape (capitals, stops, length)": ("capital", "edge_stop", "quoted", "sentence_start", "ends_sentence", "len="),
+    "sentence vs document (sent:*)": ("sent:",), "NER classes": ("ner=",), "head lemma": ("head=",),
+    "word before the span": ("prev=",)}
 
 
 def write(weights: dict[str, float], meta: str) -> None:

@@ -308,7 +308,8 @@ def test_ask_fact_support_scores_the_source_with_its_document(corpus_kb) -> None
 
 
 # Round 5 (issue 7): list items lean on their lead-in, a contrary verb, both sides of a pair.
-from derek.query.passages import _pair_factor, anaphoric  # noqa: E402
+from derek.query.fit import pair_factor  # noqa: E402
+from derek.query.passages import anaphoric  # noqa: E402
 
 LEANING = [  # (sentence, does it lean on the one before)
     ("- Армения, Грузия — бақылаушылар;", True),
@@ -352,4 +353,122 @@ PAIRS = [  # (question, sentence, factor): a relation between two named sides ne
 def test_ask_pair_of_sides_needs_both(question: str, sentence: str, factor: float) -> None:
     q = analyze_question(question)
     p = document_passages(analyze(sentence), "t", q)[0]
-    assert _pair_factor(p, q, set()) == factor
+    assert pair_factor(p, q, set()) == factor
+
+
+# Round 6 (issue 7): spans of time, an organization's own body, bracketed lifespans, ranges of days
+# (the antecedent of «Бұл құжат», clauses, peoples and said names: tests/test_phrases.py).
+from derek.query.render import render_date  # noqa: E402
+
+DURATIONS = [  # (context, question, value): «неше жылға» is answered by a span of that unit
+    ("Ереуіл 1920–1926 жылдары алты жылға созылды.", "Ереуіл неше жылға созылды?", "6"),
+    ("Соғыс 1914 жылы басталып, төрт жылға созылды.", "Соғыс неше жылға созылды?", "4"),
+    ("Экспедиция 1955 жылы Арктикада үш айға созылды.", "Экспедиция Арктикада неше айға созылды?", "3"),
+    ("Экспедиция 1955 жылы Арктикада үш айға созылды.", "Экспедиция Арктикада неше күнге созылды?", None),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), DURATIONS)
+def test_ask_span_of_time_answers_how_many_units(context: str, question: str, value: str | None) -> None:
+    assert ask_context(context, question).value == value
+
+
+OWN_BODIES = [  # (context, question, value): «Кеңестің Хатшылығы» in a text about АӨСШК is its Secretariat
+    ("АӨСШК 1999 жылы құрылды. Кеңестің Хатшылығы Астанада орналасқан.",
+     "АӨСШК Хатшылығы қай қалада орналасқан?", "place:astana"),
+    ("ШЫҰ 2001 жылы құрылды. Ұйымның Хатшылығы 2004 жылы жұмысын бастады.",
+     "ШЫҰ Хатшылығы қай жылы жұмысын бастады?", "2004"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), OWN_BODIES)
+def test_ask_body_named_by_its_own_word(context: str, question: str, value: str) -> None:
+    assert ask_context(context, question).value == value
+
+
+def test_ask_body_of_another_organization_gets_no_credit() -> None:
+    q = analyze_question("ШЫҰ Хатшылығы қай қалада орналасқан?")
+    own, other = (next(p.coverage for p in document_passages(analyze(text), "t", q) if "Хатшы" in p.text)
+                  for text in (
+        "ШЫҰ 2001 жылы құрылды. Ұйымның Хатшылығы Бейжіңде орналасқан.",
+        "ШЫҰ 2001 жылы құрылды. ЕҚЫҰ-ның Хатшылығы Венада орналасқан."))
+    assert own > other
+
+
+LIFESPANS = [  # (context, question, year): «(1845–1904)» after a person is birth and death
+    ("Ақын Абай Құнанбайұлы (1845–1904) қазақ әдебиетінің негізін қалады.", "Абайдың туған жылы:", "1845"),
+    ("Ақын Абай Құнанбайұлы (1845–1904) қазақ әдебиетінің негізін қалады.",
+     "Абай Құнанбайұлы қай жылы қайтыс болды?", "1904"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "year"), LIFESPANS)
+def test_ask_bracketed_lifespan(context: str, question: str, year: str) -> None:
+    assert ask_context(context, question).value == year
+
+
+RANGE_RENDERING = [
+    ("2010-12-01/2010-12-02", "date", "2010 жылғы 1–2 желтоқсан"),
+    ("2013/2015", "year", "2013–2015 жылдар"),
+    ("2010-06-29/2010-07-02", "date", "2010 жылғы 29 маусым – 2010 жылғы 2 шілде"),
+    ("2010-12-01/2010-12-02", "year", "2010 жыл"),
+]
+
+
+@pytest.mark.parametrize(("value", "kind", "text"), RANGE_RENDERING)
+def test_ask_renders_ranges_of_days(value: str, kind: str, text: str) -> None:
+    assert render_date(value, kind) == text
+
+
+# Round 6, second part: the asked noun carried by the value, a range of years asked.
+
+ASKED_KIND = [  # (question, sentence naming values of the asked kind, the same without them)
+    ("Форумда төрағалық кейін қай мемлекеттерге өтті?",
+     "Кейінгі жылдары төрағалық Түркияға, Қытайға және Тәжікстанға өтті.", "Кейінгі жылдары төрағалық басқа жерге өтті."),
+    ("Мұрағаттың көшірмелері қай мемлекеттерге берілді?", "Мұрағаттың көшірмелері Арменияға және Грузияға берілді.",
+     "Мұрағаттың көшірмелері кітапханаларға берілді."),
+]
+
+
+@pytest.mark.parametrize(("question", "named", "bare"), ASKED_KIND)
+def test_ask_value_of_the_asked_kind_stands_for_the_asked_noun(question: str, named: str, bare: str) -> None:
+    q = analyze_question(question)
+    with_value, without = (document_passages(analyze(text), "t", q)[0].coverage for text in (named, bare))
+    assert with_value > without + 0.15
+
+
+def test_ask_range_of_years_in_the_question_is_matched_whole() -> None:
+    q = analyze_question("Тоқаев 1999–2002 жылдары қандай қызмет атқарды?")
+    whole, start = (document_passages(analyze(text), "t", q)[0].coverage for text in (
+        "Тоқаев 1999–2002 жылдары Премьер-Министр болды.", "Тоқаев 1999 жылы Премьер-Министр болды."))
+    assert whole > start
+
+
+BRACKETS = "Кеңестің құрамына екі негізін қалаушы мемлекет (Армения және Грузия), сондай-ақ екі бақылаушы мемлекет {}."
+BRACKET_GROUPS = [  # (observers written as, question, the list): the group led by the question's words
+    ("(Иран және Түркия) кіреді", "Кеңестің негізін қалаушы мемлекеттері қандай мемлекеттер?", ["state:am", "state:ge"]),
+    ("(Иран және Түркия) кіреді", "Кеңестің бақылаушы мемлекеттері қандай мемлекеттер?", ["state:ir", "state:tr"]),
+    ("Иран және Түркия кіреді", "Кеңестің бақылаушы мемлекеттері қандай мемлекеттер?", ["state:ir", "state:tr"]),
+    ("(Иран және Түркия) кіреді", "Кеңестің құрамына қандай мемлекеттер кіреді?",
+     ["state:am", "state:ge", "state:ir", "state:tr"]),  # no group's own words asked: all of them
+]
+
+
+@pytest.mark.parametrize(("observers", "question", "value"), BRACKET_GROUPS)
+def test_ask_bracketed_group_led_by_the_question_words(observers: str, question: str, value: list[str]) -> None:
+    assert ask_context(BRACKETS.format(observers), question).value == value
+
+
+FORMS = [  # (question word as written, sentence word, same stem?): when the lemma came out too short
+    ("қатысты", "қатысып", True),
+    ("қатысты", "қатынас", False),
+    ("жіберді", "жіберіп", True),
+    ("кірді", "кірісті", False),  # a stem under five letters is not trusted
+]
+
+
+@pytest.mark.parametrize(("asked", "written", "same"), FORMS)
+def test_ask_question_word_as_written_shares_a_long_stem(asked: str, written: str, same: bool) -> None:
+    from derek.query.passages import _form_hits
+
+    assert bool(_form_hits(asked, ["x", written])) is same

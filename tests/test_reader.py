@@ -12,7 +12,16 @@ from derek.pipeline import analyze
 from derek.query.ask import ask_context, ask_document
 from derek.query.passages import document_passages
 from derek.query.question import analyze_question
-from derek.query.reader import THRESHOLD, asked, features, load_weights, read, spans_of
+from derek.query.reader import (
+    THRESHOLD,
+    _question_stems,
+    asked,
+    features,
+    load_weights,
+    read,
+    spans_of,
+)
+from derek.query.reader_context import SentenceView, ner_class, views
 
 # (passage, question, the span the reader answers): hand-written, free-span questions
 READS = [
@@ -76,3 +85,40 @@ def test_reader_cli_context_json(runner, tmp_path) -> None:
     data = json.loads(result.output)
     assert {"question", "answer", "value", "answer_type", "confidence", "sources", "passages"} <= set(data)
     assert data["answer"] == span and data["sources"][0]["doc"] == "passage.txt"
+
+
+# (IOB2 tags, first, last, how the span sits among the names)
+NER_PLACES = [
+    (["B-PERSON", "I-PERSON", "O"], 0, 1, ("exact", "PERSON")),
+    (["B-PERSON", "I-PERSON", "O"], 1, 1, ("inside", "PERSON")),
+    (["O", "B-GPE", "I-GPE"], 0, 1, ("cross", "GPE")),
+    (["B-GPE", "B-GPE", "O"], 0, 1, ("cross", "GPE")),
+    (["B-GPE", "I-GPE", "O"], 2, 2, ("none", "O")),
+]
+
+
+@pytest.mark.parametrize(("tags", "first", "last", "expected"), NER_PLACES)
+def test_reader_ner_class(tags: list[str], first: int, last: int, expected: tuple[str, str]) -> None:
+    assert ner_class(SentenceView([], set(), ner=tags), first, last) == expected
+
+
+def test_reader_context_rare_word_outweighs_common() -> None:
+    # «хан» is in every sentence; «астана» only in the second: the second covers more of the question
+    context = ("Керей хан мен Жәнібек хан хандықты құрды. Хандықтың астанасы Сығанақ болды, хан сонда тұрды. "
+               "Қасым хан заңдар жинағын шығарды.")
+    q = analyze_question("Хан астанасы қай қала болды?")
+    passages = document_passages(analyze(context), "context", q)
+    seen = views(passages, passages, _question_stems(q), q.verb, ner=False)
+    share = {p.text.split()[0]: seen[id(p)].values["idf_share"] for p in passages}
+    assert share["Хандықтың"] > share["Керей"] and share["Хандықтың"] > share["Қасым"]
+    assert seen[id(passages[0])].values["from_best=0"] == 1.0
+
+
+def test_reader_context_tags_names_once() -> None:
+    context, question, _ = READS[1]
+    q = analyze_question(question)
+    passages = document_passages(analyze(context), "context", q)
+    spans = spans_of(passages, q)
+    names = [s for s in spans if s.text == "Абай Құнанбайұлы"]
+    assert names and names[0].view is not None and len(names[0].view.ner) == len(names[0].passage.tokens)
+    assert ner_class(names[0].view, names[0].first, names[0].last) == ("exact", "PERSON")

@@ -15,8 +15,8 @@ from derek.query.candidates import TYPES, Candidate, candidates_in
 from derek.query.passages import (PRIOR_WEIGHT, Passage, document_passages, kb_passages, passage_at,
                                   rank_documents, stored_document_passages)
 from derek.query.question import Question, analyze_question
+from derek.query.reader import READER_TYPES, Reading, read, read_documents
 from derek.query.reader import THRESHOLD as READER_THRESHOLD
-from derek.query.reader import Reading, read, read_documents
 from derek.query.render import join_list
 
 THRESHOLD = 0.54  # calibrated on bench/data/qa.jsonl: no unanswerable question answered (top: 0.532)
@@ -88,15 +88,17 @@ def ask_context(context: str, text: str, name: str = "context") -> Answer:
 def ask_document(doc: Document, text: str | Question, name: str = "context",
                  threshold: float | None = None, weights: dict[str, float] | None = None) -> Answer:
     """Reading comprehension over an already analysed Document (threshold 0: always answer; None:
-    the calibrated thresholds). A date, figure or known name of the asked type, a list, or a name
-    asked with «деп» comes from the typed extractor; any other span from the learned reader
-    (derek.query.reader, ``weights`` overriding the shipped ones)."""
+    the calibrated thresholds). A date, figure or known name of the asked type (not a person:
+    ``reader.READER_TYPES``), a list, or a name asked with «деп» comes from the typed extractor;
+    any other span from the learned reader (derek.query.reader, ``weights`` overriding the shipped
+    ones)."""
     question = text if isinstance(text, Question) else analyze_question(text)
     passages = document_passages(doc, name, question)
     shown = [p.to_dict() for p in passages[:3]]
     if TYPED_FIRST or question.wants_list:
         typed = _from_passages(question, passages, shown, 0.0, loose=True)
-        if question.wants_list or typed.value is not None or _naming(question):
+        if question.wants_list or _naming(question) or (typed.value is not None
+                                                        and question.answer_type not in READER_TYPES):
             if typed.confidence < (THRESHOLD if threshold is None else threshold):
                 return Answer(question.text, None, None, question.answer_type, typed.confidence, [], shown, None)
             return typed
@@ -139,7 +141,8 @@ def ask_open(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sq
         found.confidence *= weight
         if best is None or found.confidence > best.confidence:
             best = found
-    typed = best is not None and (question.wants_list or best.value is not None or _naming(question))
+    typed = best is not None and (question.wants_list or _naming(question) or (
+        best.value is not None and question.answer_type not in READER_TYPES))
     if best is not None and not typed and (reading := read_documents(read_in, question, weights)):
         floor = READER_THRESHOLD if threshold is None else threshold
         return _reader_answer(question, [], best.passages, floor, reading)
@@ -173,6 +176,44 @@ def _list_answer(candidates: list[Candidate], question: Question) -> Candidate |
         return None
     best_passage = max(candidates, key=lambda c: c.score).passage
     chosen = [c for c in candidates if c.passage is best_passage]
+    chosen = _bracket_group(chosen, question)
     values = sorted({c.value for c in chosen})
     answer = join_list([c.answer for c in sorted(chosen, key=lambda c: c.passage.text.find(c.answer))])
     return Candidate(answer, values, max(c.score for c in chosen), best_passage)
+
+
+def _bracket_group(chosen: list[Candidate], question: Question) -> list[Candidate]:
+    """«екі тұрақты мүшесі (Қытай және Ресей), … екі мемлекеті Үндістан және Қытай»: when values
+    stand in brackets and elsewhere, the group led by the question's own words («тұрақты
+    мүшелері», not just the asked noun) is the answer; if no lead stands out, every value is."""
+    from derek.query.phrases import is_focus
+
+    p = chosen[0].passage
+    groups: dict[tuple[int, int] | None, list[Candidate]] = {}  # None: the values outside brackets
+    for c in chosen:
+        groups.setdefault(_bracket(c), []).append(c)
+    if len(groups) < 2:
+        return chosen
+    words = [i for i, t in enumerate(p.tokens) if any(ch.isalnum() for ch in t.norm)]
+
+    def lead(g: tuple[int, int] | None) -> int:  # the question's words among the 3 words before
+        at = g[0] if g else min(c.start - p.start for c in groups[g])
+        return sum(1 for i in [i for i in words if p.tokens[i].end <= at][-3:]
+                   if i in p.matched and not is_focus(p.tokens[i], question))
+
+    leads = {g: lead(g) for g in groups}
+    top = max(leads.values())
+    winners = [g for g, n in leads.items() if n == top]
+    return groups[winners[0]] if top > 0 and len(winners) == 1 else chosen
+
+
+def _bracket(c: Candidate) -> tuple[int, int] | None:
+    """The (open, close) offsets of the brackets a value stands in, if any: a bracketed list names
+    the members of the phrase right before it, and another bracket another phrase's."""
+    if c.start < 0:
+        return None
+    text, at = c.passage.text, c.start - c.passage.start
+    opened, closed = text.rfind("(", 0, at), text.find(")", at)
+    if opened < 0 or closed < 0 or text.rfind(")", 0, at) > opened:
+        return None
+    return opened, closed

@@ -8,14 +8,17 @@ import re
 from functools import cache
 from typing import Any
 
+from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.passages import Passage
 from derek.query.phrases import (
     CLAUSE_PENALTY,
     Candidate,
     anchor_tokens,
+    antecedents,
     covered,
     describe,
     distance,
+    group_agents,
     is_focus,
     mirrors_frame,
     same_clause,
@@ -61,15 +64,23 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
             value = float(x["value"])
             text = str(int(value)) if value == int(value) else f"{value:g}"
             found.append((x["text"], text, x))
+        elif kind == "number" and x["kind"] == "date" and (n := _duration(x, question)) is not None:
+            found.append((x["text"], n, x))
         elif kind in TYPES and x["kind"] == "entity" and x["value"] not in asked_entities \
                 and (x["label"] in wanted(question) or _led_state(p, x, kind)) and not _container(p, x):
             found.append((short_names().get(x["value"]) or x["attrs"].get("name") or x["text"], x["value"], x))
     if kind == "ordinal":
         found += _word_ordinals(p)
+    if kind == "year" and (life := _lifespan_years(p, question)):  # the bracket is no range of years
+        found = [f for f in found if not any(y["within"][0] <= f[2]["start"] < y["within"][1] for _, _, y in life)] + life
+    if kind in TYPES and not found and (named := antecedents(p, question, tuple(wanted(question)))):
+        return named  # «Бұл ұйым …»: the organization is named in the sentence before
     typed = [Candidate(_exact(p, x, kind) if loose else a, v,
                        _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question)
-                       * _range_start(p, x, question), p)
+                       * _range_start(p, x, question), p, x["start"])
              for a, v, x in found]
+    if kind == "person" and not typed and not loose:
+        return group_agents(p, question)
     if typed or not loose:
         return typed
     return reading_spans(p, question)
@@ -113,6 +124,19 @@ def _exact(p: Passage, x: dict[str, Any], kind: str) -> str:
     return text
 
 
+def _lifespan_years(p: Passage, question: Question) -> list[tuple[str, str, dict[str, Any]]]:
+    """«Абылай (1711–1781)»: the years in brackets right after a person are their birth and
+    death; «туған жылы» asks for the first, «қайтыс болған жылы» for the second."""
+    side = lifespan_side(question.terms)
+    found = []
+    for m in lifespans(p) if side else []:
+        if year := m.group(side):
+            span = {"kind": "date", "start": p.start + m.start(side), "end": p.start + m.end(side),
+                    "within": (p.start + m.start(), p.start + m.end())}
+            found.append((render_date(year, "year"), year, span))
+    return found
+
+
 def _precise(value: str, kind: str) -> bool:
     """«қай айда» needs a month, «қай күні» a day: a bare year does not answer them."""
     first = value.split("/")[0]
@@ -143,6 +167,22 @@ def _number_fits(x: dict[str, Any], kind: str, question: Question) -> bool:
     is_ordinal = x["attrs"].get("kind") == "ordinal"
     asked = {t.norm for t in question.tokens}
     return (kind == "ordinal" or not is_ordinal) and x["text"] not in asked
+
+
+DURATION_UNITS = {"жыл": "Y", "ай": "M", "апта": "W", "күн": "D", "сағат": "H", "минут": "M"}
+_DURATION = re.compile(r"P(?:T)?(\d+(?:\.\d+)?)([YMWDH])")
+
+
+def _duration(x: dict[str, Any], question: Question) -> str | None:
+    """«неше жылға созылды» → «он жылға» (DURATION P10Y) → "10": a span of time answers a count
+    of the unit the question asks for (years for «неше жыл», not days)."""
+    m = _DURATION.fullmatch(str(x["value"])) if x["label"] == "DURATION" else None
+    if m is None or DURATION_UNITS.get(question.focus or "") != m.group(2):
+        return None
+    time_unit = str(x["value"]).startswith("PT")
+    if (question.focus in ("сағат", "минут")) != time_unit:
+        return None
+    return m.group(1)
 
 
 def _counts(p: Passage, x: dict[str, Any], question: Question) -> float:

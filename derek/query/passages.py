@@ -14,18 +14,20 @@ from typing import Any
 
 from derek.doc import Document, Token
 from derek.kb.search import fts_query, term
+from derek.query.fit import date_factor, holds_answer_kind, ordinal_factor, pair_factor
+from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.question import Question
 
 ENTITY_WEIGHT = 3.0  # a named entity of the question counts like a rare word
 CONTEXT_WEIGHT = 0.7  # a word found only in the sentence an «Ол ...» sentence refers to
 TOPIC_WEIGHT = 0.5  # an organization named elsewhere in the same document only («Одаққа» = ЕАЭО)
+BODY_WEIGHT = 0.8  # a body named by its own word in a text about its organization («Ұйымның Хатшылығы»)
 TOPIC_TYPES = ("organization", "body", "treaty")  # states and people are not referred to so
 RIVAL_KINDS = {"organization": {"organization", "body"}, "body": {"organization", "body"}}
-ORDINAL_MISMATCH = 0.75
-LAST = -1  # «соңғы» (last) as an ordinal: it does not match «алғашқы»  # the question's ordinal (бесінші) against another one in the sentence
 NAME_WEIGHT = 1.5  # the question's verb and its proper names count half as much again
 VERB_MISSING = 0.85  # a sentence without the question's verb (or a synonym of its predicate)
 VERB_CONTRARY = 0.9  # … that holds a verb of another sense group (data/verb_synonyms.tsv)
+FOCUS_BY_VALUE = 0.8  # «қай мемлекеттерге» is matched by «Түркияға, Қытайға» without the word «мемлекет»
 FOLLOW = 8  # how many of the best sentences have their next sentence looked at
 DOC_POOL = 200  # how many chunks (documents or their parts) BM25 ranks
 PRIOR_WEIGHT = 0.2  # a sentence of the weakest-ranked document loses a fifth of its coverage
@@ -121,7 +123,8 @@ def _followers(db, best: list[Passage], have: list[Passage], question: Question,
 
 def _topics(db, question: Question, doc_ids: set[int]) -> dict[int, frozenset[str]]:  # noqa: ANN001
     """Which of the question's entities each document names somewhere."""
-    asked = list({e.entity for e in question.entities})
+    asked = list({e.entity for e in question.entities}
+                 | {parent for e in question.entities if (parent := parent_entity(e.entity))})
     if not asked or not doc_ids:
         return {}
     found: dict[int, set[str]] = {}
@@ -267,12 +270,13 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
     entity_words = {term(t) for e in question.entities for t in question.tokens
                     if e.start <= t.start and t.end <= e.end}
     penalty = 1.0
+    forms = {term(x): x.norm.lower() for x in question.tokens}
     for t in question.terms:
         if t in entity_words:
             continue
         weight = idf.get(t, 1.0) * (NAME_WEIGHT if t in question.names or t == question.verb else 1.0)
         total += weight
-        if found := _hits(t, keys):
+        if found := _hits(t, keys) or (len(t) < 5 and _form_hits(forms.get(t, ""), keys)):
             matched += weight * (1.0 if t in keys[::2] else 0.8)
             passage.matched += found
             _weigh(passage, found, weight)
@@ -280,33 +284,19 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * 0.8  # a paraphrased verb («жіберілді» for «аттанды»)
             passage.matched += synonyms
             _weigh(passage, synonyms, weight)
-        elif t == question.verb and _same_predicate(passage, question):
-            matched += weight * 0.8
+        elif t == question.verb and (_same_predicate(passage, question)
+                                     or (lifespan_side([t]) and lifespans(passage))):
+            matched += weight * 0.8  # a paraphrase, or «Абылай (1711–1781)» for «туған жылы»
         elif _hits(t, before[0]):
             matched += weight * CONTEXT_WEIGHT
+        elif t == question.focus and holds_answer_kind(passage, question):
+            matched += weight * FOCUS_BY_VALUE
         elif t == question.verb:
             penalty *= VERB_MISSING  # the sentence does not say what the question asks happened
             if _contrary_verb(t, keys):
                 penalty *= VERB_CONTRARY  # another thing happened («тағайындалды», not «аяқтады»)
-    passage.coverage = (matched / total if total else 0.0) * _date_factor(passage, question) * penalty \
-        * _ordinal_factor(passage, question) * _pair_factor(passage, question, before[1])
-
-
-PAIR_JOINERS = frozenset({"мен", "пен", "бен", "және"})
-PAIR_MISSING = 0.9  # «Қазақстан мен Өзбекстан … шарт»: a sentence with one side of the pair only
-
-
-def _pair_factor(passage: Passage, question: Question, before: set[str]) -> float:
-    """A relation between two named sides («X мен Y арасындағы», «X мен Y … шартқа») needs both:
-    a sentence naming one of them but not the other (nor in the sentence it leans on) fits less."""
-    named = {x["value"] for x in passage.spans if x["kind"] == "entity"} | before
-    ents = sorted(question.entities, key=lambda e: e.start)
-    for a, b in zip(ents, ents[1:]):
-        between = [t.norm.lower() for t in question.tokens if a.end <= t.start and t.end <= b.start]
-        paired = bool(between) and all(w in PAIR_JOINERS for w in between)
-        if paired and (a.entity in named) != (b.entity in named):
-            return PAIR_MISSING
-    return 1.0
+    passage.coverage = (matched / total if total else 0.0) * date_factor(passage, question) * penalty \
+        * ordinal_factor(passage, question) * pair_factor(passage, question, before[1])
 
 
 def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], keys: list[str],
@@ -329,6 +319,8 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
             matched += weight * CONTEXT_WEIGHT
         elif e.entity in passage.topic and e.type in TOPIC_TYPES and not _rival(passage, e.type, asked):
             matched += weight * TOPIC_WEIGHT
+        elif hits and _own_body(passage, e.entity, entity_ids, [w for w in words if w not in hits]):
+            matched += weight * BODY_WEIGHT
         elif words:
             matched += weight * 0.5 * len(hits) / len(words)
     for x in passage.spans:
@@ -339,6 +331,22 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
     return total, matched
 
 
+def parent_entity(entity_id: str) -> str | None:
+    """The organization a body belongs to: org:sco-secretariat → org:sco (None for no body id)."""
+    return entity_id.rsplit("-", 1)[0] if ":" in entity_id and "-" in entity_id.split(":", 1)[1] else None
+
+
+def _own_body(passage: Passage, entity_id: str, named: set[str], missed: list[str]) -> bool:
+    """«Ұйымның Хатшылығы» in a text about ШЫҰ is the asked «ШЫҰ Хатшылығы»: the body's own
+    word is there and only its organization's name is missing, the organization being named in
+    the sentence or the document (and no other organization in the sentence)."""
+    parent = parent_entity(entity_id)
+    if parent is None or not missed or not (parent in named or parent in passage.topic):
+        return False
+    family = {x["value"] for x in passage.spans if x["kind"] == "entity" and parent_entity(x["value"]) == parent}
+    return not _rival(passage, "organization", {entity_id, parent} | family)  # sister bodies are no rivals
+
+
 def _weigh(passage: Passage, indexes: list[int], weight: float) -> None:
     for i in indexes:
         passage.weights[i] = max(passage.weights.get(i, 0.0), weight)
@@ -347,10 +355,12 @@ def _weigh(passage: Passage, indexes: list[int], weight: float) -> None:
 def _rival(passage: Passage, kind: str, asked: set[str]) -> bool:
     """The sentence names another entity of the asked kind: «Ұйым» there is not the asked one.
     An organization and a body rival each other (ЕҚЫҰ vs БҰҰ Қауіпсіздік Кеңесі), but not the
-    asked body's own organization (org:sco for org:sco-secretariat)."""
+    asked body's own organization (org:sco for org:sco-secretariat), nor the asked organization's
+    own body (org:un-ga, the General Assembly, for org:un)."""
     kinds = RIVAL_KINDS.get(kind, {kind})
     return any(x["kind"] == "entity" and x["label"] in kinds and x["value"] not in asked
-               and not any(a.startswith(x["value"] + "-") for a in asked) for x in passage.spans)
+               and not any(a.startswith(x["value"] + "-") or x["value"].startswith(a + "-") for a in asked)
+               for x in passage.spans)
 
 
 def _hits(t: str, keys: list[str]) -> list[int]:
@@ -358,6 +368,20 @@ def _hits(t: str, keys: list[str]) -> list[int]:
     each word's term and its lowercased form (``_keys``), as the analyser may miss either."""
     exact = sorted({i // 2 for i, k in enumerate(keys) if k == t})
     return exact or sorted({i // 2 for i, k in enumerate(keys) if _stem_match(t, k)})
+
+
+def _form_hits(form: str, keys: list[str]) -> list[int]:
+    """Words sharing a stem of five letters or more with the question word as written, each
+    ending in at most three more: «қатысты» ~ «қатысып» when the analyser cut the lemma too short
+    («қат»; used for lemmas under five letters only)."""
+    if len(form) < 6 or not form.isalpha():
+        return []
+    return sorted({i // 2 for i, k in enumerate(keys) if i % 2 and _common_stem(form, k)})
+
+
+def _common_stem(a: str, b: str) -> bool:
+    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return n >= 5 and len(a) - n <= 3 and len(b) - n <= 3
 
 
 def _keys(tokens: list[Token]) -> list[str]:
@@ -434,33 +458,3 @@ def _same_predicate(passage: Passage, question: Question) -> bool:
     rules = [rule for rule, predicates in predicate_rules() if asked & set(predicates)]
     norms = [t.norm for t in passage.tokens]
     return any(trigger_matches(rule, norms, i) for rule in rules for i in range(len(norms)))
-
-
-def _ordinals(tokens: list[Token]) -> set[int]:
-    """Ordinal numbers written as words («бесінші», «тұңғыш»)."""
-    from derek.query.candidates import word_ordinal
-
-    found = {n for t in tokens if (n := word_ordinal(t.norm)) is not None}
-    return found | ({LAST} if any(t.lemma.lower() in ("соңғы", "соң") for t in tokens) else set())
-
-
-def _ordinal_factor(passage: Passage, question: Question) -> float:
-    """«бесінші саммит» is not answered by a sentence about the «бірінші саммит»."""
-    asked = _ordinals(question.tokens)
-    if not asked:
-        return 1.0
-    found = _ordinals(passage.tokens)
-    return ORDINAL_MISMATCH if found and not asked & found else 1.0
-
-
-def _date_factor(passage: Passage, question: Question) -> float:
-    """A sentence without the year the question names answers another event; one with the year
-    but not the day («21 желтоқсанда» vs «13 желтоқсанда») fits less well."""
-    asked = [d.value for d in question.dates if d.type == "DATE" and d.value[:4].isdigit()]
-    if not asked:
-        return 1.0
-    values = [v for x in passage.spans if x["kind"] == "date" for v in str(x["value"]).split("/")]
-    years = {v[:4] for v in values} | {t.norm[:4] for t in passage.tokens if t.norm[:4].isdigit()}
-    if not {v[:4] for v in asked} <= years:
-        return 0.75
-    return 1.0 if all(any(v.startswith(a) for v in values) for a in asked if len(a) > 4) else 0.9

@@ -23,12 +23,29 @@ class Candidate:
     value: Any
     score: float
     passage: Passage
+    start: int = -1  # document offset of a typed value (-1: not known)
+
+
+BACK_PRONOUNS = frozenset({"ол", "оның", "оны", "оған", "онда", "одан"})  # he/she/it in its cases
 
 
 def same_clause(p: Passage, positions: list[int], anchors: list[int]) -> bool:
-    """Is an anchor in the value's clause? «…, ал …» and «;» start a new clause."""
-    marks = {i for i, t in enumerate(p.tokens) if t.norm.lower() in load_words("clause_marks.txt")}
-    return any(not any(min(a, b) < m < max(a, b) for m in marks) for a in positions for b in anchors)
+    """Is an anchor in the value's clause? «…, ал …» and «;» start a new clause, unless the later
+    clause points back at the earlier one with a pronoun («…; … жұмысы оның тұсына келді»)."""
+    marks = sorted(i for i, t in enumerate(p.tokens) if t.norm.lower() in load_words("clause_marks.txt"))
+    for a in positions:
+        for b in anchors:
+            between = [m for m in marks if min(a, b) < m < max(a, b)]
+            if not between or _points_back(p, between[-1], max(a, b), marks):
+                return True
+    return False
+
+
+def _points_back(p: Passage, mark: int, inside: int, marks: list[int]) -> bool:
+    """Does the clause that starts at ``mark`` (and holds token ``inside``) hold a third-person
+    pronoun, so that it speaks of what the clause before names?"""
+    end = min((m for m in marks if m > inside), default=len(p.tokens))
+    return any(t.norm.lower() in BACK_PRONOUNS for t in p.tokens[mark + 1 : end])
 
 
 def distance(a: list[int], b: list[int]) -> int:
@@ -81,8 +98,70 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
             run.pop()
         if run:
             found.append(_phrase(p, question, run, matched))
+    found += antecedents(p, question, ("treaty", "organization", "body")) + said_names(p, question)
     # a part of a named treaty or body («декларациясын» of «Алматы декларациясын») is not the name
     return [c for c in found if c is not None and (c.answer in named or not any(c.answer in n for n in named))]
+
+
+DEMONSTRATIVES = frozenset({"бұл", "осы", "аталған", "мұндай"})
+ANTECEDENT_FIT = 0.9  # the answer is named in the sentence before: one step removed
+
+
+def antecedents(p: Passage, question: Question, labels: tuple[str, ...]) -> list[Candidate]:
+    """«Бұл құжат … негізі болып табылады» answers «негізі болып табылатын құжат қандай?» with what
+    the sentence before names: «… Алматы актісі қабылданды». Only when the demonstrative's noun
+    is a word of the question, and only names of the given entity types there."""
+    from derek.kb.search import term
+    from derek.query.candidates import short_names
+
+    words = [t for t in p.tokens if any(c.isalnum() for c in t.norm)]
+    if p.context is None or len(words) < 2 or words[0].norm.lower() not in DEMONSTRATIVES \
+            or term(words[1]) not in question.terms:
+        return []
+    asked = {e.entity for e in question.entities}
+    found = []
+    for x in p.context.spans:
+        if x["kind"] == "entity" and x["label"] in labels and x["value"] not in asked:
+            name = short_names().get(x["value"]) or x["attrs"].get("name") or x["text"]
+            found.append(Candidate(name, x["value"], p.coverage * ANTECEDENT_FIT, p))
+    return found
+
+
+def said_names(p: Passage, question: Question) -> list[Candidate]:
+    """«Алғашқы кезде «Шанхай бестігі» деп аталатын» answers «алғашқы атауы қандай?»: a quoted
+    name right before «деп», when the question asks for a name (its verb in the «name» sense
+    group of data/verb_synonyms.tsv, or «деп» itself)."""
+    from derek.query.passages import verb_senses
+
+    naming = verb_senses().get(question.verb or "") == "name" or any(t.norm.lower() == "деп" for t in question.tokens)
+    found, opened = [], None
+    for i, t in enumerate(p.tokens if naming else []):
+        if t.norm in ("«", '"') and opened is None:
+            opened = i
+        elif t.norm in ("»", '"') and opened is not None:
+            after = p.tokens[i + 1 : i + 2]
+            if i > opened + 1 and after and after[0].norm.lower() == "деп":
+                text = p.text[p.tokens[opened + 1].start : p.tokens[i - 1].end]
+                found.append(Candidate(text, None, p.coverage, p))
+            opened = None
+    return found
+
+
+GROUP_AGENT = 0.9  # an untyped answer to «кім»: a people named by a plural noun
+
+
+def group_agents(p: Passage, question: Question) -> list[Candidate]:
+    """«кім басып кірді?» when no person is named: «жоңғарлар басып кірді» — a phrase ending in a
+    plural noun without a case ending (the subject: a people, an army) answers it."""
+    from derek.lang.kk.morphology import analyze
+
+    found = []
+    for c in describe(p, question):
+        last = c.answer.split()[-1] if c.answer.split() else ""
+        readings = analyze(last.strip("»«\"")) if last else []
+        if readings and readings[0].pos == "NOUN" and set(readings[0].tags) == {"PL"}:
+            found.append(Candidate(c.answer, None, c.score * GROUP_AGENT, p))
+    return found
 
 
 ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")  # «2008 жылғы тамыздағы қақтығыс»: the date modifies a noun

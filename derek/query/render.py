@@ -20,10 +20,7 @@ def render_date(value: str | None, answer_type: str = "date") -> str | None:
     if not value:
         return None
     if "/" in value:
-        parts = [render_date(v, "year") for v in value.split("/")]
-        if all(p and p.endswith(" жыл") for p in parts):
-            return f"{parts[0][:-4]}–{parts[1][:-4]} жылдар"
-        return " – ".join(p for p in parts if p)
+        return _render_range(value.split("/")[:2], answer_type)
     m = _DATE.match(value)
     if not m:
         return value
@@ -37,6 +34,19 @@ def render_date(value: str | None, answer_type: str = "date") -> str | None:
     if answer_type == "month" or not day:
         return f"{era}{int(year)} жылғы {name}"
     return f"{era}{int(year)} жылғы {int(day)} {name}"
+
+
+def _render_range(ends: list[str], answer_type: str) -> str:
+    """2013/2015 → «2013–2015 жылдар»; 2010-12-01/2010-12-02 → «2010 жылғы 1–2 желтоқсан»."""
+    first, last = ends[0], ends[-1]
+    if answer_type == "year" or (len(first) == 4 and len(last) == 4):
+        return f"{first[:4]}–{last[:4]} жылдар" if first[:4] != last[:4] else render_date(first[:4], "year") or first
+    if len(first) == len(last) == 10 and first[:7] == last[:7] and answer_type not in ("month",):
+        head = render_date(first, answer_type) or first  # «2010 жылғы 1 желтоқсан»
+        day = str(int(first[8:]))
+        return head.replace(f" {day} ", f" {day}–{int(last[8:])} ", 1)
+    parts = [render_date(v, answer_type) for v in (first, last)]
+    return " – ".join(dict.fromkeys(p for p in parts if p))
 
 
 def join_list(items: list[str]) -> str:
