@@ -35,12 +35,10 @@ TAGGED = [
         "Әлия Серікбаева Алматы қаласындағы университетте сабақ береді .",
         [("Әлия Серікбаева", "PERSON"), ("Алматы", "GPE")],
     ),
-    pytest.param(
+    (
+        # банк must stay an organisation head although банктер, банкі occur outside names
         "Ұлттық банк Қазақстан Республикасы Үкіметімен бірге жаңа бағдарлама қабылдады .",
         [("Ұлттық банк", "ORGANISATION")],
-        # since heads are keyed by lemma, банк (банктер, банкі …) falls under the 0.3 head
-        # ratio and the 2026-11-21 model tags this O O; "Ұлттық банк ... қабылдады" alone is ORG
-        marks=pytest.mark.xfail(strict=True, reason="банк lost its head status (see docs/ner.md)"),
     ),
 ]
 
@@ -120,6 +118,24 @@ def test_ner_lexicon_heads_come_only_from_given_tags() -> None:
     lexicon = Lexicon.build([(tokens, ["B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION", "O"])] * 2)
     assert lexicon.heads == {"әкімдік": "ORGANISATION"}  # keyed by lemma (morphology)
     assert Lexicon.build([(tokens, ["O"] * 4)] * 2).heads == {}
+
+
+# (span-final forms, the same lemma used outside names): head if one form ends names often
+HEAD_RATIOS = [
+    (["ұйымының", "ұйымының"], ["ұйымдар"] * 5, True),  # the ratio is per surface form
+    (["банк", "банк"], ["банк"] * 5, False),  # 2 of 7: under the 30 % threshold
+]
+
+
+@pytest.mark.parametrize(("ends", "outside", "is_head"), HEAD_RATIOS)
+def test_ner_lexicon_head_ratio_is_per_form(ends: list[str], outside: list[str], is_head: bool) -> None:
+    corpus = [(["Дүниежүзілік", w], ["B-ORGANISATION", "I-ORGANISATION"]) for w in ends]
+    corpus += [(["Көп", w], ["O", "O"]) for w in outside]
+    lexicon = Lexicon.build(corpus)
+    key = cluster_key(ends[0])
+    assert (lexicon.heads.get(key) == "ORGANISATION") is is_head
+    marks = SentenceMarks.of(["Азия", ends[0].capitalize()], lexicon)
+    assert (marks.heads[1] == "ORGANISATION") is is_head
 
 
 @pytest.mark.parametrize("forms", [("қазақстанның", "қазақстанмен", "қазақстанға"), ("облысы", "облысында", "облысының")])

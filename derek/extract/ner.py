@@ -84,23 +84,19 @@ class Lexicon:
         total: Counter[str] = Counter()
         capital: Counter[str] = Counter()
         middle: Counter[str] = Counter()
-        stems: Counter[str] = Counter()
         ends: Counter[tuple[str, str]] = Counter()
         for tokens, tags in corpus:
             for i, tok in enumerate(tokens):
                 low = tok.lower()
                 total[low] += 1
-                stems[_stem(tok)] += 1
                 if i > 0 and tokens[i - 1] not in {".", "!", "?", "«", '"'}:
                     middle[low] += 1
                     capital[low] += tok[:1].isupper()
-            ends.update((_stem(tokens[b - 1]), label) for a, b, label in iob2_spans(tags) if b - a > 1)
+            ends.update((tokens[b - 1].lower(), label) for a, b, label in iob2_spans(tags) if b - a > 1)
         lex = cls()
         lex.freq = {w: min(int(math.log2(n)), 10) for w, n in total.items() if n >= 2}
         lex.cap = {w: round(4 * capital[w] / n) for w, n in middle.items() if n >= 2}
-        for (stem, label), n in sorted(ends.items(), key=lambda kv: (-kv[1], kv[0])):
-            if n >= 2 and n >= 0.3 * stems[stem] and stem not in lex.heads:
-                lex.heads[stem] = label
+        lex.heads = _head_keys(ends, total)
         return lex
 
     def to_tsv(self) -> str:
@@ -119,6 +115,17 @@ class Lexicon:
             table, key, value = line.split("\t")
             getattr(lex, table)[key] = value if table == "heads" else int(value)
         return lex
+
+
+def _head_keys(ends: Counter[tuple[str, str]], total: Counter[str]) -> dict[str, str]:
+    """Entity heads by lemma, the ratio of span ends measured per surface form: a lemma whose
+    other forms occur outside names (банктер, ұйымдар) keeps its head status if one of its
+    forms (банк, ұйымының) ends a class's multi-word spans at least twice and 30 % of the time."""
+    heads: dict[str, str] = {}
+    for (low, label), n in sorted(ends.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n >= 2 and n >= 0.3 * total[low]:
+            heads.setdefault(_stem(low), label)
+    return heads
 
 
 @cache
@@ -268,35 +275,34 @@ def _neighbour_features(word: str, off: int, freq: int, gaz: str) -> tuple[str, 
 
 def features(tokens: Sequence[str], i: int, lexicon: Lexicon, marks: SentenceMarks) -> list[str]:
     """CRF attributes of token i: its own form, morphology, lexicon, gazetteer, ±2 neighbours."""
-    word = tokens[i]
-    low = word.lower()
+    word, low, n = tokens[i], marks.low[i], len(tokens)
     feats = ["bias", *_word_features(word)]
-    feats += _LEX_FEATURES[lexicon.freq.get(low, -1), lexicon.cap.get(low, -1)]
+    feats += _LEX_FEATURES[marks.freq[i], lexicon.cap.get(low, -1)]
     gaz = marks.gazetteer
     if gaz[i]:
         feats.append(gaz[i])
+    heads = marks.heads
     nearest = True
-    for d in range(min(_HEAD_WINDOW, len(tokens) - i)):
-        if marks.heads[i + d]:
-            feats.append(f"head{min(d, 3)}={marks.heads[i + d]}")
+    for d in range(min(_HEAD_WINDOW, n - i)):
+        if heads[i + d]:
+            feats.append(f"head{min(d, 3)}={heads[i + d]}")
             if nearest:
-                feats.append(f"hrun={marks.heads[i + d]}|{_run_kind(tokens[i : i + d])}")
+                feats.append(f"hrun={heads[i + d]}|{_run_kind(tokens[i : i + d])}")
                 nearest = False
     if marks.quote[i]:
         feats.append(marks.quote[i])
     if i == 0:
         feats.append("BOS")
-    if i == len(tokens) - 1:
+    if i == n - 1:
         feats.append("EOS")
     for off in (-2, -1, 1, 2):
         j = i + off
-        if 0 <= j < len(tokens):
-            freq = lexicon.freq.get(tokens[j].lower(), -1)
-            feats += _neighbour_features(tokens[j], off, freq, gaz[j])
+        if 0 <= j < n:
+            feats += _neighbour_features(tokens[j], off, marks.freq[j], gaz[j])
     if i > 0:
-        feats.append(f"-1|0={tokens[i - 1].lower()}|{low}")
-    if i + 1 < len(tokens):
-        feats.append(f"0|+1={low}|{tokens[i + 1].lower()}")
+        feats.append(f"-1|0={marks.low[i - 1]}|{low}")
+    if i + 1 < n:
+        feats.append(f"0|+1={low}|{marks.low[i + 1]}")
     return feats
 
 
@@ -312,16 +318,23 @@ def _run_kind(words: Sequence[str]) -> str:
 
 @dataclass(slots=True)
 class SentenceMarks:
-    """Per-token labels computed once per sentence: gazetteer matches and entity head stems."""
+    """Per-token values computed once per sentence: gazetteer matches, entity head classes,
+    quote marks, lower-cased forms and lexicon frequency buckets (-1 for rare words)."""
 
     gazetteer: list[str]
     heads: list[str]
     quote: list[str]
+    low: list[str]
+    freq: list[int]
 
     @classmethod
     def of(cls, tokens: Sequence[str], lexicon: Lexicon) -> SentenceMarks:
-        heads = [lexicon.heads.get(_stem(t), "") for t in tokens]
-        return cls(_gazetteer_tags(tokens), heads, _quote_marks(tokens))
+        low = [t.lower() for t in tokens]
+        # a lemma head, or the fallback stem where the lemmatizer misses (банкінің -> банк)
+        heads = [lexicon.heads.get(_stem(t)) or lexicon.heads.get(_cut(w), "")
+                 for t, w in zip(tokens, low)]
+        freq = [lexicon.freq.get(w, -1) for w in low]
+        return cls(_gazetteer_tags(tokens), heads, _quote_marks(tokens), low, freq)
 
 
 def _quote_marks(tokens: Sequence[str]) -> list[str]:
