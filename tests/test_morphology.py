@@ -51,6 +51,8 @@ DERIVATION_KEPT = [  # UD KTB keeps -лық/-лік and -шы/-ші in the lemma
 SOUND_CHANGES = [  # к/қ/п voicing, vowel elision
     ("кітабы", "кітап"), ("кітаптар", "кітап"), ("орны", "орын"), ("халқы", "халық"),
     ("халқының", "халық"), ("аумағы", "аумақ"), ("тілегі", "тілек"), ("құқығы", "құқық"),
+    # loanwords ending in a consonant cluster with к/г take front endings after a back vowel
+    ("банктің", "банк"), ("банкке", "банк"), ("банкінің", "банк"), ("паркке", "парк"),
 ]
 ORDINAL_COMPARATIVE = [
     ("бесінші", "бес"), ("төртінші", "төрт"), ("үшінші", "үш"), ("екінші", "екі"),

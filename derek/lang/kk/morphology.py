@@ -171,8 +171,9 @@ class Analyzer:
             if variants is None:
                 continue
             cls = _CLASS.get(stem[-1], "Z")
-            # surnames in -ев follow the vowel before it: Назарбаевтың, Тоқаевқа
-            both = not harm or (len(stem) > 3 and stem.endswith("ев"))
+            # surnames in -ев follow the vowel before it: Назарбаевтың, Тоқаевқа; loanwords that
+            # end in a consonant cluster with к/г take front endings too: банктің, паркке
+            both = not harm or (len(stem) > 3 and (stem.endswith("ев") or _loan_cluster(stem)))
             for h in ("b", "f") if both else (harm,):
                 for chain in variants.get((h, cls), ()):
                     _add_stems(found, stem, low[i], chain, h, i)
@@ -288,6 +289,10 @@ def _add_stems(found: list[_Candidate], stem: str, first: str, chain: Chain, har
         found.append(_Candidate(stem + ("ы" if harm == "b" else "і"), "V", chain.tags, cut))
         if stem[-1] in _UNVOICE:  # табу → тап, шығуға → шық
             found.append(_Candidate(stem[:-1] + _UNVOICE[stem[-1]], "V", chain.tags, cut))
+
+
+def _loan_cluster(stem: str) -> bool:
+    return stem[-1] in "кг" and stem[-2] not in VOWELS and stem[-2] not in "кгқғ"
 
 
 def _add_glide(found: list[_Candidate], variants: dict | None, stem: str, harm: str,
