@@ -472,3 +472,29 @@ def test_ask_question_word_as_written_shares_a_long_stem(asked: str, written: st
     from derek.query.passages import _form_hits
 
     assert bool(_form_hits(asked, ["x", written])) is same
+
+
+COUNT_NOT_ORDINAL = [  # «нешінші»: the ordinal, never a count of things («40 мемлекетке дейін»)
+    ("Моңғолия кеңестің 12-ші мүшесі болды, содан кеңес мүшесі 40 мемлекетке дейін өсті.",
+     "Моңғолия кеңестің нешінші мүшесі болды?", "12"),
+    ("Чили 2001 жылы Одаққа кірді және Одақ мүшесі 21 мемлекетке дейін көбейді.",
+     "Чили Одақтың нешінші мүшесі болды?", None),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), COUNT_NOT_ORDINAL)
+def test_ask_ordinal_question_skips_counts(context: str, question: str, value: str | None) -> None:
+    assert ask_context(context, question).value == value
+
+
+NEXT_CONJUNCT = [  # the verb repeats after «және»: a date there belongs to the next participant
+    ("2016 жылы мамырда келісімге қол қойған Моңғолия және 2017 жылдың 3 наурызында ұқсас келісімге"
+     " қол қойған Вьетнам бақылаушы болды.", "Моңғолия келісімге қай айда қол қойды?", "2016-05"),
+    ("2011 жылы сәуірде хартияға қосылған Кения және 2012 жылдың 9 қыркүйегінде осындай хартияға"
+     " қосылған Гана серіктес атанды.", "Кения хартияға қай айда қосылды?", "2011-04"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), NEXT_CONJUNCT)
+def test_ask_value_after_and_belongs_to_the_next_participant(context: str, question: str, value: str) -> None:
+    assert ask_context(context, question).value == value

@@ -13,8 +13,11 @@ from derek.query.ask import ask_context, ask_document
 from derek.query.passages import document_passages
 from derek.query.question import analyze_question
 from derek.query.reader import (
+    READER_TYPES,
     THRESHOLD,
+    Span,
     _question_stems,
+    annotation,
     asked,
     features,
     load_weights,
@@ -122,3 +125,38 @@ def test_reader_context_tags_names_once() -> None:
     names = [s for s in spans if s.text == "Абай Құнанбайұлы"]
     assert names and names[0].view is not None and len(names[0].view.ner) == len(names[0].passage.tokens)
     assert ner_class(names[0].view, names[0].first, names[0].last) == ("exact", "PERSON")
+
+
+# (passage, question, the reader's span, its value from the typed annotation it holds)
+VALUED = [
+    ("Шанхай ынтымақтастық ұйымының Хатшылығы Бейжің қаласында орналасқан.",
+     "Хатшылық қай қалада орналасқан?", "Бейжің", "place:beijing"),
+    ("1992 жылы Қазақстан Республикасымен бірге Қырғыз Республикасы да БҰҰ-ға қабылданды.",
+     "Қазақстанмен бірге БҰҰ-ға қай мемлекет қабылданды?", "Қырғыз Республикасы", "state:kg"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "span", "value"), VALUED)
+def test_reader_span_takes_the_value_of_its_annotation(context: str, question: str, span: str, value: str) -> None:
+    q = analyze_question(question)
+    assert q.answer_type in READER_TYPES
+    answer = ask_document(analyze(context), q)
+    assert answer.method == "reader" and answer.answer == span and answer.value == value
+
+
+def _span(p, first: int, last: int, value: object = None, prior: float = 0.0) -> Span:
+    return Span(p, 0, 0, first, last, {"prior"} if value else {"ngram"}, prior, value)
+
+
+def test_reader_annotation_starts_inside_the_span() -> None:
+    # «12-ден 20 адамға дейін»: the span «12-ден 20» holds the start of the figure reached (20),
+    # scored above the range start (12); a span before both holds none
+    q = analyze_question("Кеңес мүшелерінің саны қаншаға жетті?")
+    p = document_passages(analyze("Кеңес мүшелерінің саны 12-ден 20 адамға дейін өсті."), "t", q)[0]
+    words = [t.norm for t in p.tokens]
+    twelve = next(i for i, w in enumerate(words) if w.startswith("12"))
+    twenty = words.index("20")
+    spans = [_span(p, twelve, twelve, "12", 0.78), _span(p, twenty, twenty + 2, "20", 0.85)]
+    assert annotation(_span(p, twelve, twenty), spans).value == "20"
+    assert annotation(_span(p, twelve, twelve), spans).value == "12"
+    assert annotation(_span(p, 0, twelve - 1), spans) is None

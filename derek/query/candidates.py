@@ -163,10 +163,13 @@ def wanted(question: Question) -> set[str]:
 
 def _number_fits(x: dict[str, Any], kind: str, question: Question) -> bool:
     """«неше/қанша» want a count; «нешінші» an ordinal, often written as a bare figure
-    («46 сессиясында»). A figure the question itself gives is not its answer."""
-    is_ordinal = x["attrs"].get("kind") == "ordinal"
+    («46 сессиясында»), but not a count of things («176 мемлекетке дейін»). A figure the
+    question itself gives is not its answer."""
+    figure_kind = x["attrs"].get("kind")
     asked = {t.norm for t in question.tokens}
-    return (kind == "ordinal" or not is_ordinal) and x["text"] not in asked
+    if kind == "ordinal" and figure_kind == "count":
+        return False
+    return (kind == "ordinal" or figure_kind != "ordinal") and x["text"] not in asked
 
 
 DURATION_UNITS = {"жыл": "Y", "ай": "M", "апта": "W", "күн": "D", "сағат": "H", "минут": "M"}
@@ -251,11 +254,26 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
     anchors = anchor_tokens(p, question)
     if anchors:
         penalty += distance(positions, anchors) * 0.005
-        if not same_clause(p, positions, anchors):
+        if not same_clause(p, positions, anchors) or _next_conjunct(p, positions, anchors, verbs):
             penalty += CLAUSE_PENALTY
     # «нешеуі атмосферада» → «26-сы атмосферада»: the question's frame word follows the value
     frame = FRAME_VALUE if mirrors_frame(p, question, positions[-1]) else 1.0
     return p.coverage * (1.0 - penalty) * frame
+
+
+COORDINATORS = frozenset({"және"})
+
+
+def _next_conjunct(p: Passage, positions: list[int], anchors: list[int], verbs: list[int]) -> bool:
+    """«2014 ж қазанында … қол қойған Армения және 2014 жылдың 23 желтоқсанында ұқсас Шартқа қол
+    қойған Қырғыз …»: the question's verb stands on both sides of «және» after the asked entity,
+    so a value after «және» belongs to the next participant."""
+    at = positions[0]
+    anchor = max((a for a in anchors if a < at), default=None)
+    if anchor is None:
+        return False
+    joins = [i for i in range(anchor + 1, at) if p.tokens[i].norm.lower() in COORDINATORS]
+    return bool(joins) and any(v < joins[-1] for v in verbs) and any(v > joins[-1] for v in verbs)
 
 
 # Reading comprehension (one given text, KazQAD-style): the answer is a short span of the
