@@ -10,6 +10,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from derek.extract.ner import read_conll
 from derek.lang.kk.context import context_counts, count_rows
 from derek.lang.kk.lexicon import StemEvidence
 from derek.lang.kk.morphology import Analyzer
@@ -22,17 +23,8 @@ KK_LETTERS = frozenset("абвгғдеёжзийкқлмнңоөпрстуұүф
 
 def kaznerd_sentences(path: Path) -> list[list[str]]:
     """Token lists of an IOB2 file (tags are ignored)."""
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-            current = []
-            continue
-        current.append(unicodedata.normalize("NFC", line.split()[0]))
-    if current:
-        sentences.append(current)
-    return sentences
+    return [[unicodedata.normalize("NFC", t) for t in sentence]
+            for sentence in read_conll(path.read_text(encoding="utf-8").splitlines())]
 
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
