@@ -1,6 +1,9 @@
 """Fact extraction against the hand-annotated gold facts (bench/data/facts_gold.jsonl).
 
-    python bench/facts.py [--gold PATH] [--errors]
+    python bench/facts.py [--gold PATH] [--split dev|heldout] [--errors]
+
+A document is a file name (examples/corpus, then ../shared/seeds) or ``kazqad:<id>``: the KazQAD
+dev passage whose first line has that id, read from ../shared/data/kazqad at run time.
 
 Scores (subject, predicate, object or value, time) per document: precision, recall, F1 overall
 and per predicate, plus how many true positives cite the gold evidence sentence. Prints JSON.
@@ -14,6 +17,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from functools import cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,10 +25,40 @@ sys.path.insert(0, str(REPO))
 GOLD = REPO / "bench" / "data" / "facts_gold.jsonl"
 SEEDS = REPO.parent / "shared" / "seeds"
 CORPUS = REPO / "examples" / "corpus"
+KAZQAD = REPO.parent / "shared" / "data" / "kazqad" / "kazqad-rc-dev.jsonl"
+KAZQAD_PREFIX = "kazqad:"
 
 
 def doc_path(name: str) -> Path:
+    """The file a document is read from; for a ``kazqad:<id>`` name, the KazQAD dev file."""
+    if name.startswith(KAZQAD_PREFIX):
+        return KAZQAD
     return CORPUS / name if (CORPUS / name).exists() else SEEDS / name
+
+
+@cache
+def kazqad_passages() -> dict[str, str]:
+    """KazQAD dev contexts by the id of the first line (file order) that holds each one."""
+    passages: dict[str, str] = {}
+    seen: set[str] = set()
+    for line in KAZQAD.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            if item["context"] not in seen:
+                seen.add(item["context"])
+                passages[item["id"]] = item["context"]
+    return passages
+
+
+def doc_text(name: str) -> str:
+    """The text derek extracts from a document: a file's joined chunks or a KazQAD passage."""
+    if name.startswith(KAZQAD_PREFIX):
+        return kazqad_passages()[name.removeprefix(KAZQAD_PREFIX)]
+    from derek.ingest.readers import file_digest, open_source
+
+    path = doc_path(name)
+    size, sha = file_digest(path)
+    return "".join(open_source(path, size, sha).chunks)
 
 
 def norm_value(value: str | None) -> str | None:
@@ -47,12 +81,9 @@ def key(doc: str, f: dict) -> tuple:
 
 def extract(name: str) -> tuple[list[dict], int]:
     from derek.doc import Document
-    from derek.ingest.readers import file_digest, open_source
     from derek.pipeline import run
 
-    path = doc_path(name)
-    size, sha = file_digest(path)
-    text = "".join(open_source(path, size, sha).chunks)
+    text = doc_text(name)
     doc = run(Document(text))
     return [f.to_dict() for f in doc.facts], len(text)
 
@@ -68,9 +99,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default: facts_gold.jsonl)")
     parser.add_argument("--errors", action="store_true", help="also list false positives/negatives")
+    parser.add_argument("--split", help="score only the gold rows (and documents) of this split (dev, heldout)")
     args = parser.parse_args()
     text = args.gold.read_text(encoding="utf-8")
     gold_rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    if args.split:
+        gold_rows = [g for g in gold_rows if g.get("split") == args.split]
     docs = sorted({g["doc"] for g in gold_rows if doc_path(g["doc"]).exists()})
     gold = {key(g["doc"], g): g for g in gold_rows if g["doc"] in docs}
     predicted: dict[tuple, dict] = {}
@@ -87,7 +121,7 @@ def main() -> None:
         by_pred[k[2]]["tp" if k in tp else "fn" if k in gold else "fp"] += 1
     sourced = sum(1 for k in tp if [predicted[k]["start"], predicted[k]["end"]] == gold[k]["sentence"])
     report = {
-        "benchmark": "facts", "gold": args.gold.name, "documents": len(docs), "gold_facts": len(gold),
+        "benchmark": "facts", "gold": args.gold.name, "split": args.split, "documents": len(docs), "gold_facts": len(gold),
         "predicted_facts": len(predicted), "overall": prf(len(tp), len(predicted) - len(tp), len(gold) - len(tp)),
         "true_positives_citing_gold_sentence": f"{sourced}/{len(tp)}",
         "per_predicate": {p: prf(c["tp"], c["fp"], c["fn"]) for p, c in sorted(by_pred.items())},
