@@ -214,6 +214,12 @@ def _print_answer(answer: Any) -> None:
                   + f"  [dim]confidence {answer.confidence:.2f}[/dim]")
     for s in answer.sources:
         console.print(f"  «{escape(s['text'])}»  [dim]{s['doc']}:{s['start']}-{s['end']}[/dim]")
+    if answer.conflicts:
+        console.print("[yellow]⚠ Дереккөздер келіспейді[/yellow] (sources disagree):")
+    for side in answer.conflicts:
+        console.print(f"  [bold]{escape(str(side['answer']))}[/bold]")
+        for s in side["sources"]:
+            console.print(f"    «{escape(s['text'])}»  [dim]{s['doc']}:{s['start']}-{s['end']}[/dim]")
 
 
 @main.command()

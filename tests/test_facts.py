@@ -23,6 +23,10 @@ CASES = [
      {(s, "member_of", "org:cica", None) for s in ("state:in", "state:kz", "state:cn", "state:uz")}),
     # the trigger qualifies a noun: the name before it is not a member
     ("Қазақстан ЕАЭО-ға мүше елдермен сауда жүргізеді.", 0, set()),
+    # membership ended, the organization named in an earlier sentence; the genitive is the
+    # subject, not an unnamed object that would keep the organization out
+    ("Грузия 1993 жылы ТМД-ға кірді. Грузияның мүшелігі 2009 жылғы 18 тамызда ресми түрде тоқтатылды.", 1,
+     {("state:ge", "withdrew_from", "org:cis", "2009-08-18")}),
     ("ШЫҰ-ға байқаушы мемлекеттер – Ауғанстан және Моңғолия.", 0,
      {("state:af", "observer_of", "org:sco", None), ("state:mn", "observer_of", "org:sco", None)}),
     ("ШЫҰ-ның диалог бойынша әріптестері – Түркия және Непал.", 0,

@@ -298,6 +298,12 @@ def test_web_pages_home_answer_links_to_quote(client):
     assert "start=38&amp;end=133#quote" in html
 
 
+def test_web_pages_home_answer_shows_disagreeing_sources(client):
+    html = client.get("/", params={"q": "Грузия ТМД-дан қашан шықты?"}).text
+    assert "Дереккөздер келіспейді" in html
+    assert '<p class="other-value">2009 жылғы 18 тамыз</p>' in html and "tmd.txt" in html
+
+
 PAGES = [("/entity/Қазақстан", "Қазақстан Республикасы"), ("/entity/state:kz", "Q232"),
          ("/membership", "Біріккен Ұлттар Ұйымы"), ("/timeline?entity=ТМД&start=1990&end=2010", "<svg"),
          ("/doc/bul.txt?start=38&end=133", 'id="quote"'), ("/conflicts", "1-жақ"), ("/doc", "bul.txt"),

@@ -72,6 +72,15 @@ def test_web_pages_ask_shows_answer_and_opens_quote(page, base):
     assert quote.is_visible()
 
 
+def test_web_pages_ask_shows_the_other_side_of_a_disagreement(page, base):
+    page.goto(base + "/?q=" + "Грузия ТМД-дан қашан шықты?")
+    assert page.locator("section.answer .value").inner_text() == "2008 жыл"
+    other = page.locator("section.disagree")
+    assert other.is_visible() and "Дереккөздер келіспейді" in other.inner_text()
+    assert other.locator(".other-value").inner_text() == "2009 жылғы 18 тамыз"
+    assert "tmd.txt" in other.locator("blockquote cite").first.inner_text()
+
+
 def test_web_pages_search_mode_lists_sentences(page, base):
     page.goto(base + "/")
     page.fill("#q", "ШЫҰ")

@@ -132,6 +132,8 @@ def first_group(args: list[Arg], norms: list[str]) -> list[Arg]:
 
 
 def has_own_object(rule: Rule, clause: Clause, i: int, index: TokenIndex) -> bool:
-    """An unnamed object in the object's case («агенттік құруды ұсынды») keeps a carried one out."""
-    return any(k not in index.date_tokens and word_info(index.norms[k])[1] & rule.object_cases
-               for k in range(clause.first, i))
+    """An unnamed object in the object's case («агенттік құруды ұсынды») keeps a carried one out;
+    a named subject in that case («Грузияның мүшелігі … тоқтатылды») is no object."""
+    subject_tokens = {k for a in clause.args if a.type in rule.subject_types for k in range(a.first, a.last)}
+    return any(k not in index.date_tokens and k not in subject_tokens
+               and word_info(index.norms[k])[1] & rule.object_cases for k in range(clause.first, i))

@@ -8,6 +8,7 @@ from typing import Any
 from derek.query.ask import Answer
 from derek.query.candidates import TYPES as _TYPES
 from derek.query.candidates import short_names
+from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, fact_records
 from derek.query.question import Question
 from derek.query.render import join_list, render_date
@@ -17,11 +18,14 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
     asked = list(dict.fromkeys(e.entity for e in question.entities))
     if not asked or not question.predicates:
         return None
-    marks = ",".join("?" * len(question.predicates))
+    predicates = list(question.predicates)
+    if question.answer_type == "number" and "member_of" in predicates:
+        predicates.append("has_member_count")  # «АӨСШК-ге неше мемлекет мүше?»
+    marks = ",".join("?" * len(predicates))
     ids = ",".join("?" * len(asked))
     rows = db.execute(
         f"SELECT id, subject, predicate, object FROM facts WHERE predicate IN ({marks})"
-        f" AND (subject IN ({ids}) OR object IN ({ids}))", [*question.predicates, *asked, *asked]).fetchall()
+        f" AND (subject IN ({ids}) OR object IN ({ids}))", [*predicates, *asked, *asked]).fetchall()
     found = []
     for fact in fact_records(db, rows):
         slots = {fact["subject"]["id"], (fact["object"] or {}).get("id"), (fact["place"] or {}).get("id")}
@@ -29,7 +33,7 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
             continue
         value = _slot(fact, question, set(asked))
         if value is not None:
-            rank = question.predicates.index(fact["predicate"])
+            rank = predicates.index(fact["predicate"])
             found.append((value, fact, fact["confidence"] * (1.0 - 0.05 * rank)))
     if not found:
         return None
@@ -45,11 +49,7 @@ def _slot(fact: dict[str, Any], question: Question, asked: set[str]) -> tuple[st
     """(rendered answer, value) of the slot the question asks for, if the fact has it."""
     kind = question.answer_type
     if kind in ("date", "year", "month", "day"):
-        time = fact["time"]
-        if not time or (kind == "date" and len(time) < 7 and question.answer_type == "day"):
-            return None
-        value = time[:4] if kind == "year" and "/" not in time else time[:7] if kind == "month" else time
-        return render_date(value, kind), value
+        return _time_slot(fact["time"], kind)
     if kind in ("number", "ordinal"):
         if fact["predicate"] in ("has_member_count", "quantity") and fact["value"]:
             return fact["value"].split()[0], fact["value"].split()[0]
@@ -67,11 +67,24 @@ def _slot(fact: dict[str, Any], question: Question, asked: set[str]) -> tuple[st
     return None
 
 
-def _sources(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _time_slot(time: str | None, kind: str) -> tuple[str, str] | None:
+    if not time:
+        return None
+    value = time[:4] if kind == "year" and "/" not in time else time[:7] if kind == "month" else time
+    return render_date(value, kind), value
+
+
+def _source(source: dict[str, Any]) -> dict[str, Any]:
+    return {k: source[k] for k in ("doc", "start", "end", "text")}
+
+
+def _sources(facts: list[dict[str, Any]], time: str | None = None) -> list[dict[str, Any]]:
+    """The facts' source sentences; given the answer's time, only those that fit it."""
     seen: dict[tuple, dict[str, Any]] = {}
     for f in facts:
         for s in f["sources"]:
-            seen.setdefault((s["doc"], s["start"]), {k: s[k] for k in ("doc", "start", "end", "text")})
+            if time is None or not s["time"] or compatible(s["time"], time):
+                seen.setdefault((s["doc"], s["start"]), _source(s))
     return list(seen.values())
 
 
@@ -82,9 +95,41 @@ def _single(found: list, question: Question) -> Answer:
     best = max(support, key=lambda v: support[v])
     facts = [f for (_, v), f, _ in found if v == best]
     answer = next(a for (a, v), _, _ in found if v == best)
-    conflict = len(support) > 1
-    confidence = support[best] * (0.85 if conflict else 1.0)
-    return Answer(question.text, answer, best, question.answer_type, confidence, _sources(facts), [], "facts")
+    kind = question.answer_type
+    dated = kind in ("date", "year", "month", "day")
+    conflicts = _time_conflicts(found, best, kind) if dated else _count_conflicts(found, best)
+    confidence = support[best] * (0.85 if len(support) > 1 or conflicts else 1.0)
+    return Answer(question.text, answer, best, kind, confidence, _sources(facts, best if dated else None),
+                  [], "facts", conflicts)
+
+
+def _time_conflicts(found: list, best: str, kind: str) -> list[dict[str, Any]]:
+    """Sources that date a once-only event otherwise («2008 жылы шықты» vs «мүшелігі 2009 жылғы
+    18 тамызда тоқтатылды»); a post held or a summit hosted again is no disagreement."""
+    sides: list[tuple[str, str, dict[str, Any]]] = []
+    for _, fact, _ in found:
+        if fact["predicate"] in ONCE:
+            for source in fact["sources"]:
+                slot = _time_slot(source["time"], kind)
+                if slot and not compatible(slot[1], best):
+                    sides.append((*slot, source))
+    return _sides(sides)
+
+
+def _count_conflicts(found: list, best: Any) -> list[dict[str, Any]]:
+    """Other member counts stated for the same organization («27 мемлекет» vs «28 мемлекет»)."""
+    return _sides([(answer, value, source) for (answer, value), fact, _ in found
+                   if value != best and fact["predicate"] == "has_member_count" for source in fact["sources"]])
+
+
+def _sides(stated: list[tuple[str, Any, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One entry per other value, with every source that states it."""
+    others: dict[Any, dict[str, Any]] = {}
+    for text, value, source in stated:
+        side = others.setdefault(value, {"answer": text, "value": value, "sources": []})
+        if _source(source) not in side["sources"]:
+            side["sources"].append(_source(source))
+    return list(others.values())
 
 
 def _list(found: list, question: Question) -> Answer:

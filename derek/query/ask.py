@@ -38,11 +38,14 @@ class Answer:
     sources: list[dict[str, Any]] = field(default_factory=list)
     passages: list[dict[str, Any]] = field(default_factory=list)
     method: str | None = None  # "facts" or "passages"
+    # other answers that sources state for the same question, each {"answer","value","sources"}
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "answer": self.answer, "value": self.value,
                 "answer_type": self.answer_type, "confidence": round(self.confidence, 3),
-                "sources": self.sources, "passages": self.passages, "method": self.method}
+                "sources": self.sources, "passages": self.passages, "method": self.method,
+                "conflicts": self.conflicts}
 
 
 def ask(db, text: str, threshold: float | None = None) -> Answer:  # noqa: ANN001 - sqlite3.Connection
@@ -63,7 +66,25 @@ def ask(db, text: str, threshold: float | None = None) -> Answer:  # noqa: ANN00
         if found.confidence >= floor and (found.confidence >= answer.confidence - 0.05 or _covers(found, answer)):
             found.passages = shown
             return found
+        answer.conflicts = _disputed(answer, found)
     return answer
+
+
+def _disputed(answer: Answer, facts: Answer) -> list[dict[str, Any]]:
+    """A passage's answer that is one side of a disagreement the facts know about («27» where
+    another source says «28»): the other sides, with their sources."""
+    if answer.answer is None or not facts.conflicts:
+        return answer.conflicts
+    sides = [{"answer": facts.answer, "value": facts.value, "sources": facts.sources}, *facts.conflicts]
+    same = [side for side in sides if _same(side["value"], answer.value)]
+    return [side for side in sides if not same or side not in same] if same else answer.conflicts
+
+
+def _same(a: Any, b: Any) -> bool:
+    from derek.query.facts import compatible
+
+    a, b = str(a), str(b)
+    return a == b or a[:1].isdigit() and b[:1].isdigit() and "-" in a + b and compatible(a, b)
 
 
 def _covers(facts: Answer, passage: Answer) -> bool:
