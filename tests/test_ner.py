@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
 from derek.errors import DerekError
@@ -14,6 +16,7 @@ from derek.extract.ner import (
     features,
     format_conll,
     iob2_spans,
+    model_attributes,
     read_conll,
     read_iob2,
     sentence_features,
@@ -176,3 +179,32 @@ def test_ner_features_read_lemma_morphology_and_clusters() -> None:
 def test_ner_hyphen_head_keeps_its_shape() -> None:
     feats = sentence_features(["БҰҰ-ның", "Қасым-Жомарт"], Lexicon())
     assert "hyph_head=X" in feats[0] and "hyph_head=Xx" in feats[1]
+
+
+KEEP_SENTENCES = [
+    ["Қасым-Жомарт", "Тоқаев", "Астанада", "«", "Самұрық-Қазына", "»", "қорының", "басшысымен", "кездесті", "."],
+    ["Жезқазған", "қаласы", "әкімдігінің", "өкілі", "БҰҰ-ның", "2023", "жылғы", "баяндамасын", "оқыды", "."],
+]
+
+
+def test_ner_model_attributes_are_the_weighted_ones() -> None:
+    import pycrfsuite
+
+    from derek.extract.ner import MODEL_NAME
+
+    data = resources.files("derek.extract").joinpath("data").joinpath(MODEL_NAME).read_bytes()
+    tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(data)
+    assert model_attributes(data) == {attr for attr, _ in tagger.info().state_features}
+    assert model_attributes(b"not a model") is None
+
+
+@pytest.mark.parametrize("tokens", KEEP_SENTENCES)
+def test_ner_kept_attributes_tag_like_all_attributes(tokens: list[str]) -> None:
+    tagger = NerTagger()
+    tagged = tagger.tag(tokens)
+    everything = sentence_features(tokens, tagger._lexicon)
+    kept = sentence_features(tokens, tagger._lexicon, tagger._keep)
+    assert kept == [[a for a in e if a in tagger._keep] for e in everything]
+    assert sum(map(len, kept)) < sum(map(len, everything))
+    assert list(tagger._tagger.tag(everything)) == tagged
