@@ -23,7 +23,7 @@ KAZNERD = SHARED / "data" / "kaznerd" / "kaznerd-valid.iob2"
 
 
 def kaznerd_sentences() -> list[str]:
-    from derek.extract.ner import read_iob2
+    from derek.extract.conll import read_iob2
 
     with KAZNERD.open(encoding="utf-8") as f:
         return [" ".join(tokens) for tokens, _ in read_iob2(f)]

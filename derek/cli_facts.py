@@ -228,7 +228,8 @@ def _print_answer(answer: Any) -> None:
                    " sentences; - for stdin.")
 def ner(conll_file: Any) -> None:
     """Tag tokens with KazNERD's 25 entity classes: prints token<TAB>tag lines, same layout."""
-    from derek.extract.ner import NerTagger, format_conll, read_conll
+    from derek.extract.conll import format_conll, read_conll
+    from derek.extract.ner import NerTagger
 
     sentences = read_conll(conll_file)
     tagger = NerTagger()

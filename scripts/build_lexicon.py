@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from derek.extract.ner import read_conll
+from derek.extract.conll import read_conll
 from derek.lang.kk.context import context_counts, count_rows
 from derek.lang.kk.lexicon import StemEvidence
 from derek.lang.kk.morphology import Analyzer

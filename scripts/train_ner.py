@@ -20,13 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from derek.extract.conll import iob2_spans, read_iob2
 from derek.extract.ner import (
     LEXICON_NAME,
     MODEL_NAME,
     Lexicon,
     NerTagger,
-    iob2_spans,
-    read_iob2,
     sentence_features,
 )
 

@@ -7,6 +7,7 @@ from importlib import resources
 import pytest
 
 from derek.errors import DerekError
+from derek.extract.conll import format_conll, iob2_spans, read_conll, read_iob2
 from derek.extract.ner import (
     Lexicon,
     NerTagger,
@@ -14,11 +15,7 @@ from derek.extract.ner import (
     cluster_key,
     clusters,
     features,
-    format_conll,
-    iob2_spans,
     model_attributes,
-    read_conll,
-    read_iob2,
     sentence_features,
     split_suffix,
 )
