@@ -62,9 +62,11 @@ def doc_text(name: str) -> str:
 
 
 def norm_value(value: str | None) -> str | None:
-    """'3.4e+10 USD' and '3.4e10 USD' compare equal; other literals compare casefolded."""
+    """'3.4e+10 USD' and '3.4e10 USD' compare equal; other literals compare casefolded and
+    without quotation marks («"… туралы" декларация» is the gold's «… туралы декларация»)."""
     if value is None:
         return None
+    value = " ".join(re.sub(r'["«»“”„]', " ", value).split())
     m = re.fullmatch(r"([-\d.e+]+)\s*(.*)", value.strip())
     if m:
         try:

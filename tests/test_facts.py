@@ -428,3 +428,72 @@ FIGURE_OWNER_CASES = [
 @pytest.mark.parametrize(("text", "index", "expected"), FIGURE_OWNER_CASES)
 def test_facts_figure_owners(text: str, index: int, expected: set) -> None:
     test_facts_sentence_cases(text, index, expected)
+
+
+# Session 3: history text (history.py, rules in triggers.tsv, arguments.py, documents.py) —
+# reigns, founding of states and movements, membership of people, bodies adopting by decision,
+# signing an action, reorganisation; each a sentence of our own.
+HISTORY_CASES = [
+    # reigns: «хан болды», «таққа отырды», «билік құрды» with a period, a verbless ruler line
+    ("1771 жылы Абылай хан болды.", 0, {("person:abylai", "appointed_as", "хан", "1771")}),
+    ("Әбілқайыр қайтыс болған соң оның орнына Абылай хан болады.", 0,
+     {("person:abylai", "appointed_as", "хан", None)}),
+    ("Абылай хан 1771 жылы таққа отырды.", 0, {("person:abylai", "appointed_as", "хан", "1771")}),
+    ("Абылай хан 1771-1781 жылдары билік құрды.", 0, {("person:abylai", "appointed_as", "хан", "1771/1781")}),
+    ("Абылай хан билік құрды.", 0, set()),  # ruling needs its period
+    ("Абылай хан (1771-1781)", 0, {("person:abylai", "appointed_as", "хан", "1771/1781")}),
+    ("Әбілқайыр хан қайтыс болған соң халық көтерілді.", 0, set()),  # «қайтыс болған» is no reign
+    # founding a state: passive with a genitive («негізі / іргесі қаланды»), «шаңырақ көтерді»,
+    # «құрылды» with the state right before the verb, active «… хандығын құрды»
+    ("1991 жылы Қазақстан Республикасының негізі қаланды.", 0, {("state:kz", "founded_on", None, "1991")}),
+    ("1465 жылы Қазақ хандығының іргесі қаланды.", 0, {("state:kazakh-khanate", "founded_on", None, "1465")}),
+    ("Қазақ хандығы 1465 жылы шаңырақ көтерді.", 0, {("state:kazakh-khanate", "founded_on", None, "1465")}),
+    ("1465 жылы Қазақ хандығы құрылды.", 0, {("state:kazakh-khanate", "founded_on", None, "1465")}),
+    ("1465 жылы Керей мен Жәнібек Қазақ хандығын құрды.", 0, {("state:kazakh-khanate", "founded_on", None, "1465")}),
+    # a state before a converb or a treaty's «негізінде» is not what was founded
+    ("Бестікке Өзбекстан қосылғаннан кейін жаңа ұйым құрылды.", 0, set()),
+    # active founding needs a finite verb; a quoted name takes the case of «қозғалысын»
+    ("Ақындар «Невада - Семей» қозғалысын құрды.", 0, {("org:nevada-semey", "founded_on", None, None)}),
+    ("1989 жылы «Невада - Семей» антиядролық қоғамдық қозғалысы құрылды.", 0,
+     {("org:nevada-semey", "founded_on", None, "1989")}),
+    ("Қазақстан ТМД-ны құруды ұсынды.", 0, {("state:kz", "proposed", "org:cis", None)}),
+    # people as members; a bulleted line of a biography is about its person
+    ("Тоқаев 1975 жылы БҰҰ мүшелігіне қабылданды.", 0, {("person:tokayev", "member_of", "org:un", "1975")}),
+    ("Д. Қонаев Алматыда туды.\n* 1939 жылы – БҰҰ мүшелігіне қабылданды.", 1,
+     {("person:kunayev", "member_of", "org:un", "1939")}),
+    ("Д. Қонаев Алматыда туды.\n* 1955-1960 жылдары - БҰҰ Бас Ассамблеясының төрағасы болды.", 1,
+     {("person:kunayev", "chaired", "org:un-ga", "1955/1960")}),
+    # members named between «мүшелікке» and its verb
+    ("Ресейден кейін ШЫҰ-ға мүшелікке Үндістан мен Пәкістан кірді.", 0,
+     {("state:in", "member_of", "org:sco", None), ("state:pk", "member_of", "org:sco", None)}),
+    # «… басшысы / төрағасы қызметін атқарды»
+    ("Назарбаев 1995-1999 жылдары БҰҰ Бас Ассамблеясының төрағасы қызметін атқарды.", 0,
+     {("person:nazarbayev", "chaired", "org:un-ga", "1995/1999")}),
+    # a body's decision adopts a document (its name written as in the text)
+    ("1992 жылы БҰҰ Бас Ассамблеясының шешімімен «Адам құқықтары туралы» декларация қабылданды.", 0,
+     {("org:un-ga", "adopted", "«Адам құқықтары туралы» декларация", "1992")}),
+    ("1992 жылы БҰҰ Бас Ассамблеясының қаулысы бойынша Бейбітшілік туралы декларация қабылданды.", 0,
+     {("org:un-ga", "adopted", "Бейбітшілік туралы декларация", "1992")}),
+    # the body whose session hosts an election is not what the person is elected to
+    ("Назарбаев 1990 жылы БҰҰ Бас Ассамблеясының сессиясында Президент болып сайланды.", 0,
+     {("person:nazarbayev", "appointed_as", "президент", "1990")}),
+    # a passive signing of an action: the parties named, the dative verbal noun as the value
+    ("Ресей мен Қытай 1996 жылы ядролық сынақтарды тоқтатуға қол қойылды.", 0,
+     {("state:ru", "signed", "ядролық сынақтарды тоқтату", "1996"),
+      ("state:cn", "signed", "ядролық сынақтарды тоқтату", "1996")}),
+    ("Ресей 1963 жылы саммит өткізді. Ресей мен Қытай сол жылы сынақтарды тоқтатуға қол қойылды.", 1,
+     {("state:ru", "signed", "сынақтарды тоқтату", "1963"), ("state:cn", "signed", "сынақтарды тоқтату", "1963")}),
+    # «… болып қайта құрылды»: reorganised under a new name
+    ("1999 жылы ШЫҰ Азия одағы болып қайта құрылды.", 0, {("org:sco", "renamed_to", "Азия одағы", "1999")}),
+    # leaving a union state or an organization «құрамынан»; a person approves a document
+    ("Литва 1990 жылы КСРО құрамынан шықты.", 0, {("state:lt", "withdrew_from", "state:su", "1990")}),
+    ("Тоқаев 2020 жылы Сыртқы саясат тұжырымдамасын бекітті.", 0,
+     {("person:tokayev", "adopted", "Сыртқы саясат тұжырымдамасы", "2020")}),
+    # a number after «№» names a law, it is no figure; «Ереже» is no anaphor of «ел»
+    ("2001 жылы қабылданған №267 заң бойынша Қазақстанда бұл күн мереке болды.", 0, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), HISTORY_CASES)
+def test_facts_history_shapes(text: str, index: int, expected: set) -> None:
+    test_facts_sentence_cases(text, index, expected)

@@ -32,6 +32,9 @@ _PLACE_HEADS = {"қала", "облыс", "аудан", "ауыл", "өңір"}
 _BODY_HEADS = {"кеңес", "комитет", "орган"}
 # «"…" бағдарламасына», «"…" шартына»: a quoted name before one of these nouns takes its case.
 _TITLE_HEADS = {"бағдарлама", "шарт", "келісім", "хаттама", "хартия", "декларация", "конвенция"}
+# «"Алаш" партиясын құрды», «"Азат" азаматтық қозғалысы»: a name before one of these nouns (with
+# at most two modifiers after a quoted name) takes the noun's case.
+_ORG_HEADS = {"қозғалыс", "партия", "ұйым", "одақ", "қоғам", "комиссия", "комитет", "газет", "бірлестік"}
 _QUOTES = {'"', "«", "»", "“", "”", "'"}
 _NEW = {"жаңа", "халықаралық", "өңірлік", "бір", "басқа"}  # «жаңа ұйым»: not one named before
 HOME_STATE = "state:kz"  # «еліміз», «біздің мемлекет»: the writers' own country
@@ -60,8 +63,8 @@ def _noun_lemma(word: str, nouns: set[str]) -> str | None:
     for lemma, _ in readings(word):
         if lemma in nouns:
             return lemma
-    lower = word.lower()
-    return next((n for n in nouns if lower.startswith(n[:-1]) and len(lower) <= len(n) + 4), None)
+    lower = word.lower()  # a form the analyser misses («Кеңестің»); not for a two-letter stem
+    return next((n for n in nouns if len(n) > 3 and lower.startswith(n[:-1]) and len(lower) <= len(n) + 4), None)
 
 
 def _anaphors(clause: Clause, index: TokenIndex, taken: set[int]) -> list[Arg]:
@@ -208,6 +211,8 @@ def _case_from_head(args: list[Arg], norms: list[str]) -> None:
         if arg.type in ("city", "place", "region") and nxt > arg.last \
                 and word_info(norms[arg.last])[0] in _PLACE_HEADS:
             arg.case = case_of(norms[arg.last])
+        elif arg.type in ("organization", "body") and _org_head(norms, arg.last, nxt) is not None:
+            arg.case = case_of(norms[_org_head(norms, arg.last, nxt)])
         elif arg.type in ("body", "treaty") and _title_head(norms, arg.last, nxt) is not None:
             arg.case = case_of(norms[_title_head(norms, arg.last, nxt)])
         elif arg.type == "organization" and k > 0 and args[k - 1].type == "organization" \
@@ -226,6 +231,25 @@ def _title_head(norms: list[str], end: int, limit: int) -> int | None:
     while k < limit and norms[k] in _QUOTES:
         k += 1
     return k if k < limit and k > end and word_info(norms[k])[0] in _TITLE_HEADS else None
+
+
+def _org_head(norms: list[str], end: int, limit: int) -> int | None:
+    """The generic organization noun a name stands before («"Азат" азаматтық қозғалысы»), or None;
+    modifiers may stand between only after a quoted name."""
+    k = end
+    while k < limit and norms[k] in _QUOTES:
+        k += 1
+    reach = 3 if k > end else 1
+    for j in range(k, min(k + reach, limit)):
+        word = norms[j]
+        if not word[:1].islower():
+            return None
+        lemma, tags, _ = word_info(word)
+        if lemma in _ORG_HEADS:
+            return j
+        if tags & {"GEN", "DAT", "ACC", "LOC", "ABL", "INS", "POSS.3", "PL"}:
+            return None
+    return None
 
 
 def closing_list(args: list[Arg], norms: list[str]) -> list[Arg]:

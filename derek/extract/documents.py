@@ -17,6 +17,8 @@ _ADOPTERS = frozenset({"organization", "body"})
 _PROPOSED = frozenset({"organization", "event", "treaty", "body"})
 _PROPOSERS = frozenset({"person", "state"})
 _AGENT_WORDS = {"тарапынан"}  # «БҰҰ тарапынан қабылданды»: by the UN
+# «Жоғарғы Кеңесінің шешімімен / қаулысы бойынша қабылданды»: by the body's decision
+_DECISIONS = {"шешім", "қаулы"}
 _INITIATIVE_LINKS = {"бойынша"}  # «Қазақстанның ұсынысы бойынша»
 _DRAFTING = {"әзірле", "ұсын"}  # drafted, proposed
 _INITIATIVES = {"бастама", "ұсыныс"}  # «бастамасымен» (on the initiative of), «ұсынысы бойынша»
@@ -67,12 +69,20 @@ def _passive_agent(index: TokenIndex, clause: Clause, args: list[Arg]) -> Arg | 
     norms = index.norms
     for a in args:
         nxt = norms[a.last] if a.last < len(norms) else ""
-        if a.type in _ADOPTERS and (nxt.lower() in _AGENT_WORDS or _is_meeting(nxt)):
+        if a.type in _ADOPTERS and (nxt.lower() in _AGENT_WORDS or _is_meeting(nxt) or _decision(norms, a.last)):
             return a
     meeting = next((k for k in range(clause.first, clause.last) if _is_meeting(norms[k])), None)
     if meeting is None or any(a.last == meeting for a in args):
         return None
     return index.last_organization(meeting)
+
+
+def _decision(norms: list[str], k: int) -> bool:
+    """«шешімімен», «қаулысы бойынша»: the decision of the body named before ``k``."""
+    if k >= len(norms):
+        return False
+    lemma, tags, _ = word_info(norms[k])
+    return lemma in _DECISIONS and ("INS" in tags or k + 1 < len(norms) and norms[k + 1].lower() == "бойынша")
 
 
 def _is_meeting(word: str) -> bool:

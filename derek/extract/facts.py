@@ -20,13 +20,22 @@ from derek.extract.documents import (
     proclaimed_facts,
     proposed_thing,
 )
-from derek.extract.events import event_facts, handover_facts, renamed_facts
+from derek.extract.events import EVENT_NOUNS, event_facts, handover_facts, renamed_facts
 from derek.extract.facts_counts import Discourse, count_facts
 from derek.extract.groups import (
     founders_between,
     founders_by_leaders,
     genitive_members,
     opens_among,
+)
+from derek.extract.history import (
+    action_value,
+    founding_blocked,
+    listed_subject,
+    reign_facts,
+    reorganised_facts,
+    ruler_line_facts,
+    split_membership_facts,
 )
 from derek.extract.index import TokenIndex
 from derek.extract.participles import quoted_patient
@@ -60,6 +69,7 @@ _FINITE = {"PAST", "3", "PTCP.PAST"}
 _BULLETS = {"-", "–", "—", "*", "•"}
 _DATE_ANAPHORS = {"оған", "онда"}
 _OWNER_TYPES = frozenset({"state", "person", "organization"})
+_SESSIONS = EVENT_NOUNS | {"сессия", "съезд", "пленум", "мәжіліс"}
 _OFFICES = {"орталық", "өкілдік", "кеңсе", "бөлімше", "миссия", "филиал"}
 
 
@@ -156,7 +166,8 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
     facts: list[Fact] = []
     used: set[int] = set()
     norms = index.norms
-    date = _clause_date(clause, index) or _that_year(clause, index, context.date) or context.date
+    date = _clause_date(clause, index) or _that_year(clause, index, context.date or context.last_date) \
+        or context.date
     fired, context.fired = False, []
     starts = _trigger_starts(norms, clause)
     for rule in load_rules():
@@ -208,6 +219,8 @@ def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, conte
         found += founders_by_leaders(sentence, clause, norms, topic, _clause_date(clause, index))
     found += office_facts(sentence, clause, index, dates) + renamed_facts(sentence, clause, index, date)
     found += handover_facts(sentence, clause, index, date, topic)
+    found += reign_facts(sentence, clause, index, date) + reorganised_facts(sentence, clause, index, date)
+    found += ruler_line_facts(sentence, clause, index) + split_membership_facts(sentence, clause, index, date)
     return found + event_facts(sentence, clause, norms, dates or ([(clause.first, date)] if date else []), topic)
 
 
@@ -268,7 +281,8 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     i, end = span
     date = _nearest_date(clause, i, index) or date
     args = [a for a in clause.args if not (i <= a.first < end)]
-    objects = [a for a in args if a.case in rule.object_cases and a.type in rule.object_types and not a.excluded]
+    objects = [a for a in args if a.case in rule.object_cases and a.type in rule.object_types and not a.excluded
+               and not _owner_of_setting(a, index.norms)]
     objects = closing_list([a for a in objects if a.first < i], index.norms) or objects
     confidence = rule.confidence
     participle = "PTCP.PAST" in word_info(index.norms[end - 1])[1]
@@ -294,6 +308,11 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     subjects = named_subjects(rule, args, span, object_ids, attributive(index.norms, end), index.norms, participle)
     if rule.predicate == "signed":
         subjects = signers(doc, rule, subjects, objects, index, clause)
+    if founding_blocked(rule, subjects, span, index):
+        return []
+    if not subjects:
+        subjects = listed_subject(rule, sentence, index, span)
+        confidence -= 0.1 if subjects else 0
     if not subjects and not (participle and end < clause.last and index.norms[end] not in SEPARATORS):
         # a participle that qualifies a noun («бостандықтары бекітілген … Декларациясы») states
         # nothing about the subject of another clause
@@ -315,8 +334,10 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if participle and subjects[0].first >= end:  # «БҰҰ қабылдаған 1948 жылғы «… Декларациясы»»
         date = _date_between(index, end, subjects[0].first) or date
     value = thing[1] if thing else None
-    if rule.value.startswith(("phrase", "head")):
-        value = phrase_value(index, clause, i, args, rule.value)
+    if rule.value.startswith(("phrase", "head", "action")):
+        value = phrase_value(index, clause, i, args, rule.value) if rule.value != "action" else None
+        if not value and rule.value in ("phrase:DAT", "action"):  # «… сынақтан өткізбеуге қол қойды»
+            value = action_value(doc, index, clause, i, args)
         if not value and rule.value == "phrase" and context.last_title:
             value = context.last_title  # «Мұхтар Тілеуберді … тағайындалды»: to the office the text is about
         if not value:
@@ -334,6 +355,15 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if rule.value == "patient":  # the document adopted is what the fact is about
         subjects, objects = objects, []
     return _facts(sentence, rule.predicate, subjects, objects, value, date, place, confidence)
+
+
+def _owner_of_setting(arg: Arg, norms: list[str]) -> bool:
+    """«Жоғарғы Кеңесінің сессиясында … сайланды»: a genitive owning a meeting in the locative
+    names where something happened, not the trigger's object («Кеңестің құрамында» still is)."""
+    if arg.case != "GEN" or arg.last >= len(norms):
+        return False
+    lemma, tags, _ = word_info(norms[arg.last])
+    return lemma in _SESSIONS and bool(tags & {"LOC", "ABL"})
 
 
 def _date_between(index: TokenIndex, first: int, last: int) -> DateMention | None:

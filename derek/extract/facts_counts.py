@@ -118,9 +118,12 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
 
 
 def _not_a_figure(index: TokenIndex, a: int, b: int, quantities: list) -> bool:
-    """A rank («4 орын алатын», fourth place) or the start of a range whose end is the figure
-    («168-ден 176 мемлекетке дейін өсті»: the count grew to 176)."""
+    """A rank («4 орын алатын», fourth place), a number that names («№267 заң», law no. 267) or
+    the start of a range whose end is the figure («168-ден 176 мемлекетке дейін өсті»: the count
+    grew to 176)."""
     norms = index.norms
+    if a > 0 and norms[a - 1] in ("№", "N", "No"):
+        return True
     b = b if b > a else a + 1  # a figure inside one token («168-ден») ends with that token
     if b < len(norms) and word_info(norms[b])[0] in _RANKS:
         return True
