@@ -61,8 +61,12 @@ class Discourse:
     def enter(self, doc: Document, sentence: Sentence, index: TokenIndex) -> None:
         """Start a sentence: the first sets the topic, a line break ends the paragraph."""
         if self.last_end < 0:
-            self.topic = next((m.entity for _, _, m in index.mentions_in(sentence.first_token, sentence.last_token)
-                               if m.type in ("state", "organization")), None)
+            # the first name of the text, if it is a state or organization: «Сарыарқа … (Орталық
+            # Қазақстан …)» is about a place, not about Kazakhstan; a venue («Алматыда АӨСШК
+            # кеңесі болды») or a setting («Қазақстандағы шөл») is not what the text is about
+            first = next((m for _, _, m in index.mentions_in(sentence.first_token, sentence.last_token)
+                          if m.case not in ("LOC", "ATTR")), None)
+            self.topic = first.entity if first is not None and first.type in ("state", "organization") else None
         elif "\n" in doc.text[self.last_end:sentence.start]:
             self.subject = self.time = self.referent = self.site = None
             self.unit_times = {}
