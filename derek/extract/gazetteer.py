@@ -49,8 +49,11 @@ class _Name:
 
 
 def fold(word: str) -> str:
-    """Lowercase and unvoice the last letter, so alternating stems compare equal."""
+    """Lowercase and unvoice the last letter, so alternating stems compare equal; an
+    abbreviation does not alternate (ОАК-тың), so ОАК and ОАГ stay apart."""
     low = word.lower()
+    if len(word) > 1 and word.isupper():
+        return low
     return low[:-1] + low[-1].translate(_UNVOICE) if low else low
 
 
