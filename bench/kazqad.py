@@ -15,7 +15,10 @@ with derek's abstention thresholds (no answer scores 0), and with the reader alo
 extractor first: ``ask.TYPED_FIRST = False``). Open domain: recall@k of documents
 ranked by the summed BM25 of their best three sentences (``sentence_ranking``: by their best
 sentence alone); EM/F1 of ``ask_open`` reading the best documents whole (``read_documents``,
-also with the threshold) and of ``ask`` choosing one answer sentence (``answer_sentence``).
+also with the threshold; its document model held out like the reader: scripts/train_documents.py)
+and of ``ask`` choosing one answer sentence (``answer_sentence``). The fold readers are trained on
+scripts/train_reader.py's feature cache when it holds these questions: run
+``python scripts/train_reader.py --rebuild`` first after changing the reader's features.
 """
 
 from __future__ import annotations
@@ -82,14 +85,12 @@ def summary(rows: list[dict]) -> dict:
 
 
 def fold_weights(items: list[dict]) -> dict[str, dict[str, float]]:
-    """Each question's reader weights: trained on the four folds without its passage."""
+    """Each question's reader weights: trained on the four folds without its passage
+    (scripts/train_documents.py: reader_fold_weights, on train_reader's feature cache if current)."""
     sys.path.insert(0, str(REPO / "scripts"))
-    from train_reader import FOLDS, examples, folds, train
+    from train_documents import reader_fold_weights
 
-    data = examples(items)
-    fold = folds(data)
-    weights = [train([d for d, f in zip(data, fold) if f != k]) for k in range(FOLDS)]
-    return {d["id"]: weights[f] for d, f in zip(data, fold)}
+    return reader_fold_weights(items)
 
 
 def reading_comprehension(items: list[dict], threshold: float | None, weights: dict[str, dict]) -> dict:
@@ -117,6 +118,9 @@ def open_domain(items: list[dict], weights: dict[str, dict]) -> dict:
     from derek.query.passages import kb_passages, rank_documents
     from derek.query.question import analyze_question
 
+    sys.path.insert(0, str(REPO / "scripts"))
+    from train_documents import document_rows, first_is_gold, fold_document_weights
+
     contexts = list(dict.fromkeys(i["context"] for i in items))
     names = {c: f"p{n:04d}.txt" for n, c in enumerate(contexts)}
     rows: dict[str, list[dict]] = {}
@@ -128,6 +132,8 @@ def open_domain(items: list[dict], weights: dict[str, dict]) -> dict:
             ingest_paths(kb, [str(Path(tmp) / n) for n in names.values()])
             built = time.perf_counter() - start
             doc_names = dict(kb.db.execute("SELECT id, name FROM documents").fetchall())
+            doc_rows = document_rows(kb.db, items, weights, names)
+            doc_weights = fold_document_weights(doc_rows)
             for item in items:
                 question = analyze_question(item["question"])
                 by_doc = sorted(rank_documents(kb.db, question).items(), key=lambda kv: -kv[1])
@@ -137,7 +143,8 @@ def open_domain(items: list[dict], weights: dict[str, dict]) -> dict:
                 calls = (("read_documents", ask_open, 0.0), ("read_documents_with_threshold", ask_open, None),
                          ("answer_sentence", ask, 0.0))
                 for mode, fn, threshold in calls:
-                    extra = {"weights": weights[item["id"]]} if fn is ask_open else {}
+                    extra = {"weights": weights[item["id"]], "doc_weights": doc_weights[item["id"]]} \
+                        if fn is ask_open else {}
                     answer = fn(kb.db, item["question"], threshold, **extra)
                     em, f = em_f1(answer.answer, item["answers"]["text"])
                     rows.setdefault(mode, []).append({
@@ -148,6 +155,7 @@ def open_domain(items: list[dict], weights: dict[str, dict]) -> dict:
                     "id": item["id"], "half": item["half"], "em": 0.0, "f1": 0.0, "answered": False,
                     "r1": gold in by_sentence[:1], "r5": gold in by_sentence[:5]})
     return {**{mode: summary(r) for mode, r in rows.items()}, "passages": len(contexts),
+            "reranked_recall@1": first_is_gold(doc_rows, doc_weights),
             "build_s": round(built, 1)}
 
 

@@ -112,12 +112,19 @@ def train(data: list[dict], drop: tuple[str, ...] = ()) -> dict[str, float]:
 
 
 def predict(d: dict, weights: dict[str, float]) -> tuple[int, float]:
-    """The best candidate's index and its softmax probability (-1: no candidate)."""
+    """The candidate ``reader.decode`` returns (the best expected token F1 against the likeliest
+    ``MBR_SPANS``) and the likeliest candidate's softmax probability (-1: no candidate)."""
+    from derek.query.reader import MBR_SPANS, _bag, _f1
+
     if not d["feats"]:
         return -1, 0.0
     s = np.array([sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in d["feats"]])
-    top = int(np.argmax(s))
-    return top, float(1.0 / np.exp(s - s[top]).sum())
+    order = np.argsort(-s, kind="stable")[:MBR_SPANS]
+    p = np.exp(s - s[order[0]]) / np.exp(s - s[order[0]]).sum()
+    bags = [_bag(d["texts"][i]) for i in order]
+    gains = [sum(p[j] * _f1(bag, other) for j, other in zip(order, bags)) for bag in bags]
+    pick = max(range(len(order)), key=lambda i: (gains[i], -i))
+    return int(order[pick]), float(p[order[0]])
 
 
 def evaluate(data: list[dict], predictions: list[tuple[int, float]]) -> dict:

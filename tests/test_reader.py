@@ -7,9 +7,19 @@ import math
 
 import pytest
 
+import derek
 from derek.cli import main
+from derek.ingest import ingest_paths
 from derek.pipeline import analyze
 from derek.query.ask import ask_context, ask_document
+from derek.query.open_reader import (
+    DOCUMENTS,
+    document_log_probabilities,
+    load_document_weights,
+    ranked_documents,
+    read_open,
+    read_spans,
+)
 from derek.query.passages import document_passages
 from derek.query.question import analyze_question
 from derek.query.reader import (
@@ -19,6 +29,7 @@ from derek.query.reader import (
     _question_stems,
     annotation,
     asked,
+    decode,
     features,
     load_weights,
     read,
@@ -160,3 +171,31 @@ def test_reader_annotation_starts_inside_the_span() -> None:
     assert annotation(_span(p, twelve, twenty), spans).value == "20"
     assert annotation(_span(p, twelve, twelve), spans).value == "12"
     assert annotation(_span(p, 0, twelve - 1), spans) is None
+
+
+def test_reader_decode_prefers_the_span_the_likely_ones_share() -> None:
+    context, question, _ = READS[2]
+    q = analyze_question(question)
+    by_text = {s.text: s for s in spans_of(document_passages(analyze(context), "context", q), q)}
+    scored = [(1.0, by_text["Хандықтың"]), (0.85, by_text["Сығанақ қаласы"]), (0.8, by_text["Сығанақ"])]
+    reading = decode(scored)
+    # the likeliest span alone (p 0.37) loses to two that overlap (expected F1 0.52)
+    assert reading is not None and reading.span.text == "Сығанақ қаласы"
+    assert reading.probability == pytest.approx(1 / sum(math.exp(s - 1.0) for s, _ in scored))
+    assert decode([]) is None
+
+
+def test_reader_open_document_weights_make_a_distribution(tmp_path) -> None:
+    for n, (context, _, _) in enumerate(READS):
+        (tmp_path / f"d{n}.txt").write_text(context, encoding="utf-8")
+    with derek.open(tmp_path / "kb.db") as kb:
+        ingest_paths(kb, [str(tmp_path / f"d{n}.txt") for n in range(len(READS))])
+        q = analyze_question("Абай қандай шығарма жазды, хандықтың астанасы қандай қала?")
+        docs = ranked_documents(kb.db, q)
+        read_spans(docs, q)
+    weights = load_document_weights()
+    assert weights["log_prior"] > 0 and all(math.isfinite(w) for w in weights.values())
+    probabilities = [math.exp(x) for x in document_log_probabilities(docs)]
+    assert 1 < len(docs) <= DOCUMENTS and sum(probabilities) == pytest.approx(1.0)
+    assert {"log_prior", "top", "lse", "rank=0"} <= set(docs[0].features())
+    assert read_open(docs) is not None

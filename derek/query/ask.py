@@ -12,10 +12,10 @@ from typing import Any
 
 from derek.doc import Document
 from derek.query.candidates import TYPES, Candidate, candidates_in
-from derek.query.passages import (PRIOR_WEIGHT, Passage, document_passages, kb_passages, passage_at,
-                                  rank_documents, stored_document_passages)
+from derek.query.open_reader import DOCUMENTS, ranked_documents, read_open, read_spans
+from derek.query.passages import PRIOR_WEIGHT, Passage, document_passages, kb_passages, passage_at
 from derek.query.question import Question, analyze_question
-from derek.query.reader import READER_TYPES, Reading, read, read_documents
+from derek.query.reader import READER_TYPES, Reading, read
 from derek.query.reader import THRESHOLD as READER_THRESHOLD
 from derek.query.render import join_list
 
@@ -25,7 +25,7 @@ TYPED_SURE = 0.99  # a typed value at least this sure answers even a type the re
 # (KazQAD held out, 601 questions: EM 33.8 at 0.99, 33.9 with no such override, 33.3 at 0.95)
 CANDIDATE_PASSAGES = 10  # how many passages holding a value of the asked type are weighed
 CANDIDATE_WINDOW = 20  # among the best-covering passages
-READ_DOCUMENTS = 2  # open-domain reading: how many of the best-ranked documents are read whole
+READ_DOCUMENTS = 2  # open-domain reading: how many of the best-ranked documents give a typed value
 _TYPES = TYPES  # kept for answer_facts
 
 @dataclass(slots=True)
@@ -159,25 +159,26 @@ def _reader_answer(question: Question, passages: list[Passage], shown: list[dict
 
 
 def ask_open(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sqlite3.Connection
-             documents: int = READ_DOCUMENTS, weights: dict[str, float] | None = None) -> Answer:
-    """Open-domain reading comprehension: rank the documents by their chunks' BM25 and read the
-    best few whole as ``ask_document`` reads a given text: a typed value from the document whose
-    value scores highest after its rank weight, else the reader's best span over all of them
-    (one softmax, each document's scores shifted by the log of its rank weight)."""
+             documents: int = READ_DOCUMENTS, weights: dict[str, float] | None = None,
+             doc_weights: dict[str, float] | None = None) -> Answer:
+    """Open-domain reading comprehension: rank the documents by their chunks' BM25 and read them
+    whole as ``ask_document`` reads a given text: a typed value from the best ``documents``, the one
+    whose value scores highest after its rank weight; else the reader's best span over the best
+    ``open_reader.DOCUMENTS``, each document weighed by the document model (``doc_weights``)."""
     question = analyze_question(text)
-    ranked = sorted(rank_documents(db, question).items(), key=lambda kv: -kv[1])[:documents]
-    read_in = [(stored_document_passages(db, doc_id, question), 1.0 - PRIOR_WEIGHT * (1.0 - prior))
-               for doc_id, prior in ranked]
+    docs = ranked_documents(db, question, max(documents, DOCUMENTS))
     best: Answer | None = None
-    for passages, weight in read_in:
-        found = _from_passages(question, passages, [p.to_dict() for p in passages[:3]], 0.0, loose=True)
-        found.confidence *= weight
+    for d in docs[:documents]:
+        found = _from_passages(question, d.passages, [p.to_dict() for p in d.passages[:3]], 0.0, loose=True)
+        found.confidence *= 1.0 - PRIOR_WEIGHT * (1.0 - d.prior)
         if best is None or found.confidence > best.confidence:
             best = found
     typed = best is not None and _typed_answers(question, best)
-    if best is not None and not typed and (reading := read_documents(read_in, question, weights)):
-        floor = READER_THRESHOLD if threshold is None else threshold
-        return _reader_answer(question, [], best.passages, floor, reading)
+    if best is not None and not typed:
+        read_spans(docs[:DOCUMENTS], question, weights)
+        if reading := read_open(docs[:DOCUMENTS], doc_weights):
+            floor = READER_THRESHOLD if threshold is None else threshold
+            return _reader_answer(question, [], best.passages, floor, reading)
     floor = THRESHOLD if threshold is None else threshold
     if best is None or best.confidence < floor or best.answer is None:
         shown = best.passages if best else []

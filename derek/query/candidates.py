@@ -8,6 +8,8 @@ import re
 from functools import cache
 from typing import Any
 
+from derek.doc import Token
+from derek.query.fit import respective_factor
 from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.passages import Passage
 from derek.query.phrases import (
@@ -71,13 +73,17 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
             found.append((short_names().get(x["value"]) or x["attrs"].get("name") or x["text"], x["value"], x))
     if kind == "ordinal":
         found += _word_ordinals(p)
+    if kind == "place":
+        found += _nested_places(p, question)
+    if kind == "number" and question.focus in TIMES_NOUNS:
+        found += _counted_dates(p, question)
     if kind == "year" and (life := _lifespan_years(p, question)):  # the bracket is no range of years
         found = [f for f in found if not any(y["within"][0] <= f[2]["start"] < y["within"][1] for _, _, y in life)] + life
     if kind in TYPES and not found and (named := antecedents(p, question, tuple(wanted(question)))):
         return named  # «Бұл ұйым …»: the organization is named in the sentence before
     typed = [Candidate(_exact(p, x, kind) if loose else a, v,
                        _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question)
-                       * _range_start(p, x, question), p, x["start"])
+                       * _range_start(p, x, question) * respective_factor(p, x, question), p, x["start"])
              for a, v, x in found]
     if kind == "person" and not typed and not loose:
         return group_agents(p, question)
@@ -98,6 +104,52 @@ def _led_state(p: Passage, x: dict[str, Any], kind: str) -> bool:
         return False
     nxt = _after_list(p, x)
     return nxt is not None and answer_nouns().get(p.tokens[nxt].lemma.lower()) == "person"
+
+
+TIMES_NOUNS = frozenset({"рет", "мәрте"})  # «неше рет» (how many times)
+DATE_LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
+
+
+def _counted_dates(p: Passage, question: Question) -> list[tuple[str, str, dict[str, Any]]]:
+    """«неше рет қабылдады?» ← «2005, 2011, 2017 және 2024 жылдары қабылдады»: the dates listed
+    together (commas, «және») count the times: 4."""
+    asked = {d.value for d in question.dates}
+    dates = sorted((x for x in p.spans if x["kind"] == "date" and x["label"] == "DATE"
+                    and x["value"] not in asked), key=lambda x: x["start"])
+    runs: list[list[dict[str, Any]]] = []
+    for x in dates:
+        between = p.text[runs[-1][-1]["end"] - p.start : x["start"] - p.start].strip() if runs else None
+        if between in DATE_LIST_JOINERS:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    run = max(runs, key=len, default=[])
+    if len(run) < 2:
+        return []
+    span = {"kind": "count", "start": run[0]["start"], "end": run[-1]["end"], "attrs": {}}
+    return [(f"{len(run)} рет", str(len(run)), span)]
+
+
+def _nested_places(p: Passage, question: Question) -> list[tuple[str, str, dict[str, Any]]]:
+    """«Мәскеу мемлекеттік университетінде» for «қай қаладағы университетте»: the place named inside
+    an organization's name answers when the question names the organization's head noun."""
+    from derek.extract.gazetteer import load_gazetteer
+
+    gazetteer, found = load_gazetteer(), []
+    for x in p.spans:
+        if x["kind"] != "entity" or x["label"] not in ("organization", "body"):
+            continue
+        inside = [i for i, t in enumerate(p.tokens) if x["start"] <= p.start + t.start < x["end"]]
+        if len(inside) < 2 or inside[-1] not in p.matched:
+            continue  # the head noun («университет») is not a word of the question
+        for a, b, entity, _ in gazetteer.match([p.tokens[i] for i in inside[:-1]]):
+            entry = gazetteer.entries.get(entity)
+            if entry is not None and entry.type in wanted(question):
+                first, last = p.tokens[inside[a]], p.tokens[inside[b - 1]]
+                span = {"kind": "entity", "label": entry.type, "value": entity, "attrs": {"name": entry.name},
+                        "start": p.start + first.start, "end": p.start + last.end, "text": entry.name}
+                found.append((short_names().get(entity) or entry.name, entity, span))
+    return found
 
 
 def _container(p: Passage, x: dict[str, Any]) -> bool:
@@ -194,7 +246,16 @@ def _counts(p: Passage, x: dict[str, Any], question: Question) -> float:
         return 1.0
     after = [t for t in p.tokens if p.start + t.start >= x["end"]][:2]
     inside = [t for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
-    return 1.0 if any(is_focus(t, question) for t in inside + after) else 0.9
+    return 1.0 if any(is_focus(t, question) or _kin_noun(t, question) for t in inside + after) else 0.9
+
+
+def _kin_noun(token: Token, question: Question) -> bool:
+    """A noun of the asked noun's kind (answer_nouns.tsv): «бес елде» counts the states asked by
+    «неше мемлекет»."""
+    from derek.query.question import answer_nouns
+
+    kind = answer_nouns().get(question.focus or "")
+    return kind is not None and answer_nouns().get(token.lemma.lower()) == kind
 
 
 ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")

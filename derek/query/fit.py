@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 ORDINAL_MISMATCH = 0.75  # the question's ordinal (бесінші) against another one in the sentence
 LAST = -1  # «соңғы» (last) as an ordinal: it does not match «алғашқы»
+FIRST_TIME = "алғаш"  # (for the first time) the ordinal 1: «алғаш келді» is not «екінші рет келді»
 
 
 def holds_answer_kind(passage: Passage, question: Question) -> bool:
@@ -49,6 +50,7 @@ def _ordinals(tokens: list[Token]) -> set[int]:
     from derek.query.candidates import word_ordinal
 
     found = {n for t in tokens if (n := word_ordinal(t.norm)) is not None}
+    found |= {1} if any(t.norm.lower() == FIRST_TIME for t in tokens) else set()
     return found | ({LAST} if any(t.lemma.lower() in ("соңғы", "соң") for t in tokens) else set())
 
 
@@ -72,3 +74,62 @@ def date_factor(passage: Passage, question: Question) -> float:
     if not {v[:4] for v in asked} <= years:
         return 0.75
     return 1.0 if all(any(v.startswith(a) for v in values) for a in asked if len(a) > 4) else 0.9
+
+
+RESPECTIVE_MISMATCH = 0.9  # «A мен B X пен Y арасындағы»: A goes with X, not with Y
+
+
+def respective_factor(passage: Passage, value: dict, question: Question) -> float:
+    """«Назарбаев пен Ельцин Қазақстан мен Ресей арасындағы шартқа қол қойды»: two pairs joined
+    by мен/пен/және pair off in order, so for a question naming Ресей the value in the other place
+    of its pair (Назарбаев) fits less."""
+    asked = {e.entity for e in question.entities}
+    pairs = _entity_pairs(passage)
+    mine = next((pair for pair in pairs if value["start"] in (pair[0]["start"], pair[1]["start"])), None)
+    if mine is None:
+        return 1.0
+    place = 0 if mine[0]["start"] == value["start"] else 1
+    for pair in pairs:
+        sides = [i for i, x in enumerate(pair) if x["value"] in asked]
+        if pair is not mine and len(sides) == 1 and pair[0]["label"] != mine[0]["label"]:
+            return 1.0 if sides[0] == place else RESPECTIVE_MISMATCH
+    return 1.0
+
+
+def _entity_pairs(passage: Passage) -> list[tuple[dict, dict]]:
+    """Neighbouring entities of one label joined by one мен/пен/және (initials and a detached
+    suffix between them allowed: «Назарбаев пен Б.Н Ельцин», «ҚР сы мен Ресей»)."""
+    import re
+
+    ents = sorted((x for x in passage.spans if x["kind"] == "entity"), key=lambda x: x["start"])
+    pairs = []
+    for before, a, b in zip([None, *ents], ents, ents[1:]):
+        words = re.findall(r"\w+", passage.text[a["end"] - passage.start : b["start"] - passage.start])
+        joins = [w for w in words if w.lower() in PAIR_JOINERS]
+        listed = before is not None and before["label"] == a["label"] and \
+            passage.text[before["end"] - passage.start : a["start"] - passage.start].strip() == ","
+        if a["label"] == b["label"] and len(joins) == 1 and not listed \
+                and all(len(w) <= 2 for w in words if w not in joins):
+            pairs.append((a, b))
+    return pairs
+
+
+OBJECT_FRAME = 0.5  # the question's verb is missing but its accusative object stands before a verb
+OBJECT_REACH = 4  # … among the four words before the sentence's last one (a subject may stand between)
+
+
+def object_mirrored(tokens: list[Token], question: Question) -> bool:
+    """«жобасын қай ел дайындады?» ~ «… жобасын Қазақстан ұсынған болатын»: the question's
+    accusative object stands in the same case among the four words before the sentence's last word
+    (Kazakh is verb-final: the object's verb), so the sentence says what was done to it."""
+    from derek.kb.search import term
+    from derek.query.phrases import _case
+
+    at = max((i for i, t in enumerate(question.tokens) if term(t) == question.verb), default=None)
+    before = [t for i, t in enumerate(question.tokens[:at] if at else [])
+              if i not in question.words and term(t) != question.focus]  # not «қай министрлік»
+    obj = next((t for t in reversed(before) if t.norm.isalpha()), None)
+    if obj is None or _case(obj.norm) != "ACC":
+        return False
+    words = [t for t in tokens if t.norm.isalpha()]
+    return any(term(t) == term(obj) and _case(t.norm) == "ACC" for t in words[-1 - OBJECT_REACH : -1])

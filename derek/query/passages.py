@@ -14,7 +14,15 @@ from typing import Any
 
 from derek.doc import Document, Token
 from derek.kb.search import fts_query, term
-from derek.query.fit import date_factor, holds_answer_kind, ordinal_factor, pair_factor
+from derek.query.endings import ending_match
+from derek.query.fit import (
+    OBJECT_FRAME,
+    date_factor,
+    holds_answer_kind,
+    object_mirrored,
+    ordinal_factor,
+    pair_factor,
+)
 from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.question import Question
 
@@ -31,6 +39,7 @@ FOCUS_BY_VALUE = 0.8  # «қай мемлекеттерге» is matched by «Т
 FOLLOW = 8  # how many of the best sentences have their next sentence looked at
 DOC_POOL = 200  # how many chunks (documents or their parts) BM25 ranks
 PRIOR_WEIGHT = 0.2  # a sentence of the weakest-ranked document loses a fifth of its coverage
+BEST_DOCUMENT_SENTENCES = 15  # the best-ranked document's own best sentences are read too
 
 
 @dataclass(slots=True)
@@ -64,8 +73,9 @@ def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # no
         " JOIN sentences s ON s.id = sentence_fts.rowid JOIN documents d ON d.id = s.doc_id"
         " WHERE sentence_fts MATCH ? ORDER BY bm25(sentence_fts) LIMIT ?", (match, limit)).fetchall()
     idf = _kb_idf(db, question.terms)
-    topics = _topics(db, question, {r[0] for r in rows})
     priors = rank_documents(db, question, match)
+    rows += _best_document_rows(db, match, priors, {(r[0], r[2]) for r in rows})
+    topics = _topics(db, question, {r[0] for r in rows})
     passages = []
     for doc_id, name, start, end, text, rank in rows:
         passage = Passage(name, doc_id, start, end, text, _spans(db, doc_id, start, end), bm25=-rank,
@@ -78,6 +88,22 @@ def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # no
     for p in passages:
         p.coverage *= 1.0 - PRIOR_WEIGHT * (1.0 - p.prior)
     return sorted(passages, key=lambda p: (-p.coverage, -p.bm25))
+
+
+def _best_document_rows(db, match: str, priors: dict[int, float],  # noqa: ANN001
+                        seen: set[tuple[int, int]]) -> list[tuple]:
+    """The best-ranked document's own best sentences (BM25 within it): in a text about the asked
+    organization, «Одаққа мүше бес елде …» shares one word with the question and ranks too low
+    among the whole collection's sentences to be read."""
+    best = [d for d, prior in priors.items() if prior >= 1.0][:1]
+    if not best:
+        return []
+    rows = db.execute(
+        "SELECT s.doc_id, d.name, s.start, s.end, s.text, bm25(sentence_fts) FROM sentence_fts"
+        " JOIN sentences s ON s.id = sentence_fts.rowid JOIN documents d ON d.id = s.doc_id"
+        " WHERE sentence_fts MATCH ? AND s.doc_id = ? ORDER BY bm25(sentence_fts) LIMIT ?",
+        (match, best[0], BEST_DOCUMENT_SENTENCES)).fetchall()
+    return [r for r in rows if (r[0], r[2]) not in seen]
 
 
 def _question_match(db, question: Question) -> str | None:  # noqa: ANN001
@@ -289,6 +315,8 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * 0.8  # a paraphrase, or «Абылай (1711–1781)» for «туған жылы»
         elif _hits(t, before[0]):
             matched += weight * CONTEXT_WEIGHT
+        elif t == question.verb and object_mirrored(passage.tokens, question):
+            matched += weight * OBJECT_FRAME  # «жобасын … ұсынған» for «жобасын … дайындады»
         elif t == question.focus and holds_answer_kind(passage, question):
             matched += weight * FOCUS_BY_VALUE
         elif t == question.verb:
@@ -367,7 +395,9 @@ def _hits(t: str, keys: list[str]) -> list[int]:
     """Indexes of the words that are ``t`` or, failing that, share its stem; ``keys`` holds
     each word's term and its lowercased form (``_keys``), as the analyser may miss either."""
     exact = sorted({i // 2 for i, k in enumerate(keys) if k == t})
-    return exact or sorted({i // 2 for i, k in enumerate(keys) if _stem_match(t, k)})
+    head = t[:4]
+    return exact or sorted({i // 2 for i, k in enumerate(keys)
+                            if k[:4] == head and (_stem_match(t, k) or ending_match(t, k))})
 
 
 def _form_hits(form: str, keys: list[str]) -> list[int]:

@@ -1,0 +1,62 @@
+"""Typed answer candidates (derek.query.candidates), on sentences written for these tests: dates
+listed together count the times, a place inside an organization's name answers «қай қаладағы
+университетте», and a noun of the asked noun's kind after a figure is the counted noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from derek.pipeline import analyze
+from derek.query.candidates import candidates_in
+from derek.query.passages import document_passages
+from derek.query.question import analyze_question
+
+
+def _best_value(context: str, question: str) -> object:
+    q = analyze_question(question)
+    found = [c for p in document_passages(analyze(context), "t", q) for c in candidates_in(p, q)]
+    return max(found, key=lambda c: c.score).value if found else None
+
+
+COUNTED_DATES = [  # (context, question, value): «неше рет» ← the dates listed together
+    ("Форум 2015, 2018 және 2021 жылдары Алматыда өтті.", "Форум Алматыда неше рет өтті?", "3"),
+    ("Чемпионат 1998 және 2006 жылдары Берлинде өткізілді.", "Чемпионат Берлинде неше рет өткізілді?", "2"),
+    ("Форум 2015 жылы Алматыда өтті.", "Форум Алматыда неше рет өтті?", None),  # one date counts nothing
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), COUNTED_DATES)
+def test_candidates_dates_listed_together_count_the_times(context: str, question: str, value: str | None) -> None:
+    assert _best_value(context, question) == value
+
+
+NESTED_PLACES = [  # (context, question, value): the city in the university's name
+    ("Ғалым 1975 жылы Мәскеу мемлекеттік университетінде дәріс оқыды.",
+     "Ғалым қай қаладағы университетте дәріс оқыды?", "place:moscow"),
+    # the question does not name the university: its name is no answer to «қай қалада»
+    ("Ғалым 1975 жылы Мәскеу мемлекеттік университетінің түлектерімен кездесті.",
+     "Ғалым қай қалада дәріс оқыды?", None),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), NESTED_PLACES)
+def test_candidates_place_inside_an_organization_name(context: str, question: str, value: str | None) -> None:
+    assert _best_value(context, question) == value
+
+
+KIN_NOUNS = [  # (sentence, question, figure, factor): «неше мемлекет» counts «алты елде» in full
+    ("Одаққа мүше алты елде 50 миллион адам тұрады.", "Одаққа неше мемлекет мүше?", "алты", 1.0),
+    ("Одаққа мүше алты елде 50 миллион адам тұрады.", "Одаққа неше мемлекет мүше?", "50", 0.9),
+    ("Кеңеске мүше төрт мемлекетте 20 миллион адам тұрады.", "Кеңеске неше ел мүше?", "төрт", 1.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "figure", "factor"), KIN_NOUNS)
+def test_candidates_noun_of_the_asked_kind_is_counted(sentence: str, question: str, figure: str,
+                                                      factor: float) -> None:
+    from derek.query.candidates import _counts
+
+    q = analyze_question(question)
+    p = document_passages(analyze(sentence), "t", q)[0]
+    x = next(x for x in p.spans if x["kind"] == "quantity" and x["text"].startswith(figure))
+    assert _counts(p, x, q) == factor

@@ -1,0 +1,70 @@
+"""How a sentence fits the asked relation (derek.query.fit), on sentences written for these tests:
+two pairs joined by «мен» pair off in order, the question's accusative object before another verb
+mirrors its frame, and «алғаш» (for the first time) is the ordinal 1."""
+
+from __future__ import annotations
+
+import pytest
+
+from derek.pipeline import analyze
+from derek.query.fit import (
+    ORDINAL_MISMATCH,
+    RESPECTIVE_MISMATCH,
+    object_mirrored,
+    ordinal_factor,
+    respective_factor,
+)
+from derek.query.passages import document_passages
+from derek.query.question import analyze_question
+
+
+def _passage(sentence: str, question: str):  # -> (Passage, Question)
+    q = analyze_question(question)
+    return document_passages(analyze(sentence), "t", q)[0], q
+
+
+RESPECTIVE = [  # (sentence, question, person id, factor): «A мен B X пен Y арасындағы»: A ~ X, B ~ Y
+    ("2013 жылы Тоқаев пен Путин Қазақстан мен Ресей арасындағы шекара туралы шартқа қол қойды.",
+     "Шекара туралы шартқа Ресей атынан кім қол қойды?", "person:putin", 1.0),
+    ("2013 жылы Тоқаев пен Путин Қазақстан мен Ресей арасындағы шекара туралы шартқа қол қойды.",
+     "Шекара туралы шартқа Ресей атынан кім қол қойды?", "person:tokayev", RESPECTIVE_MISMATCH),
+    ("2013 жылы Тоқаев пен Путин Қазақстан мен Ресей арасындағы шекара туралы шартқа қол қойды.",
+     "Шекара туралы шартқа Қазақстан атынан кім қол қойды?", "person:tokayev", 1.0),
+    # three states in a list are no pair: nothing to pair the two persons with
+    ("2013 жылы Тоқаев пен Путин Беларусь, Қазақстан және Ресей қатысқан кездесуде сөйледі.",
+     "Кездесуде Ресей атынан кім сөйледі?", "person:tokayev", 1.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "person", "factor"), RESPECTIVE)
+def test_fit_respective_pairs_pair_off_in_order(sentence: str, question: str, person: str, factor: float) -> None:
+    p, q = _passage(sentence, question)
+    value = next(x for x in p.spans if x["kind"] == "entity" and x["value"] == person)
+    assert respective_factor(p, value, q) == factor
+
+
+OBJECTS = [  # (question, sentence, mirrored?): the accusative object stands before the sentence's verb
+    ("Заңның жобасын қай министрлік дайындады?", "Бұл заңның жобасын Әділет министрлігі ұсынған еді.", True),
+    ("Заңның жобасын қай министрлік дайындады?", "Заңның жобасы парламентте ұзақ талқыланды.", False),
+    ("Заңның жобасын қай министрлік дайындады?", "Жобасын көрген сарапшылар заң туралы көп айтты.", False),
+    ("Қай министрлік заң дайындады?", "Бұл заңның жобасын Әділет министрлігі ұсынған еді.", False),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "mirrored"), OBJECTS)
+def test_fit_object_of_the_question_mirrored(question: str, sentence: str, mirrored: bool) -> None:
+    p, q = _passage(sentence, question)
+    assert object_mirrored(p.tokens, q) is mirrored
+
+
+FIRST_TIME = [  # (sentence, question, factor): «алғаш» asks for the first time, not the second
+    ("Ол министрлікке екінші рет 2012 жылы келді.", "Ол министрлікке алғаш қай жылы келді?", ORDINAL_MISMATCH),
+    ("Ол министрлікке 1994 жылы келді.", "Ол министрлікке алғаш қай жылы келді?", 1.0),
+    ("Ол министрлікке алғаш рет 1994 жылы келді.", "Ол министрлікке алғаш қай жылы келді?", 1.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "factor"), FIRST_TIME)
+def test_fit_first_time_is_the_ordinal_one(sentence: str, question: str, factor: float) -> None:
+    p, q = _passage(sentence, question)
+    assert ordinal_factor(p, q) == factor
