@@ -230,8 +230,11 @@ def case_of(norm: str, keys: frozenset[str] = frozenset()) -> str:
     analyses = analyze(norm)[:_CANDIDATES]
     if fold(norm) in keys and "-" not in norm:
         return "NOM"
-    # a name is no verb: «Таиландты» read as a past verb «Таиланд-ты» is the accusative
-    chosen = next((a for a in analyses if fold(a.lemma) in keys and a.pos not in ("VERB", "AUX")), None)
+    # a name is no verb: «Таиландты» read as a past verb «Таиланд-ты» is the accusative, and so
+    # is «Колбинді» read as a capitalized past form
+    verbal = _verbal_tags()
+    chosen = next((a for a in analyses if fold(a.lemma) in keys and a.pos not in ("VERB", "AUX")
+                   and not verbal.intersection(a.tags)), None)
     if chosen is None:
         stem = next((k for k in sorted(keys, key=len, reverse=True) if fold(norm[: len(k)]) == k), None)
         if stem is not None and ("-" not in norm or len(stem) > len(norm.partition("-")[0])):
@@ -240,6 +243,14 @@ def case_of(norm: str, keys: frozenset[str] = frozenset()) -> str:
     if chosen is None:
         return "NOM"
     return next((tag for tag in reversed(chosen.tags) if tag in CASES), "NOM")
+
+
+@cache
+def _verbal_tags() -> frozenset[str]:
+    """Tags only verb endings carry (PAST, PASS, CONV.A …), from the suffix grammar."""
+    rows = load_tsv("suffixes.tsv")
+    verbal = {r["tag"] for r in rows if r["from"].split()[0].startswith("V")}
+    return frozenset(verbal - {r["tag"] for r in rows if r["from"].split()[0].startswith("N")})
 
 
 @cache

@@ -5,6 +5,7 @@ sentence that the question lacks), and where a value sits relative to the questi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from derek.doc import Token
@@ -222,7 +223,7 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
     fit = 1.0 if before and after else 0.85
     fit *= 1.05 if verb_follows(p, question, last) else 0.95  # the object sits before its verb
     if question.focus:
-        fit *= 1.1 if is_focus(p.tokens[last], question) else 0.85
+        fit *= 1.1 if is_focus(p.tokens[last], question) else 0.75 if rival_kind(p.tokens[last], question) else 0.85
     if any(p.tokens[i].norm in ("«", '"') for i in run):
         fit *= 1.1  # a «quoted» name is what «қандай»/«не» questions usually want
     fit = min(fit * bonus, 1.0) * _case_fit(p, question, last)
@@ -294,6 +295,26 @@ def is_focus(token: Token, question: Question) -> bool:
     form = "".join(c for c in token.norm.lower() if c.isalnum())
     focus = question.focus or ""
     return bool(focus) and (term(token) == focus or _stem_match(focus, term(token)) or _stem_match(focus, form))
+
+
+def rival_kind(token: Token, question: Question) -> bool:
+    """A document of another kind than the one asked («қандай декларация» answered by a
+    «… мәлімдеме»): a sibling of the asked noun, where «құжат» would be its kind."""
+    from derek.kb.search import term
+
+    nouns = _document_nouns()
+    focus, word = question.focus or "", term(token)
+    if focus not in nouns:
+        return False
+    return any(word.startswith(noun) and noun != focus and not focus.startswith(noun) for noun in nouns)
+
+
+@cache
+def _document_nouns() -> frozenset[str]:
+    """Names of kinds of documents adopted (extract/data/document_nouns.tsv)."""
+    from derek.lang.kk.resources import load_tsv
+
+    return frozenset(r["noun"] for r in load_tsv("document_nouns.tsv", "derek.extract") if r["kind"] == "document")
 
 
 def _trim(p: Passage, run: list[int], stop: frozenset[str]) -> list[int]:

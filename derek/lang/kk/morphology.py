@@ -173,7 +173,8 @@ class Analyzer:
             cls = _CLASS.get(stem[-1], "Z")
             # surnames in -ев follow the vowel before it: Назарбаевтың, Тоқаевқа; loanwords that
             # end in a consonant cluster with к/г take front endings too: банктің, паркке
-            both = not harm or (len(stem) > 3 and (stem.endswith("ев") or _loan_cluster(stem)))
+            # and so do loanwords whose last vowel is и before a consonant: саммиті, лимиттің
+            both = not harm or (len(stem) > 3 and (stem.endswith("ев") or _loan_cluster(stem) or _loan_i(stem)))
             for h in ("b", "f") if both else (harm,):
                 for chain in variants.get((h, cls), ()):
                     _add_stems(found, stem, low[i], chain, h, i)
@@ -293,6 +294,13 @@ def _add_stems(found: list[_Candidate], stem: str, first: str, chain: Chain, har
 
 def _loan_cluster(stem: str) -> bool:
     return stem[-1] in "кг" and stem[-2] not in VOWELS and stem[-2] not in "кгқғ"
+
+
+def _loan_i(stem: str) -> bool:
+    """The last vowel letter is и and a consonant follows it (саммит, кредит, Рим): и is no
+    harmonic vowel, and such loanwords take front endings though an earlier vowel is back."""
+    last = max(stem.rfind(v) for v in VOWELS)
+    return last >= 0 and stem[last] == "и" and last < len(stem) - 1
 
 
 def _add_glide(found: list[_Candidate], variants: dict | None, stem: str, harm: str,
