@@ -43,5 +43,10 @@ def run_demo(corpus: Path, db: str, console: Any) -> None:
             for source in answer.sources[:2]:
                 console.print(f"  [cyan]{escape(source['doc'])}[/cyan] {source['start']}-{source['end']}:"
                               f" «{escape(source['text'][:160])}»")
+            for side in answer.conflicts:  # what disagreeing sources say
+                source = side["sources"][0]
+                console.print(f"  [yellow]⚠ дереккөздер келіспейді:[/yellow] {escape(str(side['answer']))} —"
+                              f" [cyan]{escape(source['doc'])}[/cyan] {source['start']}-{source['end']}:"
+                              f" «{escape(source['text'][:160])}»")
     if any(r.status == "failed" for r in results):
         raise DerekError("some sample documents failed to ingest (see above)")

@@ -82,6 +82,7 @@ def test_cli_demo_ingests_sample_corpus(runner, tmp_path):
     r = run(runner, "demo", "--db", str(tmp_path / "demo.db"))
     assert r.exit_code == 0, r.output
     assert "failed" not in r.output and "derek search" in r.output
+    assert "дереккөздер келіспейді: 2009" in r.output  # the Georgia answer shows the other side
 
 
 def test_cli_python_dash_m_and_help():
