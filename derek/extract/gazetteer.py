@@ -69,9 +69,11 @@ def word_keys(norm: str) -> frozenset[str]:
     fixed = _respelled(norm)
     if fixed:
         keys |= word_keys(fixed)
+    verbal = _verbal_tags()
     for a in analyze(norm)[:_CANDIDATES]:
-        # a reading that leaves a stub (Жарғы → жа) would make unrelated names meet
-        if len(a.lemma) >= 3 and 2 * len(a.lemma) >= len(norm):
+        # a reading that leaves a stub (Жарғы → жа) would make unrelated names meet, and a name
+        # is no verb form («Бұрындық» read as «бұрын-дық», we were before, would meet «Бұрынғы»)
+        if len(a.lemma) >= 3 and 2 * len(a.lemma) >= len(norm) and not verbal.intersection(a.tags):
             keys.add(fold(a.lemma))
     return frozenset(k for k in keys if k)
 
