@@ -503,3 +503,38 @@ HISTORY_CASES = [
 @pytest.mark.parametrize(("text", "index", "expected"), HISTORY_CASES)
 def test_facts_history_shapes(text: str, index: int, expected: set) -> None:
     test_facts_sentence_cases(text, index, expected)
+
+
+# Session 3, outside the domain (figure_guards.py, figure_owners.py): what is a figure at all,
+# and who owns it when a name says where, whither or whence rather than whose.
+OUTSIDE_CASES = [
+    # a year, a day of a misspelled month, a glued century, a counter attribute, a half-read
+    # scale word, an unknown abbreviated unit, a distance from a place: no figure of anyone's
+    ("Ақын (1840, Ақмола облысы Көкшетау ауданы — 1899) өмір сүрген.", 0, set()),
+    ("Ол Павлодар облысы Ертіс ауданында 12 қантар 1950 жылы туған.", 0, set()),
+    ("Мереке наурздың 22 күні Алматы облысында өтті.", 0, set()),
+    ("Қолжазба Бұхарада 15 ғасырдыңбасында көшірілген.", 0, set()),
+    ("Жазушының 10 томдық шығармалар жинағы Алматыда шықты.", 0, set()),
+    ("Семей маңында 300 мыңдай адам тұрады.", 0, set()),
+    ("Қарағанды облысында кеннің қоры 5 млн. т. асады.", 0, set()),
+    ("Ауыл Шымкент қаласынан 2 — 5 км жерде орналасқан.", 0, set()),
+    # a place in the locative owns only a count of what is there
+    ("Қазақстанда 8 мың өзен бар.", 0, {("state:kz", "quantity", "8000", None)}),
+    ("Қолжазбаның Стамбұлда 1480 жылы көшірілген, 506 жолдан тұратын нұсқасы бар.", 0, set()),
+    ("1952 жылы АҚШ-та қуаттылығы 3 мт қондырғы жарылды.", 0, set()),
+    # a destination (dative, also as the head of «Түркістан майданына») owns nothing …
+    ("Жетісуға 100 мың адам көшіп келді.", 0, set()),
+    ("Түркістан майданына 2 млн сомға қару жіберілді.", 0, set()),
+    # … but «ЕАЭО-ға мүше елдер» are the organization's
+    ("ЕАЭО-ға мүше елдерде 180 млн адам тұрады.", 0, {("org:eaeu", "quantity", "1.8e+08 person", None)}),
+    # a name derek does not know owns the figure, not the text's topic
+    ("Мысыр – Африкадағы мемлекет. Каирда 20 млн адам тұрады.", 1, set()),
+    ("Мысыр – Африкадағы мемлекет. Кесенеде Қазақтың 21 ханы жерленген.", 1, set()),
+    # a place between a genitive owner and its counted noun does not hide the owner
+    ("БҰҰ-ның Қазақстанда 12 ұйымы бар.", 0, {("org:un", "quantity", "12", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), OUTSIDE_CASES)
+def test_facts_outside_domain(text: str, index: int, expected: set) -> None:
+    test_facts_sentence_cases(text, index, expected)

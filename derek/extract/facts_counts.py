@@ -14,14 +14,18 @@ from derek.extract.events import EVENT_NOUNS
 from derek.extract.figure_owners import (
     OWNER_TYPES,
     WATER_TYPES,
+    counts_what_is_there,
     listed_owners,
     measure_owner,
     opening_here,
     owns,
     pointed,
+    setting_names,
     share_owner,
     trade_partner,
+    unknown_owner,
 )
+from derek.extract.figure_guards import not_a_figure
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_list
 
@@ -104,6 +108,7 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
     facts: list[Fact] = []
     for a, b, q in quantities:
         if b < sentence.last_token and index.norms[b].lower() in _EXCEPT or _not_a_figure(index, a, b, quantities) \
+                or not_a_figure(index.norms, a, b, q, sentence.last_token) \
                 or _acting_group(index.norms, b, sentence.last_token):
             continue
         if _membership(lemmas | {index.norms[i].lower() for i in range(sentence.first_token, sentence.last_token)}) and _counts_states(q, index.norms, b):
@@ -237,7 +242,8 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     same = _same_figure(index.norms, sentence.first_token, a)
     time = _time(index, sentence, a) or (carried.value if carried is not None else None) \
         or (discourse.unit_times.get(q.unit or "") if same else None)
-    subjects, other = _subjects(sentence, index, a, at, measure, discourse, same)
+    subjects, other = _subjects(sentence, index, a, at, measure, discourse, same,
+                                counts_what_is_there(index, a, at, q.unit, q.text))
     if subjects is None and measured is None and q.unit is None:
         return []  # «400 сарбаз»: a count of things no name in the sentence owns
     if subjects is None and not (at is not None and word_info(index.norms[at])[1] & _OBLIQUE):
@@ -256,15 +262,16 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
 
 
 def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, measure: str | None,
-              discourse: Discourse, same: bool) -> tuple[list[str] | None, str | None]:
+              discourse: Discourse, same: bool, here: bool) -> tuple[list[str] | None, str | None]:
     """The figure's owners (None if the sentence names or points to none; [] if it names one
-    that owns something else) and the second name of a pair («with»)."""
+    that owns something else, or only where the figure happened) and the second name of a
+    pair («with»); ``here``: the figure counts what is at a place named in the locative."""
     listed = listed_owners(index, sentence, a)
     if listed:
         return [m.entity for m in listed], None
     partner = trade_partner(index, sentence, a, measure, discourse.topic)
     shares = share_owner(sentence, index, a)
-    owners = shares or measure_owner(sentence, index, a, at, measure)
+    owners = shares or measure_owner(sentence, index, a, at, measure, here)
     if partner is not None:  # «Қазақстанның Қытаймен сауда айналымы»: China's figure, with Kazakhstan
         others = [m.entity for m in owners if m.entity != partner.entity]
         return [partner.entity], others[0] if others else None
@@ -274,6 +281,8 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
         return [], None  # «Ресейдің ең ұзын өзені — Лена (4 400 км)»: the river's figure, not Russia's
     if owners:
         return [owners[0].entity], owners[1].entity if len(owners) > 1 else None
+    if setting_names(index, sentence, a) or unknown_owner(index, sentence, a, at):
+        return [], None  # «Стамбұлда … 506 жолдан тұратын», «Каирда 17 млн адам»: not the topic's
     found = pointed(sentence, index, a, discourse.referent, discourse.site)
     return ([found] if found else None), None
 

@@ -28,6 +28,12 @@ _VIA = {"арқылы"}  # «Каспий теңізі арқылы»: a route, 
 _PRONOUNS = {"ол"}  # not «оның» (its), which owns the noun after it
 _HERE = {"онда", "мұнда", "сонда"}  # «Онда өткізілген 752 жарылыс»: there, the place named last
 _STATE_WORDS = {"мемлекет", "ел", "мүше", "мүше-мемлекет", "республика"}
+# A name in these cases is where something goes or comes from («Жетісуға 200 мың адам көшті»,
+# «майданына 3 млн сомға»), not who owns the figure.
+_DIRECTIONS = frozenset({"DAT", "ABL", "ACC"})
+_SETTINGS = ("LOC", "ATTR")  # «Стамбұлда», «Стамбұлдағы»: where, an owner only of what is there
+_LOCATIVE_ENDINGS = ("да", "де", "та", "те")
+_PART_ENDINGS = ("-ы", "-і", "-сы", "-сі")  # «40 %-ы»: 40 % of it
 
 
 def listed_owners(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityMention]:
@@ -100,35 +106,104 @@ def share_owner(sentence: Sentence, index: TokenIndex, a: int) -> list[EntityMen
             and m.type in ("state", "organization") and word_info(index.norms[e])[0] == "үлес"][:1]
 
 
+def counts_what_is_there(index: TokenIndex, a: int, at: int | None, unit: str | None, text: str) -> bool:
+    """Does the figure count a noun in the plain nominative after it («Қазақстанда 7 өзен бар»,
+    «Алматыда 40-қа жуық қозғалыс жұмыс істеді») or give a part of a whole («Қазақстанда өнімнің
+    40 %-ы»)? Only such a figure belongs to a place named in the locative; not «506 жолдан
+    тұратын» (a part of something), «қуаттылығы 3 мт» (the device's power), «(67 %)», a sum."""
+    if unit == "percent":
+        tail = index.norms[a + 1:a + 4]  # «40 %-ы» as «%», «-», «ы» or one token
+        return any("".join(tail[:n]).endswith(_PART_ENDINGS) for n in (1, 2, 3)) or text.endswith(_PART_ENDINGS)
+    if at is None or at < a or unit not in (None, "person"):
+        return False
+    return not word_info(index.norms[at])[1] - {"PL"}
+
+
+def setting_names(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityMention]:
+    """Names before the figure that say where or whither, not whose: locative, dative,
+    ablative, accusative."""
+    return [m for _, e, m in index.mentions_in(sentence.first_token, a)
+            if e <= a and (m.case in _SETTINGS or _direction(index, m, e))]
+
+
+def _here(index: TokenIndex, m: EntityMention, e: int, a: int, counts: bool, first: int) -> bool:
+    """Does a place in the locative own a figure that ``counts`` what is there: in the same
+    clause, and «Стамбұлдағы» (attributive) only right before the figure («Қазақстандағы 7 өзен»),
+    else it describes another noun («Стамбұлдағы кітапханасында …; … 524 жол»)."""
+    if not counts or any(index.norms[k] == ";" for k in range(e, a)):
+        return False
+    if sum(x.case in _SETTINGS for _, _, x in index.mentions_in(first, a)) > 1:
+        return False  # «АҚШ-та, ГФР-де, Францияда … 35 — 40 %-і»: a figure of several places
+    return m.case != "ATTR" or e == a
+
+
+def _direction(index: TokenIndex, m: EntityMention, end: int) -> bool:
+    """A name (ending at token ``end``) in the dative, ablative or accusative, except the
+    organization of «ШЫҰ-ға мүше елдер» (the states that are members of it)."""
+    case = m.case
+    if case == "NOM" and end < len(index.norms) and index.norms[end][:1].islower():
+        tags = word_info(index.norms[end])[1]  # «Түркістан майданына»: the case of the head noun
+        case = next((c for c in _DIRECTIONS if c in tags and "POSS.3" in tags), case)
+    if case not in _DIRECTIONS:
+        return False
+    return not (case == "DAT" and end < len(index.norms) and word_info(index.norms[end])[0] == "мүше")
+
+
+def unknown_owner(index: TokenIndex, sentence: Sentence, a: int, at: int | None) -> bool:
+    """Is the figure's owner a name derek does not know: a capitalized genitive or locative word
+    outside every mention, inside the sentence («Қазақтың 21 ханы», «Каирда 17 млн адам»; an
+    unread word at the sentence start only when it has a locative ending)?"""
+    named = {k for s, e, _ in index.mentions_in(max(0, sentence.first_token - 8), sentence.last_token)
+             for k in range(s, e)}
+    for k in range(max(sentence.first_token, min(a, at if at is not None else a) - 3), a):
+        word = index.norms[k]
+        if k in named or not word[:1].isupper() or not word.isalpha():
+            continue
+        lemma, tags, _ = word_info(word)
+        if k > sentence.first_token and tags & {"GEN", "LOC", "ATTR"}:
+            return True
+        if not tags and lemma == word.lower() and word.endswith(_LOCATIVE_ENDINGS):
+            return True
+    return False
+
+
 def measure_owner(sentence: Sentence, index: TokenIndex, a: int, at: int | None,
-                  measure: str | None) -> list[EntityMention]:
+                  measure: str | None, here: bool = True) -> list[EntityMention]:
     """Who the figure belongs to, named in the sentence: the genitive owner of the measure
     («Қазақстанның одақтастармен саудасы»), unless the measure is itself genitive (a part of
-    it: «Азия аумағының 90 %-ы»), else the names before the figure; route names are left out
-    and a sea, lake or river only owns its own properties."""
+    it: «Азия аумағының 90 %-ы»), else the names before the figure; route names are left out,
+    a sea, lake or river only owns its own properties, a destination or source never owns and
+    a place in the locative only when ``here`` (the figure counts what is there)."""
     skip = not_owners(index, sentence, a)
     water = measure is not None and measure.split()[-1] in _WATER_MEASURES
 
-    def owner_type(m: EntityMention) -> bool:
+    def owner_type(m: EntityMention, e: int) -> bool:
+        if _direction(index, m, e) or (m.case in _SETTINGS and not _here(index, m, e, a, here, sentence.first_token)):
+            return False
         return id(m) not in skip and (m.type in OWNER_TYPES or (water and m.type in WATER_TYPES))
 
-    named = [m for s, e, m in index.mentions_in(sentence.first_token, a) if owner_type(m)]
+    named = [m for s, e, m in index.mentions_in(sentence.first_token, a) if owner_type(m, e)]
     if at is not None and "GEN" not in word_info(index.norms[at])[1]:
         owners = [m for s, e, m in index.mentions_in(max(sentence.first_token, at - 3), at)
-                  if m.case == "GEN" and owner_type(m) and e <= at]
+                  if m.case == "GEN" and owner_type(m, e) and e <= at]
         if owners:
             return owners[-1:] + [m for m in named if m is not owners[-1]]
     elif at is not None:  # the subject, not «Азия» of «Азия аумағының» (izafet)
         named = [m for s, e, m in index.mentions_in(sentence.first_token, a)
-                 if owner_type(m) and m.case == "NOM" and e != at]
+                 if owner_type(m, e) and m.case == "NOM" and e != at]
     return named
 
 
 def owns(index: TokenIndex, owner: EntityMention, at: int | None, a: int) -> bool:
     """Is a genitive name the owner of the figure («БҰҰ-ның 20-дан астам агенттігі») or of its
     measure noun (at most 3 words before it), rather than of some other noun?"""
-    near = [m for s, e, m in index.mentions_in(max(0, at - 3), at) if e <= at] if at is not None else []
-    return any(m is owner for m in near) or any(m is owner and e == a for _, e, m in index.mentions_in(0, a))
+    # a place between them says where: «БҰҰ-ның Қазақстанда келесі 15 ұйымы»
+    end = at if at is not None else a
+    near = index.mentions_in(max(0, end - 8), end)
+    places = {k for s, e, m in near if m.case in _SETTINGS for k in range(s, e)}
+    return any(m is owner and e <= end and (sum(k not in places for k in range(s, end)) <= 3 if at is not None
+                                            else sum(k not in places for k in range(e, end)) <= 1)
+               for s, e, m in near) or any(m is owner and e == a for _, e, m in index.mentions_in(0, a))
 
 
 def opening_here(index: TokenIndex, sentence: Sentence) -> bool:

@@ -1,0 +1,89 @@
+"""Numbers that are no figure of anything: years and days the date stage left unread, glued
+centuries, attributes («20 томдық»), distances from a place, half-read scale words. Reads the
+token norms around a Quantity; used by facts_counts."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from derek.doc import Quantity
+from derek.extract.rules import word_info
+from derek.lang.kk.resources import load_tsv
+
+_CENTURY = "ғасыр"  # «14 ғасырдыңақырында»: a century glued to the next word, a date
+_ATTRIBUTE_ENDINGS = ("дық", "дік", "тық", "тік", "лық", "лік")
+# «20 томдық жинақ» (a 20-volume edition), «5 жылдық жоспар»: a figure that makes an attribute of
+# a counter noun describes the noun after it; «104 құрлықаралық зымыран» counts missiles
+_COUNTERS = {"том", "жыл", "ай", "күн", "апта", "сағат", "ғасыр", "бөлім", "бет", "сынып", "қабат"}
+_SHORT_WORDS = {"да", "де", "та", "те", "ал", "ол", "не", "ең", "әр", "өз", "ие", "ет", "ой", "ту", "у", "и"}
+_LENGTHS = {"km", "m"}  # «қаласынан 2 — 3 км»: how far from a place, nobody's size
+_OPEN = {"(", "-", "–", "—"}
+
+
+@cache
+def _month_stems() -> tuple[str, ...]:
+    """Kazakh month stems that are no other word (months.tsv: not «қазан», cauldron)."""
+    return tuple(row["kk"] for row in load_tsv("months.tsv") if row["ambiguous"] != "yes")
+
+
+@cache
+def _scale_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_tsv("scale_words.tsv"))
+
+
+def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int) -> bool:
+    """Is the number at tokens [a, b) a part of a date, an attribute, a distance or a
+    half-read figure rather than a figure some name owns?"""
+    after = norms[b].lower() if b < last else ""
+    bare = q.unit is None and q.text.isdigit()
+    if bare and len(q.text) == 4 and 1000 <= q.value <= 2100:
+        return True  # «— 1874, сонда», «("1984")»: a year the date stage did not read as a date
+    if bare and q.value <= 31 and _day_of_misspelled_month(norms, a, b, last):
+        return True
+    if bare_unit(after) and q.unit is None:
+        return True  # «10 млн. т.», «1738 м»: an abbreviated unit the number stage does not know
+    if after.startswith(_CENTURY):
+        return True
+    if after.endswith(_ATTRIBUTE_ENDINGS) and after[:-3] in _COUNTERS:
+        return True
+    if word_info(after)[0] in _scale_words() or after.rstrip(".") in _scale_words():
+        return True  # «500 мыңдай»: the number stage read «500» and left the scale word
+    return q.unit in _LENGTHS and _from_place(norms, a)
+
+
+def bare_unit(word: str) -> bool:
+    """A one- or two-letter lowercase abbreviation, not a particle («да», «ол»)."""
+    return word.isalpha() and word.islower() and len(word) <= 2 and word not in _SHORT_WORDS
+
+
+def _day_of_misspelled_month(norms: list[str], a: int, b: int, last: int) -> bool:
+    """«20 қантар 1985» (a year follows), «наурздың 11» (a genitive month before): a day whose
+    month is misspelled by one letter, so the date stage did not read it."""
+    year = b + 1 < last and norms[b + 1].isdigit() and len(norms[b + 1]) == 4
+    if b < last and year and _misspelled_month(norms[b]):
+        return True
+    return a > 0 and "GEN" in word_info(norms[a - 1])[1] and _misspelled_month(norms[a - 1])
+
+
+def _misspelled_month(word: str) -> bool:
+    """A word whose stem is one letter away from a month name."""
+    stem = word_info(word)[0] if word.isalpha() else ""
+    return len(stem) >= 4 and any(_one_edit(stem, month) for month in _month_stems())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Exactly one substitution, insertion or deletion apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _from_place(norms: list[str], a: int) -> bool:
+    """«Балқаш қаласынан 2 — 3 км», «Алматыдан (50 км)»: a length measured from a place."""
+    k = a - 1
+    while k >= 0 and norms[k] in _OPEN:
+        k -= 1
+    return k >= 0 and "ABL" in word_info(norms[k])[1]
