@@ -137,6 +137,7 @@ class Gazetteer:
         self.index: dict[str, list[_Name]] = {}
         self.last_words: set[str] = set()  # keys a name's last word can have
         self._keys: dict[str, frozenset[str]] = {}
+        self._starts: dict[str, list[_Name]] = {}  # memo of starting_names()
         for entry in entries.values():
             for raw in entry.names:
                 self._add_name(entry.id, raw)
@@ -181,11 +182,19 @@ class Gazetteer:
                 i += 1
         return found
 
+    def starting_names(self, norm: str) -> list[_Name]:
+        """The names whose first word a token of this form may be (memoized per form)."""
+        found = self._starts.get(norm)
+        if found is None:
+            if len(self._starts) >= _MAX_CACHED:
+                self._starts.clear()
+            found = self._starts[norm] = []
+            for key in self.keys(norm) | {fold(norm)}:
+                found.extend(self.index.get(key, ()))
+        return found
+
     def _match_at(self, tokens: Sequence[Token], i: int, skip: set[int]) -> tuple[int, int, str, str] | None:
-        candidates: list[_Name] = []
-        first = tokens[i]
-        for key in self.keys(first.norm) | {fold(first.norm)}:
-            candidates.extend(self.index.get(key, ()))
+        candidates = self.starting_names(tokens[i].norm)
         best: _Name | None = None
         for name in candidates:
             n = len(name.keys)

@@ -32,6 +32,8 @@ class TokenIndex:
         self._mention_starts = [a for a, _, _ in self.mentions]
         self._date_starts = [a for a, _ in self.dates]
         self._quantity_starts = [a for a, _, _ in self.quantities]
+        self._orgs = [m for _, _, m in self.mentions if m.type == "organization"]
+        self._org_starts = [a for a, _, m in self.mentions if m.type == "organization"]
 
     def mentions_in(self, first: int, last: int) -> list[tuple[int, int, EntityMention]]:
         """Mentions starting at tokens first..last-1 (binary search: facts stay linear in text)."""
@@ -67,13 +69,19 @@ class TokenIndex:
 
     def last_organization(self, token: int) -> Arg | None:
         """The organization named last before ``token``: what the text is about."""
-        found = next((m for _, _, m in self._before(token) if m.type == "organization"), None)
+        k = bisect_left(self._org_starts, token) - 1  # the last one starting before it
+        found = self._orgs[k] if k >= 0 else None
         return Arg(found.entity, found.type, "NOM", token, token, anaphor=True) if found else None
 
     def last_before(self, token: int, types: tuple[str, ...] | frozenset[str],
                     since: int = 0) -> tuple[str, str] | None:
         """The last mention of one of ``types`` between token ``since`` and ``token``, a
         nominative one (a subject) first."""
-        found = [m for a, _, m in self._before(token) if a >= since and m.type in types]
+        found = []
+        for a, _, m in self._before(token):
+            if a < since:
+                break  # nearest first: every later one starts before ``since`` too
+            if m.type in types:
+                found.append(m)
         best = next((m for m in found if m.case == "NOM"), found[0] if found else None)
         return (best.entity, best.type) if best else None

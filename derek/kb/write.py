@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from derek.doc import Document
-from derek.kb.search import sentence_terms
+from derek.kb.search import term
 
 
 def write_parts(db: sqlite3.Connection, doc_id: int, parts: Iterable[tuple[int, Document]]) -> tuple[int, int, int]:
@@ -16,13 +16,14 @@ def write_parts(db: sqlite3.Connection, doc_id: int, parts: Iterable[tuple[int, 
     for seq, (offset, doc) in enumerate(parts):
         chunk = db.execute("INSERT INTO chunks (doc_id, seq, start, text) VALUES (?,?,?,?)",
                            (doc_id, seq, offset, doc.text)).lastrowid
+        terms = [term(t) for t in doc.tokens]  # each token's index term, computed once
         db.execute("INSERT INTO chunk_fts (rowid, terms) VALUES (?, ?)",
-                   (chunk, " ".join(sentence_terms(doc.tokens))))
+                   (chunk, " ".join(t for t in terms if t)))
         db.executemany(
             "INSERT INTO sentences (doc_id, seq, start, end, text, terms) VALUES (?,?,?,?,?,?)",
             (
                 (doc_id, n_sentences + i, offset + s.start, offset + s.end, doc.text[s.start : s.end],
-                 " ".join(sentence_terms(doc.sentence_tokens(s))))
+                 " ".join(t for t in terms[s.first_token : s.last_token] if t))
                 for i, s in enumerate(doc.sentences)
             ),
         )

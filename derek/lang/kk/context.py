@@ -190,6 +190,7 @@ def _indicators(unchanged: bool, pos: str, p: str, n: str) -> list[str]:
 _STATIC = ("mem", "share", "top", "unch", "r0", "r1", "nor", "gap")  # neighbour-free features
 _MISSING = object()
 CACHE_SIZE = 500_000
+DECISIONS_SIZE = 200_000  # (word, neighbours) decisions rerank() remembers
 
 
 @dataclass(slots=True)
@@ -201,6 +202,7 @@ class ContextModel:
     cache: dict = field(default_factory=dict)  # word → its neighbour-free part (scores())
     indicators: dict = field(default_factory=dict)  # memo of _indicator_weight()
     lemmas: set[str] = field(default_factory=set)  # lemmas the lemma tables count
+    decisions: dict = field(default_factory=dict)  # memo of rerank()'s choice in a context
 
     def best(self, ch: Choice) -> str:
         """The highest-scoring candidate (the first of equal scores): the definition."""
@@ -278,19 +280,35 @@ def rerank(an: Analyzer, model: ContextModel, words: Sequence[str], lemmas: list
     analyzer's own (memoized or not); the model memoizes per word, so use one model per
     analyzer."""
     out = list(lemmas)
+    memo = model.decisions
     for i, word in enumerate(words):
         low = word.lower()
         if not word[:1].isalpha() or low in an.exceptions or "-" in word[1:]:
             continue
-        found = model.scores(words, i, lemmas, analyze)
-        if found is None:
-            continue
-        ch, scores = found
-        best = ch.lemmas[scores.index(max(scores))]
-        if best != ch.top:
-            cased = ch.cased.get(best, best)
-            out[i] = cased if word[:1].isupper() else cased.lower()
+        # the decision depends only on the word and _neighbours(), so it is memoized by them
+        key = (word, *_neighbours(words, lemmas, i))
+        found = memo.get(key, _MISSING)
+        if found is _MISSING:
+            if len(memo) >= DECISIONS_SIZE:
+                memo.clear()
+            found = memo[key] = _decide(model, words, i, lemmas, analyze)
+        if found is not None:
+            out[i] = found
     return out
+
+
+def _decide(model: ContextModel, words: Sequence[str], i: int, lemmas: Sequence[str],
+            analyze: Callable[[str], list[Analysis]]) -> str | None:
+    """The lemma the model re-chooses for words[i], or None to keep the word-level one."""
+    found = model.scores(words, i, lemmas, analyze)
+    if found is None:
+        return None
+    ch, scores = found
+    best = ch.lemmas[scores.index(max(scores))]
+    if best == ch.top:
+        return None
+    cased = ch.cased.get(best, best)
+    return cased if words[i][:1].isupper() else cased.lower()
 
 
 def counts_from_rows(rows: Iterable[dict[str, str]]) -> ContextCounts:

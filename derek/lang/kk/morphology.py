@@ -73,11 +73,28 @@ class Analyzer:
         if not word:
             return []
         low = word.lower()
-        fixed = self.exceptions.get(low) or self.memory.get(low)
         if "-" in word[1:] or word[0].isdigit():
             readings = self._attached(word) or self._rank(word, low)
         else:
             readings = self._rank(word, low)
+        return self._with_fixed(word, low, readings)
+
+    def lemma_and_readings(self, word: str) -> tuple[str, list[Analysis]]:
+        """(lemma(word), analyze(word)) from one scoring of the candidates."""
+        if not word or "-" in word[1:] or word[0].isdigit():
+            return self.lemma(word), self.analyze(word)
+        low = word.lower()
+        cands, scores = self._scored(word, low)
+        readings = self._with_fixed(word, low, self._ranked(word, cands, scores))
+        fixed = self.exceptions.get(low) or self.memory.get(low)
+        if fixed is not None:
+            return _fixed_lemma(word, fixed), readings
+        best = cands[scores.index(max(scores))]  # as best_candidate() picks
+        return self._reading(word, best, 0.0).lemma, readings
+
+    def _with_fixed(self, word: str, low: str, readings: list[Analysis]) -> list[Analysis]:
+        """The readings with a remembered or listed lemma put first."""
+        fixed = self.exceptions.get(low) or self.memory.get(low)
         if fixed is None:
             return readings
         chosen = _fixed_lemma(word, fixed)
@@ -125,12 +142,16 @@ class Analyzer:
         return next(iter(variants.values()))[0].tags
 
     def _rank(self, word: str, low: str) -> list[Analysis]:
-        scored: dict[tuple[str, str], tuple[float, _Candidate]] = {}
+        return self._ranked(word, *self._scored(word, low))
+
+    def _scored(self, word: str, low: str) -> tuple[list[_Candidate], list[float]]:
         cands = self.candidates(low)
         if self.ranker is not None:
-            scores = self.ranker.scores(self, cands, word, low)
-        else:
-            scores = [self._score(cand, low) for cand in cands]
+            return cands, self.ranker.scores(self, cands, word, low)
+        return cands, [self._score(cand, low) for cand in cands]
+
+    def _ranked(self, word: str, cands: list[_Candidate], scores: list[float]) -> list[Analysis]:
+        scored: dict[tuple[str, str], tuple[float, _Candidate]] = {}
         for cand, score in zip(cands, scores):
             key = (cand.stem, cand.kind)
             if key not in scored or score > scored[key][0]:
@@ -357,7 +378,14 @@ def lemma(word: str) -> str:
     except KeyError:
         if len(_LEMMAS) >= CACHE_SIZE:
             _LEMMAS.clear()
-        value = _LEMMAS[word] = default_analyzer().lemma(word)
+        if not word[:1].isalpha() or "-" in word[1:] or word in _READINGS:
+            value = _LEMMAS[word] = default_analyzer().lemma(word)
+            return value
+        # a word's readings are asked for next (context.rerank, gazetteer): rank it once
+        value, readings = default_analyzer().lemma_and_readings(word)
+        if len(_READINGS) >= CACHE_SIZE:
+            _READINGS.clear()
+        _LEMMAS[word], _READINGS[word] = value, tuple(readings)
         return value
 
 

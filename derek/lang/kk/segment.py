@@ -29,6 +29,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _SPACED_SUFFIX = re.compile(r"[ \t]*-[ \t]*(" + _L + r"+)(?!\w)")
+_DASH_CUT = re.compile(r"(?<=\w)(?=['-])")  # before a hyphen or apostrophe inside a word
 _SENTENCE_END = {".", "!", "?", "...", "…", "?!", "!?"}
 _CLOSERS = {")", "»", "”", '"', "’", "'", "]"}
 
@@ -92,8 +93,10 @@ def _dotted_end(tok: str, start: int, s: str) -> int:
 def _unspaced_dash(word: str) -> int:
     """Where a hyphen typed for a dash cuts ``word``: «ұйымдарына-Халықаралық» is two words (a
     lower-case word, then a capitalized one), unlike БҰҰ-ның, Қасым-Жомарт or іс-қимыл."""
+    if "-" not in word and "'" not in word:
+        return len(word)  # nothing to cut (most words)
     pos = 0
-    for part in re.split(r"(?<=\w)(?=['-])", word)[:-1]:
+    for part in _DASH_CUT.split(word)[:-1]:
         pos += len(part)
         left, right = part.lstrip("'-"), word[pos + 1 : pos + 2]
         if len(left) >= 5 and left.isalpha() and left.islower() and right.isupper():
