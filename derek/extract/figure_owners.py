@@ -4,6 +4,7 @@ partner of bilateral trade, the genitive owner of the measured noun, or a name p
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from derek.doc import EntityMention, Sentence
@@ -242,8 +243,12 @@ def pointed(sentence: Sentence, index: TokenIndex, a: int, referent: str | None,
     return None
 
 
+_LOOK_BACK = 300  # mentions: a name «named before» is recent; an unbounded walk is quadratic in a chunk
+
+
 def _earlier_name(index: TokenIndex, k: int, test) -> str | None:
-    return next((m.entity for _, _, m in index._before(k) if m.type in OWNER_TYPES and test(m)), None)
+    recent = islice(index._before(k), _LOOK_BACK)
+    return next((m.entity for _, _, m in recent if m.type in OWNER_TYPES and test(m)), None)
 
 
 def _previous_start(norms: list[str], first: int) -> int:

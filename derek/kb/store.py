@@ -150,7 +150,7 @@ class KnowledgeBase:
 
         with self.transaction():
             ensure_gazetteer(self.db)
-            self.db.execute("DELETE FROM documents WHERE path = ?", (meta.path,))
+            replaced = self.db.execute("DELETE FROM documents WHERE path = ?", (meta.path,)).rowcount
             cur = self.db.execute(
                 "INSERT INTO documents (path, name, title, format, encoding, size, sha256,"
                 " ingested_at, length, n_sentences, n_tokens) VALUES (?,?,?,?,?,?,?,?,0,0,0)",
@@ -163,7 +163,8 @@ class KnowledgeBase:
                 "UPDATE documents SET length = ?, n_sentences = ?, n_tokens = ?, title = ? WHERE id = ?",
                 (length, n_sentences, n_tokens, meta.title, doc_id),
             )
-            self._drop_orphans()
+            if replaced:  # a new document leaves nothing orphaned: skip two full-table scans
+                self._drop_orphans()
         return doc_id
 
     def remove_document(self, path: str) -> bool:
