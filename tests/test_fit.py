@@ -68,3 +68,17 @@ FIRST_TIME = [  # (sentence, question, factor): «алғаш» asks for the firs
 def test_fit_first_time_is_the_ordinal_one(sentence: str, question: str, factor: float) -> None:
     p, q = _passage(sentence, question)
     assert ordinal_factor(p, q) == factor
+
+
+POSTS = [  # (sentence, question, holds the asked kind?): «қандай қызмет» is there in a post's title
+    ("Бұрын ол 2005–2008 жылдары облыс әкімі болды.", "Ол 2005–2008 жылдары қандай қызмет атқарды?", True),
+    ("Бұрын ол 2005–2008 жылдары Парламент төрағасы болды.", "Ол 2005–2008 жылдары қандай лауазым атқарды?", True),
+    ("Бұрын ол 2005–2008 жылдары Алматыда тұрды.", "Ол 2005–2008 жылдары қандай қызмет атқарды?", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "holds"), POSTS)
+def test_fit_post_title_holds_the_asked_post(sentence: str, question: str, holds: bool) -> None:
+    from derek.query.fit import holds_answer_kind
+
+    assert holds_answer_kind(*_passage(sentence, question)) is holds

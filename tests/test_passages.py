@@ -1,8 +1,8 @@
 """Retrieval and sentence scoring (derek.query.passages), on sentences written for these tests:
 words that share a stem and end in noun suffixes only are one word, a meeting named at the start
 of a sentence leans on the sentence before, the best-ranked document's own sentences are read
-even when the whole collection holds better-matching ones, and a mirrored object stands for the
-question's verb."""
+even when the whole collection holds better-matching ones, a mirrored object stands for the
+question's verb, and a summit held stands for leaders who gathered."""
 
 from __future__ import annotations
 
@@ -69,4 +69,20 @@ OBJECT_FRAMES = [  # (question, sentence with the object before another verb, se
 def test_passages_mirrored_object_stands_for_the_verb(question: str, mirrored: str, plain: str) -> None:
     q = analyze_question(question)
     score = [document_passages(analyze(text), "t", q)[0].coverage for text in (mirrored, plain)]
+    assert score[0] > score[1]
+
+
+GATHERINGS = [  # (question, sentence with a synonym of the question's verb, the same with another noun)
+    ("Түркі кеңесінің басшылары Шолпан-Атада қашан жиналды?",
+     "Түркі кеңесінің саммиті 2018 жылғы 3 қыркүйекте Шолпан-Атада өтті.",
+     "Түркі кеңесінің көрмесі 2018 жылғы 3 қыркүйекте Шолпан-Атада өтті."),
+    ("Ұйымның басшылары Бакуде қашан жиналды?", "Ұйымның Бакудегі саммиті 2019 жылы өтті.",
+     "Ұйымның Бакудегі кітапханасы 2019 жылы ашылды."),
+]
+
+
+@pytest.mark.parametrize(("question", "synonym", "plain"), GATHERINGS)
+def test_passages_summit_stands_for_gathering(question: str, synonym: str, plain: str) -> None:
+    q = analyze_question(question)
+    score = [document_passages(analyze(text), "t", q)[0].coverage for text in (synonym, plain)]
     assert score[0] > score[1]

@@ -199,3 +199,40 @@ def test_reader_open_document_weights_make_a_distribution(tmp_path) -> None:
     assert 1 < len(docs) <= DOCUMENTS and sum(probabilities) == pytest.approx(1.0)
     assert {"log_prior", "top", "lse", "rank=0"} <= set(docs[0].features())
     assert read_open(docs) is not None
+
+
+ALIGNED = [  # (question, sentence, span that stands where the question word stands, a span that does not)
+    ("Абай қай жылы туған?", "Абай Құнанбайұлы 1845 жылы Шыңғыс тауында туған.", "1845 жылы", "Шыңғыс тауында"),
+    ("Ұлытау қай облыста орналасқан?", "Ұлытау Қарағанды облысында орналасқан.", "Қарағанды облысында", "Ұлытау"),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "aligned", "other"), ALIGNED)
+def test_reader_align_marks_the_span_in_the_question_words_place(question: str, sentence: str, aligned: str,
+                                                                  other: str) -> None:
+    from derek.query.reader_align import case_alignment, frame, key, span_alignment
+
+    q = analyze_question(question)
+    doc = analyze(sentence)
+    f = frame(q.tokens, q.words, q.focus, frozenset())
+    keys = [key(t) for t in doc.tokens]
+
+    def where(text: str) -> tuple[int, int]:
+        at = sentence.index(text)
+        inside = [i for i, t in enumerate(doc.tokens) if at <= t.start < at + len(text)]
+        return inside[0], inside[-1]
+
+    good, bad = span_alignment(keys, *where(aligned), f), span_alignment(keys, *where(other), f)
+    assert good["al:sides=2"] == 1.0 and "al:sides=2" not in bad
+    assert good["al:ends_focus"] == 1.0 and "al:ends_focus" not in bad
+    form = doc.tokens[where(aligned)[1]].norm.lower()
+    assert case_alignment("NOM", "NOM", form, f).get("al:same_form") == 1.0 or \
+        case_alignment("LOC", "LOC", form, f).get("al:case_same") == 1.0
+
+
+def test_reader_align_frame_skips_the_asked_noun() -> None:
+    from derek.query.reader_align import frame
+
+    q = analyze_question("Ұлытау қай облыста орналасқан?")
+    f = frame(q.tokens, q.words, q.focus, frozenset())
+    assert f.left == ["ұлыта"] and f.right == ["орнал"] and f.focus_form == "облыста"

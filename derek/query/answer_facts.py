@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from derek.lang.kk.resources import load_tsv
 from derek.query.ask import Answer
 from derek.query.candidates import TYPES as _TYPES
 from derek.query.candidates import short_names
@@ -12,6 +13,8 @@ from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, fact_records
 from derek.query.question import Question
 from derek.query.render import join_list, render_date
+
+TITLED = ("appointed_as",)  # facts whose value is the title of the post held
 
 
 def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 - sqlite3
@@ -29,7 +32,7 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
     found = []
     for fact in fact_records(db, rows):
         slots = {fact["subject"]["id"], (fact["object"] or {}).get("id"), (fact["place"] or {}).get("id")}
-        if not set(asked) <= slots or not _date_fits(fact, question):
+        if not set(asked) <= slots or not _date_fits(fact, question) or not _title_fits(fact, question):
             continue
         value = _slot(fact, question, set(asked))
         if value is not None:
@@ -45,11 +48,34 @@ def _date_fits(fact: dict[str, Any], question: Question) -> bool:
     return not dates or any(fact["time"] and compatible(fact["time"], d) for d in dates)
 
 
+def _title_fits(fact: dict[str, Any], question: Question) -> bool:
+    """A post's fact answers only a question about that post: «министрлігінің басшылығына» (the
+    ministry's head, extract/data/office_heads.tsv) asks about a «министр», not a «Сенат
+    төрағасы»; a question asking the post itself («қандай қызмет») takes any."""
+    if fact["predicate"] not in TITLED or not fact["value"] or question.answer_type == "description":
+        return True
+    from derek.lang.kk.morphology import lemma
+
+    heads = {row["institution"]: row["head"] for row in load_tsv("office_heads.tsv", "derek.extract")}
+    asked = set(question.terms) | {heads[t] for t in question.terms if t in heads}
+    return lemma(fact["value"].split()[-1]).lower() in asked
+
+
+def _as_written(fact: dict[str, Any]) -> str:
+    """The fact's value as its source writes it («Премьер-Министр» for «премьер-министр»)."""
+    for source in fact["sources"]:
+        if (at := source["text"].lower().find(fact["value"])) >= 0:
+            return source["text"][at:at + len(fact["value"])]
+    return fact["value"]
+
+
 def _slot(fact: dict[str, Any], question: Question, asked: set[str]) -> tuple[str, Any] | None:
     """(rendered answer, value) of the slot the question asks for, if the fact has it."""
     kind = question.answer_type
     if kind in ("date", "year", "month", "day"):
         return _time_slot(fact["time"], kind)
+    if kind == "description":  # «қандай қызмет атқарды»: the post itself
+        return (_as_written(fact), fact["value"]) if fact["predicate"] in TITLED and fact["value"] else None
     if kind in ("number", "ordinal"):
         if fact["predicate"] in ("has_member_count", "quantity") and fact["value"]:
             return fact["value"].split()[0], fact["value"].split()[0]
@@ -68,7 +94,8 @@ def _slot(fact: dict[str, Any], question: Question, asked: set[str]) -> tuple[st
 
 
 def _time_slot(time: str | None, kind: str) -> tuple[str, str] | None:
-    if not time:
+    """The fact's time as the asked kind; a span of years («2009/2011») names no month."""
+    if not time or kind == "month" and len(time.split("/")[0]) < 7:
         return None
     value = time[:4] if kind == "year" and "/" not in time else time[:7] if kind == "month" else time
     return render_date(value, kind), value

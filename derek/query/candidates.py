@@ -385,7 +385,7 @@ def _free_runs(p: Passage, words: list[int]) -> list[list[int]]:
 def _nearness(p: Passage, span: list[int]) -> float:
     """The question's matched words, each weighted by 1/(1 + its distance to the span)."""
     total = sum(p.weights.values())
-    near = sum(w / min(abs(i - span[0]), abs(i - span[-1])) for i, w in p.weights.items())
+    near = sum(w / max(1, min(abs(i - span[0]), abs(i - span[-1]))) for i, w in p.weights.items())
     return near / total if total else 0.0
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 ORDINAL_MISMATCH = 0.75  # the question's ordinal (бесінші) against another one in the sentence
 LAST = -1  # «соңғы» (last) as an ordinal: it does not match «алғашқы»
 FIRST_TIME = "алғаш"  # (for the first time) the ordinal 1: «алғаш келді» is not «екінші рет келді»
+POST_NOUNS = frozenset({"қызмет", "лауазым"})  # (post, office): «қандай қызмет атқарды»
 
 
 def holds_answer_kind(passage: Passage, question: Question) -> bool:
@@ -22,10 +23,21 @@ def holds_answer_kind(passage: Passage, question: Question) -> bool:
     asked noun («қай мемлекет», «қай қала») is there in the value itself."""
     from derek.query.candidates import TYPES, wanted
 
+    if question.answer_type == "description" and question.focus in POST_NOUNS:
+        return _holds_title(passage)
     if question.answer_type not in TYPES:
         return False
     asked, labels = {e.entity for e in question.entities}, wanted(question)
     return any(x["kind"] == "entity" and x["label"] in labels and x["value"] not in asked for x in passage.spans)
+
+
+def _holds_title(passage: Passage) -> bool:
+    """Does the sentence name a post («Премьер-Министр», «Сенат төрағасы»: extract/data/titles.txt)?
+    Then «қандай қызмет» (which post) is there in the title itself."""
+    from derek.extract.phrases import titles
+    from derek.kb.search import term
+
+    return any(term(t) in titles() for t in passage.tokens)
 
 
 PAIR_JOINERS = frozenset({"мен", "пен", "бен", "және"})
@@ -133,3 +145,4 @@ def object_mirrored(tokens: list[Token], question: Question) -> bool:
         return False
     words = [t for t in tokens if t.norm.isalpha()]
     return any(term(t) == term(obj) and _case(t.norm) == "ACC" for t in words[-1 - OBJECT_REACH : -1])
+

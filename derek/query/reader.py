@@ -15,6 +15,7 @@ from derek.kb.search import term
 from derek.query.candidates import SPAN_STOPS, Candidate, candidates_in
 from derek.query.passages import Passage
 from derek.query.question import Question, load_words, stopwords
+from derek.query.reader_align import Frame, case_alignment, frame, key, span_alignment
 from derek.query.reader_context import SentenceView, ner_class, views
 
 SENTENCES = 5  # how many of the best-covered sentences are read
@@ -90,10 +91,11 @@ def spans_of(passages: list[Passage], question: Question) -> list[Span]:
     stems = _question_stems(question)
     read = [p for p in passages[:SENTENCES] if p.tokens]
     seen = views(passages, read, stems, question.verb, NER)
+    sentences = _sentences(read, stems)
     for rank, p in enumerate(passages[:SENTENCES]):
         if not p.tokens:
             continue
-        sentence, view = _sentence(p, stems), seen[id(p)]
+        sentence, view = sentences[id(p)], seen[id(p)]
 
         def add(first: int, last: int, source: str, prior: float = 0.0, value: Any = None,
                 answer: str = "") -> None:
@@ -129,6 +131,14 @@ def _question_stems(question: Question) -> list[str]:
     words = [t.norm for i, t in enumerate(question.tokens) if i not in question.words and _is_word(t.norm)
              and t.norm.lower() not in stop and t.lemma.lower() not in stop]
     return list(dict.fromkeys(s for s in map(_stem, words) if len(s) >= 3))
+
+
+def _sentences(read: list[Passage], stems: list[str]) -> dict[int, dict[str, Any]]:
+    """``_sentence`` of each read passage (keyed by id), with its tokens' alignment stems."""
+    out = {id(p): _sentence(p, stems) for p in read}
+    for p in read:
+        out[id(p)]["keys"] = [key(t) for t in p.tokens]
+    return out
 
 
 def _sentence(p: Passage, stems: list[str]) -> dict[str, Any]:
@@ -191,6 +201,8 @@ class _Asked:
     focus_case: str  # the case of the word after the question words («қай биге» DAT)
     verb: str | None
     terms: frozenset[str]
+    frame: Frame  # the question around its question word (reader_align)
+    asked_case: str  # the question word's case, else the asked noun's («қай облыста» LOC)
 
 
 def asked(question: Question) -> _Asked:
@@ -200,8 +212,10 @@ def asked(question: Question) -> _Asked:
         case = {"да": "LOC", "ан": "ABL", "ге": "DAT", "ен": "ABL", "ді": "ACC", "ің": "GEN"}[words[-1][-2:]]
     after = [t.norm for t in question.tokens[max(question.words, default=-1) + 1 :] if _is_word(t.norm)][:1]
     focus_case = _case(after[0]) if after and question.words else "none"
+    f = frame(question.tokens, question.words, question.focus, stopwords())
+    marked = case if case not in ("NOM", "none") else _case(f.focus_form) if f.focus_form else case
     return _Asked(" ".join(words) or ":", case, question.answer_type, question.focus, focus_case,
-                  question.verb, frozenset(question.terms))
+                  question.verb, frozenset(question.terms), f, marked)
 
 
 def features(span: Span, q: _Asked, best_coverage: float) -> dict[str, float]:
@@ -232,7 +246,24 @@ def features(span: Span, q: _Asked, best_coverage: float) -> dict[str, float]:
     _add_overlap(f, span, inside, q)
     _add_shape(f, span, inside, q)
     _add_context(f, span, q, term(toks[inside[-1]]) if inside else "")
+    _add_alignment(f, span, q, case, head.lower())
     return f
+
+
+def _add_alignment(f: dict[str, float], span: Span, q: _Asked, case: str, form: str) -> None:
+    """The span where the question word stands (al:*, reader_align), by answer type, and with the
+    asked case or form on top (alx:*)."""
+    s = span.sentence
+    if "keys" not in s:
+        return
+    aligned = span_alignment(s["keys"], span.first, span.last, q.frame)
+    aligned.update(case_alignment(q.asked_case, case, form, q.frame))
+    f.update(aligned)
+    sides = next((k for k in aligned if k.startswith("al:sides=")), None)
+    if sides:
+        f[f"type={q.kind}|{sides}"] = 1.0
+        if aligned.get("al:case_same") or aligned.get("al:same_form"):
+            f[f"alx:{sides}|case"] = 1.0
 
 
 def _add_context(f: dict[str, float], span: Span, q: _Asked, head: str) -> None:

@@ -1,0 +1,60 @@
+"""Answers from facts (derek.query.answer_facts), on sentences written for these tests: a post's
+fact answers «қандай қызмет атқарды» with the post, and a date question only about that post
+(«министрлігінің басшылығына» asks about a «министр»)."""
+
+from __future__ import annotations
+
+import pytest
+
+import derek
+from derek.ingest import ingest_paths
+from derek.query.answer_facts import _time_slot, _title_fits
+from derek.query.ask import ask
+from derek.query.question import analyze_question
+
+TEXT = ("Марат Тәжин 2007 жылдың қаңтарында сыртқы істер министрі болып тағайындалды. "
+        "Марат Тәжин 2009–2011 жылдары Мемлекеттік хатшы болды.")
+
+POSTS = [  # (question, answer, value)
+    ("Тәжин 2009–2011 жылдары қандай қызмет атқарды?", "хатшы", "хатшы"),
+    ("Тәжин Сыртқы істер министрлігінің басшылығына қай айда келді?", "2007 жылғы қаңтар", "2007-01"),
+]
+
+
+@pytest.fixture(scope="module")
+def posts_kb(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("posts")
+    (folder / "posts.txt").write_text(TEXT, encoding="utf-8")
+    with derek.open(folder / "kb.db") as kb:
+        ingest_paths(kb, [str(folder / "posts.txt")])
+        yield kb
+
+
+@pytest.mark.parametrize(("question", "answer", "value"), POSTS)
+def test_answer_facts_post_held(posts_kb, question: str, answer: str, value: str) -> None:
+    found = ask(posts_kb.db, question)
+    assert (found.answer, found.value, found.method) == (answer, value, "facts")
+    assert found.sources
+
+
+TITLES = [  # (question, the fact's post, does the fact answer?)
+    ("Тәжин Сыртқы істер министрлігінің басшылығына қай айда келді?", "сыртқы істер министрі", True),
+    ("Тәжин Сыртқы істер министрлігінің басшылығына қай айда келді?", "хатшы", False),
+    ("Тәжин қай жылы елші болып тағайындалды?", "елші", True),
+    ("Тәжин 2009–2011 жылдары қандай қызмет атқарды?", "хатшы", True),  # the post is what is asked
+]
+
+
+@pytest.mark.parametrize(("question", "post", "fits"), TITLES)
+def test_answer_facts_post_fact_answers_only_about_its_post(question: str, post: str, fits: bool) -> None:
+    fact = {"predicate": "appointed_as", "value": post}
+    assert _title_fits(fact, analyze_question(question)) is fits
+
+
+MONTHS = [("1994-10", ("1994 жылғы қазан", "1994-10")), ("1994-10-05", ("1994 жылғы қазан", "1994-10")),
+          ("2009/2011", None), ("2009", None)]  # a year or a span of years names no month
+
+
+@pytest.mark.parametrize(("time", "slot"), MONTHS)
+def test_answer_facts_month_slot(time: str, slot: tuple[str, str] | None) -> None:
+    assert _time_slot(time, "month") == slot
