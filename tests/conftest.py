@@ -32,6 +32,18 @@ def runner():
     return CliRunner()
 
 
+def kb_of_texts(folder: Path, texts: dict[str, str]) -> Path:
+    """A knowledge base at ``folder``/kb.db ingested from ``texts`` (file name → text)."""
+    from derek.ingest import ingest_paths
+
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    path = folder / "kb.db"
+    with derek.open(path) as store:
+        ingest_paths(store, [str(folder / name) for name in texts])
+    return path
+
+
 def needs_seeds() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import kb_of_texts
 
 import derek
-from derek.ingest import ingest_paths
 from derek.cli import main
 
 # Sentences of our own: two documents date Georgia's leaving the CIS differently, two give
@@ -25,13 +25,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def kb_path(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("conflicts")
-    for name, text in DOCS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    path = folder / "kb.db"
-    with derek.open(path) as kb:
-        ingest_paths(kb, [str(folder)])
-    return path
+    return kb_of_texts(tmp_path_factory.mktemp("conflicts"), DOCS)
 
 
 def _ask(kb_path, question: str) -> dict:

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, kb_of_texts
 from rdflib import Graph
 
 import derek
@@ -34,13 +34,7 @@ def corpus_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def disagree_db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("disagree")
-    for name, text in DISAGREE.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    path = folder / "kb.db"
-    with derek.open(path) as kb:
-        ingest_paths(kb, [str(folder)])
-    return path
+    return kb_of_texts(tmp_path_factory.mktemp("disagree"), DISAGREE)
 
 
 def test_query_facts_contract_and_sources(corpus_db):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from derek.doc import Token
 from derek.kb.search import term
+from derek.query.reader_context import lcs
 
 SIDE = 4  # words each side of the question word (and of the span) that are aligned
 STEM = 5  # letters of a shared start that make two lemmas one word
@@ -58,15 +59,6 @@ def _run(a: list[str], b: list[str]) -> int:
     return n
 
 
-def _lcs(a: list[str], b: list[str]) -> int:
-    row = [0] * (len(b) + 1)
-    for x in a:
-        prev = 0
-        for j, y in enumerate(b, start=1):
-            prev, row[j] = row[j], prev + 1 if x == y else max(row[j], row[j - 1])
-    return row[-1]
-
-
 def span_alignment(keys: list[str], first: int, last: int, f: Frame) -> dict[str, float]:
     """Features of span first..last (token indexes of a sentence whose stems are ``keys``) against
     the question frame: the nearest words, the common runs and the in-order overlap either side."""
@@ -87,7 +79,7 @@ def span_alignment(keys: list[str], first: int, last: int, f: Frame) -> dict[str
         out[f"al:{side}_run"] = min(run, 3) / 3
         out[f"al:{side}_adjacent"] = float(run > 0)
         out[f"al:{side}_near"] = float(q[0] in s[:3])
-        out[f"al:{side}_lcs"] = _lcs(q, s[:SIDE]) / len(q)
+        out[f"al:{side}_lcs"] = lcs(q, s[:SIDE]) / len(q)
     both = out.get("al:left_near", 0.0) + out.get("al:right_near", 0.0)
     out[f"al:sides={int(both)}"] = 1.0
     return out

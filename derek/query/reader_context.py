@@ -50,7 +50,7 @@ def views(passages: list[Passage], read: list[Passage], stems: list[str], verb: 
         view = SentenceView(mine, {i for i, k in enumerate(mine) if k and k in stems})
         found = {mine[i] for i in view.hits}
         share = sum(idf[s] for s in found) / present
-        view.values = {"idf_share": share, "lcs": _lcs(stems, [k for k in mine if k]) / max(len(stems), 1),
+        view.values = {"idf_share": share, "lcs": lcs(stems, [k for k in mine if k]) / max(len(stems), 1),
                        "has_verb": float(bool(verb) and any(term(t) == verb for t in p.tokens)),
                        f"from_best={min(abs(order[p.start] - best), 3)}": 1.0,
                        "short_share": _short_share(stems, mine)}
@@ -74,7 +74,7 @@ def _short_share(stems: list[str], keys: list[str]) -> float:
     return sum(s[:4] in short for s in stems) / max(len(stems), 1)
 
 
-def _lcs(a: list[str], b: list[str]) -> int:
+def lcs(a: list[str], b: list[str]) -> int:
     """The longest common subsequence of two stem lists: the question's words in its order."""
     if not a or not b:
         return 0
