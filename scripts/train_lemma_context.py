@@ -12,8 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from build_lexicon import DATA, SHARED, conllu_words
-from scipy.optimize import minimize
-from train_lemma_ranker import L2_GRID, MIN_COUNT, _loss, memory_of, write_weights
+from train_lemma_ranker import L2_GRID, fit_counts, memory_of, write_weights
 
 from derek.lang.kk.context import (
     NUMERIC,
@@ -85,12 +84,7 @@ def design(examples: list[Example], vocab: dict[str, int]) -> tuple[np.ndarray, 
 
 def fit(examples: list[Example], l2: float) -> dict[str, float]:
     counts = Counter(n for ex in examples for names in ex.choice.names for n in set(names))
-    vocab = {n: i for i, n in enumerate(sorted(n for n, c in counts.items() if c >= MIN_COUNT))}
-    x, pos, starts = design(examples, vocab)
-    result = minimize(_loss, np.zeros(x.shape[1]), args=(x, pos, starts, l2), jac=True,
-                      method="L-BFGS-B", options={"maxiter": 300})
-    names = list(NUMERIC) + sorted(vocab, key=vocab.get)
-    return {name: float(w) for name, w in zip(names, result.x) if abs(w) > 1e-4}
+    return fit_counts(counts, NUMERIC, design, examples, l2)
 
 
 def right(examples: list[Example], weights: dict[str, float]) -> int:

@@ -104,12 +104,17 @@ def _loss(w: np.ndarray, x: np.ndarray, pos: np.ndarray, starts: np.ndarray, l2:
 def fit(examples: list[Example], l2: float) -> dict[str, float]:
     """Weights maximizing the L2-penalized likelihood of the right candidates."""
     counts = Counter(name for ex in examples for names in ex.names for name in set(names))
-    vocab = {name: i for i, name in enumerate(sorted(n for n, c in counts.items()
-                                                      if c >= MIN_COUNT))}
-    x, pos, starts = design(examples, vocab)
+    return fit_counts(counts, NUMERIC, design, examples, l2)
+
+
+def fit_counts(counts: Counter, numeric: tuple, design_of, examples: list, l2: float) -> dict[str, float]:
+    """The log-linear fit shared with train_lemma_context.py: indicator names seen at least
+    MIN_COUNT times plus the numeric features, L-BFGS on the penalized likelihood."""
+    vocab = {name: i for i, name in enumerate(sorted(n for n, c in counts.items() if c >= MIN_COUNT))}
+    x, pos, starts = design_of(examples, vocab)
     result = minimize(_loss, np.zeros(x.shape[1]), args=(x, pos, starts, l2), jac=True,
                       method="L-BFGS-B", options={"maxiter": 300})
-    names = list(NUMERIC) + sorted(vocab, key=vocab.get)
+    names = list(numeric) + sorted(vocab, key=vocab.get)
     return {name: float(w) for name, w in zip(names, result.x) if abs(w) > 1e-4}
 
 
