@@ -214,7 +214,7 @@ def test_reader_align_marks_the_span_in_the_question_words_place(question: str, 
 
     q = analyze_question(question)
     doc = analyze(sentence)
-    f = frame(q.tokens, q.words, q.focus, frozenset())
+    f = frame(q.tokens, q.words, q.focus)
     keys = [key(t) for t in doc.tokens]
 
     def where(text: str) -> tuple[int, int]:
@@ -234,5 +234,5 @@ def test_reader_align_frame_skips_the_asked_noun() -> None:
     from derek.query.reader_align import frame
 
     q = analyze_question("Ұлытау қай облыста орналасқан?")
-    f = frame(q.tokens, q.words, q.focus, frozenset())
+    f = frame(q.tokens, q.words, q.focus)
     assert f.left == ["ұлыта"] and f.right == ["орнал"] and f.focus_form == "облыста"

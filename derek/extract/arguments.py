@@ -211,10 +211,10 @@ def _case_from_head(args: list[Arg], norms: list[str]) -> None:
         if arg.type in ("city", "place", "region") and nxt > arg.last \
                 and word_info(norms[arg.last])[0] in _PLACE_HEADS:
             arg.case = case_of(norms[arg.last])
-        elif arg.type in ("organization", "body") and _org_head(norms, arg.last, nxt) is not None:
-            arg.case = case_of(norms[_org_head(norms, arg.last, nxt)])
-        elif arg.type in ("body", "treaty") and _title_head(norms, arg.last, nxt) is not None:
-            arg.case = case_of(norms[_title_head(norms, arg.last, nxt)])
+        elif arg.type in ("organization", "body") and (head := _org_head(norms, arg.last, nxt)) is not None:
+            arg.case = case_of(norms[head])
+        elif arg.type in ("body", "treaty") and (head := _title_head(norms, arg.last, nxt)) is not None:
+            arg.case = case_of(norms[head])
         elif arg.type == "organization" and k > 0 and args[k - 1].type == "organization" \
                 and args[k - 1].case == "NOM" and nxt > arg.last + 1 and norms[arg.last][:1].isupper():
             head = norms[arg.last + 1]

@@ -44,7 +44,8 @@ class Name:
 
 
 @cache
-def _nouns() -> dict[str, str]:
+def document_nouns() -> dict[str, str]:
+    """Head noun → kind (document, meeting, proposal), longest first (extract/data/document_nouns.tsv)."""
     rows = load_tsv("document_nouns.tsv", "derek.extract")
     return dict(sorted(((r["noun"], r["kind"]) for r in rows), key=lambda x: -len(x[0])))
 
@@ -55,7 +56,7 @@ def _endings() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((r["suffix"], r["category"]) for r in rows), key=lambda x: -len(x[0])))
 
 
-def _split_ending(rest: str, depth: int = 3) -> list[str] | None:
+def split_ending(rest: str, depth: int = 3) -> list[str] | None:
     """The categories of a run of noun endings («сын» → possessive, accusative), or None."""
     if not rest:
         return []
@@ -63,7 +64,7 @@ def _split_ending(rest: str, depth: int = 3) -> list[str] | None:
         return None
     for suffix, category in _endings():
         if rest.startswith(suffix):
-            tail = _split_ending(rest[len(suffix):], depth - 1)
+            tail = split_ending(rest[len(suffix):], depth - 1)
             if tail is not None:
                 return [category, *tail]
     return None
@@ -81,9 +82,9 @@ class NounForm:
 def noun_form(word: str) -> NounForm | None:
     """«стратегиясын» → (стратегия, document, possessive, ACC); None for other words."""
     low = word.lower()
-    for stem, kind in _nouns().items():
+    for stem, kind in document_nouns().items():
         if low.startswith(stem):
-            categories = _split_ending(low[len(stem):])
+            categories = split_ending(low[len(stem):])
             if categories is not None:
                 case = next((_ENDING_CASE[c] for c in reversed(categories) if c in _ENDING_CASE), "NOM")
                 return NounForm(stem, kind, "possessive" in categories, case)

@@ -42,6 +42,7 @@ from derek.extract.participles import quoted_patient
 from derek.extract.phrases import office_facts, phrase_value
 from derek.extract.possessors import clause_owner
 from derek.extract.rules import (
+    BULLETS,
     ROLES,
     Arg,
     Clause,
@@ -66,7 +67,6 @@ from derek.extract.tables import read_header, row_facts
 
 _CLAUSE_BREAKS = {"ал", "бірақ", "алайда", "сондай-ақ"}
 _FINITE = {"PAST", "3", "PTCP.PAST"}
-_BULLETS = {"-", "–", "—", "*", "•"}
 _DATE_ANAPHORS = {"оған", "онда"}
 _OWNER_TYPES = frozenset({"state", "person", "organization"})
 _SESSIONS = EVENT_NOUNS | {"сессия", "съезд", "пленум", "мәжіліс"}
@@ -116,7 +116,7 @@ def _update_frame(sentence: Sentence, index: TokenIndex, context: Context) -> No
     """A list header's frame lasts while the following sentences are list items."""
     first = index.norms[sentence.first_token]
     second = index.norms[sentence.first_token + 1] if sentence.first_token + 1 < sentence.last_token else ""
-    if not (first in _BULLETS or (first.isdigit() and second in (".", ")")) or context.marker):
+    if not (first in BULLETS or (first.isdigit() and second in (".", ")")) or context.marker):
         context.frame = None
 
 

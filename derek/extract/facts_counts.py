@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from derek.doc import DateMention, Document, Fact, Quantity, Sentence
 from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
+from derek.extract.figure_guards import not_a_figure
 from derek.extract.figure_owners import (
     OWNER_TYPES,
     WATER_TYPES,
@@ -25,7 +26,6 @@ from derek.extract.figure_owners import (
     trade_partner,
     unknown_owner,
 )
-from derek.extract.figure_guards import not_a_figure
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_list
 
@@ -42,7 +42,6 @@ _SINCE = {"бері", "бастап", "салыстырғанда", "қарағ�
 _EXCEPT = {"басқа", "тыс"}  # «үш мемлекеттен басқа» (apart from three states): no figure of its own
 _THIS = {"бұл", "осы"}  # «бұл көрсеткішті 41 млрд …»: the figure given last, another source's value
 _PARTITIVE = {"олардың", "соның"}  # «олардың 116-сы» (116 of them): counts what the last figure did
-_RANKS = {"орын"}  # «әлемдегі 4 орын алатын» (fourth place): a rank, a qualifier and not a figure
 _ATTEND = {"қатыс", "кел", "жина"}  # attended, came, gathered
 _GATHERINGS = EVENT_NOUNS | {"кеңес", "сессия", "форум", "съезд"}  # «… кеңесі болды. Онда …»: at it
 _KNOWN_GROUP = {"аталған", "аталмыш", "осы", "бұл", "сол"}  # «аталған тоғыз мемлекетті»: a group named before
@@ -107,8 +106,8 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
             if m.type in ("organization", "body")]
     facts: list[Fact] = []
     for a, b, q in quantities:
-        if b < sentence.last_token and index.norms[b].lower() in _EXCEPT or _not_a_figure(index, a, b, quantities) \
-                or not_a_figure(index.norms, a, b, q, sentence.last_token) \
+        if b < sentence.last_token and index.norms[b].lower() in _EXCEPT \
+                or not_a_figure(index.norms, a, b, q, sentence.last_token, quantities) \
                 or _acting_group(index.norms, b, sentence.last_token):
             continue
         if _membership(lemmas | {index.norms[i].lower() for i in range(sentence.first_token, sentence.last_token)}) and _counts_states(q, index.norms, b):
@@ -124,19 +123,6 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
             facts += _quantity_facts(sentence, index, a, b, q, discourse, carried)
     discourse.leave(sentence, index)
     return facts
-
-
-def _not_a_figure(index: TokenIndex, a: int, b: int, quantities: list) -> bool:
-    """A rank («4 орын алатын», fourth place), a number that names («№267 заң», law no. 267) or
-    the start of a range whose end is the figure («168-ден 176 мемлекетке дейін өсті»: the count
-    grew to 176)."""
-    norms = index.norms
-    if a > 0 and norms[a - 1] in ("№", "N", "No"):
-        return True
-    b = b if b > a else a + 1  # a figure inside one token («168-ден») ends with that token
-    if b < len(norms) and word_info(norms[b])[0] in _RANKS:
-        return True
-    return "ABL" in word_info(norms[b - 1])[1] and any(start == b for start, _, _ in quantities)
 
 
 def _acting_group(norms: list[str], b: int, last: int) -> bool:

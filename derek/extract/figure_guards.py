@@ -1,6 +1,7 @@
-"""Numbers that are no figure of anything: years and days the date stage left unread, glued
-centuries, attributes («20 томдық»), distances from a place, half-read scale words. Reads the
-token norms around a Quantity; used by facts_counts."""
+"""Numbers that are no figure of anything: ranks, numbers that name, the start of a range,
+years and days the date stage left unread, glued centuries, attributes («20 томдық»), distances
+from a place, half-read scale words. Reads the token norms around a Quantity; used by
+facts_counts."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ _COUNTERS = {"том", "жыл", "ай", "күн", "апта", "сағат", "ғ
 _SHORT_WORDS = {"да", "де", "та", "те", "ал", "ол", "не", "ең", "әр", "өз", "ие", "ет", "ой", "ту", "у", "и"}
 _LENGTHS = {"km", "m"}  # «қаласынан 2 — 3 км»: how far from a place, nobody's size
 _OPEN = {"(", "-", "–", "—"}
+_RANKS = {"орын"}  # «әлемдегі 4 орын алатын» (fourth place): a rank, a qualifier and not a figure
+_NUMBER_SIGNS = ("№", "N", "No")  # «№267 заң» (law no. 267): a number that names
 
 
 @cache
@@ -31,9 +34,12 @@ def _scale_words() -> frozenset[str]:
     return frozenset(row["word"] for row in load_tsv("scale_words.tsv"))
 
 
-def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int) -> bool:
-    """Is the number at tokens [a, b) a part of a date, an attribute, a distance or a
-    half-read figure rather than a figure some name owns?"""
+def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int,
+                 quantities: list[tuple[int, int, Quantity]]) -> bool:
+    """Is the number at tokens [a, b) a rank, a name, a range's start, a part of a date, an
+    attribute, a distance or a half-read figure rather than a figure some name owns?"""
+    if _rank_name_or_range_start(norms, a, b, quantities):
+        return True
     after = norms[b].lower() if b < last else ""
     bare = q.unit is None and q.text.isdigit()
     if bare and len(q.text) == 4 and 1000 <= q.value <= 2100:
@@ -49,6 +55,17 @@ def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int) -> bo
     if word_info(after)[0] in _scale_words() or after.rstrip(".") in _scale_words():
         return True  # «500 мыңдай»: the number stage read «500» and left the scale word
     return q.unit in _LENGTHS and _from_place(norms, a)
+
+
+def _rank_name_or_range_start(norms: list[str], a: int, b: int, quantities: list) -> bool:
+    """A rank («4 орын алатын», fourth place), a number that names («№267 заң») or the start of a
+    range whose end is the figure («168-ден 176 мемлекетке дейін өсті»: the count grew to 176)."""
+    if a > 0 and norms[a - 1] in _NUMBER_SIGNS:
+        return True
+    b = b if b > a else a + 1  # a figure inside one token («168-ден») ends with that token
+    if b < len(norms) and word_info(norms[b])[0] in _RANKS:
+        return True
+    return "ABL" in word_info(norms[b - 1])[1] and any(start == b for start, _, _ in quantities)
 
 
 def bare_unit(word: str) -> bool:

@@ -15,6 +15,7 @@ from derek.doc import Token
 from derek.lang.kk.morphology import analyze
 from derek.lang.kk.resources import load_tsv
 from derek.lang.kk.segment import tokenize
+from derek.lang.kk.suffixes import verbal_tags
 
 FILES = ("states", "orgs", "treaties", "people", "places")
 _UNVOICE = str.maketrans({"ғ": "қ", "г": "к", "б": "п"})  # stem-final voicing: достастығы ~ достастық
@@ -69,7 +70,7 @@ def word_keys(norm: str) -> frozenset[str]:
     fixed = _respelled(norm)
     if fixed:
         keys |= word_keys(fixed)
-    verbal = _verbal_tags()
+    verbal = verbal_tags()
     for a in analyze(norm)[:_CANDIDATES]:
         # a reading that leaves a stub (Жарғы → жа) would make unrelated names meet, and a name
         # is no verb form («Бұрындық» read as «бұрын-дық», we were before, would meet «Бұрынғы»)
@@ -243,7 +244,7 @@ def case_of(norm: str, keys: frozenset[str] = frozenset()) -> str:
         return "NOM"
     # a name is no verb: «Таиландты» read as a past verb «Таиланд-ты» is the accusative, and so
     # is «Колбинді» read as a capitalized past form
-    verbal = _verbal_tags()
+    verbal = verbal_tags()
     chosen = next((a for a in analyses if fold(a.lemma) in keys and a.pos not in ("VERB", "AUX")
                    and not verbal.intersection(a.tags)), None)
     if chosen is None:
@@ -254,14 +255,6 @@ def case_of(norm: str, keys: frozenset[str] = frozenset()) -> str:
     if chosen is None:
         return "NOM"
     return next((tag for tag in reversed(chosen.tags) if tag in CASES), "NOM")
-
-
-@cache
-def _verbal_tags() -> frozenset[str]:
-    """Tags only verb endings carry (PAST, PASS, CONV.A …), from the suffix grammar."""
-    rows = load_tsv("suffixes.tsv")
-    verbal = {r["tag"] for r in rows if r["from"].split()[0].startswith("V")}
-    return frozenset(verbal - {r["tag"] for r in rows if r["from"].split()[0].startswith("N")})
 
 
 @cache

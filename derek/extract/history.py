@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.arguments import closing_list
-from derek.extract.rules import Arg, Clause, Rule, word_info
+from derek.extract.rules import BULLETS, Arg, Clause, Rule, word_info
 from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
@@ -151,14 +151,11 @@ def _name_before(norms: list[str], k: int) -> str | None:
     return " ".join(norms[j:k])
 
 
-_BULLETS = {"*", "-", "–", "—", "•"}
-
-
 def listed_subject(rule: Rule, sentence: Sentence, index: TokenIndex, span: tuple[int, int]) -> list[Arg]:
     """A bulleted line of a biography with no subject («* 1939 жылы – КОКП мүшелігіне
     қабылданды») is about the person the text is about: the one named most often before it
     (a gazetteer person before a name the statistical NER guessed; the later one on a tie)."""
-    if "person" not in rule.subject_types or index.norms[sentence.first_token] not in _BULLETS:
+    if "person" not in rule.subject_types or index.norms[sentence.first_token] not in BULLETS:
         return []
     counts: dict[str, tuple[bool, int, int]] = {}
     for a, _, m in index.mentions_in(0, sentence.first_token):

@@ -33,7 +33,7 @@ def phrase_value(index: TokenIndex, clause: Clause, i: int, args: list[Arg], kin
 
 
 @cache
-def _heads() -> dict[str, str]:
+def office_heads() -> dict[str, str]:
     """Institution noun → the title of its head (extract/data/office_heads.tsv)."""
     return {r["institution"]: r["head"] for r in load_tsv("office_heads.tsv", "derek.extract")}
 
@@ -45,7 +45,7 @@ def _head_title(index: TokenIndex, clause: Clause, i: int, args: list[Arg], case
     if phrase is None:
         return None
     *modifiers, head = phrase.split()
-    title = _heads().get(word_info(head)[0])
+    title = office_heads().get(word_info(head)[0])
     if title is None:
         return None
     if modifiers and word_info(modifiers[-1])[2] in ("NOUN", "PROPN"):

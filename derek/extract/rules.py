@@ -15,6 +15,7 @@ from derek.lang.kk.morphology import analyze
 from derek.lang.kk.resources import load_tsv
 
 ROLES = frozenset({"associate_member_of", "observer_of", "dialogue_partner_of", "founding_member_of"})
+BULLETS = frozenset({"-", "–", "—", "*", "•"})  # list-line markers («- Өзбекстан — 2001 жылдан;»)
 
 
 @dataclass(slots=True, frozen=True)

@@ -25,10 +25,6 @@ def term(token: Token) -> str:
     return _NON_WORD.sub("", word.lower())
 
 
-def sentence_terms(tokens: list[Token]) -> list[str]:
-    return [t for t in (term(tok) for tok in tokens) if t]
-
-
 @dataclass(slots=True)
 class Hit:
     doc: str

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from derek.lang.kk.resources import load_tsv
 from derek.query.ask import Answer
 from derek.query.candidates import TYPES as _TYPES
 from derek.query.candidates import short_names
@@ -54,9 +53,10 @@ def _title_fits(fact: dict[str, Any], question: Question) -> bool:
     төрағасы»; a question asking the post itself («қандай қызмет») takes any."""
     if fact["predicate"] not in TITLED or not fact["value"] or question.answer_type == "description":
         return True
+    from derek.extract.phrases import office_heads
     from derek.lang.kk.morphology import lemma
 
-    heads = {row["institution"]: row["head"] for row in load_tsv("office_heads.tsv", "derek.extract")}
+    heads = office_heads()
     asked = set(question.terms) | {heads[t] for t in question.terms if t in heads}
     return lemma(fact["value"].split()[-1]).lower() in asked
 

@@ -77,7 +77,7 @@ def _disputed(answer: Answer, facts: Answer) -> list[dict[str, Any]]:
         return answer.conflicts
     sides = [{"answer": facts.answer, "value": facts.value, "sources": facts.sources}, *facts.conflicts]
     same = [side for side in sides if _same(side["value"], answer.value)]
-    return [side for side in sides if not same or side not in same] if same else answer.conflicts
+    return [side for side in sides if side not in same] if same else answer.conflicts
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -16,17 +16,8 @@ def ending_match(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _noun_endings(tail: str, most: int = 3) -> bool:
-    """Is ``tail`` empty or a chain of at most ``most`` noun suffixes (plural, possessive, case)?"""
-    if not tail:
-        return True
-    return most > 0 and any(tail.startswith(s) and _noun_endings(tail[len(s):], most - 1)
-                            for s in noun_suffixes())
+def _noun_endings(tail: str) -> bool:
+    """Is ``tail`` empty or a chain of at most three noun suffixes (plural, possessive, case)?"""
+    from derek.extract.doc_names import split_ending
 
-
-@lru_cache(maxsize=1)
-def noun_suffixes() -> frozenset[str]:
-    """Every allomorph of lang/kk/data/noun_suffixes.tsv (plural, possessive, case endings)."""
-    from derek.lang.kk.resources import load_tsv
-
-    return frozenset(r["suffix"] for r in load_tsv("noun_suffixes.tsv"))
+    return split_ending(tail) is not None

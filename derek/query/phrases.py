@@ -5,7 +5,6 @@ sentence that the question lacks), and where a value sits relative to the questi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from derek.doc import Token
@@ -300,21 +299,14 @@ def is_focus(token: Token, question: Question) -> bool:
 def rival_kind(token: Token, question: Question) -> bool:
     """A document of another kind than the one asked («қандай декларация» answered by a
     «… мәлімдеме»): a sibling of the asked noun, where «құжат» would be its kind."""
+    from derek.extract.doc_names import document_nouns
     from derek.kb.search import term
 
-    nouns = _document_nouns()
+    nouns = [noun for noun, kind in document_nouns().items() if kind == "document"]
     focus, word = question.focus or "", term(token)
     if focus not in nouns:
         return False
     return any(word.startswith(noun) and noun != focus and not focus.startswith(noun) for noun in nouns)
-
-
-@cache
-def _document_nouns() -> frozenset[str]:
-    """Names of kinds of documents adopted (extract/data/document_nouns.tsv)."""
-    from derek.lang.kk.resources import load_tsv
-
-    return frozenset(r["noun"] for r in load_tsv("document_nouns.tsv", "derek.extract") if r["kind"] == "document")
 
 
 def _trim(p: Passage, run: list[int], stop: frozenset[str]) -> list[int]:

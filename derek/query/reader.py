@@ -212,7 +212,7 @@ def asked(question: Question) -> _Asked:
         case = {"да": "LOC", "ан": "ABL", "ге": "DAT", "ен": "ABL", "ді": "ACC", "ің": "GEN"}[words[-1][-2:]]
     after = [t.norm for t in question.tokens[max(question.words, default=-1) + 1 :] if _is_word(t.norm)][:1]
     focus_case = _case(after[0]) if after and question.words else "none"
-    f = frame(question.tokens, question.words, question.focus, stopwords())
+    f = frame(question.tokens, question.words, question.focus)
     marked = case if case not in ("NOM", "none") else _case(f.focus_form) if f.focus_form else case
     return _Asked(" ".join(words) or ":", case, question.answer_type, question.focus, focus_case,
                   question.verb, frozenset(question.terms), f, marked)
@@ -399,19 +399,7 @@ class Reading:
 
 def read(passages: list[Passage], question: Question, weights: dict[str, float] | None = None) -> Reading | None:
     """The best-scoring span of the best sentences (None: no candidate at all)."""
-    return read_documents([(passages, 1.0)], question, weights)
-
-
-def read_documents(documents: list[tuple[list[Passage], float]], question: Question,
-                   weights: dict[str, float] | None = None) -> Reading | None:
-    """The best span of several documents' best sentences, one softmax over all their spans;
-    each document's (scored passages, rank weight in (0, 1]) adds the log of its weight, so
-    scores, not per-document probabilities, are compared."""
-    scored: list[tuple[float, Span]] = []
-    for passages, prior in documents:
-        shift = math.log(max(prior, 1e-6))
-        scored += [(shift + score, s) for score, s in scored_spans(passages, question, weights)]
-    return decode(scored)
+    return decode(scored_spans(passages, question, weights))
 
 
 def scored_spans(passages: list[Passage], question: Question,

@@ -18,13 +18,12 @@ STEM = 5  # letters of a shared start that make two lemmas one word
 @dataclass(slots=True)
 class Frame:
     """The question around its question word: stems left (nearest first) and right (nearest first,
-    after the asked noun), the asked noun's stem and form, and the content stems in order."""
+    after the asked noun), and the asked noun's stem and form."""
 
     left: list[str]
     right: list[str]
     focus: str  # the asked noun's stem («жыл» of «қай жылы»; "" when none)
     focus_form: str  # the asked noun as written, lowercased («жылы»)
-    content: list[str]  # the question's content stems in order (no question words)
 
 
 def key(token: Token) -> str:
@@ -32,12 +31,11 @@ def key(token: Token) -> str:
     return term(token)[:STEM]
 
 
-def frame(tokens: list[Token], words: set[int], focus: str | None, stop: frozenset[str]) -> Frame:
+def frame(tokens: list[Token], words: set[int], focus: str | None) -> Frame:
     """The question's frame; an empty frame when it has no question word."""
     keys = [key(t) for t in tokens]
-    content = [k for i, k in enumerate(keys) if k and i not in words and term(tokens[i]) not in stop]
     if not words:
-        return Frame([], [], "", "", content)
+        return Frame([], [], "", "")
     first, last = min(words), max(words)
     fstem = (focus or "")[:STEM]
     after = [i for i in range(last + 1, len(tokens)) if keys[i]]
@@ -46,7 +44,7 @@ def frame(tokens: list[Token], words: set[int], focus: str | None, stop: frozens
         inside, after = [after[0]], after[1:]  # «қай облыста орналасқан»: the asked noun follows
     form = tokens[inside[0]].norm.lower() if inside else ""
     left = [keys[i] for i in range(first - 1, -1, -1) if keys[i]][:SIDE]
-    return Frame(left, [keys[i] for i in after][:SIDE], fstem, form, content)
+    return Frame(left, [keys[i] for i in after][:SIDE], fstem, form)
 
 
 def _run(a: list[str], b: list[str]) -> int:

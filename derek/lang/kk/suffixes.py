@@ -121,6 +121,13 @@ def suffix_rows() -> tuple[Suffix, ...]:
     )
 
 
+@cache
+def verbal_tags() -> frozenset[str]:
+    """Tags only verb endings carry (PAST, PASS, CONV.A …): a reading with one is a verb form."""
+    verbal = {r.tag for r in suffix_rows() if any(src.startswith("V") for src in r.sources)}
+    return frozenset(verbal - {r.tag for r in suffix_rows() if any(src.startswith("N") for src in r.sources)})
+
+
 def _voice_final(text: str) -> str:
     """к/қ/п become г/ғ/б before a vowel (жетістік → жетістігі)."""
     return text[:-1] + {"к": "г", "қ": "ғ", "п": "б"}.get(text[-1], text[-1]) if text else text
