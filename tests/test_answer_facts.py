@@ -58,3 +58,27 @@ MONTHS = [("1994-10", ("1994 жылғы қазан", "1994-10")), ("1994-10-05",
 @pytest.mark.parametrize(("time", "slot"), MONTHS)
 def test_answer_facts_month_slot(time: str, slot: tuple[str, str] | None) -> None:
     assert _time_slot(time, "month") == slot
+
+
+MEMBERS_TEXT = ("Әзербайжан 1993 жылы ТМД-ға қосылды. Молдова 1994 жылы ТМД-ға қосылды. "
+                "Грузия 1993 жылы ТМД-ға қосылды. Грузия 2009 жылы ТМД-дан шықты.")
+
+MEMBERS = [  # (question, member ids): a state that left after joining is no member now
+    ("ТМД-ға қандай мемлекеттер мүше?", ["state:az", "state:md"]),
+    ("1993 жылы ТМД-ға қандай мемлекеттер қосылды?", ["state:az", "state:ge"]),  # then, it was
+]
+
+
+@pytest.fixture(scope="module")
+def members_kb(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("members")
+    (folder / "members.txt").write_text(MEMBERS_TEXT, encoding="utf-8")
+    with derek.open(folder / "kb.db") as kb:
+        ingest_paths(kb, [str(folder / "members.txt")])
+        yield kb
+
+
+@pytest.mark.parametrize(("question", "members"), MEMBERS)
+def test_answer_facts_members_who_left_are_no_members(members_kb, question: str, members: list[str]) -> None:
+    found = ask(members_kb.db, question)
+    assert (found.value, found.method) == (members, "facts")

@@ -20,7 +20,7 @@ SEEDS = REPO / ".." / "shared" / "seeds"
 GAZETTEERS = ("gazetteer_states.tsv", "gazetteer_orgs.tsv", "gazetteer_treaties.tsv",
               "gazetteer_people.tsv", "gazetteer_places.tsv")
 KEYS = {"id", "question", "answerable", "answer_type", "answers", "value", "sources", "kind", "note"}
-KINDS = {"direct", "paraphrase", "list", "count", "two_docs", "unanswerable", "exam"}
+KINDS = {"direct", "paraphrase", "list", "count", "two_docs", "unanswerable", "exam", "who_is"}
 PREFIX = {"person": "person:", "place": "place:", "organization": "org:", "state": "state:"}
 ENTITY_TYPES = set(PREFIX)
 ANSWER_TYPES = ENTITY_TYPES | {"date", "year", "number", "list", "description"}
@@ -94,8 +94,8 @@ def test_qa_gold_value_fits_answer_type(row):
     elif kind == "list":
         assert isinstance(value, list) and len(value) >= 2 and value == sorted(set(value))
         assert set(value) <= _gazetteer_ids(), set(value) - _gazetteer_ids()
-    elif kind == "description":
-        assert value is None
+    elif kind == "description":  # null, or every post a person held (sorted, lowercase)
+        assert value is None or isinstance(value, list) and value == sorted(set(value)) and len(value) >= 2
     elif value is None:  # an entity the gazetteer lacks: the note must say so
         assert "gazetteer" in row["note"]
     else:

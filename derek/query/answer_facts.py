@@ -37,9 +37,34 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
         if value is not None:
             rank = predicates.index(fact["predicate"])
             found.append((value, fact, fact["confidence"] * (1.0 - 0.05 * rank)))
+    if question.wants_list and not question.dates:
+        found = _still_members(db, found)
     if not found:
         return None
+    if question.answer_type == "description" and (len({v for (_, v), _, _ in found}) > 1 or not question.dates):
+        return _posts(found, question)
     return _list(found, question) if question.wants_list else _single(found, question)
+
+
+MEMBERSHIPS = ("member_of", "joined", "founding_member_of")
+
+
+def _still_members(db, found: list) -> list:  # noqa: ANN001 - sqlite3.Connection
+    """«ТМД-ға қандай мемлекеттер мүше?» asks who is a member now: a state that left the
+    organization after joining it («1993 жылы қосылды, … 2009 жылы шықты») is none."""
+    joined = [(f["subject"]["id"], (f["object"] or {}).get("id")) for _, f, _ in found if f["predicate"] in MEMBERSHIPS]
+    if not joined:
+        return found
+    marks = ",".join("?" * len(joined))
+    left: dict[tuple[str, str], str] = {}
+    rows = db.execute(f"SELECT id, subject, predicate, object FROM facts WHERE predicate = 'withdrew_from'"
+                      f" AND subject IN ({marks})", [s for s, _ in joined]).fetchall()
+    for fact in fact_records(db, rows):
+        key = (fact["subject"]["id"], (fact["object"] or {}).get("id"))
+        left[key] = max(left.get(key, ""), fact["time"] or "")
+    return [(value, f, c) for value, f, c in found if f["predicate"] not in MEMBERSHIPS
+            or (key := (f["subject"]["id"], (f["object"] or {}).get("id"))) not in left
+            or (f["time"] or "") > left[key]]
 
 
 def _date_fits(fact: dict[str, Any], question: Question) -> bool:
@@ -165,3 +190,32 @@ def _list(found: list, question: Question) -> Answer:
     confidence = min(c for _, _, c in found)
     return Answer(question.text, join_list([names[v] for v in values]), values, question.answer_type,
                   confidence, _sources([f for _, f, _ in found]), [], "facts")
+
+
+def _posts(found: list, question: Question) -> Answer:
+    """Every post held, latest first, each with its periods: «Сенат төрағасы (2007–2011 жылдар,
+    2013–2019 жылдар), Премьер-Министр (1999–2002 жылдар) және …»."""
+    times: dict[Any, set[str]] = {}
+    names: dict[Any, str] = {}
+    for (answer, value), fact, _ in found:
+        names.setdefault(value, answer)
+        stated = {s["time"] for s in fact["sources"] if s["time"]} or ({fact["time"]} if fact["time"] else set())
+        times.setdefault(value, set()).update(stated)
+    latest = {v: max(t, default="") for v, t in times.items()}
+    values = sorted(times, key=lambda v: latest[v], reverse=True)
+    items = []
+    for v in values:
+        kept = sorted(t for t in times[v] if not any(_within(t, u) for u in times[v] if u != t))
+        periods = ", ".join(dict.fromkeys(filter(None, (render_date(t, "year") for t in kept))))
+        items.append(f"{names[v]} ({periods})" if periods else names[v])
+    confidence = min(c for _, _, c in found)
+    return Answer(question.text, join_list(items), values, question.answer_type, confidence,
+                  _sources([f for _, f, _ in found]), [], "facts")
+
+
+def _within(time: str, period: str) -> bool:
+    """1994-10 lies within 1994/1999: the appointment and the term it began are one post."""
+    if "/" in time or "/" not in period:
+        return False
+    first, last = period.split("/")[:2]
+    return first[:4] <= time[:4] <= last[:4]

@@ -14,7 +14,7 @@ from derek.doc import Document
 from derek.query.candidates import TYPES, Candidate, candidates_in
 from derek.query.open_reader import DOCUMENTS, ranked_documents, read_open, read_spans
 from derek.query.passages import PRIOR_WEIGHT, Passage, document_passages, kb_passages, passage_at
-from derek.query.question import Question, analyze_question
+from derek.query.question import POST, Question, analyze_question
 from derek.query.reader import READER_TYPES, Reading, read
 from derek.query.reader import THRESHOLD as READER_THRESHOLD
 from derek.query.render import join_list
@@ -89,10 +89,14 @@ def _same(a: Any, b: Any) -> bool:
 
 def _covers(facts: Answer, passage: Answer) -> bool:
     """A list from the facts that holds every name of the passage's list, and more: the facts
-    gathered members that one sentence names only in part."""
-    if not (isinstance(facts.value, list) and isinstance(passage.value, list)):
+    gathered members that one sentence names only in part, or every post a person held where
+    the passage found one («Тоқаев кім?»)."""
+    if not isinstance(facts.value, list):
         return False
-    return set(passage.value) < set(facts.value)
+    if isinstance(passage.value, list):
+        return set(passage.value) < set(facts.value)
+    held = {str(v).lower() for v in facts.value}
+    return facts.answer_type == "description" and len(held) > 1 and (passage.answer or "").lower() in held
 
 
 def _support(db, answer: Answer, question: Question) -> float:  # noqa: ANN001
@@ -135,6 +139,8 @@ def _typed_answers(question: Question, typed: Answer) -> bool:
     «деп», a value of a type the reader leaves to it (``READER_TYPES``: dates), or a value it is sure
     of (``TYPED_SURE``: «бесінші отырысы» picks its sentence, «неше жылға» its span of years, and
     «… деп жариялады» its name; KazQAD held out: the reader answers these types better)."""
+    if question.focus == POST:  # «Тоқаев кім?»: a title joined to the name, never a span the reader likes
+        return True
     return question.wants_list or ((typed.value is not None or _naming(question)) and (
         question.answer_type not in READER_TYPES or typed.confidence >= TYPED_SURE))
 

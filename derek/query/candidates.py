@@ -26,6 +26,7 @@ from derek.query.phrases import (
     same_clause,
     verb_follows,
 )
+from derek.query.posts import POST, posts_in
 from derek.query.question import Question, load_words
 from derek.query.render import render_date
 
@@ -50,6 +51,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
     ``loose`` (one given text): a person or place the gazetteer lacks may be a plain phrase."""
     kind = question.answer_type
     if kind == "description":
+        if question.focus == POST:  # the posts a person held: titles joined to the name, or none
+            return posts_in(p, {e.entity for e in question.entities if e.type == "person"})
         if not loose:
             return describe(p, question)
         naming = any(t.norm.lower() == "деп" for t in question.tokens)  # «… қандай күн деп жариялады»

@@ -15,6 +15,7 @@ from derek.kb.search import term
 from derek.lang.kk.resources import load_list, load_tsv
 
 MAX_QUESTION_CHARS = 1000
+POST = "қызмет"  # the focus noun of a question asking the posts held («қандай қызмет»)
 
 
 @dataclass(slots=True)
@@ -93,8 +94,30 @@ def analyze_question(text: str) -> Question:
     doc = run(Document(text), [segment, lemmatize, extract_dates, extract_quantities, extract_gazetteer_entities])
     answer_type, words, focus = _answer_type(doc.tokens)
     terms = _terms(doc.tokens, words)
-    return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates_of(doc.tokens),
+    predicates = predicates_of(doc.tokens)
+    if answer_type == "person" and _who_is(doc.tokens, doc.entities, words):
+        # «Тоқаев кім?» asks what «Тоқаев қандай қызмет атқарды?» asks: the posts held
+        answer_type, predicates, focus = "description", ["appointed_as"], POST
+    return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates,
                     terms, focus, words, _verb(doc.tokens, terms), _names(doc.tokens, terms))
+
+
+def _who_is(tokens: list[Token], entities: list[EntityMention], words: set[int]) -> bool:
+    """«Тоқаев кім?», «Абылай хан кім болған?»: «кім» asked of a named person is no person but
+    who they were; any other word («Назарбаев кімді тағайындады?», «БҰҰ Бас хатшысы кім?»)
+    asks for a person."""
+    if [tokens[i].norm.lower() for i in sorted(words)] != ["кім"]:
+        return False
+    people = [e for e in entities if e.type == "person"]
+    for i, t in enumerate(tokens):
+        if i in words or not any(c.isalnum() for c in t.norm) or t.lemma.lower() in COPULAS:
+            continue
+        if not any(e.start <= t.start and t.end <= e.end for e in people):
+            return False
+    return bool(people)
+
+
+COPULAS = frozenset({"бол", "е", "еді", "екен"})  # «кім болған», «кім еді», «кім екен»
 
 
 def _verb(tokens: list[Token], terms: list[str]) -> str | None:
