@@ -205,7 +205,8 @@ def _from_passages(question: Question, passages: list[Passage], shown: list[dict
                       [], shown, None)
     p = best.passage
     source = {"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}
-    return Answer(question.text, best.answer, best.value, question.answer_type, best.score, [source],
+    # a score is coverage times fit factors and may pass 1; a confidence may not
+    return Answer(question.text, best.answer, best.value, question.answer_type, min(best.score, 1.0), [source],
                   shown, "passages")
 
 
