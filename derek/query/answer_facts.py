@@ -12,6 +12,7 @@ from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, fact_records
 from derek.query.question import Question
 from derek.query.render import join_list, render_date
+from derek.query.yes_no import YES, yes_no_from_facts
 
 TITLED = ("appointed_as",)  # facts whose value is the title of the post held
 
@@ -37,8 +38,12 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
         if value is not None:
             rank = predicates.index(fact["predicate"])
             found.append((value, fact, fact["confidence"] * (1.0 - 0.05 * rank)))
-    if question.wants_list and not question.dates:
-        found = _still_members(db, found)
+    if question.answer_type == "yesno" or question.wants_list and not question.dates:
+        left = {} if question.dates else _withdrawals(db, found)
+        kept = _still_members(found, left)
+        if question.answer_type == "yesno":
+            return yes_no_from_facts(found, kept, left, question, _sources) if found else None
+        found = kept
     if not found:
         return None
     if question.answer_type == "description" and (len({v for (_, v), _, _ in found}) > 1 or not question.dates):
@@ -49,22 +54,29 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
 MEMBERSHIPS = ("member_of", "joined", "founding_member_of")
 
 
-def _still_members(db, found: list) -> list:  # noqa: ANN001 - sqlite3.Connection
-    """«ТМД-ға қандай мемлекеттер мүше?» asks who is a member now: a state that left the
-    organization after joining it («1993 жылы қосылды, … 2009 жылы шықты») is none."""
-    joined = [(f["subject"]["id"], (f["object"] or {}).get("id")) for _, f, _ in found if f["predicate"] in MEMBERSHIPS]
+def _withdrawals(db, found: list) -> dict[tuple[str, str], dict[str, Any]]:  # noqa: ANN001 - sqlite3
+    """The latest withdrawal of each (state, organization) whose membership ``found`` holds."""
+    joined = [f["subject"]["id"] for _, f, _ in found if f["predicate"] in MEMBERSHIPS]
     if not joined:
-        return found
+        return {}
     marks = ",".join("?" * len(joined))
-    left: dict[tuple[str, str], str] = {}
     rows = db.execute(f"SELECT id, subject, predicate, object FROM facts WHERE predicate = 'withdrew_from'"
-                      f" AND subject IN ({marks})", [s for s, _ in joined]).fetchall()
+                      f" AND subject IN ({marks})", joined).fetchall()
+    left: dict[tuple[str, str], dict[str, Any]] = {}
     for fact in fact_records(db, rows):
         key = (fact["subject"]["id"], (fact["object"] or {}).get("id"))
-        left[key] = max(left.get(key, ""), fact["time"] or "")
-    return [(value, f, c) for value, f, c in found if f["predicate"] not in MEMBERSHIPS
-            or (key := (f["subject"]["id"], (f["object"] or {}).get("id"))) not in left
-            or (f["time"] or "") > left[key]]
+        if key not in left or (fact["time"] or "") > (left[key]["time"] or ""):
+            left[key] = fact
+    return left
+
+
+def _still_members(found: list, left: dict[tuple[str, str], dict[str, Any]]) -> list:
+    """«ТМД-ға қандай мемлекеттер мүше?» asks who is a member now: a state that left the
+    organization after joining it («1993 жылы қосылды, … 2009 жылы шықты») is none."""
+    def member(f: dict[str, Any]) -> bool:
+        exit_ = left.get((f["subject"]["id"], (f["object"] or {}).get("id")))
+        return f["predicate"] not in MEMBERSHIPS or exit_ is None or (f["time"] or "") > (exit_["time"] or "")
+    return [(value, f, c) for value, f, c in found if member(f)]
 
 
 def _date_fits(fact: dict[str, Any], question: Question) -> bool:
@@ -97,6 +109,8 @@ def _as_written(fact: dict[str, Any]) -> str:
 def _slot(fact: dict[str, Any], question: Question, asked: set[str]) -> tuple[str, Any] | None:
     """(rendered answer, value) of the slot the question asks for, if the fact has it."""
     kind = question.answer_type
+    if kind == "yesno":  # the fact holds every entity asked about
+        return YES, "yes"
     if kind in ("date", "year", "month", "day"):
         return _time_slot(fact["time"], kind)
     if kind == "description":  # «қандай қызмет атқарды»: the post itself

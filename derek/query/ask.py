@@ -139,7 +139,7 @@ def _typed_answers(question: Question, typed: Answer) -> bool:
     «деп», a value of a type the reader leaves to it (``READER_TYPES``: dates), or a value it is sure
     of (``TYPED_SURE``: «бесінші отырысы» picks its sentence, «неше жылға» its span of years, and
     «… деп жариялады» its name; KazQAD held out: the reader answers these types better)."""
-    if question.focus == POST:  # «Тоқаев кім?»: a title joined to the name, never a span the reader likes
+    if question.focus == POST or question.answer_type == "yesno":  # «Тоқаев кім?», «… мүше ме?»: never a span
         return True
     return question.wants_list or ((typed.value is not None or _naming(question)) and (
         question.answer_type not in READER_TYPES or typed.confidence >= TYPED_SURE))

@@ -29,6 +29,7 @@ from derek.query.phrases import (
 from derek.query.posts import POST, posts_in
 from derek.query.question import Question, load_words
 from derek.query.render import render_date
+from derek.query.yes_no import yes_in
 
 TYPES = {"person": {"person"}, "persons": {"person"}, "state": {"state"}, "states": {"state"},
          "organization": {"organization", "body"},
@@ -50,6 +51,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
     """Values of the expected type in one passage, scored by the passage and their nearness;
     ``loose`` (one given text): a person or place the gazetteer lacks may be a plain phrase."""
     kind = question.answer_type
+    if kind == "yesno":
+        return yes_in(p, question)
     if kind == "description":
         if question.focus == POST:  # the posts a person held: titles joined to the name, or none
             return posts_in(p, {e.entity for e in question.entities if e.type == "person"})

@@ -21,7 +21,7 @@ POST = "қызмет"  # the focus noun of a question asking the posts held («�
 @dataclass(slots=True)
 class Question:
     text: str
-    answer_type: str  # date year month person persons place organization state states number ordinal description
+    answer_type: str  # date year month person persons place organization state states number ordinal description yesno
     tokens: list[Token]
     entities: list[EntityMention]
     dates: list[DateMention]
@@ -143,7 +143,21 @@ def _answer_type(tokens: list[Token]) -> tuple[str, set[int], str | None]:
                 if tuple(seq[i : i + n]) == pattern:
                     kind = "description" if _naming(forms, i + n) else _refine(kind, tokens, _head_start(forms, i, n))
                     return kind, set(range(i, i + n)), _focus(tokens, i + n, kind)
+    if (particle := _yes_no(tokens)) is not None:
+        return "yesno", {particle}, None
     return _colon_type(tokens, answer_nouns())
+
+
+PARTICLES = frozenset({"ма", "ме", "ба", "бе", "па", "пе"})  # «… мүше ме?»: asks yes or no
+
+
+def _yes_no(tokens: list[Token]) -> int | None:
+    """The question particle that ends a question with no question word («Қазақстан ШЫҰ-ның
+    құрылтайшысы ма?»), if there is one."""
+    words = [i for i, t in enumerate(tokens) if any(c.isalnum() for c in t.norm)]
+    if len(words) >= 2 and tokens[words[-1]].norm.lower() in PARTICLES:
+        return words[-1]
+    return None
 
 
 def _head_start(forms: list[str], i: int, n: int) -> int:

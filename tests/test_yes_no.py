@@ -1,0 +1,70 @@
+"""Yes/no questions: «Иә» with the fact or sentence that states it, «Жоқ» only when the facts say
+the state left what it joined, and no answer otherwise (never «Жоқ» for want of a source)."""
+
+from __future__ import annotations
+
+import pytest
+
+import derek
+from derek.ingest import ingest_paths
+from derek.query.ask import ask, ask_context
+from derek.query.question import analyze_question
+
+FORMS = [  # (question, is it a yes/no question?)
+    ("Қазақстан ШЫҰ-ның құрылтайшысы ма?", True),
+    ("Қазақстан БҰҰ-ға мүше ме?", True),
+    ("Грузия ТМД-дан шықты ма?", True),
+    ("Қазақстан ЕҚЫҰ-ға төрағалық етті ме?", True),
+    ("Жапония ШЫҰ-ға мүше бе?", True),
+    ("Қазақстан БҰҰ-ға қашан мүше болды?", False),
+    ("ШЫҰ-ға қандай мемлекеттер мүше?", False),
+    ("Ма?", False),  # a particle with nothing to ask about
+]
+
+
+@pytest.mark.parametrize(("question", "yes_no"), FORMS)
+def test_yes_no_question_form(question: str, yes_no: bool) -> None:
+    assert (analyze_question(question).answer_type == "yesno") is yes_no
+
+
+TEXT = ("Әзербайжан 1993 жылы ТМД-ға қосылды. Грузия 1993 жылы ТМД-ға қосылды. "
+        "Грузия 2009 жылы ТМД-дан шықты. Моңғолия ШЫҰ-ға мүше емес.")
+
+ANSWERS = [  # (question, answer, value)
+    ("Әзербайжан ТМД-ға мүше ме?", "Иә", "yes"),
+    ("Грузия ТМД-ға мүше ме?", "Жоқ (шықты: 2009 жыл)", "no"),  # joined, then left
+    ("Грузия ТМД-дан шықты ма?", "Иә", "yes"),
+    ("1993 жылы Грузия ТМД-ға қосылды ма?", "Иә", "yes"),  # then it had joined
+    ("Моңғолия ШЫҰ-ға мүше ме?", None, None),  # a denial: not a yes, and derek says no only from facts
+    ("Жапония ТМД-ға мүше ме?", None, None),  # nothing known: no answer, not «Жоқ»
+]
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("yesno")
+    (folder / "yesno.txt").write_text(TEXT, encoding="utf-8")
+    with derek.open(folder / "kb.db") as kb:
+        ingest_paths(kb, [str(folder / "yesno.txt")])
+        yield kb
+
+
+@pytest.mark.parametrize(("question", "answer", "value"), ANSWERS)
+def test_yes_no_answers_with_a_source(kb, question: str, answer: str | None, value: str | None) -> None:
+    found = ask(kb.db, question)
+    assert (found.answer, found.value) == (answer, value)
+    assert bool(found.sources) is (answer is not None)
+    assert all(s["text"] in TEXT for s in found.sources)
+
+
+CONTEXTS = [  # (one text, question, answer)
+    ("Қазақстан 1992 жылы БҰҰ-ға мүше болды.", "Қазақстан БҰҰ-ға мүше ме?", "Иә"),
+    ("Қазақстан 1992 жылы БҰҰ-ға мүше болды.", "Қазақстан НАТО-ға мүше ме?", None),
+    ("Қазақстан НАТО-ға мүше болған жоқ.", "Қазақстан НАТО-ға мүше ме?", None),  # denied
+    ("Қазақстан БҰҰ-мен ынтымақтасады.", "Қазақстан БҰҰ-ға мүше ме?", None),  # the verb is not stated
+]
+
+
+@pytest.mark.parametrize(("context", "question", "answer"), CONTEXTS)
+def test_yes_no_reading_one_text(context: str, question: str, answer: str | None) -> None:
+    assert ask_context(context, question).answer == answer
