@@ -538,3 +538,41 @@ OUTSIDE_CASES = [
 @pytest.mark.parametrize(("text", "index", "expected"), OUTSIDE_CASES)
 def test_facts_outside_domain(text: str, index: int, expected: set) -> None:
     test_facts_sentence_cases(text, index, expected)
+
+
+# Session 4, history text by other authors (facts_offices.py, history.py, figure_owners.py,
+# facts_counts.py, triggers.tsv): offices named by their abstract noun or of a named body,
+# periods picked up by «осы кезеңде», reigns «үстемдік етті», organizations «ұйымдастырылды».
+S4_CASES = [
+    # the office in the dative before the appointee: the title of its abstract noun
+    ("1771 жылы Түркістанда бас қолбасшылығына Абылай хан сайланды.", 0,
+     {("person:abylai", "appointed_as", "бас қолбасшы", "1771")}),
+    ("Ханның орнына хандыққа Абылай хан сайланды.", 0, {("person:abylai", "appointed_as", "хан", None)}),
+    # a presidential term stands for the office
+    ("2019 жылы Тоқаев бес жылдық президенттік мерзімге сайланды.", 0,
+     {("person:tokayev", "appointed_as", "президент", "2019")}),
+    # «осы кезеңде» carries the previous sentence's period, not a date from further back
+    ("1760-1765 жылдары жоңғарлар шабуыл жасады. Осы қиын кезеңде бас қолбасшылығына Абылай хан сайланды.", 1,
+     {("person:abylai", "appointed_as", "бас қолбасшы", "1760/1765")}),
+    ("1760 жылы соғыс басталды. Көп ұзамай бейбітшілік орнады. Осы кезеңде бас қолбасшылығына Абылай хан сайланды.", 2,
+     {("person:abylai", "appointed_as", "бас қолбасшы", None)}),
+    # «болып қызмет етті» (served as); an office of a named body keeps the body, in the nominative
+    ("Д. Қонаев 1942-1952 жылдары Қазақ КСР Министрлер Кеңесінің төрағасының орынбасары болып қызмет етті.", 0,
+     {("person:kunayev", "appointed_as", "Қазақ КСР Министрлер Кеңесі төрағасының орынбасары", "1942/1952")}),
+    # a reign as «үстемдік етті» (held sway) with its period
+    ("Абылай хан 1771-1781 жылдары Орта жүзге үстемдік етті.", 0,
+     {("person:abylai", "appointed_as", "хан", "1771/1781")}),
+    # «ұйымдастырылды» (was organised) founds an organization; an event is not founded
+    ("1918 жылы Алаш партиясы ұйымдастырылды.", 0, {("org:alash-party", "founded_on", None, "1918")}),
+    ("Жиналыс 1995 жылы ұйымдастырылды.", 0, set()),
+    # each place of «(X-да N, Y-та M адам)» owns its own figure; a genitive that places a name
+    # («Жапонияның Хиросима») and a figure inside «… болатын» (of the bombs) own nothing
+    ("Соғыста көп адам қаза тапты (Хиросимада 140 мың, Нагасакида 75 мың адам).", 0,
+     {("place:nagasaki", "quantity", "75000 person", None)}),
+    ("1945 жылы Жапонияның Хиросима мен Нагасаки қалаларына қуаты 20 кт болатын 2 бомба тасталды.", 0, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), S4_CASES)
+def test_facts_history_offices(text: str, index: int, expected: set) -> None:
+    test_facts_sentence_cases(text, index, expected)

@@ -22,6 +22,7 @@ from derek.extract.documents import (
 )
 from derek.extract.events import EVENT_NOUNS, event_facts, handover_facts, renamed_facts
 from derek.extract.facts_counts import Discourse, count_facts
+from derek.extract.facts_offices import body_office, dative_office, office_value
 from derek.extract.groups import (
     founders_between,
     founders_by_leaders,
@@ -68,6 +69,7 @@ from derek.extract.tables import read_header, row_facts
 _CLAUSE_BREAKS = {"ал", "бірақ", "алайда", "сондай-ақ"}
 _FINITE = {"PAST", "3", "PTCP.PAST"}
 _DATE_ANAPHORS = {"оған", "онда"}
+_PERIOD_NOUNS = {"кезең", "кез", "уақыт"}  # «осы кезеңде» (in this period)
 _OWNER_TYPES = frozenset({"state", "person", "organization"})
 _SESSIONS = EVENT_NOUNS | {"сессия", "съезд", "пленум", "мәжіліс"}
 _OFFICES = {"орталық", "өкілдік", "кеңсе", "бөлімше", "миссия", "филиал"}
@@ -79,7 +81,9 @@ def extract_facts(doc: Document) -> Document:
     context, discourse = Context(), Discourse()
     facts: list[Fact] = []
     for n, sentence in enumerate(doc.sentences):
-        context.date = context.last_date if _anaphoric_opening(index.norms, sentence) else None
+        previous = doc.sentences[n - 1] if n else None
+        context.date = context.last_date if _anaphoric_opening(index.norms, sentence) \
+            or (previous is not None and _period_anaphor(index, sentence, previous)) else None
         carried = context.date
         context.pending = None
         _update_frame(sentence, index, context)
@@ -125,6 +129,17 @@ def _anaphoric_opening(norms: list[str], sentence: Sentence) -> bool:
     first = norms[sentence.first_token].lower()
     return first in _DATE_ANAPHORS or (first == "сол" and sentence.first_token + 1 < sentence.last_token
                                         and word_info(norms[sentence.first_token + 1])[0] in ("күн", "жыл"))
+
+
+def _period_anaphor(index: TokenIndex, sentence: Sentence, previous: Sentence) -> bool:
+    """«Осы (қауіпті) кезеңде …», «Сол кезде …»: the period the previous sentence dated (a date
+    further back does not carry)."""
+    words = index.norms[sentence.first_token:min(sentence.first_token + 3, sentence.last_token)]
+    if not words or words[0].lower() not in ("осы", "сол"):
+        return False
+    if not any(word_info(w)[0] in _PERIOD_NOUNS and "LOC" in word_info(w)[1] for w in words[1:]):
+        return False
+    return any(d.type == "DATE" for _, d in index.dates_in(previous.first_token, previous.last_token))
 
 
 def _is_marker(words: list[str]) -> bool:
@@ -338,10 +353,14 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         value = phrase_value(index, clause, i, args, rule.value) if rule.value != "action" else None
         if not value and rule.value in ("phrase:DAT", "action"):  # «… сынақтан өткізбеуге қол қойды»
             value = action_value(doc, index, clause, i, args)
+        if not value and rule.value == "phrase":  # «бас қолбасшылығына Әбілқайыр хан сайланды»
+            value = dative_office(index, clause, i, args)
         if not value and rule.value == "phrase" and context.last_title:
             value = context.last_title  # «Мұхтар Тілеуберді … тағайындалды»: to the office the text is about
         if not value:
             return []
+        if rule.predicate == "appointed_as" and rule.value == "phrase":
+            value = body_office(index, clause, i, office_value(value))
         value = _full_title(value, context)
     context.subject, context.subject_sentence = subjects[-1], n
     if objects:

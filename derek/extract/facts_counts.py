@@ -232,6 +232,8 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
                                 counts_what_is_there(index, a, at, q.unit, q.text))
     if subjects is None and measured is None and q.unit is None:
         return []  # «400 сарбаз»: a count of things no name in the sentence owns
+    if subjects is None and _describes_noun(index, b):
+        return []  # «қуаттылығы 20 кт болатын 2 атом бомбасы»: the bombs' figure, not the topic's
     if subjects is None and not (at is not None and word_info(index.norms[at])[1] & _OBLIQUE):
         subjects = [s for s in [discourse.subject or discourse.topic] if s]
         time = time or (discourse.time if discourse.subject else None)
@@ -245,6 +247,15 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         qualifiers["with"] = other
     return [Fact(s, "quantity", None, value, time, None, sentence.start, sentence.end, 0.7, dict(qualifiers))
             for s in subjects]
+
+
+def _describes_noun(index: TokenIndex, b: int) -> bool:
+    """Is the figure (ending at token ``b``) inside a participle phrase that qualifies a noun
+    («20 кт болатын», «506 жолдан тұратын»)?"""
+    if b >= len(index.norms):
+        return False
+    lemma, tags, _ = word_info(index.norms[b])
+    return lemma in ("бол", "тұр") and bool(tags & {"PTCP.IMPF", "PTCP.PAST"})
 
 
 def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, measure: str | None,

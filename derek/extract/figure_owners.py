@@ -32,6 +32,7 @@ _STATE_WORDS = {"мемлекет", "ел", "мүше", "мүше-мемлеке
 # A name in these cases is where something goes or comes from («Жетісуға 200 мың адам көшті»,
 # «майданына 3 млн сомға»), not who owns the figure.
 _DIRECTIONS = frozenset({"DAT", "ABL", "ACC"})
+_LIST_LINKS = {"және", "мен", "пен", "бен", ","}
 _SETTINGS = ("LOC", "ATTR")  # «Стамбұлда», «Стамбұлдағы»: where, an owner only of what is there
 _LOCATIVE_ENDINGS = ("да", "де", "та", "те")
 _PART_ENDINGS = ("-ы", "-і", "-сы", "-сі")  # «40 %-ы»: 40 % of it
@@ -115,6 +116,8 @@ def counts_what_is_there(index: TokenIndex, a: int, at: int | None, unit: str | 
     if unit == "percent":
         tail = index.norms[a + 1:a + 4]  # «40 %-ы» as «%», «-», «ы» or one token
         return any("".join(tail[:n]).endswith(_PART_ENDINGS) for n in (1, 2, 3)) or text.endswith(_PART_ENDINGS)
+    if at is None and unit == "person":
+        return text.split()[-1].isalpha()  # «75 мыңға жуық адам»: the quantity names the people it counts
     if at is None or at < a or unit not in (None, "person"):
         return False
     return not word_info(index.norms[at])[1] - {"PL"}
@@ -133,6 +136,11 @@ def _here(index: TokenIndex, m: EntityMention, e: int, a: int, counts: bool, fir
     else it describes another noun («Стамбұлдағы кітапханасында …; … 524 жол»)."""
     if not counts or any(index.norms[k] == ";" for k in range(e, a)):
         return False
+    # «(Хиросимада 140 мың, Нагасакида 75 мың адам)»: a place before an earlier figure is that one's
+    first = max([first] + [qe for _, qe, _ in index.quantities_in(first, a)
+                           if qe < a and index.norms[qe] == "," and _ends_pair(index, qe)])
+    if e <= first:
+        return False
     if sum(x.case in _SETTINGS for _, _, x in index.mentions_in(first, a)) > 1:
         return False  # «АҚШ-та, ГФР-де, Францияда … 35 — 40 %-і»: a figure of several places
     return m.case != "ATTR" or e == a
@@ -142,12 +150,32 @@ def _direction(index: TokenIndex, m: EntityMention, end: int) -> bool:
     """A name (ending at token ``end``) in the dative, ablative or accusative, except the
     organization of «ШЫҰ-ға мүше елдер» (the states that are members of it)."""
     case = m.case
+    if case == "NOM":
+        end = _past_list(index, end)  # «Хиросима (8 тамыз) мен Нагасаки (9 тамыз) қаласына»
     if case == "NOM" and end < len(index.norms) and index.norms[end][:1].islower():
         tags = word_info(index.norms[end])[1]  # «Түркістан майданына»: the case of the head noun
         case = next((c for c in _DIRECTIONS if c in tags and "POSS.3" in tags), case)
     if case not in _DIRECTIONS:
         return False
     return not (case == "DAT" and end < len(index.norms) and word_info(index.norms[end])[0] == "мүше")
+
+
+def _ends_pair(index: TokenIndex, k: int) -> bool:
+    """Is the comma at ``k`` followed by a name in the locative (the next «place figure» pair)?"""
+    return any(s == k + 1 and m.case in _SETTINGS for s, _, m in index.mentions_in(k + 1, k + 2))
+
+
+def _past_list(index: TokenIndex, end: int) -> int:
+    """The token after a name's parenthesis and the names listed after it («… және Нагасаки»)."""
+    norms = index.norms
+    while end < len(norms):
+        if norms[end] == "(" and ")" in norms[end:end + 6]:
+            end = norms.index(")", end) + 1
+        elif norms[end].lower() in _LIST_LINKS and any(s == end + 1 for s, _, _ in index.mentions_in(end + 1, end + 2)):
+            end = next(e for s, e, _ in index.mentions_in(end + 1, end + 2) if s == end + 1)
+        else:
+            return end
+    return end
 
 
 def unknown_owner(index: TokenIndex, sentence: Sentence, a: int, at: int | None) -> bool:
@@ -181,9 +209,13 @@ def measure_owner(sentence: Sentence, index: TokenIndex, a: int, at: int | None,
     def owner_type(m: EntityMention, e: int) -> bool:
         if _direction(index, m, e) or (m.case in _SETTINGS and not _here(index, m, e, a, here, sentence.first_token)):
             return False
+        if m.case == "GEN" and any(s == e and x.case == "NOM" for s, _, x in index.mentions_in(e, e + 1)):
+            return False  # «Жапонияның Хиросима қаласы»: the genitive places a name, it owns nothing
         return id(m) not in skip and (m.type in OWNER_TYPES or (water and m.type in WATER_TYPES))
 
     named = [m for s, e, m in index.mentions_in(sentence.first_token, a) if owner_type(m, e)]
+    # «… (Хиросимада 140 мың, Нагасакида 75 мың адам)»: a place right before what it counts comes first
+    named.sort(key=lambda m: not any(x is m and e == a and m.case in _SETTINGS for _, e, x in index.mentions_in(a - 3, a)))
     if at is not None and "GEN" not in word_info(index.norms[at])[1]:
         owners = [m for s, e, m in index.mentions_in(max(sentence.first_token, at - 3), at)
                   if m.case == "GEN" and owner_type(m, e) and e <= at]

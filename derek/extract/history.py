@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 _FINITE = frozenset({"PAST", "3"})
 _NONFINITE = frozenset({"VNOUN", "PTCP.PAST", "PTCP.IMPF", "PTCP.FUT", "COND", "CONV.P"})
-# «билік құрды / етті» (ruled), «хандық құрды»: holding a ruler's title over a period.
-_RULE_VERBS = {("билік", "құр"), ("билік", "ет"), ("хандық", "құр"), ("хандық", "ет")}
+# «билік құрды / етті» (ruled), «хандық құрды», «үстемдік етті» (held sway): holding a ruler's
+# title over a period.
+_RULE_VERBS = {("билік", "құр"), ("билік", "ет"), ("хандық", "құр"), ("хандық", "ет"), ("үстемдік", "ет")}
 _PROCLAIM = {"сайла", "жарияла", "көтер", "тағайында"}  # «хан болып сайланды / көтерілді»
 _BETWEEN_OK = frozenset({"ADV", "PUNCT"})
 
