@@ -339,8 +339,11 @@ def _head_marks(tokens: Sequence[str], heads: Sequence[str]) -> list[tuple[str, 
     for w in tokens:
         untitled.append(untitled[-1] + (not w[:1].isupper()))
         verbish.append(verbish[-1] + (w in _BREAKS or _morph(w)[1] == "VERB"))
+    first = 0  # head_at[first] is the first head at or after i (head_at is sorted)
     for i in range(n):
-        near = [j for j in head_at if i <= j < i + _HEAD_WINDOW]
+        while first < len(head_at) and head_at[first] < i:
+            first += 1
+        near = [j for j in head_at[first : first + _HEAD_WINDOW] if j < i + _HEAD_WINDOW]
         if near:
             j = near[0]
             kind = "t" if untitled[j] == untitled[i] else "v" if verbish[j] > verbish[i] else "n"
