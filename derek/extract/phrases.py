@@ -82,6 +82,8 @@ def _phrase(index: TokenIndex, clause: Clause, i: int, args: list[Arg], head_cas
             break
         if ranked and "GEN" in tags:
             break  # «республиканың тұңғыш Президенті»: the possessor of a ranked office is no part of it
+        if words and not tags and k > clause.first and "DAT" in word_info(norms[k - 1])[1]:
+            break  # «Конституцияға сәйкес Президент»: a word governed by a dative is a postposition
         if k in taken or not word[:1].isalpha() or (pos in ("VERB", "AUX", "NUM", "PRON", "DET", "ADV") and not izafet) \
                 or (words and tags & _CASES and not izafet) or lemma in _NOT_IN_PHRASE:
             break
