@@ -83,7 +83,7 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         found += _nested_places(p, question)
     if kind == "number" and question.focus in TIMES_NOUNS:
         found += _counted_dates(p, question)
-    if kind == "year" and (life := _lifespan_years(p, question)):  # the bracket is no range of years
+    if kind in ("year", "date") and (life := _lifespan_years(p, question)):  # the bracket is no range of years
         found = [f for f in found if not any(y["within"][0] <= f[2]["start"] < y["within"][1] for _, _, y in life)] + life
     if kind in TYPES and not found and (named := antecedents(p, question, tuple(wanted(question)))):
         return named  # «Бұл ұйым …»: the organization is named in the sentence before
