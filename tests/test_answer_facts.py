@@ -8,7 +8,7 @@ import pytest
 
 import derek
 from derek.ingest import ingest_paths
-from derek.query.answer_facts import _time_slot, _title_fits
+from derek.query.answer_facts import _as_written, _time_slot, _title_fits
 from derek.query.ask import ask
 from derek.query.question import analyze_question
 
@@ -82,3 +82,15 @@ def members_kb(tmp_path_factory):
 def test_answer_facts_members_who_left_are_no_members(members_kb, question: str, members: list[str]) -> None:
     found = ask(members_kb.db, question)
     assert (found.value, found.method) == (members, "facts")
+
+
+WRITTEN = [  # (value, source sentence, the value as the source writes it)
+    ("премьер-министр", "Ол 1999–2002 жылдары Премьер-Министр болды.", "Премьер-Министр"),
+    ("қр бұұ жанындағы тұрақты өкілі", "Ол ҚР БҰҰ жанындағы бірінші тұрақты өкілі болды.",
+     "ҚР БҰҰ жанындағы тұрақты өкілі"),  # a rank word stood between: word by word
+]
+
+
+@pytest.mark.parametrize(("value", "text", "written"), WRITTEN)
+def test_answer_facts_value_as_written(value: str, text: str, written: str) -> None:
+    assert _as_written({"value": value, "sources": [{"text": text}]}) == written

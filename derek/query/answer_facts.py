@@ -3,6 +3,7 @@ with a predicate the question asks about; the slot of the expected type is the a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from derek.query.ask import Answer
@@ -99,11 +100,13 @@ def _title_fits(fact: dict[str, Any], question: Question) -> bool:
 
 
 def _as_written(fact: dict[str, Any]) -> str:
-    """The fact's value as its source writes it («Премьер-Министр» for «премьер-министр»)."""
+    """The fact's value as its source writes it («Премьер-Министр» for «премьер-министр»), else
+    each word as the source writes it («ҚР БҰҰ жанындағы … өкілі» when «бірінші» stood between)."""
     for source in fact["sources"]:
         if (at := source["text"].lower().find(fact["value"])) >= 0:
             return source["text"][at:at + len(fact["value"])]
-    return fact["value"]
+    written = {w.lower(): w for s in fact["sources"] for w in re.findall(r"[\w-]+", s["text"])}
+    return " ".join(written.get(w, w) for w in fact["value"].split())
 
 
 def _slot(fact: dict[str, Any], question: Question, asked: set[str]) -> tuple[str, Any] | None:
