@@ -86,7 +86,7 @@ class Analyzer:
         low = word.lower()
         cands, scores = self._scored(word, low)
         readings = self._with_fixed(word, low, self._ranked(word, cands, scores))
-        fixed = self.exceptions.get(low) or self.memory.get(low)
+        fixed = self.fixed(low)
         if fixed is not None:
             return _fixed_lemma(word, fixed), readings
         best = cands[scores.index(max(scores))]  # as best_candidate() picks
@@ -94,7 +94,7 @@ class Analyzer:
 
     def _with_fixed(self, word: str, low: str, readings: list[Analysis]) -> list[Analysis]:
         """The readings with a remembered or listed lemma put first."""
-        fixed = self.exceptions.get(low) or self.memory.get(low)
+        fixed = self.fixed(low)
         if fixed is None:
             return readings
         chosen = _fixed_lemma(word, fixed)
@@ -103,12 +103,23 @@ class Analyzer:
         rest = [r for r in readings if r.lemma.lower() != chosen.lower()]
         return [Analysis(chosen, fixed.pos, tags, 100.0)] + rest
 
+    def fixed(self, low: str) -> lex.Memorized | None:
+        """A listed or remembered lemma of a lower-cased form, or the copula's: a listed form of
+        е- (екен, емес) followed by a nominal ending is е- too (екенімен, екендіктерін)."""
+        fixed = self.exceptions.get(low) or self.memory.get(low)
+        if fixed is not None or low[:1] != "е" or len(low) < 5:
+            return fixed
+        head = self.exceptions.get(low[:4])
+        if head is not None and head.lemma == "е" and _nominal_ending(self.table, low[4:]):
+            return head
+        return None
+
     def lemma(self, word: str) -> str:
         """The lemma of the best reading, without ranking the others."""
         if not word:
             return word
         low = word.lower()
-        fixed = self.exceptions.get(low) or self.memory.get(low)
+        fixed = self.fixed(low)
         if fixed is not None:
             return _fixed_lemma(word, fixed)
         if "-" in word[1:] or word[0].isdigit():
@@ -127,6 +138,8 @@ class Analyzer:
             return [Analysis(head.rstrip("%"), "NUM", self._tail_tags(tail), 10.0)]
         if head.isupper() and len(head) > 1 and tail.islower():
             return [Analysis(head, "PROPN", self._tail_tags(tail), 10.0)]
+        if tail.lower() == head.lower():  # a doubled word is its own lemma: келе-келе
+            return [Analysis(word, "ADV", (), 10.0)]
         if tail and head and not head[-1].isdigit():
             best = self.analyze(tail)
             if best:
@@ -195,10 +208,13 @@ class Analyzer:
             # surnames in -ев follow the vowel before it: Назарбаевтың, Тоқаевқа; loanwords that
             # end in a consonant cluster with к/г take front endings too: банктің, паркке
             # and so do loanwords whose last vowel is и before a consonant: саммиті, лимиттің
-            both = not harm or (len(stem) > 3 and (stem.endswith("ев") or _loan_cluster(stem) or _loan_i(stem)))
+            both = not harm or (len(stem) > 3 and (stem.endswith("ев") or stem[-1] == "ь"
+                                                   or _loan_cluster(stem) or _loan_i(stem)))
             for h in ("b", "f") if both else (harm,):
                 for chain in variants.get((h, cls), ()):
                     _add_stems(found, stem, low[i], chain, h, i)
+            if harm == "b" and stem[-1] == "л" and len(stem) > 3 and low[i] in VOWELS:
+                _add_soft(found, variants.get(("f", cls), ()), stem, i)
         return found
 
     def _score(self, cand: _Candidate, low: str) -> float:
@@ -308,9 +324,26 @@ def _add_stems(found: list[_Candidate], stem: str, first: str, chain: Chain, har
             vowel = "ы" if harm == "b" else "і"  # орны → орын, халқы → халық
             found.append(_Candidate(stem[:-1] + vowel + last, chain.kind, chain.tags, cut))
     if first == "у" and chain.kind == "V" and stem[-1] not in VOWELS:
-        found.append(_Candidate(stem + ("ы" if harm == "b" else "і"), "V", chain.tags, cut))
+        vowel = "ы" if harm == "b" else "і"
+        found.append(_Candidate(stem + vowel, "V", chain.tags, cut))
+        if len(stem) > 2 and stem[-2] not in VOWELS:  # қорқу, қорқушы → қорық
+            found.append(_Candidate(stem[:-1] + vowel + stem[-1], "V", chain.tags, cut))
         if stem[-1] in _UNVOICE:  # табу → тап, шығуға → шық
             found.append(_Candidate(stem[:-1] + _UNVOICE[stem[-1]], "V", chain.tags, cut))
+
+
+def _add_soft(found: list[_Candidate], chains: list[Chain], stem: str, cut: int) -> None:
+    """Loanwords in -ль drop the soft sign before a vowel and take front endings, though the
+    stem's vowels are back: королі → король, фестивалін → фестиваль."""
+    for chain in chains:
+        if chain.kind == "N" and not chain.keep:
+            found.append(_Candidate(stem + "ь", "N", chain.tags, cut))
+
+
+def _nominal_ending(table: dict, ending: str) -> bool:
+    """Whether the grammar allows ``ending`` after a front nominal stem in н (as after екен)."""
+    chains = table.get(ending, {}).get(("f", "N"), ())
+    return any(chain.kind == "N" for chain in chains)
 
 
 def _loan_cluster(stem: str) -> bool:
