@@ -19,6 +19,8 @@ from scipy.optimize import minimize
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(REPO / "scripts"))
+import train_sentences  # noqa: E402
 from kazqad import DEV, HISTORY, em_f1  # noqa: E402
 
 WEIGHTS = REPO / "derek" / "query" / "data" / "reader_weights.tsv"
@@ -34,7 +36,7 @@ def examples(items: list[dict]) -> list[dict]:
     from derek.pipeline import analyze
     from derek.query.passages import document_passages
     from derek.query.question import analyze_question
-    from derek.query.reader import SENTENCES, asked, features, spans_of
+    from derek.query.reader import SENTENCES, asked, features, sentence_inputs, spans_of
 
     docs: dict[str, object] = {}
     out = []
@@ -46,7 +48,9 @@ def examples(items: list[dict]) -> list[dict]:
         best = max((p.coverage for p in passages[:SENTENCES]), default=0.0)
         q = asked(question)
         texts = [s.text for s in spans]
-        out.append({"id": item["id"], "context": item["context"], "texts": texts,
+        of, extras = sentence_inputs(spans, q)
+        out.append({"id": item["id"], "context": item["context"], "texts": texts, "kind": q.kind,
+                    "of": of, "extras": extras,
                     "feats": [features(s, q, best) for s in spans],
                     "sentences": [(s.passage.start, s.passage.end) for s in spans],
                     "answer_start": item["answers"]["answer_start"][0],
@@ -85,8 +89,12 @@ def matrix(data: list[dict], index: dict[str, int]):  # noqa: ANN201
 
 
 def train(data: list[dict], drop: tuple[str, ...] = ()) -> dict[str, float]:
-    """Softmax over each question's candidates, L-BFGS on the summed log-likelihood of its best
+    """The sentence model (train_sentences), then the span ranker on its out-of-fold "sm:logp":
+    softmax over each question's candidates, L-BFGS on the summed log-likelihood of its best
     candidates (those with the top F1) with an L2 prior; questions with no F1 > 0 are skipped."""
+    sentences = {} if "sm:" in drop else train_sentences.train(data)
+    if sentences:
+        data = train_sentences.stacked(data)
     data = [d for d in data if d["scores"] and max(s[1] for s in d["scores"]) > 0]
     counts: dict[str, int] = {}
     for d in data:
@@ -108,7 +116,7 @@ def train(data: list[dict], drop: tuple[str, ...] = ()) -> dict[str, float]:
         return nll + 0.5 * L2 * w @ w, grad + L2 * w
 
     result = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 300})
-    return {k: float(v) for k, v in zip(names, result.x) if abs(v) > 1e-6}
+    return {**{k: float(v) for k, v in zip(names, result.x) if abs(v) > 1e-6}, **sentences}
 
 
 def predict(d: dict, weights: dict[str, float]) -> tuple[int, float]:
@@ -118,6 +126,7 @@ def predict(d: dict, weights: dict[str, float]) -> tuple[int, float]:
 
     if not d["feats"]:
         return -1, 0.0
+    d = train_sentences.with_logp(d, weights)
     s = np.array([sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in d["feats"]])
     order = np.argsort(-s, kind="stable")[:MBR_SPANS]
     p = np.exp(s - s[order[0]]) / np.exp(s - s[order[0]]).sum()
@@ -163,7 +172,11 @@ def cross_validate(data: list[dict], drop: tuple[str, ...] = (), only: int | Non
         for i, d in enumerate(data):
             if fold[i] == k:
                 predictions[i] = predict(d, weights)
+                FOLD_WEIGHTS[i] = weights
     return predictions
+
+
+FOLD_WEIGHTS: dict[int, dict[str, float]] = {}  # each question's held-out weights (cross_validate)
 
 
 def confidence(d: dict, k: int, probability: float) -> float:
@@ -190,7 +203,7 @@ ABLATION = {"sentence rank/coverage": ("rank=", "coverage"), "overlap and distan
     "POS and case": ("pos=", "case"), "hand-weighted prior": ("prior",),
     "shape (capitals, stops, length)": ("capital", "edge_stop", "quoted", "sentence_start", "ends_sentence", "len="),
     "sentence vs document (sent:*)": ("sent:",), "NER classes": ("ner=",), "head lemma": ("head=",),
-    "word before the span": ("prev=",)}
+    "word before the span": ("prev=",), "sentence model (sm:*)": ("sm:",)}
 
 
 def write(weights: dict[str, float], meta: str) -> None:
@@ -217,6 +230,8 @@ def main() -> None:
             CACHE.write_bytes(pickle.dumps(data))
     predictions = cross_validate(data)
     report = {"questions": len(data), "oracle": oracle(data), "held_out_5fold": evaluate(data, predictions)}
+    report["held_out_5fold"]["sentence_model_alone"] = train_sentences.accuracy(
+        data, [FOLD_WEIGHTS[i] for i in range(len(data))])
     report["threshold"] = cut = threshold(data, predictions)
     kept = [(k, p) if confidence(d, k, p) >= cut else (-1, p) for d, (k, p) in zip(data, predictions)]
     report["held_out_with_threshold"] = {**evaluate(data, kept), "answered": sum(k >= 0 for k, _ in kept)}

@@ -17,6 +17,7 @@ from derek.query.passages import Passage
 from derek.query.question import Question, load_words, stopwords
 from derek.query.reader_align import Frame, case_alignment, frame, key, span_alignment
 from derek.query.reader_context import SentenceView, ner_class, views
+from derek.query.reader_sentence import add_log_probability, sentence_extras, sentence_features
 
 SENTENCES = 5  # how many of the best-covered sentences are read
 MAX_WORDS = 6  # longest n-gram candidate, in words
@@ -203,6 +204,7 @@ class _Asked:
     terms: frozenset[str]
     frame: Frame  # the question around its question word (reader_align)
     asked_case: str  # the question word's case, else the asked noun's («қай облыста» LOC)
+    stems: list[str] = field(default_factory=list)  # alignment stems of its words but the question words
 
 
 def asked(question: Question) -> _Asked:
@@ -214,8 +216,9 @@ def asked(question: Question) -> _Asked:
     focus_case = _case(after[0]) if after and question.words else "none"
     f = frame(question.tokens, question.words, question.focus)
     marked = case if case not in ("NOM", "none") else _case(f.focus_form) if f.focus_form else case
+    stems = [key(t) for i, t in enumerate(question.tokens) if i not in question.words]
     return _Asked(" ".join(words) or ":", case, question.answer_type, question.focus, focus_case,
-                  question.verb, frozenset(question.terms), f, marked)
+                  question.verb, frozenset(question.terms), f, marked, stems)
 
 
 def features(span: Span, q: _Asked, best_coverage: float) -> dict[str, float]:
@@ -410,8 +413,24 @@ def scored_spans(passages: list[Passage], question: Question,
     weights = load_weights() if weights is None else weights
     q = asked(question)
     best_coverage = max(p.coverage for p in passages[:SENTENCES])
-    return [(sum(weights.get(k, 0.0) * v for k, v in features(s, q, best_coverage).items()), s)
-            for s in spans_of(passages, question)]
+    spans = spans_of(passages, question)
+    feats = [features(s, q, best_coverage) for s in spans]
+    of, extras = sentence_inputs(spans, q)
+    add_log_probability(feats, of, sentence_features(feats, of, extras, q.kind), weights)
+    return [(sum(weights.get(k, 0.0) * v for k, v in f.items()), s) for f, s in zip(feats, spans)]
+
+
+def sentence_inputs(spans: list[Span], q: _Asked) -> tuple[list[int], list[dict[str, float]]]:
+    """Each span's sentence (its index among the read sentences, in order of first span) and each
+    sentence's own features for the sentence model (``reader_sentence.sentence_extras``)."""
+    index: dict[int, int] = {}
+    read: list[Span] = []
+    for s in spans:
+        if id(s.passage) not in index:
+            index[id(s.passage)] = len(read)
+            read.append(s)
+    extras = sentence_extras(q.stems, [s.sentence.get("keys", []) for s in read], [s.position == 0 for s in read])
+    return [index[id(s.passage)] for s in spans], extras
 
 
 def decode(scored: list[tuple[float, Span]]) -> Reading | None:
