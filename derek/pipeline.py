@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from derek.doc import Document, Token
 from derek.lang.kk.segment import segment, tokenize
 
 Stage = Callable[[Document], Document]
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts (sre's word class less "_")
 
 
 def lemmatize(doc: Document) -> Document:
@@ -18,7 +20,7 @@ def lemmatize(doc: Document) -> Document:
     for sentence in doc.sentences:
         tokens = doc.sentence_tokens(sentence)
         for token, lemma in zip(tokens, lemmatize_sentence([t.norm for t in tokens])):
-            token.lemma = lemma if any(c.isalnum() for c in token.norm) else token.norm
+            token.lemma = lemma if _ALNUM.search(token.norm) else token.norm
     return doc
 
 
@@ -26,7 +28,7 @@ def lemmatize_tokens(tokens: list[Token]) -> list[Token]:
     from derek.lang.kk.morphology import lemma
 
     for t in tokens:
-        t.lemma = lemma(t.norm) if any(c.isalnum() for c in t.norm) else t.norm
+        t.lemma = lemma(t.norm) if _ALNUM.search(t.norm) else t.norm
     return tokens
 
 

@@ -205,3 +205,31 @@ def test_ner_kept_attributes_tag_like_all_attributes(tokens: list[str]) -> None:
     assert kept == [[a for a in e if a in tagger._keep] for e in everything]
     assert sum(map(len, kept)) < sum(map(len, everything))
     assert list(tagger._tagger.tag(everything)) == tagged
+
+
+# (sentence, gazetteer marks): the longest gazetteer name at each start
+GAZETTEER_MARKS = [
+    ("Тәуелсіз Мемлекеттер Достастығы құрылды .", ["gB=organization", "gI=organization", "gI=organization", "", ""]),
+    ("Ол Қазақстан Республикасының Президенті .", ["", "gB=state", "gI=state", "", ""]),
+    ("Бүгін жаңбыр жауды .", ["", "", "", ""]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GAZETTEER_MARKS)
+def test_ner_marks_gazetteer_names(sentence: str, expected: list[str]) -> None:
+    lexicon = Lexicon()
+    assert SentenceMarks.of(sentence.split(), lexicon).gazetteer == expected
+    assert SentenceMarks.of(sentence.split(), lexicon, frozenset({"bias"})).gazetteer == expected
+
+
+def test_ner_features_cached_per_keep_set() -> None:
+    """Word forms are cached per lexicon and ``keep`` set: one set's attributes never leak into
+    another's, and keeping every attribute changes nothing."""
+    tokens = ["Қазақстан", "1992", "жылы", "Біріккен", "Ұлттар", "Ұйымына", "мүше", "болды", "."]
+    lexicon = Lexicon.build([(tokens, ["B-GPE", "B-DATE", "I-DATE"] + ["O"] * 6)] * 2)
+    full = sentence_features(tokens, lexicon)
+    everything = frozenset(a for feats in full for a in feats)
+    assert sentence_features(tokens, lexicon, everything) == full
+    bare = sentence_features(tokens, lexicon, frozenset({"bias"}))
+    assert all(f[0] == "bias" and not any(a.startswith(("w=", "0:w=", "-1:w=")) for a in f) for f in bare)
+    assert sentence_features(tokens, lexicon) == full

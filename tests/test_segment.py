@@ -1,12 +1,14 @@
 """Tokens and sentences: offsets into the original text, Kazakh abbreviations and suffixes."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from derek.doc import Document
 from derek.lang.kk.normalize import normalize
-from derek.lang.kk.segment import segment, tokenize
+from derek.lang.kk.segment import _TOKEN, segment, tokenize
 
 TOKENS = [
     ("БҰҰ-ның мүшесі", ["БҰҰ-ның", "мүшесі"]),
@@ -58,6 +60,17 @@ TOKENS = [
     ("БҰҰ-әйелдер ұйымы", ["БҰҰ-әйелдер", "ұйымы"]),
     ("XIX ғасырдың", ["XIX", "ғасырдың"]),
     ("Қaзaқстaн", ["Қaзaқстaн"]),
+    # letters before : + _ ' - . @ leave the plain-word fast path to the other branches
+    ("Сайт:http://akorda.kz ашылды", ["Сайт", ":", "http://akorda.kz", "ашылды"]),
+    ("мекенжай:info@mfa.kz", ["мекенжай", ":", "info@mfa.kz"]),
+    ("хабар+ақпарат орталығы", ["хабар", "+", "ақпарат", "орталығы"]),
+    ("Ресей_Қытай шекарасы", ["Ресей", "_", "Қытай", "шекарасы"]),
+    ("Қазақстан-2050 стратегиясы", ["Қазақстан-2050", "стратегиясы"]),
+    ("о'кей деді", ["о'кей", "деді"]),
+    ("www сайты", ["www", "сайты"]),
+    ("ТМД -ға мүше", ["ТМД -ға", "мүше"]),
+    ("АҚШ -\tқа барды", ["АҚШ -\tқа", "барды"]),
+    ("сөз - ға бөлінді", ["сөз", "-", "ға", "бөлінді"]),
 ]
 
 SENTENCES = [
@@ -89,6 +102,9 @@ SENTENCES = [
     ("", 0),
     ("   \n  ", 0),
     ("Тек бір сөз", 1),
+    ("Ол т.б.\nКелесі жол", 2),
+    ("жылы.Келесі", 2),
+    ("ТМД ж.Ол", 1),
 ]
 
 
@@ -171,3 +187,19 @@ def test_segment_never_crashes_on_any_unicode(text):
     doc = segment(Document(text))
     for t in doc.tokens:
         assert text[t.start : t.end] == t.text
+
+
+# the token pattern without its first branch (plain words), as it was before that fast path
+_REFERENCE_TOKEN = re.compile("(?P<url>" + _TOKEN.pattern.split("| (?P<url>", 1)[1], re.VERBOSE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="аҚбx1 .:@+-'_\t\n«", max_size=40))
+def test_segment_plain_branch_matches_what_word_would(text):
+    """The first branch (plain words) takes only what the full alternation gives "word"."""
+    for pos in range(len(text)):
+        fast, slow = _TOKEN.match(text, pos), _REFERENCE_TOKEN.match(text, pos)
+        assert (fast is None) == (slow is None)
+        if fast is not None:
+            assert fast.span() == slow.span()
+            assert fast.lastgroup == slow.lastgroup or (fast.lastgroup, slow.lastgroup) == ("plain", "word")

@@ -26,9 +26,12 @@ def deixis_mentions(doc: Document, taken: set[int]) -> list[EntityMention]:
     home, entries = _home(), load_gazetteer().entries
     found = []
     for i, tok in enumerate(doc.tokens):
-        if i in taken or not tok.norm[:1].isalpha():
+        readings = _DEICTIC.get(tok.norm)
+        if readings is None:
+            readings = _deictic_readings(tok.norm, home)
+        if readings is _NEITHER or i in taken:
             continue
-        entity = _deictic(tok.norm, doc.tokens[i - 1].norm.lower() if i else "", home)
+        entity = readings[i > 0 and doc.tokens[i - 1].norm.lower() == OUR]
         if entity is None or entity not in entries:
             continue
         entry = entries[entity]
@@ -38,6 +41,23 @@ def deixis_mentions(doc: Document, taken: set[int]) -> list[EntityMention]:
         mention.case = case_of(tok.norm)
         found.append(mention)
     return found
+
+
+_NEITHER = (None, None)
+_DEICTIC: dict[str, tuple[str | None, str | None]] = {}  # memo of _deictic_readings per form
+_MAX_FORMS = 200_000
+
+
+def _deictic_readings(norm: str, home: dict[str, str]) -> tuple[str | None, str | None]:
+    """The home entity ``norm`` refers to, without and with «біздің» before it (memoized)."""
+    if len(_DEICTIC) >= _MAX_FORMS:  # a long archive's vocabulary must not grow memory
+        _DEICTIC.clear()
+    readings = _NEITHER
+    if norm[:1].isalpha():
+        readings = (_deictic(norm, "", home), _deictic(norm, OUR, home))
+        readings = _NEITHER if readings == _NEITHER else readings  # most words: one shared tuple
+    _DEICTIC[norm] = readings
+    return readings
 
 
 def _deictic(norm: str, before: str, home: dict[str, str]) -> str | None:

@@ -173,8 +173,12 @@ class Gazetteer:
     def match(self, tokens: Sequence[Token], skip: set[int] = frozenset()) -> list[tuple[int, int, str, str]]:
         """Longest matches, left to right: (first token, last token + 1, entity id, case)."""
         found: list[tuple[int, int, str, str]] = []
+        starts = self._starts
         i = 0
         while i < len(tokens):
+            if starts.get(tokens[i].norm) == []:  # a form known to start no name (most words)
+                i += 1
+                continue
             best = None if i in skip else self._match_at(tokens, i, skip)
             if best:
                 found.append(best)
@@ -199,7 +203,7 @@ class Gazetteer:
         best: _Name | None = None
         for name in candidates:
             n = len(name.keys)
-            if i + n > len(tokens) or any(j in skip for j in range(i, i + n)):
+            if i + n > len(tokens) or skip and not skip.isdisjoint(range(i, i + n)):
                 continue
             if best and _rank(name, tokens[i + n - 1]) <= _rank(best, tokens[i + len(best.keys) - 1]):
                 continue

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from derek.errors import DerekError
 from derek.extract.conll import iob2_spans
@@ -45,6 +46,7 @@ _PUNCT = re.compile(r"^[^\w]+$")
 _DIGIT = re.compile(r"\d")
 _BREAKS = frozenset(". ! ? ; : ( ) — –".split())
 _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
+_MAX_FORMS = 200_000  # word forms a lexicon's marks cache holds per ``keep`` set
 
 
 def split_suffix(word: str) -> tuple[str, str]:
@@ -79,6 +81,10 @@ class Lexicon:
     freq: dict[str, int] = field(default_factory=dict)
     cap: dict[str, int] = field(default_factory=dict)
     heads: dict[str, str] = field(default_factory=dict)
+    # per ``keep`` set and word form, what SentenceMarks.of reads (a cache: never saved, and
+    # stale if the tables above change after a sentence was marked)
+    forms: dict[frozenset[str] | None, dict[str, _Form]] = field(default_factory=dict, repr=False,
+                                                                 compare=False)
 
     @classmethod
     def build(cls, corpus: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Lexicon:
@@ -203,23 +209,26 @@ def _name_keys(tokens: Sequence[str]) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def _gazetteer_starts() -> tuple[frozenset[str], int]:
-    names = gazetteer()
-    return frozenset(k[0] for k in names), max((len(k) for k in names), default=0)
+def _gazetteer_starts() -> tuple[frozenset[str], dict[str, int]]:
+    """First words of the gazetteer's keys, and for each the length of its longest key."""
+    longest: dict[str, int] = {}
+    for key in gazetteer():
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return frozenset(longest), longest
 
 
-def _gazetteer_tags(tokens: Sequence[str]) -> list[str]:
+def _gazetteer_tags(forms: Sequence[_Form]) -> list[str]:
     """Per-token gazetteer labels: gB=type / gI=type for the longest name at each start."""
-    names = gazetteer()
-    firsts, longest = _gazetteer_starts()
-    tags = [""] * len(tokens)
-    low = [t.lower() for t in tokens]
-    stems = [_stem(t) for t in tokens]
-    cut = [_cut(w) for w in low]
+    tags = [""] * len(forms)
+    if not any(f.starts for f in forms):
+        return tags
+    names, longest = gazetteer(), _gazetteer_starts()[1]
+    low, stems, cut = [f.low for f in forms], [f.stem for f in forms], [f.cut for f in forms]
     i = 0
-    while i < len(tokens):
-        if low[i] in firsts or stems[i] in firsts:
-            for n in range(min(longest, len(tokens) - i), 0, -1):
+    while i < len(forms):
+        if forms[i].starts:
+            # a key of two words or more starts with the lower-cased word; one word: any form
+            for n in range(min(longest.get(low[i], 1), len(forms) - i), 0, -1):
                 head, j = tuple(low[i : i + n - 1]), i + n - 1
                 kind = (names.get((*head, low[j])) or names.get((*head, stems[j]))
                         or names.get((*head, cut[j])))
@@ -295,26 +304,12 @@ def features(tokens: Sequence[str], i: int, lexicon: Lexicon, marks: SentenceMar
 
     With ``marks.keep`` (the attributes a trained model weights), attributes outside it are
     left out: the tagger ignores them anyway, so the tags are the same and crfsuite does less."""
-    word, low, n, keep = tokens[i], marks.low[i], len(tokens), marks.keep
-    feats = [*_kept_word_features(word, keep), *_LEX_FEATURES[marks.freq[i], lexicon.cap.get(low, -1)]]
-    if marks.gazetteer[i]:
-        feats.append(marks.gazetteer[i])
-    feats += marks.head_feats[i]
-    if marks.quote[i]:
-        feats.append(marks.quote[i])
-    if i == 0:
-        feats.append("BOS")
-    if i == n - 1:
-        feats.append("EOS")
-    near = marks.neighbours
-    if i >= 2:
-        feats += near[i - 2][0]
-    if i >= 1:
-        feats += near[i - 1][1]
-    if i + 1 < n:
-        feats += near[i + 1][2]
-    if i + 2 < n:
-        feats += near[i + 2][3]
+    low, n, keep, near = marks.low[i], len(tokens), marks.keep, marks.neighbours
+    gaz, quote = marks.gazetteer[i], marks.quote[i]
+    feats = [*marks.own[i], *((gaz,) if gaz else ()), *marks.head_feats[i], *((quote,) if quote else ()),
+             *(("BOS",) if i == 0 else ()), *(("EOS",) if i == n - 1 else ()),
+             *(near[i - 2][0] if i >= 2 else ()), *(near[i - 1][1] if i >= 1 else ()),
+             *(near[i + 1][2] if i + 1 < n else ()), *(near[i + 2][3] if i + 2 < n else ())]
     if i > 0:
         pair = f"-1|0={marks.low[i - 1]}|{low}"
         if keep is None or pair in keep:
@@ -326,30 +321,37 @@ def features(tokens: Sequence[str], i: int, lexicon: Lexicon, marks: SentenceMar
     return feats
 
 
-def _head_marks(tokens: Sequence[str], heads: Sequence[str]) -> list[tuple[str, ...]]:
+def _head_marks(heads: Sequence[str], forms: Sequence[_Form]) -> list[tuple[str, ...]]:
     """Per token: the entity heads up to ``_HEAD_WINDOW - 1`` tokens ahead (head0..head3) and,
     for the nearest, what lies between: hrun=CLASS|t (all title case), |v (a verb or a
     clause-breaking mark: no single name), |n (a plausible noun phrase); in the trained order."""
-    n = len(tokens)
+    n = len(heads)
     out: list[tuple[str, ...]] = [()] * n
     head_at = [j for j, h in enumerate(heads) if h]
     if not head_at:
         return out
-    untitled, verbish = [0], [0]  # prefix counts: _run_kind over tokens[i:j] in O(1)
-    for w in tokens:
-        untitled.append(untitled[-1] + (not w[:1].isupper()))
-        verbish.append(verbish[-1] + (w in _BREAKS or _morph(w)[1] == "VERB"))
-    first = 0  # head_at[first] is the first head at or after i (head_at is sorted)
+    # prefix counts of untitled words and of verbs or breaks: what lies between, in O(1)
+    untitled = list(accumulate((f.untitled for f in forms), initial=0))
+    verbish = list(accumulate((f.verbish for f in forms), initial=0))
+    first, count = 0, len(head_at)  # head_at[first] is the first head at or after i (sorted)
     for i in range(n):
-        while first < len(head_at) and head_at[first] < i:
+        while first < count and head_at[first] < i:
             first += 1
-        near = [j for j in head_at[first : first + _HEAD_WINDOW] if j < i + _HEAD_WINDOW]
-        if near:
+        if first == count:
+            break
+        if head_at[first] < i + _HEAD_WINDOW:
+            near = [j for j in head_at[first : first + _HEAD_WINDOW] if j < i + _HEAD_WINDOW]
             j = near[0]
-            kind = "t" if untitled[j] == untitled[i] else "v" if verbish[j] > verbish[i] else "n"
-            feats = [f"head{min(j - i, 3)}={heads[j]}", f"hrun={heads[j]}|{kind}"]
-            out[i] = (*feats, *(f"head{min(k - i, 3)}={heads[k]}" for k in near[1:]))
+            kind = 4 if untitled[j] == untitled[i] else 5 if verbish[j] > verbish[i] else 6
+            attrs = _head_attrs(heads[j])  # head{d}=CLASS for d = 0..3, then hrun=CLASS|t, v, n
+            further = [_head_attrs(heads[k])[min(k - i, 3)] for k in near[1:]]
+            out[i] = (attrs[min(j - i, 3)], attrs[kind], *further)
     return out
+
+
+@cache
+def _head_attrs(head: str) -> tuple[str, ...]:
+    return (*(f"head{d}={head}" for d in range(4)), *(f"hrun={head}|{kind}" for kind in "tvn"))
 
 
 @dataclass(slots=True)
@@ -366,18 +368,53 @@ class SentenceMarks:
     head_feats: list[tuple[str, ...]]
     neighbours: list[tuple[tuple[str, ...], ...]]
     keep: frozenset[str] | None
+    own: list[tuple[str, ...]]  # bias, word features and lexicon buckets of each token
 
     @classmethod
     def of(cls, tokens: Sequence[str], lexicon: Lexicon, keep: frozenset[str] | None = None) -> SentenceMarks:
         """The marks of a sentence; ``keep``: the attributes a model weights (see ``features``)."""
-        low = [t.lower() for t in tokens]
-        # a lemma head, or the fallback stem where the lemmatizer misses (банкінің -> банк)
-        heads = [lexicon.heads.get(_stem(t)) or lexicon.heads.get(_cut(w), "")
-                 for t, w in zip(tokens, low)]
-        freq = [lexicon.freq.get(w, -1) for w in low]
-        gazetteer = _gazetteer_tags(tokens)
-        near = [_kept_neighbours(t, f, g, keep) for t, f, g in zip(tokens, freq, gazetteer)]
-        return cls(gazetteer, heads, _quote_marks(tokens), low, freq, _head_marks(tokens, heads), near, keep)
+        table = lexicon.forms.get(keep)
+        if table is None or len(table) >= _MAX_FORMS:  # a long archive must not grow memory
+            table = lexicon.forms[keep] = {}
+        forms = [table.get(t) or _new_form(table, t, lexicon, keep) for t in tokens]
+        low = [f.low for f in forms]
+        heads = [f.head for f in forms]
+        freq = [f.freq for f in forms]
+        gazetteer = _gazetteer_tags(forms)
+        near = [f.near if not g else _kept_neighbours(t, f.freq, g, keep)
+                for t, f, g in zip(tokens, forms, gazetteer)]
+        return cls(gazetteer, heads, _quote_marks(tokens), low, freq, _head_marks(heads, forms), near, keep,
+                   [f.own for f in forms])
+
+
+@dataclass(slots=True)
+class _Form:
+    """What the marks read of one word form, computed once per lexicon and ``keep`` set."""
+
+    low: str
+    stem: str  # lower-cased lemma (_stem)
+    cut: str  # the fallback stemmer's stem (_cut)
+    head: str  # entity head class of its lemma or fallback stem, "" if none
+    freq: int  # lexicon frequency bucket, -1 for rare words
+    starts: bool  # may start a gazetteer name (its lower-cased form or lemma does)
+    untitled: bool  # does not start with a capital
+    verbish: bool  # a verb or a clause-breaking mark
+    own: tuple[str, ...]  # bias, kept word features, freq/cap buckets
+    near: tuple[tuple[str, ...], ...]  # kept neighbour attributes outside gazetteer names
+
+
+def _new_form(table: dict[str, _Form], word: str, lexicon: Lexicon, keep: frozenset[str] | None) -> _Form:
+    low, stem = word.lower(), _stem(word)
+    cut = _cut(low)
+    # a lemma head, or the fallback stem where the lemmatizer misses (банкінің -> банк)
+    head = lexicon.heads.get(stem) or lexicon.heads.get(cut, "")
+    freq = lexicon.freq.get(low, -1)
+    firsts = _gazetteer_starts()[0]
+    own = (*_kept_word_features(word, keep), *_LEX_FEATURES[freq, lexicon.cap.get(low, -1)])
+    form = _Form(low, stem, cut, head, freq, low in firsts or stem in firsts, not word[:1].isupper(),
+                 word in _BREAKS or _morph(word)[1] == "VERB", own, _kept_neighbours(word, freq, "", keep))
+    table[word] = form
+    return form
 
 
 def _quote_marks(tokens: Sequence[str]) -> list[str]:

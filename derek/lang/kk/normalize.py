@@ -55,6 +55,10 @@ class Normalized:
         """Original offset of normalized offset ``i`` (``i == len(text)`` maps to the end)."""
         return self._orig[i]
 
+    def keeps_offsets(self) -> bool:
+        """Whether every normalized offset is the original one (the text was already NFC)."""
+        return self._orig_end is None and type(self._orig) is range
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) for a normalized half-open range (never cutting a letter)."""
         if self._orig_end is None or end == start:

@@ -16,7 +16,9 @@ from derek.lang.kk.resources import load_list, load_tsv
 _L = r"[^\W\d_]"  # a letter in any script
 _TOKEN = re.compile(
     r"""
-    (?P<url>(?:https?://|www\.)[^\s"<>«»]+)
+    (?P<plain>{L}+(?![\w.@'+:-]))                      # most words: "word" would match
+                                                       # them, and no earlier branch could
+  | (?P<url>(?:https?://|www\.)[^\s"<>«»]+)
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<numsuf>\d+(?:[.,]\d+)*%?-{L}+)                 # 8-інде, 168-ші, 5%-ы
   | (?P<range>\d+(?:[.,]\d+)?-\d+(?:[.,]\d+)?(?!\w))    # 2013-2015, 16-17
@@ -32,12 +34,20 @@ _SPACED_SUFFIX = re.compile(r"[ \t]*-[ \t]*(" + _L + r"+)(?!\w)")
 _DASH_CUT = re.compile(r"(?<=\w)(?=['-])")  # before a hyphen or apostrophe inside a word
 _SENTENCE_END = {".", "!", "?", "...", "…", "?!", "!?"}
 _CLOSERS = {")", "»", "”", '"', "’", "'", "]"}
+_LEADS = ("-", " ", "\t")  # what may follow a space before a detached suffix (_SPACED_SUFFIX)
 
 
 @cache
 def _abbreviations() -> dict[str, bool]:
     """Lowercased abbreviation -> whether it may end a sentence."""
     return {row["abbr"]: row["can_end"] == "yes" for row in load_tsv("abbreviations.tsv")}
+
+
+@cache
+def _end_letters() -> frozenset[str]:
+    """The last letters of sentence-end marks and of abbreviations that may end a sentence."""
+    marks = _SENTENCE_END | {abbr for abbr, can_end in _abbreviations().items() if can_end}
+    return frozenset(c for mark in marks for c in (mark[-1], mark[-1].upper()))
 
 
 @cache
@@ -48,10 +58,18 @@ def _detached_suffixes() -> frozenset[str]:
 def tokenize(text: str, norm: Normalized | None = None) -> list[Token]:
     """Split ``text`` into tokens whose offsets index ``text`` itself."""
     norm = norm or normalize(text)
-    tokens: list[Token] = []
-    for start, end in _token_ranges(norm.text):
+    normalized = norm.text
+    if norm.keeps_offsets():  # most texts: no offset moves, and often no letter changes either
+        same = normalized == text
+        tokens = []
+        for a, b in _token_ranges(normalized):
+            piece = text[a:b]
+            tokens.append(Token(a, b, piece, piece if same else normalized[a:b]))
+        return tokens
+    tokens = []
+    for start, end in _token_ranges(normalized):
         a, b = norm.span(start, end)
-        tokens.append(Token(a, b, text[a:b], norm.text[start:end]))
+        tokens.append(Token(a, b, text[a:b], normalized[start:end]))
     return tokens
 
 
@@ -59,21 +77,28 @@ def _token_ranges(s: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     pos = 0
     while True:
-        m = _TOKEN.search(s, pos)
-        if m is None:
+        for m in _TOKEN.finditer(s, pos):  # no match is empty, so this is search() from each end
+            start, end = m.span()
+            kind = m.lastgroup
+            if kind == "plain":
+                kind = "word"  # letters only: no hyphen for _unspaced_dash to cut
+            elif kind == "word":
+                if "-" in m.group() or "'" in m.group():
+                    end = start + _unspaced_dash(m.group())
+            elif kind == "url":
+                end = start + len(m.group().rstrip(".,;:!?)]'\""))
+            elif kind == "dotted":
+                end = _dotted_end(m.group(), start, s)
+            if (kind in ("word", "dotted") or (kind == "num" and end == m.end())) and (
+                s[end : end + 1] == "-" or s[end : end + 1] in (" ", "\t") and s[end + 1 : end + 2] in _LEADS
+            ):  # only a dash, or spaces then a dash, can lead to a detached suffix
+                end = _attach_spaced_suffix(s, start, end)
+            ranges.append((start, end))
+            if end != m.end():
+                pos = end
+                break
+        else:
             return ranges
-        start, end = m.span()
-        kind = m.lastgroup
-        if kind == "url":
-            end = start + len(m.group().rstrip(".,;:!?)]'\""))
-        elif kind == "dotted":
-            end = _dotted_end(m.group(), start, s)
-        elif kind == "word":
-            end = start + _unspaced_dash(m.group())
-        if kind in ("word", "dotted") or (kind == "num" and end == m.end()):
-            end = _attach_spaced_suffix(s, start, end)
-        ranges.append((start, end))
-        pos = end
 
 
 def _dotted_end(tok: str, start: int, s: str) -> int:
@@ -117,13 +142,18 @@ def _attach_spaced_suffix(s: str, start: int, end: int) -> int:
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     """Group tokens into sentences; abbreviations, initials and decimals do not end one."""
     sentences: list[Sentence] = []
+    ends = _end_letters()
     first = 0
     i = 0
     while i < len(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and not _ends_sentence(text, tokens[i], nxt):
-            i += 1
-            continue
+        if nxt is not None:
+            tok = tokens[i]
+            # only an end mark, an abbreviation's last letter or a line break can end one
+            if (tok.norm[-1:] not in ends and text.find("\n", tok.end, nxt.start) < 0
+                    or not _ends_sentence(text, tok, nxt)):
+                i += 1
+                continue
         # a closing quote or bracket glued to the final period belongs to this sentence
         j = i
         while (
