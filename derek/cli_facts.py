@@ -67,7 +67,7 @@ def entity(name: str, db: str, as_json: bool) -> None:
     other = [n for n in (card["name_ru"], card["name_en"]) if n]
     if other or card["aliases"]:
         console.print("names: " + escape("; ".join(dict.fromkeys(other + card["aliases"]))))
-    console.print(f"{card['mentions']} mentions in {card['documents']} documents")
+    console.print(f"{_count(card['mentions'], 'mention')} in {_count(card['documents'], 'document')}")
     for key in ("memberships", "members", "roles", "events"):
         if card[key]:
             console.print(f"\n[bold]{key}[/bold]")
@@ -234,3 +234,8 @@ def ner(conll_file: Any) -> None:
     sentences = read_conll(conll_file)
     tagger = NerTagger()
     sys.stdout.write(format_conll(sentences, [tagger.tag(s) for s in sentences]))
+
+
+def _count(n: int, noun: str) -> str:
+    """«1 document», «2 documents»."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

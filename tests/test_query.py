@@ -124,7 +124,9 @@ def test_query_cli_commands(runner, corpus_db):
     assert lines and all("org:un" in (f["subject"]["id"], (f["object"] or {}).get("id")) for f in lines)
     card = json.loads(runner.invoke(main, ["entity", "ШЫҰ", "--db", db, "--json"]).output)
     assert card["id"] == "org:sco" and card["members"]
-    assert "Шанхай ынтымақтастық ұйымы" in runner.invoke(main, ["entity", "ШЫҰ", "--db", db]).output
+    shown = runner.invoke(main, ["entity", "ШЫҰ", "--db", db]).output
+    assert "Шанхай ынтымақтастық ұйымы" in shown
+    assert f"{card['mentions']} mentions in " in shown and " 1 documents" not in shown
     timeline = runner.invoke(main, ["timeline", "--db", db, "--from", "2014", "--to", "2015", "--json"])
     assert all(2014 <= json.loads(x)["year"] <= 2015 for x in timeline.output.splitlines())
     assert runner.invoke(main, ["conflicts", "--db", db]).exit_code == 0
