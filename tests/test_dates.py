@@ -58,6 +58,21 @@ DATES = [
     ("1995–1998 және 2004–2006 жылдары", [("1995–1998", "DATE", "1995/1998", None),
                                            ("2004–2006 жылдары", "DATE", "2004/2006", None)]),
     ("1997, 2003 адам", []),
+    # session 4: the day after «айының» or a genitive month, with the possessive ending; «күні»
+    # (the day of) stays outside the span; a year written earlier fills a date without one
+    ("1995 жылы наурыз айының 12-сі күні ашылды", [("1995 жылы наурыз айының 12-сі", "DATE", "1995-03-12", None)]),
+    ("2001 жылы маусымның 15-і күні", [("2001 жылы маусымның 15-і", "DATE", "2001-06-15", None)]),
+    ("1997 жылы. Қазан айының 20-сы күні жиналды.",
+     [("1997 жылы", "DATE", "1997", None), ("Қазан айының 20-сы", "DATE", "1997-10-20", None)]),
+    ("шілденің 4-і", [("шілденің 4-і", "DATE", "XXXX-07-04", None)]),
+    ("30 қазан күні өтті", [("30 қазан", "DATE", "XXXX-10-30", None)]),
+    # a month without the genitive before the day, or a day without an ending, is no such date
+    ("қазан 5 адам", []),
+    ("мамырдың 9 жеңіс", [("мамырдың", "DATE", "XXXX-05", None)]),
+    # a bracketed span of years after a name is a period however long; a bare one only up to 60
+    ("Ноғай Ордасы (1440-1634) ыдырады", [("1440-1634", "DATE", "1440/1634", None)]),
+    ("1440-1634 бет", []),
+    ("(1634-1440)", []),
 ]
 
 

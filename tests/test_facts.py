@@ -516,6 +516,7 @@ OUTSIDE_CASES = [
     ("Қолжазба Бұхарада 15 ғасырдыңбасында көшірілген.", 0, set()),
     ("Жазушының 10 томдық шығармалар жинағы Алматыда шықты.", 0, set()),
     ("Семей маңында 300 мыңдай адам тұрады.", 0, set()),
+    ("Ақтөбе төңірегінде 50 мыңдай адам жұмыс істейді.", 0, set()),
     ("Қарағанды облысында кеннің қоры 5 млн. т. асады.", 0, set()),
     ("Ауыл Шымкент қаласынан 2 — 5 км жерде орналасқан.", 0, set()),
     # a place in the locative owns only a count of what is there
@@ -581,3 +582,49 @@ S4_CASES = [
 @pytest.mark.parametrize(("text", "index", "expected"), S4_CASES)
 def test_facts_history_offices(text: str, index: int, expected: set) -> None:
     test_facts_sentence_cases(text, index, expected)
+
+
+# Session 4 (forms): trigger words typed with Russian-keyboard letters (г for ғ, к for қ, у for
+# ү …) read as the trigger when the lexicon does not know them as written (rules.retyped).
+KEYBOARD_CASES = [
+    ("1958 жылы Дінмұхамед Қонаев Министрлер Кеңесінің төрағасы болып тагайындалды.",
+     "1958 жылы Дінмұхамед Қонаев Министрлер Кеңесінің төрағасы болып тағайындалды.", "appointed_as"),
+    ("Қазақстан 1992 жылы БҰҰ-ға мушесі болды.", "Қазақстан 1992 жылы БҰҰ-ға мүшесі болды.", "member_of"),
+    ("Армения 2015 жылы Еуразиялық экономикалық одаққа косылды.",
+     "Армения 2015 жылы Еуразиялық экономикалық одаққа қосылды.", "joined"),
+]
+
+
+@pytest.mark.parametrize(("typed", "written", "predicate"), KEYBOARD_CASES)
+def test_facts_keyboard_typed_triggers(typed: str, written: str, predicate: str) -> None:
+    def facts(text: str) -> set:
+        return {(f.subject, f.predicate, _target(f), f.time) for f in run(Document(text)).facts}
+
+    found = facts(typed)
+    assert found == facts(written) and {f[1] for f in found} == {predicate}
+
+
+# (word, trigger lemma, forms it is read as): a word the lexicon knows as written, a name, a
+# Russian loan and a short stem are never respelled
+RETYPED = [
+    ("тагайындалды", "тағайында", ("тағайындалды",)),
+    ("кабылданган", "қабылда", ("қабылданган", "қабылданған")),
+    ("курылды", "құр", ("құрылды",)),
+    ("тағайындалды", "тағайында", ()),
+    ("курс", "құр", ()),
+    ("отті", "өт", ()),
+]
+
+
+@pytest.mark.parametrize(("word", "lemma", "expected"), RETYPED)
+def test_facts_rules_retyped(word: str, lemma: str, expected: tuple) -> None:
+    from derek.extract.rules import retyped
+
+    assert retyped(word, lemma) == expected
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("Курчатов", "құр"), ("курорт", "құр"), ("колледж", "қол"), ("Кабул", "қабылда")])
+def test_facts_rules_retyped_needs_the_trigger_reading(word: str, lemma: str) -> None:
+    from derek.extract.rules import trigger_lemmas
+
+    assert lemma not in trigger_lemmas(word)

@@ -54,6 +54,19 @@ QUANTITIES = [
     ("үш миллоннан астам адам", [("үш миллоннан астам адам", 3e6, "person", None, "more_than", "count")]),
     ("жарты ғасыр бойы, оның жартысы", []),
     ("тартылып отыр.150млн. тонна", [("150млн. тонна", 1.5e8, "tonne", None, None, "cardinal")]),
+    # session 4: the equative -дай/-дей on a scale word or a figure is «about»
+    ("260 мыңдай адам", [("260 мыңдай адам", 2.6e5, "person", None, "approx", "count")]),
+    ("3 миллиондай тонна", [("3 миллиондай тонна", 3e6, "tonne", None, "approx", "cardinal")]),
+    ("50-дей мемлекет", [("50-дей мемлекет", 50.0, "state", None, "approx", "count")]),
+    ("сегіз мыңдай адам", [("сегіз мыңдай адам", 8000.0, "person", None, "approx", "count")]),
+    # a number word alone in the case «астам»/«жуық» govern (ablative, dative) is a figure
+    ("мыңнан астам адам", [("мыңнан астам адам", 1000.0, "person", None, "more_than", "count")]),
+    ("миллионға жуық тонна", [("миллионға жуық тонна", 1e6, "tonne", None, "approx", "cardinal")]),
+    ("жүзден астам мемлекет", [("жүзден астам мемлекет", 100.0, "state", None, "more_than", "count")]),
+    ("шамамен 4 млн адам", [("шамамен 4 млн адам", 4e6, "person", None, "approx", "count")]),
+    # «hundreds / thousands of» give no figure; «онда артық» is "there … extra", «мыңда» "at a thousand"
+    ("жүздеген адам, мыңдаған тонна, ондаған ел", []),
+    ("онда артық ештеңе жоқ", []),
 ]
 
 HARMONY = [("желтоқсан", "back"), ("мүше", "front"), ("процент", "front"), ("елу", "front"),
@@ -135,7 +148,7 @@ def test_numbers_data_files_shape():
     columns = {"noun_suffixes.tsv": ("suffix", "category", "harmony"),
                "number_words.tsv": ("word", "value", "kind", "alone"),
                "scale_words.tsv": ("word", "factor"), "units.tsv": ("word", "unit", "kind"),
-               "approx_words.tsv": ("word", "position", "approx", "takes_unit")}
+               "approx_words.tsv": ("word", "position", "approx", "takes_unit", "governs")}
     for name, header in columns.items():
         rows = load_tsv(name)
         assert rows and all(tuple(r) == header for r in rows)

@@ -50,7 +50,7 @@ from derek.extract.rules import (
     Rule,
     load_rules,
     negated,
-    readings,
+    trigger_lemmas,
     trigger_matches,
     word_info,
 )
@@ -171,7 +171,7 @@ def _trigger_starts(norms: list[str], clause: Clause) -> dict[str, list[int]]:
     """Where each lemma can start a trigger in the clause, so a rule is tried only there."""
     starts: dict[str, list[int]] = {}
     for i in range(clause.first, clause.last):
-        for lemma in {lemma for lemma, _ in readings(norms[i])}:
+        for lemma in trigger_lemmas(norms[i]):
             starts.setdefault(lemma, []).append(i)
     return starts
 

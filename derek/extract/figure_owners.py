@@ -27,6 +27,8 @@ _DASHES = {"-", "–", "—"}
 _BETWEEN = {"арасында", "арасындағы", "арасынан"}  # «Қытай мен Еуропа арасында»: the route's ends
 _VIA = {"арқылы"}  # «Каспий теңізі арқылы»: a route, not an owner
 _PRONOUNS = {"ол"}  # not «оның» (its), which owns the noun after it
+# «Семей маңында 300 мыңдай адам тұрады»: people near a place, not the place's own figure
+_NEAR = {"маң", "маңай", "төңірек"}  # vicinity nouns: маңы, маңайы, төңірегі
 _HERE = {"онда", "мұнда", "сонда"}  # «Онда өткізілген 752 жарылыс»: there, the place named last
 _STATE_WORDS = {"мемлекет", "ел", "мүше", "мүше-мемлекет", "республика"}
 # A name in these cases is where something goes or comes from («Жетісуға 200 мың адам көшті»,
@@ -208,6 +210,8 @@ def measure_owner(sentence: Sentence, index: TokenIndex, a: int, at: int | None,
 
     def owner_type(m: EntityMention, e: int) -> bool:
         if _direction(index, m, e) or (m.case in _SETTINGS and not _here(index, m, e, a, here, sentence.first_token)):
+            return False
+        if e < a and word_info(index.norms[e])[0] in _NEAR:
             return False
         if m.case == "GEN" and any(s == e and x.case == "NOM" for s, _, x in index.mentions_in(e, e + 1)):
             return False  # «Жапонияның Хиросима қаласы»: the genitive places a name, it owns nothing

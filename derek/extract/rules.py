@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from derek.lang.kk.morphology import analyze
+from derek.lang.kk.morphology import analyze, default_analyzer
+from derek.lang.kk.numbers import harmony
 from derek.lang.kk.resources import load_tsv
 
 ROLES = frozenset({"associate_member_of", "observer_of", "dialogue_partner_of", "founding_member_of"})
@@ -119,8 +120,81 @@ def readings(norm: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 def _fits(norm: str, lemma: str, voice: str | None) -> bool:
-    for word_lemma, tags in readings(norm):
-        if word_lemma == lemma and (voice is None or (voice == "PASS") == ("PASS" in tags)):
+    if _reads_as(readings(norm), lemma, voice):
+        return True
+    return any(_reads_as(readings(form), lemma, voice) for form in retyped(norm, lemma))
+
+
+def _reads_as(found: tuple[tuple[str, frozenset[str]], ...], lemma: str, voice: str | None) -> bool:
+    return any(word_lemma == lemma and (voice is None or (voice == "PASS") == ("PASS" in tags))
+               for word_lemma, tags in found)
+
+
+@cache
+def _keyboard() -> tuple[dict[int, str], dict[str, dict[str, str]]]:
+    """Kazakh letter → typed letter (a str.translate table); per harmony, typed → Kazakh."""
+    rows = load_tsv("keyboard_letters.tsv", "derek.extract")
+    fold = str.maketrans({r["letter"]: r["typed"] for r in rows})
+    restore: dict[str, dict[str, str]] = {"back": {}, "front": {}}
+    for row in rows:
+        if row["letter"] != "ң":  # ң is restored only word-finally, in _suffix_forms
+            for side in ("back", "front") if row["harmony"] == "any" else (row["harmony"],):
+                restore[side][row["typed"]] = row["letter"]
+    return fold, restore
+
+
+@lru_cache(maxsize=20_000)
+def retyped(norm: str, lemma: str) -> tuple[str, ...]:
+    """«тагайындалды» read with the trigger stem «тағайында»: the word's spellings with the
+    stem's Kazakh letters, when it was typed with Russian-keyboard look-alikes and the lexicon
+    does not know it as written (кабылдады → қабылдады; Курчатов does not read as құр+)."""
+    fold, _ = _keyboard()
+    low = norm.lower()
+    if len(lemma) < 3 or low.startswith(lemma) or not low.translate(fold).startswith(lemma.translate(fold)):
+        return ()
+    if _known(norm):
+        return ()
+    return tuple(lemma + ending for ending in _suffix_forms(low[len(lemma):], harmony(lemma)))
+
+
+@lru_cache(maxsize=100_000)
+def trigger_lemmas(norm: str) -> frozenset[str]:
+    """Lemmas a word can start a trigger with: its readings', and a trigger stem's when the
+    word is that stem typed with Russian-keyboard letters («тагайындалды»: тағайында)."""
+    found = {lemma for lemma, _ in readings(norm)}
+    folded = norm.lower().translate(_keyboard()[0])
+    for lemma in _trigger_heads().get(folded[:3], ()):
+        if any(lemma in {w for w, _ in readings(form)} for form in retyped(norm, lemma)):
+            found.add(lemma)
+    return frozenset(found)
+
+
+@cache
+def _trigger_heads() -> dict[str, tuple[str, ...]]:
+    """Trigger words by the first three letters of their folded spelling."""
+    fold = _keyboard()[0]
+    heads: dict[str, set[str]] = {}
+    for rule in load_rules():
+        for lemma, _ in rule.trigger:
+            heads.setdefault(lemma.translate(fold)[:3], set()).add(lemma)
+    return {key: tuple(sorted(lemmas)) for key, lemmas in heads.items()}
+
+
+def _suffix_forms(ending: str, vowels: str | None) -> tuple[str, ...]:
+    """The typed ending as written and with the letters the stem's harmony restores."""
+    restore = _keyboard()[1].get(vowels or "", {})
+    fixed = "".join(restore.get(c, c) for c in ending)
+    forms = dict.fromkeys([ending, fixed, fixed[:-1] + "ң" if fixed.endswith(("ын", "ін")) else fixed])
+    return tuple(forms)
+
+
+def _known(norm: str) -> bool:
+    """The lexicon knows a stem of the word as written (its best readings' lemmas): UD lemma
+    memory, or three endings seen on it; a typo seen once or twice in the corpus is not known."""
+    analyzer = default_analyzer()
+    for lemma, _ in readings(norm)[1:]:
+        ev = analyzer.stems.get(lemma)
+        if lemma in analyzer.known or (ev is not None and ev.noun + ev.verb >= 3):
             return True
     return False
 

@@ -97,7 +97,9 @@ def _patterns() -> list[_Pattern]:
     year_starts, digit, word = ("digit", "bc"), ("digit",), ("word",)
     specs = [
         ("ydm", rf"{year}{year_word}?\s+{day}\s+{month}{ay}", year_starts),
-        ("ymd", rf"{year}{year_word}?\s+{month}\s+{day}-[^\W\d_]+(?!\w)", year_starts),
+        # «1990 жылы қазан айының 25-і (күні)»: the day after the month (or «айының») takes
+        # the possessive ending; «күні» stays outside the span, as in the gold
+        ("ymd", rf"{year}{year_word}?\s+{month}{ay}\s+{day}-[^\W\d_]+(?!\w)", year_starts),
         ("dmy", rf"{day}\s+{month}\s+{year}(?!\d){year_word}?", digit),
         ("numeric", r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])", digit),
         ("ym", rf"{year}{year_word}?\s+{month}{ay}", year_starts),
@@ -112,6 +114,8 @@ def _patterns() -> list[_Pattern]:
         ("set", rf"{units}\s+" + alternation(list(words["set"])), word),
         ("duration", rf"{recent}{count}\s*-?\s*{units}(?:\s+(?P<span>бойы|шамасымен))?", ("digit", "word")),
         ("dm", rf"{this_year}{day}\s+{month}{ay}{day_end}", ("digit", "word")),
+        # «желтоқсанның 16-сы», «қазан айының 25-і»: a genitive month, then the day with an ending
+        ("md", rf"{month}{ay}(?<=ның|нің|дың|дің|тың|тің)\s+{day}-[^\W\d_]+(?!\w)", word),
         ("m", rf"{month}{ay}", word),
     ]
     return [_Pattern(kind, re.compile(p), starts) for kind, p, starts in specs]
@@ -173,8 +177,8 @@ def _valid(norm: str, cand: _Candidate) -> bool:
         return False
     if cand.kind == "duration" and g["n"].isdigit() and int(g["n"]) == 0:
         return False
-    if cand.kind == "range" and not g.get("yw") and not 0 < int(g["y2"] or 0) - int(g["y"] or 0) <= 60:
-        return False  # a bare «1991–1994» is a span of years only when it runs forward
+    if cand.kind == "range" and not g.get("yw") and not _period(norm, cand):
+        return False
     if g.get("mon") and _month_stem(g["mon"]) in _months()[1]:
         if cand.kind == "m":
             return False  # a bare қазан is a cauldron or the city
@@ -182,6 +186,14 @@ def _valid(norm: str, cand: _Candidate) -> bool:
         if g["mon"][0].isupper() and not g.get("d") and not _sentence_start(norm, at):
             return False
     return True
+
+
+def _period(norm: str, cand: _Candidate) -> bool:
+    """A bare «1991–1994» is a span of years when it runs forward, by at most 60 years unless
+    it stands in brackets: «Әбілқайыр (1428-1468)», a reign or a state's lifetime."""
+    span = int(cand.groups["y2"] or 0) - int(cand.groups["y"] or 0)
+    bracketed = norm[cand.start - 1 : cand.start] == "(" and norm[cand.end : cand.end + 1] == ")"
+    return 0 < span <= (1000 if bracketed else 60)
 
 
 def _sentence_start(norm: str, at: int) -> bool:
@@ -209,7 +221,7 @@ def _year_text(g: dict[str, str | None]) -> str:
 def _value(cand: _Candidate, context_year: str | None) -> tuple[str, str]:
     """(TIMEX3 type, value) of a candidate; ``context_year`` fills dates written without one."""
     g, kind = cand.groups, cand.kind
-    if kind in ("ydm", "ymd", "dmy", "numeric", "dm"):
+    if kind in ("ydm", "ymd", "dmy", "numeric", "dm", "md"):
         year = _year_text(g) if g.get("y") else (context_year or "XXXX")
         month = int(g["m"] or 0) if kind == "numeric" else _month(g["mon"] or "")
         day = f"{year}-{month:02d}-{int(g['d'] or 0):02d}"

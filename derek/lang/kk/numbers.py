@@ -135,6 +135,8 @@ class _Lexicon:
     after: re.Pattern[str]
     approx: dict[str, str]
     counted: tuple[str, ...]  # approximation words a counted noun may follow
+    equative: re.Pattern[str]  # «мыңдай», «-дей» after a figure: about (group 1: scale word)
+    governed: re.Pattern[str]  # a number word in the case an approximation word governs
 
 
 @cache
@@ -160,7 +162,28 @@ def _lexicon() -> _Lexicon:
         after=re.compile(r"(?:-?" + suffix_chain() + r")\s*(" + alternation(after) + ")"),
         approx={r["word"]: r["approx"] for r in approx_rows},
         counted=tuple(r["word"] for r in approx_rows if r["takes_unit"] == "yes"),
+        equative=_equative(list(scales), [r["word"] for r in approx_rows if r["position"] == "suffix"]),
+        governed=_governed(list(words), [r for r in approx_rows if r["governs"] != "-"]),
     )
+
+
+def _equative(scales: list[str], endings: list[str]) -> re.Pattern[str]:
+    """An optional scale word, then the equative ending: «140 мыңдай», «100-дей» (about)."""
+    scale = alternation(scales, "prefix").replace(r"(?<!\w)", f"(?<!{_LETTER})", 1)
+    return re.compile(rf"(?:\s*({scale}))?-?(?:{'|'.join(endings)})(?!{_LETTER})")
+
+
+def _governed(words: list[str], rows: list[dict[str, str]]) -> re.Pattern[str]:
+    """Number words whose last word has the ending an approximation word governs, before it:
+    «мыңнан астам», «екі миллионға жуық»; «онда артық» (there … extra) is not a figure."""
+    cases: dict[str, set[str]] = {}
+    for row in load_tsv("noun_suffixes.tsv"):
+        cases.setdefault(row["category"], set()).add(row["suffix"])
+    bare = alternation(words, "bare")
+    heads = alternation(words, "prefix")
+    options = "|".join(rf"(?:{'|'.join(sorted(cases[r['governs']], key=len, reverse=True))})\s+{re.escape(r['word'])}"
+                       for r in rows)
+    return re.compile(rf"(?:{bare}\s+)*{heads}(?=(?:{options})(?!{_LETTER}))")
 
 
 def lookup(table: dict, word: str) -> object:
@@ -249,6 +272,9 @@ def _word_figures(low: str) -> list[_Figure]:
         if not alone and not (lex.unit.match(low, m.end()) or lex.scale.match(low, m.end())):
             continue
         figures.append(_Figure(m.start(), m.end(), number_words_value(words), words=True))
+    for m in lex.governed.finditer(low):  # «мыңнан астам»: the bare phrase above ends before it
+        words = m.group().split()
+        figures.append(_Figure(m.start(), m.end(), number_words_value(words), words=True))
     return figures
 
 
@@ -266,6 +292,9 @@ def _extend(low: str, fig: _Figure) -> Quantity:
     if m := lex.scale.match(low, end):
         factor = lookup(lex.scales, m.group(1))  # type: ignore[assignment]
         end = m.end()
+    elif m := lex.equative.match(low, end):
+        factor = lookup(lex.scales, m.group(1)) if m.group(1) else 1.0  # type: ignore[assignment]
+        end, approx = m.end(), "approx"
     end, unit, kind = _unit(low, end, unit, kind)
     if unit == "percent":
         end, unit, kind = _unit(low, end, unit, kind)
