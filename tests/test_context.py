@@ -10,6 +10,7 @@ from derek.lang.kk import morphology
 from derek.lang.kk.context import (
     NUMERIC,
     ContextModel,
+    _decide,
     choice,
     context_counts,
     count_rows,
@@ -165,3 +166,33 @@ def test_context_fast_scores_match_features(words: list[str]) -> None:
             assert fast[1] == pytest.approx(model.slow_scores(ch), abs=1e-9)
             checked += 1
     assert checked
+
+
+RERANK_SENTENCES = [  # (words, toy model?): repeated forms in other contexts, punctuation, hyphens
+    (["1991", "жылы", "құрылған", "сайлау", "комиссиясы", "1992", "жылы", "."], False),
+    (["Ол", "елші", "ретінде", "Мәскеуге", "барды", ",", "ол", "елші", "болды"], False),
+    (["Қазақстан", "БҰҰ-ға", "мүше", "болды", "және", "мүше", "болып", "қалды"], False),
+    (["Алматыда", "жаңа", "мектеп", "ашылды", "«", "Мектеп", "»", "ашылды"], False),
+    (["1995", "жылы", ",", "күн", "жылы", "болды", ",", "2001", "жылы", "."], True),
+    (["күн", "жылы", ",", "1995", "жылы", "күн", "жылы", "."], True),
+    (["күн", "жылы", "болды", ",", "1995", "жылы", "болды"], True),  # same next word
+]
+
+
+@pytest.mark.parametrize(("words", "toy"), RERANK_SENTENCES)
+def test_context_rerank_memos_match_per_word_decisions(words: list[str], toy: bool) -> None:
+    an = TOY_ANALYZER if toy else morphology.default_analyzer()
+    shipped = shipped_model()
+    model = _toy_model({"mem": 1.0, "pc": 2.0}) if toy else ContextModel(shipped.counts, shipped.weights)
+    plain = [an.lemma(w) for w in words]
+    expected = list(plain)
+    for i, word in enumerate(words):  # the definition: every plain word decided afresh
+        if word[:1].isalpha() and word.lower() not in an.exceptions and "-" not in word[1:]:
+            found = _decide(model, words, i, plain, an.analyze)
+            expected[i] = expected[i] if found is None else found
+    assert (expected != plain) == toy  # the toy model re-chooses жылы after a number
+    assert rerank(an, model, words, plain, an.analyze) == expected
+    assert rerank(an, model, words, plain, an.analyze) == expected  # from the memos
+    for word, fixed in model.fixed.items():  # a form marked fixed has no second candidate
+        if word[:1].isalpha() and "-" not in word and word.lower() not in an.exceptions:
+            assert fixed == (model.static(word, an.analyze) is None)

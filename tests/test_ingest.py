@@ -188,3 +188,34 @@ def test_ingest_docx_zip_without_document_part(tmp_path):
     path.write_bytes(buf.getvalue())
     with pytest.raises(ReadError, match="empty.docx"):
         read_document(path)
+
+
+@pytest.mark.parametrize("threshold", [(700, 10, 10), (500, 5, 200)])
+def test_ingest_full_collections_rare_while_ingesting_then_restored(kb, tmp_path, threshold):
+    import gc
+
+    from derek.ingest import FULL_COLLECTION_EVERY, ingest_paths
+
+    (tmp_path / "a.txt").write_text(KAZAKH_TEXT, encoding="utf-8")
+    seen = []
+    old = gc.get_threshold()
+    gc.set_threshold(*threshold)
+    try:
+        results = ingest_paths(kb, [str(tmp_path / "a.txt")], progress=lambda r: seen.append(gc.get_threshold()))
+        after = gc.get_threshold()
+    finally:
+        gc.set_threshold(*old)
+    assert [r.status for r in results] == ["added"]
+    assert seen == [(*threshold[:2], max(threshold[2], FULL_COLLECTION_EVERY))]
+    assert after == threshold
+
+
+def test_ingest_pipeline_freezes_loaded_models_after_a_document():
+    import gc
+
+    from derek import pipeline
+
+    pipeline.analyze(KAZAKH_TEXT)
+    assert pipeline._frozen and gc.get_freeze_count() > 0
+    doc = pipeline.analyze(KAZAKH_TEXT)  # later documents analyse the same, frozen or not
+    assert [t.lemma for t in doc.tokens] == [t.lemma for t in pipeline.analyze(KAZAKH_TEXT).tokens]

@@ -203,6 +203,7 @@ class ContextModel:
     indicators: dict = field(default_factory=dict)  # memo of _indicator_weight()
     lemmas: set[str] = field(default_factory=set)  # lemmas the lemma tables count
     decisions: dict = field(default_factory=dict)  # memo of rerank()'s choice in a context
+    fixed: dict = field(default_factory=dict)  # word → whether rerank() never changes it
 
     def best(self, ch: Choice) -> str:
         """The highest-scoring candidate (the first of equal scores): the definition."""
@@ -221,11 +222,7 @@ class ContextModel:
         """The same scores as slow_scores(choice(...)), with the neighbour-free part of each word
         computed once (memoized per word)."""
         word = words[i]
-        entry = self.cache.get(word, _MISSING)
-        if entry is _MISSING:
-            if len(self.cache) >= CACHE_SIZE:
-                self.cache.clear()
-            entry = self.cache[word] = self._static(word, analyze)
+        entry = self.static(word, analyze)
         if entry is None:
             return None
         ch, base, lemma_seen = entry
@@ -248,6 +245,16 @@ class ContextModel:
                           + wnc * math.log((get(("nc", low, c, nc), 0) + 0.5) / (seen + 1)))
             out.append(total)
         return ch, out
+
+    def static(self, word: str, analyze: Callable[[str], list[Analysis]]
+               ) -> tuple[Choice, list[float], list[bool]] | None:
+        """_static(word), memoized per word (None: fewer than two candidates)."""
+        entry = self.cache.get(word, _MISSING)
+        if entry is _MISSING:
+            if len(self.cache) >= CACHE_SIZE:
+                self.cache.clear()
+            entry = self.cache[word] = self._static(word, analyze)
+        return entry
 
     def _indicator_weight(self, unchanged: bool, pos: str, p: str, n: str) -> float:
         """The summed weights of _indicators(), memoized by what they depend on."""
@@ -280,13 +287,18 @@ def rerank(an: Analyzer, model: ContextModel, words: Sequence[str], lemmas: list
     analyzer's own (memoized or not); the model memoizes per word, so use one model per
     analyzer."""
     out = list(lemmas)
-    memo = model.decisions
+    memo, fixed = model.decisions, model.fixed
+    norms = [normalize_neighbour(word) for word in words]  # what _neighbours() reads
+    last = len(words) - 1
     for i, word in enumerate(words):
-        low = word.lower()
-        if not word[:1].isalpha() or low in an.exceptions or "-" in word[1:]:
+        skip = fixed.get(word)
+        if skip is None:
+            skip = _fixed(an, model, word, analyze)
+        if skip:
             continue
         # the decision depends only on the word and _neighbours(), so it is memoized by them
-        key = (word, *_neighbours(words, lemmas, i))
+        key = ((word, norms[i - 1] if i else "<s>", "</s>", "</s>") if i == last
+               else (word, norms[i - 1] if i else "<s>", norms[i + 1], lemmas[i + 1].lower()))
         found = memo.get(key, _MISSING)
         if found is _MISSING:
             if len(memo) >= DECISIONS_SIZE:
@@ -295,6 +307,18 @@ def rerank(an: Analyzer, model: ContextModel, words: Sequence[str], lemmas: list
         if found is not None:
             out[i] = found
     return out
+
+
+def _fixed(an: Analyzer, model: ContextModel, word: str,
+           analyze: Callable[[str], list[Analysis]]) -> bool:
+    """Whether rerank() keeps the word's lemma whatever its neighbours (not a plain word, a listed
+    exception, a hyphenated form, or fewer than two candidates), remembered per form."""
+    if len(model.fixed) >= CACHE_SIZE:
+        model.fixed.clear()
+    skip = (not word[:1].isalpha() or word.lower() in an.exceptions or "-" in word[1:]
+            or model.static(word, analyze) is None)
+    model.fixed[word] = skip
+    return skip
 
 
 def _decide(model: ContextModel, words: Sequence[str], i: int, lemmas: Sequence[str],
