@@ -44,6 +44,25 @@ def kb_of_texts(folder: Path, texts: dict[str, str]) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def sample_kb_path(tmp_path_factory) -> Path:
+    """A knowledge base of the shipped sample corpus, built once per test session (read-only)."""
+    if not EXAMPLES.is_dir():
+        pytest.skip("sample corpus not present")
+    from derek.ingest import ingest_paths
+
+    path = tmp_path_factory.mktemp("sample") / "corpus.db"
+    with derek.open(path) as store:
+        ingest_paths(store, [str(EXAMPLES)])
+    return path
+
+
+@pytest.fixture
+def sample_kb(sample_kb_path):
+    with derek.open(sample_kb_path) as store:
+        yield store
+
+
 def needs_seeds() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 

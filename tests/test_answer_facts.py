@@ -5,9 +5,9 @@ fact answers «қандай қызмет атқарды» with the post, and a d
 from __future__ import annotations
 
 import pytest
+from conftest import kb_of_texts
 
 import derek
-from derek.ingest import ingest_paths
 from derek.query.answer_facts import _as_written, _time_slot, _title_fits
 from derek.query.ask import ask
 from derek.query.question import analyze_question
@@ -23,11 +23,8 @@ POSTS = [  # (question, answer, value)
 
 @pytest.fixture(scope="module")
 def posts_kb(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("posts")
-    (folder / "posts.txt").write_text(TEXT, encoding="utf-8")
-    with derek.open(folder / "kb.db") as kb:
-        ingest_paths(kb, [str(folder / "posts.txt")])
-        yield kb
+    with derek.open(kb_of_texts(tmp_path_factory.mktemp("posts"), {"posts.txt": TEXT})) as store:
+        yield store
 
 
 @pytest.mark.parametrize(("question", "answer", "value"), POSTS)
@@ -71,11 +68,8 @@ MEMBERS = [  # (question, member ids): a state that left after joining is no mem
 
 @pytest.fixture(scope="module")
 def members_kb(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("members")
-    (folder / "members.txt").write_text(MEMBERS_TEXT, encoding="utf-8")
-    with derek.open(folder / "kb.db") as kb:
-        ingest_paths(kb, [str(folder / "members.txt")])
-        yield kb
+    with derek.open(kb_of_texts(tmp_path_factory.mktemp("members"), {"members.txt": MEMBERS_TEXT})) as store:
+        yield store
 
 
 @pytest.mark.parametrize(("question", "members"), MEMBERS)

@@ -4,10 +4,7 @@ passage scores multiply coverage by fit factors and may pass 1, the confidence m
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES
 
-import derek
-from derek.ingest import ingest_paths
 from derek.query.ask import ask_context
 
 QUESTIONS = [
@@ -19,18 +16,9 @@ QUESTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def corpus_kb(tmp_path_factory):
-    if not EXAMPLES.is_dir():
-        pytest.skip("sample corpus not present")
-    with derek.open(tmp_path_factory.mktemp("confidence") / "corpus.db") as kb:
-        ingest_paths(kb, [str(EXAMPLES)])
-        yield kb
-
-
 @pytest.mark.parametrize("question", QUESTIONS)
-def test_ask_confidence_is_between_0_and_1(corpus_kb, question: str) -> None:
-    answer = corpus_kb.ask(question)
+def test_ask_confidence_is_between_0_and_1(sample_kb, question: str) -> None:
+    answer = sample_kb.ask(question)
     assert answer.answer is not None
     assert 0.0 <= answer.confidence <= 1.0
     assert 0.0 <= answer.to_dict()["confidence"] <= 1.0

@@ -4,10 +4,7 @@ their periods, or a title the sentence gives them; «кім» with any other wor
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES
 
-import derek
-from derek.ingest import ingest_paths
 from derek.query.ask import ask_context
 from derek.query.question import POST, analyze_question
 
@@ -54,17 +51,8 @@ def test_posts_no_title_no_person_for_an_answer() -> None:
     assert answer.answer != "Назарбаев" and answer.value != "person:nazarbayev"
 
 
-@pytest.fixture(scope="module")
-def corpus_kb(tmp_path_factory):
-    if not EXAMPLES.is_dir():
-        pytest.skip("sample corpus not present")
-    with derek.open(tmp_path_factory.mktemp("posts") / "corpus.db") as kb:
-        ingest_paths(kb, [str(EXAMPLES)])
-        yield kb
-
-
-def test_posts_every_post_held_latest_first_with_periods(corpus_kb) -> None:
-    answer = corpus_kb.ask("Тоқаев кім?")
+def test_posts_every_post_held_latest_first_with_periods(sample_kb) -> None:
+    answer = sample_kb.ask("Тоқаев кім?")
     assert answer.method == "facts"
     text = answer.answer or ""
     for post, period in [("Президент", "2019"), ("Сенат төрағасы", "2013–2019"), ("сыртқы істер министрі", "1994–1999"),

@@ -4,9 +4,9 @@ the state left what it joined, and no answer otherwise (never «Жоқ» for wan
 from __future__ import annotations
 
 import pytest
+from conftest import kb_of_texts
 
 import derek
-from derek.ingest import ingest_paths
 from derek.query.ask import ask, ask_context
 from derek.query.question import analyze_question
 
@@ -42,11 +42,8 @@ ANSWERS = [  # (question, answer, value)
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("yesno")
-    (folder / "yesno.txt").write_text(TEXT, encoding="utf-8")
-    with derek.open(folder / "kb.db") as kb:
-        ingest_paths(kb, [str(folder / "yesno.txt")])
-        yield kb
+    with derek.open(kb_of_texts(tmp_path_factory.mktemp("yesno"), {"yesno.txt": TEXT})) as store:
+        yield store
 
 
 @pytest.mark.parametrize(("question", "answer", "value"), ANSWERS)

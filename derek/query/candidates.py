@@ -26,8 +26,8 @@ from derek.query.phrases import (
     same_clause,
     verb_follows,
 )
-from derek.query.posts import POST, posts_in
-from derek.query.question import Question, load_words
+from derek.query.posts import posts_in
+from derek.query.question import POST, Question, load_words
 from derek.query.render import render_date
 from derek.query.yes_no import yes_in
 

@@ -9,7 +9,6 @@ from functools import cache
 from derek.doc import Token
 from derek.query.passages import Passage
 from derek.query.phrases import Candidate
-from derek.query.question import POST
 
 MODIFIERS = 3  # words a title takes before it: «Қазақстан Республикасының Президенті»
 APPOSITION = 1.0  # «Қазақстан Президенті Нұрсұлтан Назарбаев»: the sentence calls him so
