@@ -13,7 +13,7 @@ from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, fact_records
 from derek.query.question import Question
 from derek.query.render import join_list, render_date
-from derek.query.yes_no import YES, yes_no_from_facts
+from derek.query.yes_no import NO, YES
 
 TITLED = ("appointed_as",)  # facts whose value is the title of the post held
 
@@ -43,7 +43,7 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
         left = {} if question.dates else _withdrawals(db, found)
         kept = _still_members(found, left)
         if question.answer_type == "yesno":
-            return yes_no_from_facts(found, kept, left, question, _sources) if found else None
+            return _yes_no(found, kept, left, question) if found else None
         found = kept
     if not found:
         return None
@@ -78,6 +78,19 @@ def _still_members(found: list, left: dict[tuple[str, str], dict[str, Any]]) -> 
         exit_ = left.get((f["subject"]["id"], (f["object"] or {}).get("id")))
         return f["predicate"] not in MEMBERSHIPS or exit_ is None or (f["time"] or "") > (exit_["time"] or "")
     return [(value, f, c) for value, f, c in found if member(f)]
+
+
+def _yes_no(found: list, kept: list, left: dict[tuple[str, str], dict[str, Any]], question: Question) -> Answer:
+    """«Иә» from the facts that state it; «Жоқ» with the date it left when every membership the
+    facts hold ended in a withdrawal («Грузия ТМД-ға мүше ме?»)."""
+    if kept:
+        return Answer(question.text, YES, "yes", "yesno", max(c for _, _, c in kept),
+                      _sources([f for _, f, _ in kept]), [], "facts")
+    last = max((left[(f["subject"]["id"], (f["object"] or {}).get("id"))] for _, f, _ in found),
+               key=lambda f: f["time"] or "")
+    when = render_date(last["time"]) if last["time"] else None
+    return Answer(question.text, f"{NO} (шықты: {when})" if when else NO, "no", "yesno", last["confidence"],
+                  _sources([last]), [], "facts")
 
 
 def _date_fits(fact: dict[str, Any], question: Question) -> bool:
