@@ -82,7 +82,7 @@ def _run_ingest(kb: Any, paths: tuple[str, ...], as_json: bool) -> list[Any]:
     """Ingest file by file, reporting each one as soon as it is done."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from derek.ingest import expand_paths, ingest_file
+    from derek.ingest import expand_paths, ingest_each
 
     files, results = expand_paths(paths)
     console = _console()
@@ -93,9 +93,7 @@ def _run_ingest(kb: Any, paths: tuple[str, ...], as_json: bool) -> list[Any]:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=_console_err(), transient=True, disable=as_json or len(files) < 2) as bar:
         task = bar.add_task("ingesting", total=len(files))
-        for path in files:
-            bar.update(task, description=f"ingesting {path.name}")
-            result = ingest_file(kb, path)
+        for result in ingest_each(kb, files, before=lambda p: bar.update(task, description=f"ingesting {p.name}")):
             results.append(result)
             if result.status == "failed":
                 click.echo(f"failed: {result.message}", err=True)
@@ -103,7 +101,7 @@ def _run_ingest(kb: Any, paths: tuple[str, ...], as_json: bool) -> list[Any]:
                 _dump(result.to_dict())
                 sys.stdout.flush()
             elif result.status != "failed":
-                console.print(f"{result.status:>9}  {escape(str(path))}")
+                console.print(f"{result.status:>9}  {escape(result.path)}")
             bar.advance(task)
     return results
 

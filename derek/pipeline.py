@@ -46,8 +46,6 @@ def default_stages() -> list[Stage]:
 def run(doc: Document, stages: Sequence[Stage] | None = None) -> Document:
     for stage in default_stages() if stages is None else stages:
         doc = stage(doc)
-    if not _frozen:
-        freeze_models()
     return doc
 
 
@@ -58,10 +56,14 @@ def freeze_models() -> None:
     """Move every object alive now (after a first document: the loaded models, data tables and
     caches, ~800k objects) out of the garbage collector's scans, once per process: a full
     collection rescanned them all (~0.3 s, about every second 58k-token document). They are
-    still freed by reference counting; the stages leave no reference cycles behind."""
+    still freed by reference counting; the stages leave no reference cycles behind.
+
+    It freezes the host's objects too, so only batch work calls it (`derek.ingest.ingest_each`:
+    `derek ingest`, `ingest_paths`); `run` leaves the collector alone."""
     global _frozen
-    _frozen = True
-    gc.freeze()
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
 
 
 def analyze(text: str) -> Document:

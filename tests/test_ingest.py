@@ -210,12 +210,18 @@ def test_ingest_full_collections_rare_while_ingesting_then_restored(kb, tmp_path
     assert after == threshold
 
 
-def test_ingest_pipeline_freezes_loaded_models_after_a_document():
+def test_batch_ingest_freezes_the_loaded_models_and_the_pipeline_alone_does_not(kb, tmp_path, monkeypatch):
     import gc
 
     from derek import pipeline
+    from derek.ingest import ingest_paths
 
-    pipeline.analyze(KAZAKH_TEXT)
+    monkeypatch.setattr(pipeline, "_frozen", False)
+    gc.unfreeze()
+    first = pipeline.analyze(KAZAKH_TEXT)
+    assert gc.get_freeze_count() == 0, "analysing a text must not freeze a host process's objects"
+    (tmp_path / "a.txt").write_text(KAZAKH_TEXT, encoding="utf-8")
+    assert [r.status for r in ingest_paths(kb, [str(tmp_path / "a.txt")])] == ["added"]
     assert pipeline._frozen and gc.get_freeze_count() > 0
     doc = pipeline.analyze(KAZAKH_TEXT)  # later documents analyse the same, frozen or not
-    assert [t.lemma for t in doc.tokens] == [t.lemma for t in pipeline.analyze(KAZAKH_TEXT).tokens]
+    assert [t.lemma for t in doc.tokens] == [t.lemma for t in first.tokens]

@@ -13,7 +13,7 @@ from derek.doc import Document
 from derek.errors import DerekError
 from derek.ingest.readers import FORMATS, Source, file_digest, format_of, open_source
 
-__all__ = ["FORMATS", "IngestResult", "expand_paths", "ingest_file", "ingest_paths", "read_document", "read_text"]
+__all__ = ["FORMATS", "IngestResult", "expand_paths", "ingest_each", "ingest_file", "ingest_paths", "read_document", "read_text"]
 
 
 @dataclass(slots=True)
@@ -94,20 +94,36 @@ def ingest_paths(kb, inputs: Iterable[str], progress: Callable[[IngestResult], N
     for r in results:
         if progress:
             progress(r)
-    with _rare_full_collections():
-        for path in files:
-            result = ingest_file(kb, path)
-            results.append(result)
-            if progress:
-                progress(result)
+    for result in ingest_each(kb, files):
+        results.append(result)
+        if progress:
+            progress(result)
     return results
+
+
+def ingest_each(kb, files: Iterable[Path], before: Callable[[Path], None] | None = None) -> Iterator[IngestResult]:  # noqa: ANN001,E501
+    """Ingest files one by one as a batch, yielding each result when its file is done.
+
+    Batch settings hold while it runs (`_batch_collections`): fewer full garbage collections,
+    and once a document has been analysed the loaded models are frozen
+    (`derek.pipeline.freeze_models`) — a batch's settings, not every caller's of the pipeline."""
+    from derek.pipeline import freeze_models
+
+    with _batch_collections():
+        for path in files:
+            if before:
+                before(path)
+            result = ingest_file(kb, path)
+            if result.status in ("added", "updated"):
+                freeze_models()
+            yield result
 
 
 FULL_COLLECTION_EVERY = 100  # gen-1 collections between full ones during an ingest (Python: 10)
 
 
 @contextmanager
-def _rare_full_collections() -> Iterator[None]:
+def _batch_collections() -> Iterator[None]:
     """Fewer full garbage collections while ingesting: each rescans the caches the stages grow
     (≥ 100k objects), and the stages leave no reference cycles to reclaim; restored after."""
     old = gc.get_threshold()
