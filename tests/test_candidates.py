@@ -60,3 +60,22 @@ def test_candidates_noun_of_the_asked_kind_is_counted(sentence: str, question: s
     p = document_passages(analyze(sentence), "t", q)[0]
     x = next(x for x in p.spans if x["kind"] == "quantity" and x["text"].startswith(figure))
     assert _counts(p, x, q) == factor
+
+
+OWN_WORDS = [  # (sentence, share of the sentence's coverage its «Астана» keeps at most / at least)
+    # the city's name is the question's own word «астана»: it cannot also be the sentence's match
+    ("Қазақстан Президенті 2010 жылы Астанада ЕҚЫҰ саммитін өткізді.", None, 0.92),
+    # «астанасы» matches outside the value: the whole match stays
+    ("Қазақстанның астанасы — Астана қаласы.", 0.95, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "at_least", "at_most"), OWN_WORDS)
+def test_candidates_a_value_made_of_the_questions_own_word_does_not_match_for_itself(
+        sentence: str, at_least: float | None, at_most: float | None) -> None:
+    q = analyze_question("Қазақстанның астанасы қай қала?")
+    assert q.verb == "астана"  # a verbless question predicates its noun, not the asked «қала»
+    p = document_passages(analyze(sentence), "t", q)[0]
+    (found,) = [c for c in candidates_in(p, q) if c.value == "place:astana"]
+    share = found.score / p.coverage
+    assert (at_least is None or share >= at_least) and (at_most is None or share <= at_most)

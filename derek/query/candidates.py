@@ -317,6 +317,7 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
     verbs = [i for i in p.matched if question.verb and term(p.tokens[i]) == question.verb] or p.matched
     if not positions or not verbs:
         return p.coverage * 0.9
+    coverage = p.coverage * _besides(p, positions)
     penalty = distance(positions, verbs) * 0.01
     anchors = anchor_tokens(p, question)
     if anchors:
@@ -325,7 +326,23 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
             penalty += CLAUSE_PENALTY
     # «нешеуі атмосферада» → «26-сы атмосферада»: the question's frame word follows the value
     frame = FRAME_VALUE if mirrors_frame(p, question, positions[-1]) else 1.0
-    return p.coverage * (1.0 - penalty) * frame
+    return coverage * (1.0 - penalty) * frame
+
+
+def _besides(p: Passage, positions: list[int]) -> float:
+    """The share of the sentence's match that lies outside a value made only of the question's
+    own words: «Қазақстанның астанасы қай қала?» is not answered by «Астанада … саммиті өтті»
+    because the city's name is the question's word «астана»; the rest of the sentence must match.
+    «Қазақстанның астанасы — Астана» keeps its whole match: «астанасы» matches outside the value."""
+    from derek.kb.search import term
+
+    if not p.matched_weight or not all(i in p.weights for i in positions):
+        return 1.0
+    inside = set(positions)
+    own = {term(p.tokens[i]) for i in positions}
+    if any(term(p.tokens[i]) in own for i in p.matched if i not in inside):
+        return 1.0
+    return max(0.0, 1.0 - max(p.weights[i] for i in positions) / p.matched_weight)
 
 
 COORDINATORS = frozenset({"және"})

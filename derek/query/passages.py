@@ -57,6 +57,7 @@ class Passage:
     context: Passage | None = None  # the sentence before, when this one opens with «Ол», «Бұл» ...
     topic: frozenset[str] = frozenset()  # entity ids the whole document names («Одаққа» = ЕАЭО)
     weights: dict[int, float] = field(default_factory=dict)  # matched token index -> its question weight
+    matched_weight: float = 0.0  # the question weight the sentence holds (coverage before factors × total)
     prior: float = 1.0  # the document's BM25 rank score, the best document's = 1
 
     def to_dict(self) -> dict[str, Any]:
@@ -323,6 +324,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             penalty *= VERB_MISSING  # the sentence does not say what the question asks happened
             if _contrary_verb(t, keys):
                 penalty *= VERB_CONTRARY  # another thing happened («тағайындалды», not «аяқтады»)
+    passage.matched_weight = matched
     passage.coverage = (matched / total if total else 0.0) * date_factor(passage, question) * penalty \
         * ordinal_factor(passage, question) * pair_factor(passage, question, before[1])
 
