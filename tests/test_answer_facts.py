@@ -88,3 +88,36 @@ WRITTEN = [  # (value, source sentence, the value as the source writes it)
 @pytest.mark.parametrize(("value", "text", "written"), WRITTEN)
 def test_answer_facts_value_as_written(value: str, text: str, written: str) -> None:
     assert _as_written({"value": value, "sources": [{"text": text}]}) == written
+
+
+RENAMED = {  # an organization under its earlier name, renamed in the same text
+    "kenes.txt": "Қазақстан Еуропадағы қауіпсіздік және ынтымақтастық кеңесіне 1992 жылғы 30 қаңтарда "
+                 "қосылды. 1995 жылғы 1 қаңтардан бастап кеңес Еуропадағы қауіпсіздік және ынтымақтастық "
+                 "ұйымы (ЕҚЫҰ) деп аталады.",
+    "bestik.txt": "Қырғызстан 1996 жылы Шанхай бестігіне қосылды. 2001 жылдан бастап Шанхай бестігі "
+                  "Шанхай ынтымақтастық ұйымы деп аталады.",
+    # the trigger of «мүшелікке қабылданды», but no joining stated: it must not outrank the facts
+    "sheshim.txt": "2010 жылы Алматыда өткен ЕҚЫҰ кездесуінде Қазақстанда саммит өткізу туралы шешім қабылданды.",
+}
+EARLIER_NAMES = [  # (question, answer, value, sources quoted)
+    ("Қазақстан ЕҚЫҰ-ға қашан қосылды?", "1992 жылғы 30 қаңтар", "1992-01-30", 2),
+    ("Қазақстан ЕҚЫҰ-ға қашан кірді?", "1992 жылғы 30 қаңтар", "1992-01-30", 2),
+    ("Қазақстан ЕҚЫҰ-ға мүше ме?", "Иә", "yes", 2),
+    ("Қырғызстан ШЫҰ-ға қашан қосылды?", "1996 жыл", "1996", 2),
+]
+
+
+@pytest.fixture(scope="module")
+def renamed_kb(tmp_path_factory):
+    with derek.open(kb_of_texts(tmp_path_factory.mktemp("renamed"), RENAMED)) as store:
+        yield store
+
+
+@pytest.mark.parametrize(("question", "answer", "value", "quoted"), EARLIER_NAMES)
+def test_answer_facts_reach_an_organization_under_its_earlier_name(renamed_kb, question: str, answer: str,
+                                                                   value: str, quoted: int) -> None:
+    found = ask(renamed_kb.db, question)
+    assert (found.answer, found.value, found.method) == (answer, value, "facts")
+    # the fact's sentence and the renaming's: the quote shows why the earlier name is the asked one
+    assert len(found.sources) == quoted and any("деп аталады" in s["text"] for s in found.sources)
+    assert "same_as" not in found.to_dict()

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derek.errors import DerekError
 from derek.query.ask import Answer
 from derek.query.candidates import TYPES as _TYPES
 from derek.query.candidates import short_names
 from derek.query.conflicts import ONCE
-from derek.query.facts import compatible, fact_records
+from derek.query.facts import compatible, fact_records, resolve_entity
 from derek.query.question import Question
 from derek.query.render import join_list, render_date
 from derek.query.yes_no import NO, YES
@@ -25,20 +26,32 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
     predicates = list(question.predicates)
     if question.answer_type == "number" and "member_of" in predicates:
         predicates.append("has_member_count")  # «АӨСШК-ге неше мемлекет мүше?»
+    earlier = _earlier_names(db, asked)
+    named = [*asked, *earlier]
     marks = ",".join("?" * len(predicates))
-    ids = ",".join("?" * len(asked))
+    ids = ",".join("?" * len(named))
     rows = db.execute(
         f"SELECT id, subject, predicate, object FROM facts WHERE predicate IN ({marks})"
-        f" AND (subject IN ({ids}) OR object IN ({ids}))", [*predicates, *asked, *asked]).fetchall()
+        f" AND (subject IN ({ids}) OR object IN ({ids}))", [*predicates, *named, *named]).fetchall()
     found = []
     for fact in fact_records(db, rows):
-        slots = {fact["subject"]["id"], (fact["object"] or {}).get("id"), (fact["place"] or {}).get("id")}
+        ids_in = [fact["subject"]["id"], (fact["object"] or {}).get("id"), (fact["place"] or {}).get("id")]
+        slots = {earlier[x][0] if x in earlier else x for x in ids_in}
         if not set(asked) <= slots or not _date_fits(fact, question) or not _title_fits(fact, question):
             continue
-        value = _slot(fact, question, set(asked))
+        if renamings := [earlier[x][1] for x in ids_in if x in earlier]:
+            fact = _under_earlier_name(fact, renamings)
+        value = _slot(fact, question, set(named))
         if value is not None:
             rank = predicates.index(fact["predicate"])
             found.append((value, fact, fact["confidence"] * (1.0 - 0.05 * rank)))
+    answer = _answer(db, found, question)
+    if answer is not None:
+        answer.same_as = {old: new for old, (new, _) in earlier.items()}
+    return answer
+
+
+def _answer(db, found: list, question: Question) -> Answer | None:  # noqa: ANN001 - sqlite3
     if question.answer_type == "yesno" or question.wants_list and not question.dates:
         left = {} if question.dates else _withdrawals(db, found)
         kept = _still_members(found, left)
@@ -53,6 +66,30 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
 
 
 MEMBERSHIPS = ("member_of", "joined", "founding_member_of")
+
+
+def _earlier_names(db, asked: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:  # noqa: ANN001 - sqlite3
+    """{an earlier name's entity: (the asked entity it became, the renaming fact)}: «кеңес … ЕҚЫҰ
+    деп аталады» makes «Қазақстан … кеңесіне 1992 жылы қосылды» an answer about the ЕҚЫҰ. Only
+    the knowledge base's own renamed_to facts count, so each such answer can cite the renaming."""
+    rows = db.execute("SELECT id, subject, predicate, object FROM facts WHERE predicate = 'renamed_to'").fetchall()
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for fact in fact_records(db, rows):
+        try:
+            new = resolve_entity(db, fact["value"] or "")
+        except DerekError:
+            continue
+        old = fact["subject"]["id"]
+        if new in asked and old not in asked:
+            found.setdefault(old, (new, fact))
+    return found
+
+
+def _under_earlier_name(fact: dict[str, Any], renamings: list[dict[str, Any]]) -> dict[str, Any]:
+    """The fact with its renamings' sentences among its sources (undated, so that an answer's
+    time does not filter them out): the quote shows why the earlier name is the asked one."""
+    renamed = [{**s, "time": None} for r in renamings for s in r["sources"]]
+    return {**fact, "sources": [*fact["sources"], *renamed]}
 
 
 def _withdrawals(db, found: list) -> dict[tuple[str, str], dict[str, Any]]:  # noqa: ANN001 - sqlite3

@@ -40,6 +40,8 @@ class Answer:
     method: str | None = None  # "facts" or "passages"
     # other answers that sources state for the same question, each {"answer","value","sources"}
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    # entities the facts reached under an earlier name: {earlier id: asked id} (not in the JSON)
+    same_as: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "answer": self.answer, "value": self.value,
@@ -102,7 +104,7 @@ def _covers(facts: Answer, passage: Answer) -> bool:
 def _support(db, answer: Answer, question: Question) -> float:  # noqa: ANN001
     """How well the fact's best source sentence matches the question: a fact about the same
     entities but another event («бесінші саммит» vs the first) must not answer."""
-    scores = [passage_at(db, s, question).coverage for s in answer.sources[:5]]
+    scores = [passage_at(db, s, question, answer.same_as).coverage for s in answer.sources[:5]]
     return max(scores, default=0.0) + 0.1
 
 

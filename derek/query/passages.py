@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -35,6 +36,7 @@ RIVAL_KINDS = {"organization": {"organization", "body"}, "body": {"organization"
 NAME_WEIGHT = 1.5  # the question's verb and its proper names count half as much again
 VERB_MISSING = 0.85  # a sentence without the question's verb (or a synonym of its predicate)
 VERB_CONTRARY = 0.9  # … that holds a verb of another sense group (data/verb_synonyms.tsv)
+UNSTATED_TRIGGER = 0.5  # share of a paraphrased verb's match when no stored fact states it
 FOCUS_BY_VALUE = 0.8  # «қай мемлекеттерге» is matched by «Түркияға, Қытайға» without the word «мемлекет»
 FOLLOW = 8  # how many of the best sentences have their next sentence looked at
 DOC_POOL = 200  # how many chunks (documents or their parts) BM25 ranks
@@ -59,6 +61,7 @@ class Passage:
     weights: dict[int, float] = field(default_factory=dict)  # matched token index -> its question weight
     matched_weight: float = 0.0  # the question weight the sentence holds (coverage before factors × total)
     prior: float = 1.0  # the document's BM25 rank score, the best document's = 1
+    stated: frozenset[str] | None = None  # predicates of the stored facts citing it (None: unknown)
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
@@ -77,10 +80,12 @@ def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # no
     priors = rank_documents(db, question, match)
     rows += _best_document_rows(db, match, priors, {(r[0], r[2]) for r in rows})
     topics = _topics(db, question, {r[0] for r in rows})
+    stated = _stated(db, question, {r[0] for r in rows})
     passages = []
     for doc_id, name, start, end, text, rank in rows:
         passage = Passage(name, doc_id, start, end, text, _spans(db, doc_id, start, end), bm25=-rank,
-                          topic=topics.get(doc_id, frozenset()), prior=priors.get(doc_id, 0.0))
+                          topic=topics.get(doc_id, frozenset()), prior=priors.get(doc_id, 0.0),
+                          stated=stated.get((doc_id, start), frozenset()))
         if anaphoric(text):
             passage.context = _previous(db, doc_id, name, start)
         score(passage, question, idf)
@@ -89,6 +94,19 @@ def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # no
     for p in passages:
         p.coverage *= 1.0 - PRIOR_WEIGHT * (1.0 - p.prior)
     return sorted(passages, key=lambda p: (-p.coverage, -p.bm25))
+
+
+def _stated(db, question: Question, doc_ids: set[int]) -> dict[tuple[int, int], frozenset[str]]:  # noqa: ANN001
+    """(document, sentence start) -> the question's predicates that stored facts cite it for."""
+    if not question.predicates or not doc_ids:
+        return {}
+    marks, docs = ",".join("?" * len(question.predicates)), ",".join("?" * len(doc_ids))
+    found: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for doc_id, start, predicate in db.execute(
+            f"SELECT s.doc_id, s.start, f.predicate FROM fact_sources s JOIN facts f ON f.id = s.fact_id"
+            f" WHERE s.doc_id IN ({docs}) AND f.predicate IN ({marks})", [*doc_ids, *question.predicates]):
+        found[(doc_id, start)].add(predicate)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _best_document_rows(db, match: str, priors: dict[int, float],  # noqa: ANN001
@@ -188,13 +206,18 @@ def _previous(db, doc_id: int, name: str, start: int) -> Passage | None:  # noqa
     return Passage(name, doc_id, row[0], row[1], row[2], _spans(db, doc_id, row[0], row[1]))
 
 
-def passage_at(db, source: dict[str, Any], question: Question) -> Passage:  # noqa: ANN001
-    """A cited sentence (doc name, start, end, text) scored against the question."""
+def passage_at(db, source: dict[str, Any], question: Question,  # noqa: ANN001
+               same_as: dict[str, str] | None = None) -> Passage:
+    """A cited sentence (doc name, start, end, text) scored against the question; ``same_as``
+    maps an entity's earlier name to the asked one («… кеңесіне қосылды» for the ЕҚЫҰ)."""
     row = db.execute("SELECT id FROM documents WHERE name = ?", (source["doc"],)).fetchone()
     doc_id = row[0] if row else -1
-    passage = Passage(source["doc"], doc_id, source["start"], source["end"], source["text"],
-                      _spans(db, doc_id, source["start"], source["end"]),
-                      topic=_topics(db, question, {doc_id}).get(doc_id, frozenset()))
+    spans = _spans(db, doc_id, source["start"], source["end"])
+    if same_as:
+        spans = [{**x, "value": same_as.get(x["value"], x["value"])} if x["kind"] == "entity" else x for x in spans]
+    passage = Passage(source["doc"], doc_id, source["start"], source["end"], source["text"], spans,
+                      topic=_topics(db, question, {doc_id}).get(doc_id, frozenset()),
+                      stated=_stated(db, question, {doc_id}).get((doc_id, source["start"]), frozenset()))
     if anaphoric(passage.text):  # scored as retrieval scores it: «Ол …» leans on the sentence before
         passage.context = _previous(db, doc_id, source["doc"], source["start"])
     score(passage, question, _kb_idf(db, question.terms))
@@ -311,9 +334,8 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * 0.8  # a paraphrased verb («жіберілді» for «аттанды»)
             passage.matched += synonyms
             _weigh(passage, synonyms, weight)
-        elif t == question.verb and (_same_predicate(passage, question)
-                                     or (lifespan_side([t]) and lifespans(passage))):
-            matched += weight * 0.8  # a paraphrase, or «Абылай (1711–1781)» for «туған жылы»
+        elif t == question.verb and (share := _paraphrase(passage, question, t)):
+            matched += weight * 0.8 * share  # a paraphrase, or «Абылай (1711–1781)» for «туған жылы»
         elif _hits(t, before[0]):
             matched += weight * CONTEXT_WEIGHT
         elif t == question.verb and object_mirrored(passage.tokens, question):
@@ -481,12 +503,25 @@ def _synonym_hits(verb: str, keys: list[str]) -> list[int]:
     return sorted({i // 2 for i, k in enumerate(keys) if i % 2 == 0 and k in synonyms})
 
 
-def _same_predicate(passage: Passage, question: Question) -> bool:
-    """Does the sentence trigger a predicate the question asks about (a paraphrased verb)?"""
+def _paraphrase(passage: Passage, question: Question, verb: str) -> float:
+    if lifespan_side([verb]) and lifespans(passage):
+        return 1.0
+    return _same_predicate(passage, question)
+
+
+def _same_predicate(passage: Passage, question: Question) -> float:
+    """Does the sentence state a predicate the question asks about (a paraphrased verb)? 1 when
+    it has a trigger of one; in a knowledge base, where the stored facts say what each sentence
+    states, a trigger no fact came from counts ``UNSTATED_TRIGGER``: «… Саммит өткізу туралы шешім
+    қабылданды» has the trigger of «мүшелікке қабылданды» but states no joining."""
     from derek.extract.rules import trigger_matches
     from derek.query.question import predicate_rules
 
     asked = set(question.predicates)
+    if passage.stated and asked & passage.stated:
+        return 1.0
     rules = [rule for rule, predicates in predicate_rules() if asked & set(predicates)]
     norms = [t.norm for t in passage.tokens]
-    return any(trigger_matches(rule, norms, i) for rule in rules for i in range(len(norms)))
+    if not any(trigger_matches(rule, norms, i) for rule in rules for i in range(len(norms))):
+        return 0.0
+    return 1.0 if passage.stated is None else UNSTATED_TRIGGER
