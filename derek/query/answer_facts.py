@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from derek.errors import DerekError
 from derek.query.ask import Answer
 from derek.query.candidates import TYPES as _TYPES
 from derek.query.candidates import short_names
 from derek.query.conflicts import ONCE
-from derek.query.facts import compatible, fact_records, resolve_entity
+from derek.query.facts import compatible, fact_records
 from derek.query.question import Question
 from derek.query.render import join_list, render_date
 from derek.query.yes_no import NO, YES
@@ -71,16 +70,20 @@ MEMBERSHIPS = ("member_of", "joined", "founding_member_of")
 def _earlier_names(db, asked: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:  # noqa: ANN001 - sqlite3
     """{an earlier name's entity: (the asked entity it became, the renaming fact)}: «кеңес … ЕҚЫҰ
     деп аталады» makes «Қазақстан … кеңесіне 1992 жылы қосылды» an answer about the ЕҚЫҰ. Only
-    the knowledge base's own renamed_to facts count, so each such answer can cite the renaming."""
-    rows = db.execute("SELECT id, subject, predicate, object FROM facts WHERE predicate = 'renamed_to'").fetchall()
+    the knowledge base's own renamed_to facts count, so each such answer can cite the renaming;
+    the new name (nominative before «деп») is looked up among the asked entities' names."""
+    marks = ",".join("?" * len(asked))
+    names = dict(db.execute(f"SELECT key, entity_id FROM aliases WHERE entity_id IN ({marks})", asked).fetchall())
+    if not names:
+        return {}
+    rows = [row[:4] for row in db.execute("SELECT id, subject, predicate, object, key FROM facts"
+                                          " WHERE predicate = 'renamed_to'")
+            if " ".join(row[4].rsplit("|", 1)[-1].lower().split()) in names]  # the key ends with the new name
     found: dict[str, tuple[str, dict[str, Any]]] = {}
     for fact in fact_records(db, rows):
-        try:
-            new = resolve_entity(db, fact["value"] or "")
-        except DerekError:
-            continue
+        new = names.get(" ".join((fact["value"] or "").lower().split()))
         old = fact["subject"]["id"]
-        if new in asked and old not in asked:
+        if new and old not in asked:
             found.setdefault(old, (new, fact))
     return found
 
