@@ -121,3 +121,26 @@ def test_answer_facts_reach_an_organization_under_its_earlier_name(renamed_kb, q
     # the fact's sentence and the renaming's: the quote shows why the earlier name is the asked one
     assert len(found.sources) == quoted and any("деп аталады" in s["text"] for s in found.sources)
     assert "same_as" not in found.to_dict()
+
+
+SIGNERS_TEXT = ("2018 жылғы 12 тамызда Ақтауда Қазақстан, Әзербайжан, Иран, Ресей және Түрікменстан "
+                "Каспий теңізінің құқықтық мәртебесі туралы конвенцияға қол қойды.")
+CASPIAN = ["state:az", "state:ir", "state:kz", "state:ru", "state:tm"]
+SIGNERS = [  # (question, answer type, values): «кім» of an act the facts know states did
+    ("Каспий теңізінің құқықтық мәртебесі туралы конвенцияға кім қол қойды?", "states", CASPIAN),
+    ("Каспий конвенциясына кімдер қол қойды?", "states", CASPIAN),
+]
+
+
+@pytest.fixture(scope="module")
+def signers_kb(tmp_path_factory):
+    with derek.open(kb_of_texts(tmp_path_factory.mktemp("signers"), {"su.txt": SIGNERS_TEXT})) as store:
+        yield store
+
+
+@pytest.mark.parametrize(("question", "answer_type", "values"), SIGNERS)
+def test_answer_facts_who_signed_is_the_states_the_facts_know(signers_kb, question: str, answer_type: str,
+                                                             values: list[str]) -> None:
+    found = ask(signers_kb.db, question)
+    assert (found.answer_type, found.value, found.method) == (answer_type, values, "facts")
+    assert found.sources and all(s["text"] == SIGNERS_TEXT for s in found.sources)

@@ -4,6 +4,7 @@ with a predicate the question asks about; the slot of the expected type is the a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from derek.query.ask import Answer
@@ -32,7 +33,7 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
     rows = db.execute(
         f"SELECT id, subject, predicate, object FROM facts WHERE predicate IN ({marks})"
         f" AND (subject IN ({ids}) OR object IN ({ids}))", [*predicates, *named, *named]).fetchall()
-    found = []
+    records = []
     for fact in fact_records(db, rows):
         ids_in = [fact["subject"]["id"], (fact["object"] or {}).get("id"), (fact["place"] or {}).get("id")]
         slots = {earlier[x][0] if x in earlier else x for x in ids_in}
@@ -40,14 +41,30 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
             continue
         if renamings := [earlier[x][1] for x in ids_in if x in earlier]:
             fact = _under_earlier_name(fact, renamings)
-        value = _slot(fact, question, set(named))
-        if value is not None:
-            rank = predicates.index(fact["predicate"])
-            found.append((value, fact, fact["confidence"] * (1.0 - 0.05 * rank)))
+        records.append(fact)
+    found = _found(records, question, predicates, set(named))
+    if not found and question.answer_type in STATES_FOR:
+        # «Лиссабон хаттамасына кім қол қойды?»: the signers the facts know are states (their
+        # leaders signed), all of them; the answer says which type it is
+        question = replace(question, answer_type=STATES_FOR[question.answer_type])
+        found = _found(records, question, predicates, set(named))
     answer = _answer(db, found, question)
     if answer is not None:
         answer.same_as = {old: new for old, (new, _) in earlier.items()}
     return answer
+
+
+STATES_FOR = {"person": "states", "persons": "states"}  # «кім/кімдер» of an act states do too
+
+
+def _found(records: list[dict[str, Any]], question: Question, predicates: list[str], asked: set[str]) -> list:
+    found = []
+    for fact in records:
+        value = _slot(fact, question, asked)
+        if value is not None:
+            rank = predicates.index(fact["predicate"])
+            found.append((value, fact, fact["confidence"] * (1.0 - 0.05 * rank)))
+    return found
 
 
 def _answer(db, found: list, question: Question) -> Answer | None:  # noqa: ANN001 - sqlite3
