@@ -67,6 +67,9 @@ def entity(name: str, db: str, as_json: bool) -> None:
     other = [n for n in (card["name_ru"], card["name_en"]) if n]
     if other or card["aliases"]:
         console.print("names: " + escape("; ".join(dict.fromkeys(other + card["aliases"]))))
+    for old in card["earlier_names"]:
+        until = f" (until {old['until']})" if old["until"] else ""
+        console.print(f"earlier name: {escape(old['name'])}{until}  [dim]{_cite(old)}[/dim]")
     console.print(f"{_count(card['mentions'], 'mention')} in {_count(card['documents'], 'document')}")
     for key in ("memberships", "members", "roles", "events"):
         if card[key]:

@@ -144,3 +144,15 @@ def test_answer_facts_who_signed_is_the_states_the_facts_know(signers_kb, questi
     found = ask(signers_kb.db, question)
     assert (found.answer_type, found.value, found.method) == (answer_type, values, "facts")
     assert found.sources and all(s["text"] == SIGNERS_TEXT for s in found.sources)
+
+
+def test_entity_card_lists_earlier_names_and_their_members(renamed_kb) -> None:
+    from derek.query.cards import entity_card
+
+    card = entity_card(renamed_kb.db, "ЕҚЫҰ-ның")
+    assert [(old["id"], old["until"]) for old in card["earlier_names"]] == [("org:csce", "1995-01-01")]
+    assert "деп аталады" in card["earlier_names"][0]["sources"][0]["text"]
+    joined = [(f["subject"]["id"], f["predicate"], f["object"]["id"], f["time"]) for f in card["members"]]
+    assert ("state:kz", "joined", "org:csce", "1992-01-30") in joined
+    # the earlier name's own card does not claim the later name's facts
+    assert entity_card(renamed_kb.db, "org:csce")["earlier_names"] == []

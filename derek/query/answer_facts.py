@@ -11,7 +11,7 @@ from derek.query.ask import Answer
 from derek.query.candidates import TYPES as _TYPES
 from derek.query.candidates import short_names
 from derek.query.conflicts import ONCE
-from derek.query.facts import compatible, fact_records
+from derek.query.facts import compatible, earlier_names, fact_records
 from derek.query.question import Question
 from derek.query.render import join_list, render_date
 from derek.query.yes_no import NO, YES
@@ -26,7 +26,7 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
     predicates = list(question.predicates)
     if question.answer_type == "number" and "member_of" in predicates:
         predicates.append("has_member_count")  # «АӨСШК-ге неше мемлекет мүше?»
-    earlier = _earlier_names(db, asked)
+    earlier = earlier_names(db, asked)
     named = [*asked, *earlier]
     marks = ",".join("?" * len(predicates))
     ids = ",".join("?" * len(named))
@@ -82,27 +82,6 @@ def _answer(db, found: list, question: Question) -> Answer | None:  # noqa: ANN0
 
 
 MEMBERSHIPS = ("member_of", "joined", "founding_member_of")
-
-
-def _earlier_names(db, asked: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:  # noqa: ANN001 - sqlite3
-    """{an earlier name's entity: (the asked entity it became, the renaming fact)}: «кеңес … ЕҚЫҰ
-    деп аталады» makes «Қазақстан … кеңесіне 1992 жылы қосылды» an answer about the ЕҚЫҰ. Only
-    the knowledge base's own renamed_to facts count, so each such answer can cite the renaming;
-    the new name (nominative before «деп») is looked up among the asked entities' names."""
-    marks = ",".join("?" * len(asked))
-    names = dict(db.execute(f"SELECT key, entity_id FROM aliases WHERE entity_id IN ({marks})", asked).fetchall())
-    if not names:
-        return {}
-    rows = [row[:4] for row in db.execute("SELECT id, subject, predicate, object, key FROM facts"
-                                          " WHERE predicate = 'renamed_to'")
-            if " ".join(row[4].rsplit("|", 1)[-1].lower().split()) in names]  # the key ends with the new name
-    found: dict[str, tuple[str, dict[str, Any]]] = {}
-    for fact in fact_records(db, rows):
-        new = names.get(" ".join((fact["value"] or "").lower().split()))
-        old = fact["subject"]["id"]
-        if new and old not in asked:
-            found.setdefault(old, (new, fact))
-    return found
 
 
 def _under_earlier_name(fact: dict[str, Any], renamings: list[dict[str, Any]]) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from derek.query.facts import list_facts, resolve_entity
+from derek.query.facts import earlier_names, list_facts, resolve_entity
 
 MEMBERSHIP = ("member_of", "founding_member_of", "observer_of", "dialogue_partner_of",
               "associate_member_of", "former_member_of", "joined", "withdrew_from", "acceded_to")
@@ -21,13 +21,19 @@ def entity_card(db: sqlite3.Connection, name: str) -> dict[str, Any]:
                                         (entity_id,))]
     mentions = db.execute("SELECT count(*), count(DISTINCT doc_id) FROM spans WHERE kind = 'entity'"
                           " AND value = ?", (entity_id,)).fetchone()
+    earlier = earlier_names(db, [entity_id])  # «… кеңес ЕҚЫҰ деп аталады»: its facts are the ЕҚЫҰ's
     facts = list_facts(db, entity=entity_id)
-    own = [f for f in facts if f["subject"]["id"] == entity_id]
-    about = [f for f in facts if f["subject"]["id"] != entity_id]
+    for old in earlier:
+        facts += [f for f in list_facts(db, entity=old) if f["predicate"] != "renamed_to"]
+    selves = {entity_id, *earlier}
+    own = [f for f in facts if f["subject"]["id"] in selves]
+    about = [f for f in facts if f["subject"]["id"] not in selves]
     return {
         "id": row[0], "type": row[1], "name": row[2], "name_ru": row[3], "name_en": row[4],
         "wikidata": row[5], "provisional": bool(row[6]), "aliases": aliases,
         "mentions": mentions[0], "documents": mentions[1],
+        "earlier_names": [{"id": old, "name": renaming["subject"]["name"], "until": renaming["time"],
+                           "sources": renaming["sources"]} for old, (_, renaming) in earlier.items()],
         "memberships": _by_time([f for f in own if f["predicate"] in MEMBERSHIP]),
         "members": _by_time([f for f in about if f["predicate"] in MEMBERSHIP]),
         "roles": _by_time([f for f in own if f["predicate"] in ROLES]),

@@ -68,6 +68,27 @@ def _match_names(name: str) -> str | None:
     return None
 
 
+def earlier_names(db: sqlite3.Connection, asked: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """{an earlier name's entity: (the asked entity it became, the renaming fact)}: «кеңес … ЕҚЫҰ
+    деп аталады» makes «Қазақстан … кеңесіне 1992 жылы қосылды» an answer about the ЕҚЫҰ. Only
+    the knowledge base's own renamed_to facts count, so each such answer can cite the renaming;
+    the new name (nominative before «деп») is looked up among the asked entities' names."""
+    marks = ",".join("?" * len(asked))
+    names = dict(db.execute(f"SELECT key, entity_id FROM aliases WHERE entity_id IN ({marks})", asked).fetchall())
+    if not names:
+        return {}
+    rows = [row[:4] for row in db.execute("SELECT id, subject, predicate, object, key FROM facts"
+                                          " WHERE predicate = 'renamed_to'")
+            if " ".join(row[4].rsplit("|", 1)[-1].lower().split()) in names]  # the key ends with the new name
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for fact in fact_records(db, rows):
+        new = names.get(" ".join((fact["value"] or "").lower().split()))
+        old = fact["subject"]["id"]
+        if new and old not in asked:
+            found.setdefault(old, (new, fact))
+    return found
+
+
 class EntityNames:
     """{"id","name","wikidata"} for entity ids, read once per id."""
 
