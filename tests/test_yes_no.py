@@ -65,3 +65,14 @@ CONTEXTS = [  # (one text, question, answer)
 @pytest.mark.parametrize(("context", "question", "answer"), CONTEXTS)
 def test_yes_no_reading_one_text(context: str, question: str, answer: str | None) -> None:
     assert ask_context(context, question).answer == answer
+
+
+def test_yes_no_a_withdrawal_dated_otherwise_is_the_other_side(tmp_path) -> None:
+    texts = {"a.txt": "Молдова 1994 жылы ТМД-ға қосылды. Молдова 2012 жылы ТМД-дан шықты.",
+             "b.txt": "Молдова 2013 жылы ТМД-дан шықты."}  # the sources disagree on the year it left
+    with derek.open(kb_of_texts(tmp_path, texts)) as kb:
+        found = ask(kb.db, "Молдова ТМД-ға мүше ме?")
+    assert (found.answer, found.value) == ("Жоқ (шықты: 2012 жыл)", "no")
+    assert all("2013" not in s["text"] for s in found.sources)
+    assert [(side["answer"], side["value"]) for side in found.conflicts] == [("Жоқ (шықты: 2013 жыл)", "no")]
+    assert "2013" in found.conflicts[0]["sources"][0]["text"]

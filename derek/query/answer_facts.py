@@ -124,9 +124,13 @@ def _yes_no(found: list, kept: list, left: dict[tuple[str, str], dict[str, Any]]
                       _sources([f for _, f, _ in kept]), [], "facts")
     last = max((left[(f["subject"]["id"], (f["object"] or {}).get("id"))] for _, f, _ in found),
                key=lambda f: f["time"] or "")
-    when = render_date(last["time"]) if last["time"] else None
-    return Answer(question.text, f"{NO} (шықты: {when})" if when else NO, "no", "yesno", last["confidence"],
-                  _sources([last]), [], "facts")
+    if not last["time"]:
+        return Answer(question.text, NO, "no", "yesno", last["confidence"], _sources([last]), [], "facts")
+    # sources that date the withdrawal otherwise are the other side of a «Жоқ» with another date
+    others = [{**side, "answer": f"{NO} (шықты: {side['answer']})", "value": "no"}
+              for side in _time_conflicts([(None, last, None)], last["time"], "date")]
+    return Answer(question.text, f"{NO} (шықты: {render_date(last['time'])})", "no", "yesno", last["confidence"],
+                  _sources([last], last["time"]), [], "facts", others)
 
 
 def _date_fits(fact: dict[str, Any], question: Question) -> bool:
