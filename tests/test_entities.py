@@ -80,6 +80,18 @@ def test_entities_link_span_offsets_and_id(text: str, span: str, entity: str) ->
     assert mention.source == "gazetteer"
 
 
+READINGS = [  # one name, two readings (the city, the person marked ~): the CRF's class decides
+    ("Қонаев 1960 жылы Министрлер Кеңесінің төрағасы болып тағайындалды.", "Қонаев", "person:kunayev"),
+    ("Қонаев қаласы Алматы облысында орналасқан.", "Қонаев", "place:konayev"),
+    ("Қонаевта жаңа мектеп ашылды.", "Қонаевта", "place:konayev"),  # the locative: where, not who
+]
+
+
+@pytest.mark.parametrize(("text", "span", "entity"), READINGS)
+def test_entities_ambiguous_name_read_in_context(text: str, span: str, entity: str) -> None:
+    assert [m.entity for m in _entities(text, use_ner=True) if m.text == span] == [entity]
+
+
 # (sentence, case of the one mention)
 CASES = [
     ("Қазақстанның астанасы Астана.", "GEN"),

@@ -19,6 +19,11 @@ NER_TYPES = {
     "PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organization",
     "EVENT": "event", "LAW": "treaty", "FACILITY": "place", "PROJECT": "project",
 }
+# gazetteer types a KazNERD class names, to choose between readings of one name by its context
+NER_FAMILIES = {
+    "PERSON": {"person"}, "GPE": {"state", "city", "region"},
+    "LOCATION": {"place", "mountain", "river", "lake", "sea", "region"}, "ORGANISATION": {"organization", "body"},
+}
 
 
 @cache
@@ -34,7 +39,11 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     skip = _date_tokens(doc)
     taken: set[int] = set()
     mentions: list[EntityMention] = []
+    tags = _SentenceTags(doc) if use_ner else None
     for a, b, entity_id, case in gazetteer.match(doc.tokens, skip):
+        if tags is not None and case != "LOC" and len(readings := gazetteer.readings(doc.tokens, a, b)) > 1:
+            # (a name in the locative is where something is: «Қонаевта» is the city)
+            entity_id = _in_context(readings, tags.label(a, b), gazetteer) or entity_id
         entry = gazetteer.entries[entity_id]
         if entry.type == "person":
             a = _with_initials(doc, a)
@@ -42,8 +51,8 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         mention.case = case
         mentions.append(mention)
         taken.update(range(a, b))
-    if use_ner:
-        mentions += _ner_mentions(doc, taken | skip)
+    if tags is not None:
+        mentions += _ner_mentions(doc, tags, taken | skip)
     mentions += deixis_mentions(doc, _covered(doc, mentions) | skip)
     doc.entities = sorted(mentions, key=lambda m: (m.start, m.end))
     return doc
@@ -88,14 +97,44 @@ def _date_tokens(doc: Document) -> set[int]:
     return inside
 
 
-def _ner_mentions(doc: Document, taken: set[int]) -> list[EntityMention]:
-    tagger = _tagger()
+class _SentenceTags:
+    """The CRF's spans of each sentence, tagged once, on first need."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts = [s.first_token for s in doc.sentences]
+        self.spans: dict[int, list[tuple[int, int, str]]] = {}
+
+    def of(self, k: int) -> list[tuple[int, int, str]]:
+        """(first token, last token + 1, KazNERD class) in the document's token numbering."""
+        if k not in self.spans:
+            sentence = self.doc.sentences[k]
+            tokens = self.doc.tokens[sentence.first_token : sentence.last_token]
+            # the model learned KazNERD's tokens as written («», Latin look-alikes and all)
+            self.spans[k] = [(a + sentence.first_token, b + sentence.first_token, label)
+                             for a, b, label in _tagger().spans([t.text for t in tokens])]
+        return self.spans[k]
+
+    def label(self, a: int, b: int) -> str | None:
+        """The class of the CRF span that covers tokens a..b-1, if one does."""
+        k = bisect_left(self.starts, a + 1) - 1
+        if k < 0:
+            return None
+        return next((label for x, y, label in self.of(k) if x <= a and b <= y), None)
+
+
+def _in_context(readings: list[str], label: str | None, gazetteer) -> str | None:  # noqa: ANN001
+    """The one reading of an ambiguous name whose type the CRF's class for it names: «Қонаев 1960
+    жылы … төрағасы болды» is the person, «Қонаев қаласы» the city."""
+    family = NER_FAMILIES.get(label or "", set())
+    fits = [r for r in readings if gazetteer.entries[r].type in family]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int]) -> list[EntityMention]:
     found = []
-    for sentence in doc.sentences:
-        tokens = doc.tokens[sentence.first_token : sentence.last_token]
-        # the model learned KazNERD's tokens as written («», Latin look-alikes and all)
-        for a, b, label in tagger.spans([t.text for t in tokens]):
-            a, b = a + sentence.first_token, b + sentence.first_token
+    for k in range(len(doc.sentences)):
+        for a, b, label in tags.of(k):
             type_ = NER_TYPES.get(label)
             if type_ is None or taken.intersection(range(a, b)):
                 continue

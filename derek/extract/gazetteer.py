@@ -215,6 +215,15 @@ class Gazetteer:
         last = tokens[i + len(best.keys) - 1]
         return i, i + len(best.keys), best.entity, case_of(last.norm, best.keys[-1])
 
+    def readings(self, tokens: Sequence[Token], a: int, b: int) -> list[str]:
+        """Every entity a name of which spans ``tokens[a:b]`` the way a match does: the matched one
+        and those sharing its words («Қонаев»: the city, and the person marked ~)."""
+        n = b - a
+        return list(dict.fromkeys(
+            name.entity for name in self.starting_names(tokens[a].norm)
+            if len(name.keys) == n and all(self._word_matches(tokens[a + k], name.keys[k], name.shape[k], k == n - 1)
+                                           for k in range(n))))
+
     def _word_matches(self, tok: Token, keys: frozenset[str], shape: str, last: bool) -> bool:
         if not _token_fits(tok, shape):
             return False
