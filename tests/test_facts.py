@@ -308,7 +308,8 @@ def test_facts_generalizing_shapes(text: str, index: int, expected: set) -> None
 # Texts outside the domain: figures that belong to an unnamed thing («өзені», «көлі», «сарбаз»)
 # are not facts about the state or region named in the genitive or earlier in the text.
 NO_FACT_TEXTS = [
-    "Ресейдің ең ұзын өзені — Лена (4 400 км), ең терең көлі — Байкал.",
+    # (with a river derek does not know; a known river owns its own length, see test_facts_figures)
+    "Ресейдің ең ұзын өзендерінің бірі — Амур (2 824 км), ең терең көлі — Байкал.",
     "Қорық Шығыс Қазақстан облысының Катон ауданында, ауданы 109 га. Көл 1738 м биіктікте жатыр.",
     "Ресей туралы. Батыр бастаған 400 сарбаз жауға соққы беріп, 40 солдатын жойды.",
     "Қазақстанның суғармалы жерлерінде қатар аралығы 60 см себу әдісі қолданылады.",

@@ -21,6 +21,7 @@ from derek.extract.documents import (
     proposed_thing,
 )
 from derek.extract.events import EVENT_NOUNS, event_facts, handover_facts, renamed_facts
+from derek.extract.facts_adopted import owned_document
 from derek.extract.facts_counts import Discourse, count_facts
 from derek.extract.facts_offices import body_office, dative_office, office_value
 from derek.extract.groups import (
@@ -307,6 +308,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
             return quoted
     if rule.predicate == "adopted" and not objects:  # a document that is no gazetteer treaty
         found = adopted_document(doc, sentence, clause, rule, span, index, date)
+        found = found or owned_document(doc, sentence, clause, rule, span, index, date) or found
         if found is not None:
             return found
     if rule.predicate == "signed" and rule.object_types and not objects:

@@ -15,6 +15,7 @@ from derek.extract.figure_guards import not_a_figure
 from derek.extract.figure_owners import (
     OWNER_TYPES,
     WATER_TYPES,
+    border_partner,
     counts_what_is_there,
     listed_owners,
     measure_owner,
@@ -58,6 +59,7 @@ class Discourse:
     time: str | None = None
     last_end: int = -1
     unit_times: dict[str, str | None] = field(default_factory=dict)  # unit → time of its last figure
+    last_unit: tuple[int, str, int] | None = None  # (sentence start, unit, end token) of the last owned figure
     referent: str | None = None  # the last place, state or organization named, for «Ол»
     site: str | None = None  # the same unless named in the locative (a venue), for «Онда», «Мұнда»
 
@@ -190,7 +192,10 @@ def _time(index: TokenIndex, sentence: Sentence, a: int) -> str | None:
 
 
 def _since(index: TokenIndex, k: int, last: int) -> bool:
-    while k + 1 < last and k + 1 in index.date_tokens:
+    """Is the date starting at token ``k`` a starting point or a base of comparison? Only its own
+    tokens are skipped: in «1920 жылы 1913 жылмен салыстырғанда» the base is 1913, not 1920."""
+    starts = {j for j, _ in index.dates_in(k + 1, last)}
+    while k + 1 < last and k + 1 in index.date_tokens and k + 1 not in starts:
         k += 1
     return any(index.norms[j].lower() in _SINCE for j in (k, k + 1) if j < last)
 
@@ -201,6 +206,8 @@ def _measure(sentence: Sentence, index: TokenIndex, a: int, b: int) -> tuple[int
     «70,96 % дауыс»); with the modifier before it when that is a lowercase word."""
     norms = index.norms
     after = [k for k in (b, b + 1, b + 2) if k < sentence.last_token and norms[k][:1].isalpha()][:2]
+    # not across a comma: «100-120 км, ені 25-30 км» (the next item's measure, not this one's)
+    after = [k for k in after if not any(norms[j] in (",", ";") for j in range(b, k))]
     for k in [*range(a - 1, max(sentence.first_token, a - 6) - 1, -1), *after]:
         lemma = word_info(norms[k])[0]
         if lemma in _measures():
@@ -217,10 +224,12 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     (one fact per name the figure is attached to: «Германия мен Франция (5 %)»)."""
     if a > sentence.first_token and index.norms[a - 1].lower() in _KNOWN_GROUP:
         return []  # «осы 3 топтағы салалар»: these three, a reference back, not a new figure
-    measured = _measure(sentence, index, a, b)
+    measured = _measure(sentence, index, a, b) or _rate_of(index, sentence, a, q)
     found = measured or _counted(sentence, index, a, b, q)
     at, measure = found if found else (None, None)
     unit = q.unit or (_measures().get(measure, "") if measure else "") or None
+    if unit is None and measure is None and _list_item(index, sentence, a, discourse):
+        return _item_facts(sentence, index, a, q, discourse)
     if q.kind == "count" and unit != "person":
         unit = None  # «15 ұйымы»: things counted are a bare number, people a population
     if measure is None and (q.unit is None or q.kind == "multiplier"):
@@ -230,10 +239,16 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         or (discourse.unit_times.get(q.unit or "") if same else None)
     subjects, other = _subjects(sentence, index, a, at, measure, discourse, same,
                                 counts_what_is_there(index, a, at, q.unit, q.text))
+    if subjects == [] and measured is not None and _next_measure(index, sentence, measured[0], discourse):
+        subjects = [discourse.subject]  # «алабының ұзындығы 100-120 км, ені 25-30 км»: the same owner
+    elif not subjects and measured is None and _continues(index, sentence, a, unit, discourse):
+        subjects, other = [discourse.subject], None  # «… 2000 жылы 24 млн адам болса, 2020 жылы 34 млн адамға»
     if subjects is None and measured is None and q.unit is None:
         return []  # «400 сарбаз»: a count of things no name in the sentence owns
     if subjects is None and _describes_noun(index, b):
         return []  # «қуаттылығы 20 кт болатын 2 атом бомбасы»: the bombs' figure, not the topic's
+    if subjects is None and q.unit == "percent" and _share_of_thing(index, sentence, a):
+        return []  # «вагондардың 90 %-ға жуығы»: a share of the wagons, not a figure of the topic
     if subjects is None and not (at is not None and word_info(index.norms[at])[1] & _OBLIQUE):
         subjects = [s for s in [discourse.subject or discourse.topic] if s]
         time = time or (discourse.time if discourse.subject else None)
@@ -241,12 +256,75 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         return []
     discourse.subject, discourse.time = subjects[-1], time
     discourse.unit_times[q.unit or ""] = time
+    discourse.last_unit = (sentence.start, unit, b) if unit else None
     value = f"{q.value:g} {unit}" if unit else f"{q.value:g}"
     qualifiers = {"measure": measure or unit, "quantity_text": q.text}
     if other:
         qualifiers["with"] = other
     return [Fact(s, "quantity", None, value, time, None, sentence.start, sentence.end, 0.7, dict(qualifiers))
             for s in subjects]
+
+
+def _share_of_thing(index: TokenIndex, sentence: Sentence, a: int) -> bool:
+    """Is a percentage the share of a common noun in the genitive right before it that no measure
+    names («вагондардың 90 %-ы»), rather than of a population («тұрғындардың 99 %-ы») or output?"""
+    k = a - 1
+    if k < sentence.first_token or index.norms[k][:1].isupper() or k in index.date_tokens:
+        return False
+    lemma, tags, pos = word_info(index.norms[k])
+    measured = {word for key in _measures() for word in key.split()}  # «тұрғын сан»: residents are a population
+    return pos == "NOUN" and "GEN" in tags and lemma not in measured and "POSS.3" not in tags
+
+
+def _next_measure(index: TokenIndex, sentence: Sentence, at: int, discourse: Discourse) -> bool:
+    """Does the measure noun at ``at`` open the next item of a series after a figure of this
+    sentence that had an owner («ұзындығы 100-120 км, ені 25-30 км»)?"""
+    if discourse.last_unit is None or discourse.last_unit[0] != sentence.start or discourse.subject is None:
+        return False
+    return at - 2 >= sentence.first_token and index.norms[at - 1] == "," \
+        and any(e == at - 1 for _, e, _ in index.quantities_in(sentence.first_token, at))
+
+
+def _continues(index: TokenIndex, sentence: Sentence, a: int, unit: str | None, discourse: Discourse) -> bool:
+    """Is a figure with no measure of its own the next value of the sentence's last owned figure:
+    the same unit and no name between them («ЖІӨ-сі 2018 жылы – 170 млрд доллар, 2019 жылы – 180
+    млрд доллар»; «… болса, ал 2020 жылы 34 млн адамға жетті»)?"""
+    last = discourse.last_unit
+    if last is None or last[0] != sentence.start or last[1] != unit or discourse.subject is None:
+        return False
+    # no name between, known or not («… , Алатауда 3 млн»: an unknown place's own figure)
+    return not index.mentions_in(last[2], a) and not any(index.norms[k][:1].isupper() for k in range(last[2], a))
+
+
+def _rate_of(index: TokenIndex, sentence: Sentence, a: int, q: Quantity) -> tuple[int, str] | None:
+    """A multiplier measures the action named by the verbal noun right before it: «мұнай
+    өндіру 4 есе қысқарды» (oil production fell fourfold), «мыс қорыту 3,1 есе өсті»."""
+    k = a - 1
+    while k in index.date_tokens:  # «мұнай өндіру 1995 жылы 2 есе»: past the figure's year
+        k -= 1
+    if q.kind != "multiplier" or k < sentence.first_token:
+        return None
+    lemma, tags, _ = word_info(index.norms[k])
+    return (k, lemma) if "VNOUN" in tags else None
+
+
+def _list_item(index: TokenIndex, sentence: Sentence, a: int, discourse: Discourse) -> bool:
+    """Is a bare figure an item of a per-date list whose first figure gave the unit: «1930 жылы
+    … 2 млрд адам болса, 1962 жылы — 3 млрд, 1976 жылы — 4 млрд» (date, dash, figure)?"""
+    norms = index.norms
+    if discourse.last_unit is None or discourse.last_unit[0] != sentence.start or discourse.subject is None:
+        return False
+    return a - 2 >= sentence.first_token and norms[a - 1] in ("-", "–", "—") and a - 2 in index.date_tokens
+
+
+def _item_facts(sentence: Sentence, index: TokenIndex, a: int, q: Quantity, discourse: Discourse) -> list[Fact]:
+    """The facts of a per-date list item: the list's unit and owner, the item's own date."""
+    unit, subject = discourse.last_unit[1], discourse.subject  # type: ignore[index]
+    time = _time(index, sentence, a)
+    discourse.time = time
+    qualifiers = {"measure": unit, "quantity_text": q.text}
+    return [Fact(subject, "quantity", None, f"{q.value:g} {unit}", time, None, sentence.start, sentence.end, 0.7,
+                 qualifiers)]
 
 
 def _describes_noun(index: TokenIndex, b: int) -> bool:
@@ -266,7 +344,7 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
     listed = listed_owners(index, sentence, a)
     if listed:
         return [m.entity for m in listed], None
-    partner = trade_partner(index, sentence, a, measure, discourse.topic)
+    partner = trade_partner(index, sentence, a, measure, discourse.topic) or border_partner(index, sentence, a)
     shares = share_owner(sentence, index, a)
     owners = shares or measure_owner(sentence, index, a, at, measure, here)
     if partner is not None:  # «Қазақстанның Қытаймен сауда айналымы»: China's figure, with Kazakhstan

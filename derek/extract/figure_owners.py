@@ -22,6 +22,7 @@ WATER_TYPES = ("sea", "lake", "river")
 _WATER_MEASURES = {"аудан", "аумақ", "тереңдік", "ұзындық", "деңгей", "көлем", "ен", "биіктік",
                    "тұздылық", "су", "жағалау"}
 _TRADE = {"сауда", "айналым", "тауар", "экспорт", "импорт"}  # the partner owns a bilateral figure
+_BORDER = {"шектес", "шекара", "шекаралас"}  # borders: «Ресеймен шектеседі», «Қытаймен шекарасы»
 _JOINERS = {"мен", "пен", "бен", "және", ","}  # «Германия мен Франция (5 %)»: one figure, each name
 _DASHES = {"-", "–", "—"}
 _BETWEEN = {"арасында", "арасындағы", "арасынан"}  # «Қытай мен Еуропа арасында»: the route's ends
@@ -43,7 +44,7 @@ _PART_ENDINGS = ("-ы", "-і", "-сы", "-сі")  # «40 %-ы»: 40 % of it
 def listed_owners(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityMention]:
     """The names a figure is attached to: in parentheses right after them («Ресей (14 %)»,
     «Германия мен Франция (5 %)»: each name of a coordinated pair) or after a dash
-    («Қытайға — 20 %», «Ресей – 14 %»)."""
+    («Қытайға — 20 %», «Ресей – 14 %», a partner's item «Өзбекстанмен - 2354 км»)."""
     norms = index.norms
     k = a - 1
     if k <= sentence.first_token or norms[k] not in _DASHES | {"("}:
@@ -52,7 +53,7 @@ def listed_owners(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityM
                 if e == k and m.type in OWNER_TYPES + WATER_TYPES]
     if not attached:
         return []
-    if norms[k] in _DASHES and attached[-1][2].case not in ("NOM", "DAT"):
+    if norms[k] in _DASHES and attached[-1][2].case not in ("NOM", "DAT", "INS"):
         return []
     names = [attached[-1]]
     if norms[k] == "(":  # a coordinated list before the parenthesis shares its figure
@@ -77,6 +78,23 @@ def trade_partner(index: TokenIndex, sentence: Sentence, a: int, measure: str | 
     pair = between_pair(index, sentence, a)
     others = [m for m in pair if m.entity != topic]
     return others[-1] if len(pair) == 2 and others else None
+
+
+def border_partner(index: TokenIndex, sentence: Sentence, a: int) -> EntityMention | None:
+    """The neighbour a border length belongs to (the partner owns a bilateral figure, as for
+    trade): the state in the instrumental of «7591 км Ресеймен шектеседі», «шекарасы Қытаймен»;
+    the nearest after the figure, else the last before it."""
+    figure = index.quantities_in(a, a + 1)
+    if not figure or figure[0][2].unit not in ("km", "m"):
+        return None  # a length only: an area or a trade figure in the same sentence is not the border's
+    lemmas = {word_info(index.norms[k])[0] for k in range(sentence.first_token, sentence.last_token)}
+    if not lemmas & _BORDER:
+        return None
+    partners = [(s, m) for s, _, m in index.mentions_in(sentence.first_token, sentence.last_token)
+                if m.case == "INS" and m.type == "state"]
+    after = [m for s, m in partners if s > a]
+    before = [m for s, m in partners if s < a]
+    return after[0] if after else before[-1] if before else None
 
 
 def between_pair(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityMention]:
@@ -162,6 +180,18 @@ def _direction(index: TokenIndex, m: EntityMention, end: int) -> bool:
     return not (case == "DAT" and end < len(index.norms) and word_info(index.norms[end])[0] == "мүше")
 
 
+def _reference_point(index: TokenIndex, m: EntityMention, e: int, a: int) -> bool:
+    """Is a genitive name (or its genitive head noun) followed by a locative side or part
+    («Тараз қаласының солтүстік-батысында 100 км-ден басталатын …»: north-west of Taraz) a point
+    that places the figure, not its owner?"""
+    norms = index.norms
+    if m.case == "NOM" and e < a and {"GEN", "POSS.3"} <= word_info(norms[e])[1] and norms[e][:1].islower():
+        e += 1  # «Тараз қаласының»: the head noun carries the case
+    elif m.case != "GEN":
+        return False
+    return e < a and {"LOC", "POSS.3"} <= word_info(norms[e])[1] and norms[e][:1].islower()
+
+
 def _ends_pair(index: TokenIndex, k: int) -> bool:
     """Is the comma at ``k`` followed by a name in the locative (the next «place figure» pair)?"""
     return any(s == k + 1 and m.case in _SETTINGS for s, _, m in index.mentions_in(k + 1, k + 2))
@@ -211,7 +241,7 @@ def measure_owner(sentence: Sentence, index: TokenIndex, a: int, at: int | None,
     def owner_type(m: EntityMention, e: int) -> bool:
         if _direction(index, m, e) or (m.case in _SETTINGS and not _here(index, m, e, a, here, sentence.first_token)):
             return False
-        if e < a and word_info(index.norms[e])[0] in _NEAR:
+        if e < a and word_info(index.norms[e])[0] in _NEAR or _reference_point(index, m, e, a):
             return False
         if m.case == "GEN" and any(s == e and x.case == "NOM" for s, _, x in index.mentions_in(e, e + 1)):
             return False  # «Жапонияның Хиросима қаласы»: the genitive places a name, it owns nothing
@@ -238,6 +268,8 @@ def owns(index: TokenIndex, owner: EntityMention, at: int | None, a: int) -> boo
     end = at if at is not None else a
     near = index.mentions_in(max(0, end - 8), end)
     places = {k for s, e, m in near if m.case in _SETTINGS for k in range(s, e)}
+    # «Қазақстанның 2020 жылғы тауар айналымы»: a date in the measure phrase is no distance
+    places |= {k for k in range(max(0, end - 8), end) if k in index.date_tokens}
     return any(m is owner and e <= end and (sum(k not in places for k in range(s, end)) <= 3 if at is not None
                                             else sum(k not in places for k in range(e, end)) <= 1)
                for s, e, m in near) or any(m is owner and e == a for _, e, m in index.mentions_in(0, a))
@@ -258,6 +290,8 @@ def pointed(sentence: Sentence, index: TokenIndex, a: int, referent: str | None,
     norms = index.norms
     for k in range(sentence.first_token, a):
         lemma, word = word_info(norms[k])[0], norms[k].lower()
+        if word in _PRONOUNS and _determiner(index, k, a):
+            continue  # «Ол жылдары …» (in those years): «ол» points at the noun after it, not at a name
         if word in _PRONOUNS or (k == sentence.first_token and word in _HERE):
             found = index.last_before(k, ("person",), _previous_start(norms, sentence.first_token)) \
                 if word in _PRONOUNS else None
@@ -277,6 +311,17 @@ def pointed(sentence: Sentence, index: TokenIndex, a: int, referent: str | None,
             if found:
                 return found
     return None
+
+
+def _determiner(index: TokenIndex, k: int, a: int) -> bool:
+    """Is «ол» at ``k`` a determiner of the lowercase noun after it, one with no case ending
+    («ол жылдары»)? Not before a case-marked noun: «ол дауыстардың …» (he … of the votes),
+    «Ол айналасында» (around it) keep «ол» as the pronoun."""
+    nxt = k + 1
+    if nxt >= a or not index.norms[nxt][:1].islower():
+        return False
+    _, tags, pos = word_info(index.norms[nxt])
+    return pos == "NOUN" and not tags & {"GEN", "DAT", "ACC", "LOC", "ABL", "INS", "ATTR"}
 
 
 _LOOK_BACK = 300  # mentions: a name «named before» is recent; an unbounded walk is quadratic in a chunk

@@ -1,0 +1,97 @@
+"""Session 5 figure and adoption rules of derek.extract (facts_counts, figure_owners,
+facts_adopted): which figure of a sentence belongs to which owner and year, and documents adopted
+with a state owner or an indefinite object. Every case is a sentence of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from derek.doc import Document
+from derek.pipeline import run
+
+
+def _found(text: str, index: int) -> set:
+    doc = run(Document(text))
+    sentence = doc.sentences[index]
+    return {(f.subject, f.predicate, f.object or f.value, f.time) for f in doc.facts if f.start == sentence.start}
+
+
+# (text, sentence index, expected facts of that sentence)
+YEAR_CASES = [
+    # a base year of a comparison is not the figure's time, even right after the figure's year
+    ("Қазақстанның өнеркәсіп өндірісі 1998 жылы 1990 жылмен салыстырғанда екі есе азайды.", 0,
+     {("state:kz", "quantity", "2 times", "1998")}),
+    # a per-date list: «date — figure» items take the list's unit and owner, each its own year
+    ("Моңғолияның халқы 1990 жылы 2 млн адам болса, 2005 жылы — 2,5 млн, 2020 жылы — 3,3 млн.", 0,
+     {("state:mn", "quantity", "2e+06 person", "1990"), ("state:mn", "quantity", "2.5e+06 person", "2005"),
+      ("state:mn", "quantity", "3.3e+06 person", "2020")}),
+    # a second figure of the same unit with no measure of its own continues the first («болса, …»)
+    ("Қырғызстанның экспорты 2010 жылы 2 млрд доллар болса, 2021 жылы 3 млрд долларға өсті.", 0,
+     {("state:kg", "quantity", "2e+09 USD", "2010"), ("state:kg", "quantity", "3e+09 USD", "2021")}),
+    # … but not across a name derek does not know («Шардарада»): that figure is not the list's
+    ("Қырғызстанның халқы 2010 жылы 5 млн адам болса, Шардарада 2021 жылы 80 мың адам тұрды.", 0,
+     {("state:kg", "quantity", "5e+06 person", "2010")}),
+    ("Түркияның ЖІӨ-сі 2016 жылы – 860 млрд доллар, 2017 жылы – 850 млрд доллар болды.", 0,
+     {("state:tr", "quantity", "8.6e+11 USD", "2016"), ("state:tr", "quantity", "8.5e+11 USD", "2017")}),
+    # a year inside the measure phrase does not part the genitive owner from its measure
+    ("Өзбекстанның 2019 жылғы сыртқы сауда айналымы 42 млрд доллар болды.", 0,
+     {("state:uz", "quantity", "4.2e+10 USD", "2019")}),
+]
+
+OWNER_CASES = [
+    # per-partner items «X-мен – N км»: each partner owns its own figure
+    ("Ауғанстан солтүстігінде Тәжікстанмен – 1357 км, Өзбекстанмен – 144 км шектеседі.", 0,
+     {("state:tj", "quantity", "1357 km", None), ("state:uz", "quantity", "144 km", None)}),
+    # a border length belongs to the neighbour in the instrumental (the partner of a bilateral figure)
+    ("Моңғолия оңтүстігінде 4677 км Қытаймен шектеседі.", 0, {("state:cn", "quantity", "4677 km", None)}),
+    # … but only a length: an area in a sentence about borders stays its owner's
+    ("Моңғолияның ауданы 1,56 млн шаршы км, ол Ресеймен шектеседі.", 0,
+     {("state:mn", "quantity", "1.56e+06 km2", None)}),
+    # a genitive name with a locative side after it places the figure, it does not own it
+    ("Қарағанды қаласының оңтүстігінде 40 км жерде көмір кені бар.", 0, set()),
+    # the second measure of a series after a comma keeps the first one's owner
+    ("Семей ядролық сынақ полигонының ұзындығы 300 км, ені 180 км.", 0,
+     {("place:semipalatinsk-test-site", "quantity", "300 km", None),
+      ("place:semipalatinsk-test-site", "quantity", "180 km", None)}),
+    # a known river in the parenthesis owns its length; the genitive state owns nothing
+    ("Ресейдің ең ұзын өзені — Лена (4 400 км), ең терең көлі — Байкал.", 0,
+     {("place:lena", "quantity", "4400 km", None)}),
+    # a multiplier measures the verbal noun right before it (past the figure's year)
+    ("Қазақстанның мұнай өндіру 1995 жылы 2 есе қысқарды.", 0, {("state:kz", "quantity", "2 times", "1995")}),
+    # a percentage of a plural common noun in the genitive is that thing's share, not the topic's;
+    # «ол» before a noun is a determiner («ол жылдары»), not a pointer to the last name
+    ("Қазақстан экономикасы қиын жағдайда болды. Ол жылдары зауыттардың 60%-ы тоқтап қалды.", 1, set()),
+    ("Қазақстан экономикасы қиын жағдайда болды. 1921 жылы вагондардың 90%-ы жөндеуді қажет етті.", 1, set()),
+    # … but residents are a population: their share stays the topic's
+    ("Моңғолия туралы. Халқы көп емес. Қалалықтар тұрғындардың 68 %-ын құрайды.", 2,
+     {("state:mn", "quantity", "68 percent", None)}),
+]
+
+ADOPTED_CASES = [
+    # passive, the document's genitive owner is a state: the state adopts, the value keeps the owner
+    ("1993 жылы 28 қаңтарда Қазақстан Республикасының Конституциясы қабылданды.", 0,
+     {("state:kz", "adopted", "Қазақстан Республикасының Конституциясы", "1993-01-28")}),
+    # a law «about» the state: the genitive is the law's topic, kept in the value
+    ("1995 жылы Қазақстан Республикасының мемлекеттік рәміздері туралы заң қабылданды.", 0,
+     {("state:kz", "adopted", "Қазақстан Республикасының мемлекеттік рәміздері туралы заң", "1995")}),
+    # active with an indefinite (bare nominative) object after the body
+    ("1992 жылы Қазақ КСР Жоғарғы Кеңесі Жер туралы заң қабылдады.", 0,
+     {("org:kazakh-ssr-supreme-soviet", "adopted", "Жер туралы заң", "1992")}),
+    # a document with no owner and no body named gives no fact (the rulebook's 1789 declaration)
+    ("1948 жылы Адам құқықтары туралы декларация қабылданды.", 0, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), YEAR_CASES)
+def test_facts_figures_year_of_each_figure(text: str, index: int, expected: set) -> None:
+    assert _found(text, index) == expected
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), OWNER_CASES)
+def test_facts_figures_owner_of_each_figure(text: str, index: int, expected: set) -> None:
+    assert _found(text, index) == expected
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), ADOPTED_CASES)
+def test_facts_figures_adopted_documents(text: str, index: int, expected: set) -> None:
+    assert _found(text, index) == expected
