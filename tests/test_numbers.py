@@ -67,6 +67,14 @@ QUANTITIES = [
     # «hundreds / thousands of» give no figure; «онда артық» is "there … extra", «мыңда» "at a thousand"
     ("жүздеген адам, мыңдаған тонна, ондаған ел", []),
     ("онда артық ештеңе жоқ", []),
+    # square and cubic units as written (a superscript, a digit, «кв.»): area, not length
+    ("ауданы 18 мың км² құрайды", [("18 мың км²", 18000.0, "km2", None, None, "cardinal")]),
+    ("аумағы 2 724 900 км2", [("2 724 900 км2", 2724900.0, "km2", None, None, "cardinal")]),
+    ("алаңы 500 кв.км", [("500 кв.км", 500.0, "km2", None, None, "cardinal")]),
+    ("көлемі 30 м³ су", [("30 м³", 30.0, "m3", None, None, "cardinal")]),
+    # a vowelless abbreviation takes its endings after a hyphen: the span covers them
+    ("халқы 2,5 млн-нан асады", [("2,5 млн-нан", 2.5e6, None, None, None, "cardinal")]),
+    ("қашықтығы 5 км-ден асады", [("5 км-ден", 5.0, "km", None, None, "cardinal")]),
 ]
 
 HARMONY = [("желтоқсан", "back"), ("мүше", "front"), ("процент", "front"), ("елу", "front"),

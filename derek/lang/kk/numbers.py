@@ -89,7 +89,11 @@ def alternation(stems: list[str], ending: str = "chain") -> str:
         for atom in _atoms(stem):
             node = node.setdefault(atom, {})
         last = stem.split()[-1]
-        chain = suffix_chain(harmony(last)) if ending == "chain" and last[-1].isalpha() else ""
+        chain = ""
+        if ending == "chain" and last[-1].isalpha():
+            chain = suffix_chain(harmony(last))
+            if harmony(last) is None:  # «млн-нан», «км-ден»: a vowelless abbreviation's endings follow a hyphen
+                chain = f"(?:-{chain.removesuffix('{0,4}')}{{1,4}}|{chain})"
         node[""] = {"" if ending == "prefix" else chain + f"(?!{_LETTER})": {}}
     return _emit(root, top=True)
 
