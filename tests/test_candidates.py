@@ -79,3 +79,21 @@ def test_candidates_a_value_made_of_the_questions_own_word_does_not_match_for_it
     (found,) = [c for c in candidates_in(p, q) if c.value == "place:astana"]
     share = found.score / p.coverage
     assert (at_least is None or share >= at_least) and (at_most is None or share <= at_most)
+
+
+WHERE = [  # (context, question, value): a place answer stands where places do
+    # an object («… қоспағанда»: except) is no place of the signing
+    ("2001 жылы Шанхайда алты мемлекет (Түрікменстанды қоспағанда) басшылары декларацияға қол қойды.",
+     "Декларацияға қол қойылған жер:", "place:shanghai"),
+    # states whose leaders act are the actors
+    ("1996 жылы Қытай, Ресей және Қазақстан басшылары Шанхайда келісімге қол қойды.",
+     "Келісімге қол қойылған жер:", "place:shanghai"),
+    # a nominative city opening a longer name still answers «қай қаладағы»
+    ("Ғалым 1975 жылы Мәскеу мемлекеттік университетінде дәріс оқыды.",
+     "Ғалым қай қаладағы университетте дәріс оқыды?", "place:moscow"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), WHERE)
+def test_candidates_place_answers_stand_where_places_do(context: str, question: str, value: str) -> None:
+    assert _best_value(context, question) == value

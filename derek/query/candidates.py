@@ -89,7 +89,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         return named  # «Бұл ұйым …»: the organization is named in the sentence before
     typed = [Candidate(_exact(p, x, kind) if loose else a, v,
                        _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question)
-                       * _range_start(p, x, question) * respective_factor(p, x, question), p, x["start"])
+                       * _range_start(p, x, question) * respective_factor(p, x, question)
+                       * _where(p, x, kind), p, x["start"])
              for a, v, x in found]
     if kind == "person" and not typed and not loose:
         return group_agents(p, question)
@@ -305,6 +306,26 @@ def _word_ordinals(p: Passage) -> list[tuple[str, str, dict[str, Any]]]:
             span = {"start": p.start + t.start, "end": p.start + t.end}
             found.append((t.text, str(number), span))
     return found
+
+
+# a name as an object («Грузияны қоспағанда»), an owner («Ресейдің …») or a partner («Ресеймен»)
+# answers «қайда» less; the nominative may begin a longer name («Мәскеу мемлекеттік университеті»)
+NOT_WHERE_CASES = frozenset({"ACC", "GEN", "INS"})
+NOT_WHERE = 0.85
+
+
+def _where(p: Passage, x: dict[str, Any], kind: str) -> float:
+    """A place answer stands where places do: «Алматыда … қол қойды», not «Грузияны қоспағанда»
+    nor «Ресей, Беларусь және Украина басшылары» (states whose leaders act)."""
+    if kind != "place" or x["kind"] != "entity" or not x["text"].split():
+        return 1.0
+    from derek.extract.gazetteer import case_of
+    from derek.query.question import answer_nouns
+
+    case = (x.get("attrs") or {}).get("case") or case_of(x["text"].split()[-1])
+    nxt = _after_list(p, x) if case == "NOM" else None
+    led = nxt is not None and answer_nouns().get(p.tokens[nxt].lemma.lower()) == "person"
+    return NOT_WHERE if case in NOT_WHERE_CASES or led else 1.0
 
 
 def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
