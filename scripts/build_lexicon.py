@@ -179,6 +179,16 @@ def write_lexicon(stems: dict, chains: dict, out: Path) -> None:
     (out / "chains.tsv").write_text(head + body, encoding="utf-8")
 
 
+def write_word_counts(freq: Counter, path: Path, minimum: int = 1) -> None:
+    """Tokens per lower-cased word type seen at least ``minimum`` times (the ranker's text_freq)."""
+    head = ("# Tokens per lower-cased word type (seen at least twice) in KazNERD validation\n"
+            "# (ISSAI, CC BY 4.0) + KazQAD reading-comprehension dev passages (ISSAI, CC BY-SA 4.0),\n"
+            "# counted by scripts/build_lexicon.py.\n"
+            "form\ttokens\n")
+    body = "".join(f"{w}\t{n}\n" for w, n in sorted(freq.items()) if n >= minimum)
+    path.write_text(head + body, encoding="utf-8")
+
+
 def write_ud_lemmas(sentences: list[list[tuple[str, str, str]]], path: Path) -> None:
     counts = Counter((f, lemma, upos) for s in sentences for f, lemma, upos in s
                      if upos != "PUNCT" and "\t" not in f)
@@ -213,13 +223,15 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DATA)
     args = parser.parse_args()
     text = kaznerd_sentences(args.kaznerd) + kazqad_sentences(args.kazqad)
-    stems, chains = estimate(*count_forms(text))
+    freq, capital, inner = count_forms(text)
+    stems, chains = estimate(freq, capital, inner)
     write_lexicon(stems, chains, args.out)
+    write_word_counts(freq, args.out / "word_counts.tsv")
     ud = conllu_words(args.ud)
     write_ud_lemmas(ud, args.out / "ud_lemmas.tsv")
     write_ud_context(ud, args.out / "lemma_context.tsv")
     print(f"lexicon.tsv: {len(stems)} stems; chains.tsv: {len(chains)} chains; ud_lemmas.tsv, "
-          "lemma_context.tsv")
+          "lemma_context.tsv, word_counts.tsv")
 
 
 if __name__ == "__main__":

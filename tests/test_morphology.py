@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from derek.lang.kk import morphology
 from derek.lang.kk.lexicon import Memorized, memory_from_rows
 from derek.lang.kk.morphology import Analysis, Analyzer, analyze, lemma
-from derek.lang.kk.ranker import NUMERIC
+from derek.lang.kk.ranker import NUMERIC, numeric_features
 from derek.lang.kk.resources import load_list, load_tsv
 from derek.lang.kk.suffixes import ending_table, realize
 
@@ -261,12 +262,13 @@ DATA_FILES = {
     "lemma_exceptions.tsv": ("form", "lemma", "pos"),
     "lemma_context.tsv": ("table", "form", "lemma", "neighbour", "count"),
     "lemma_context_weights.tsv": ("feature", "weight"),
+    "word_counts.tsv": ("form", "tokens"),
 }
 KEYS = {"lexicon.tsv": ("stem",), "lemma_ranker.tsv": ("feature",), "chains.tsv": ("kind", "tags"),
         "ud_lemmas.tsv": ("form", "lemma", "upos"), "lemma_exceptions.tsv": ("form",),
         "suffixes.tsv": ("from", "to", "form", "tag"),
         "lemma_context.tsv": ("table", "form", "lemma", "neighbour"),
-        "lemma_context_weights.tsv": ("feature",)}
+        "lemma_context_weights.tsv": ("feature",), "word_counts.tsv": ("form",)}
 
 
 @pytest.mark.parametrize("name", sorted(DATA_FILES))
@@ -366,3 +368,50 @@ def test_morphology_memory_counts_capitalized_forms() -> None:
     assert (item.lemma, item.cap_forms, item.cap_lemmas, item.capitalized()) == \
         ("азамат", 3, 2, True)
     assert memory["тмд"].cap_forms == 0  # abbreviations do not count
+
+
+# Round 9: names. Loanwords in -и take the endings of -й (и is ы/і + й); -стан names are not
+# an unknown stem in -с plus the ablative; female surnames in -ова/-ева are lemmatized as the
+# male surname (UD KTB: Сәтбаева → Сәтбаев) unless the name is listed whole (Молдова).
+NAMES_ROUND9 = [
+    ("Хаменеидің", "Хаменеи"), ("Хаменеиге", "Хаменеи"), ("Хұзыстан", "Хұзыстан"),
+    ("Курдстан", "Курдстан"), ("достан", "дос"), ("Қазақстаннан", "Қазақстан"),
+    ("Сәтбаева", "Сәтбаев"), ("Ахметованың", "Ахметов"), ("Молдова", "Молдова"),
+    ("Женевада", "Женева"), ("Иванова", "Иванов"),
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), NAMES_ROUND9)
+def test_morphology_names_round9(word: str, expected: str) -> None:
+    assert GRAMMAR.lemma(word) == expected
+    assert GRAMMAR.analyze(word)[0].lemma == expected
+
+
+@pytest.mark.parametrize(("word", "stem", "tags"), [
+    ("хаменеидің", "хаменеи", ("GEN",)), ("хаменеиге", "хаменеи", ("DAT",)),
+])
+def test_morphology_i_final_loans_take_y_endings(word: str, stem: str, tags: tuple) -> None:
+    found = {(c.stem, c.tags) for c in GRAMMAR.candidates(word)}
+    assert (stem, tags) in found
+
+
+def test_morphology_place_ending_keeps_unknown_stem_whole() -> None:
+    assert not any(c.stem == "хұзыс" for c in GRAMMAR.candidates("хұзыстан"))
+    assert any(c.stem == "дос" and c.tags == ("ABL",) for c in GRAMMAR.candidates("достан"))
+
+
+def test_morphology_text_ratio_feature() -> None:
+    """The ranker's text_ratio: how much commoner a stripped lemma is than the word itself as a
+    word of running text (log counts; 0 for the unstripped word)."""
+    an = Analyzer(memory={}, word_counts={"қатты": 50, "жылға": 40, "жыл": 900})
+    index = NUMERIC.index("text_ratio")
+    for word, stem, expected in (("қатты", "қат", -math.log1p(50)),
+                                 ("жылға", "жыл", math.log1p(900) - math.log1p(40))):
+        cands = an.candidates(word)
+        stripped = next(c for c in cands if c.tags and c.stem == stem)
+        whole = next(c for c in cands if not c.tags)
+        assert numeric_features(an, stripped, word, word)[index] == pytest.approx(expected)
+        assert numeric_features(an, whole, word, word)[index] == 0.0
+        fast = an.ranker.scores(an, cands, word, word)
+        slow = [an.ranker.slow_score(an, c, word, word) for c in cands]
+        assert fast == pytest.approx(slow, abs=1e-9)

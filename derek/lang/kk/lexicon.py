@@ -55,6 +55,13 @@ def stem_lexicon() -> dict[str, StemEvidence]:
 
 
 @cache
+def word_counts() -> dict[str, int]:
+    """data/word_counts.tsv: tokens of each lower-cased word type seen at least twice in KazNERD
+    + KazQAD text (scripts/build_lexicon.py): how common a candidate lemma is as a word."""
+    return {r["form"]: int(r["tokens"]) for r in load_tsv("word_counts.tsv")}
+
+
+@cache
 def chain_counts() -> dict[tuple[str, tuple[str, ...]], tuple[int, int, int]]:
     """data/chains.tsv: (stem kind, suffix tags) → (tokens, forms, hapax forms) in KazNERD text."""
     return {(r["kind"], tuple(r["tags"].split("+")) if r["tags"] != "-" else ()):

@@ -14,6 +14,10 @@ _UNVOICE = {"г": "к", "ғ": "қ", "б": "п"}
 _CLASS = {ch: letter_class(ch) for ch in "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә"}
 _NUMBER_CHARS = frozenset("0123456789,.%")
 MIN_STEM = 2
+# -стан names places (Қазақстан, Хұзыстан): an unknown stem in -с plus the ablative -тан is not
+# proposed for it (Хұзыс+тан); a known one is (дос+тан)
+PLACE_ENDING = "стан"
+FEMININE = ("ова", "ева")  # female surnames; UD KTB lemmatizes them as the male form
 UNSEEN = -3.0  # log-score offset for a stem the lexicon has never seen
 ENDING_WEIGHT = 0.8  # per letter of ending stripped from an unseen stem
 RARE = -9.0  # log-probability of a suffix chain never counted
@@ -47,8 +51,10 @@ class Analyzer:
     def __init__(self, stems: dict[str, lex.StemEvidence] | None = None,
                  memory: dict[str, lex.Memorized] | None = None,
                  chains: dict[tuple[str, tuple[str, ...]], tuple[int, ...]] | None = None,
-                 weights: dict[str, float] | None = None) -> None:
+                 weights: dict[str, float] | None = None,
+                 word_counts: dict[str, int] | None = None) -> None:
         self.stems = lex.stem_lexicon() if stems is None else stems
+        self.word_counts = lex.word_counts() if word_counts is None else word_counts
         counts = lex.chain_counts() if chains is None else chains
         self.chain_logp = _chain_logp(counts, 1)
         self.unseen_logp = _chain_logp(counts, 2)
@@ -59,7 +65,8 @@ class Analyzer:
         self.no_strip = lex.no_strip()
         for word in self.no_strip:  # listed whole words are also well-attested stems
             self.known.setdefault(word.lower(), lex.StemEvidence()).noun += 5
-        for word in lex.gazetteer_stems():  # names are nominative proper stems (Назарбаев)
+        self.names = lex.gazetteer_stems()
+        for word in self.names:  # names are nominative proper stems (Назарбаев)
             ev = self.stems.get(word)
             if ev is None or ev.cap >= 50:  # not a common word inside a name (Адам Смит)
                 self.known.setdefault(word, lex.StemEvidence(pos="PROPN")).noun += 2
@@ -205,16 +212,22 @@ class Analyzer:
             if variants is None:
                 continue
             cls = _CLASS.get(stem[-1], "Z")
+            # и is ы/і + й: loanwords in -и may take the endings of -й (Хаменеидің, таксиді)
+            classes = (cls, "R") if stem[-1] == "и" else (cls,)
             # surnames in -ев follow the vowel before it: Назарбаевтың, Тоқаевқа; loanwords that
             # end in a consonant cluster with к/г take front endings too: банктің, паркке
             # and so do loanwords whose last vowel is и before a consonant: саммиті, лимиттің
             both = not harm or (len(stem) > 3 and (stem.endswith("ев") or stem[-1] == "ь"
                                                    or _loan_cluster(stem) or _loan_i(stem)))
             for h in ("b", "f") if both else (harm,):
-                for chain in variants.get((h, cls), ()):
-                    _add_stems(found, stem, low[i], chain, h, i)
+                for c in classes:
+                    for chain in variants.get((h, c), ()):
+                        _add_stems(found, stem, low[i], chain, h, i)
             if harm == "b" and stem[-1] == "л" and len(stem) > 3 and low[i] in VOWELS:
                 _add_soft(found, variants.get(("f", cls), ()), stem, i)
+        if low.endswith(PLACE_ENDING) and len(low) > len(PLACE_ENDING) + 2:
+            return [c for c in found if c.cut <= len(low) - len(PLACE_ENDING) or c.cut == len(low)
+                    or (c.root or c.stem) in self.stems or (c.root or c.stem) in self.known]
         return found
 
     def _score(self, cand: _Candidate, low: str) -> float:
@@ -250,6 +263,8 @@ class Analyzer:
             lemma = lemma[:1].upper() + lemma[1:]
             if word.isupper() and len(word) > 1:
                 lemma = lemma.upper()
+            elif lemma.endswith(FEMININE) and len(lemma) > 5 and lemma.lower() not in self.names:
+                lemma = lemma[:-1]  # Сәтбаева → Сәтбаев (not a listed name: Молдова, Женева)
         pos = known.pos if known is not None and known.pos else _default_pos(cand, ev, word)
         return Analysis(lemma, pos, cand.tags, round(score, 3))
 

@@ -18,7 +18,7 @@ NUMERIC = (
     "ev", "ev_other", "bare_freq", "paradigm", "paradigm_other", "known", "known_other",
     "known_any", "unknown", "stripped", "stem_len", "short_stem", "no_tags", "verb",
     "cap_bare", "cap_verb", "cap_stripped", "cap_ratio", "altered", "keeps_derivation",
-    "chain_logp", "chain_unseen_logp", "listed_whole",
+    "chain_logp", "chain_unseen_logp", "listed_whole", "text_ratio",
 )
 _LOG = [math.log1p(n) for n in range(64)]
 
@@ -47,6 +47,9 @@ def numeric_features(an: Analyzer, cand: _Candidate, word: str, low: str) -> tup
     else:
         k_same = k_other = 0
     key = (cand.kind, cand.tags)
+    # how much commoner the stripped lemma is than the word itself as a word of running text
+    counts = an.word_counts
+    ratio = _log1p(counts.get(cand.stem, 0)) - _log1p(counts.get(low, 0)) if tagged else 0.0
     return (
         _log1p(same), _log1p(other), _log1p(freq), _log1p(para), _log1p(para_other),
         _log1p(k_same), _log1p(k_other), float(known is not None),
@@ -55,7 +58,7 @@ def numeric_features(an: Analyzer, cand: _Candidate, word: str, low: str) -> tup
         float(cap and not tagged), float(cap and verb), float(cap and tagged),
         cap_ratio if cap else 0.0, float(not low.startswith(cand.stem)), float(bool(cand.root)),
         an.chain_logp.get(key, -9.0), an.unseen_logp.get(key, -9.0),
-        float(not tagged and low in an.no_strip),
+        float(not tagged and low in an.no_strip), ratio,
     )
 
 
@@ -93,6 +96,7 @@ class Ranker:
         self._length = [w["stem_len"] * n + w["short_stem"] * (n <= 2) for n in range(64)]
         self._shape = (w["stripped"], w["keeps_derivation"], w["altered"], w["listed_whole"])
         self._unknown = (w["unknown"], 0.0)
+        self._ratio = w["text_ratio"]
         self._bound: Analyzer | None = None
         self._evidence: dict[str, dict[str, tuple[float, float]]] = {"N": {}, "V": {}}
         self._ends: dict[str, float] = {}
@@ -111,6 +115,8 @@ class Ranker:
         length = self._length
         cap = word[0].isupper()
         listed_whole = listed if low in an.no_strip else 0.0
+        counts, w_ratio = an.word_counts, self._ratio
+        own = _log1p(counts.get(low, 0))  # the word itself as a word of running text
         n_low = len(low)
         out = []
         for cand in cands:
@@ -127,6 +133,8 @@ class Ranker:
                 total += keeps
             if not tags:
                 total += listed_whole
+            if tags:  # text_ratio: the lemma against the word, as words of running text
+                total += w_ratio * (_log1p(counts.get(stem, 0)) - own)
             if not low.startswith(stem):
                 total += altered
             if cap:
