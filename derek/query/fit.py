@@ -42,6 +42,7 @@ def _holds_title(passage: Passage) -> bool:
 
 PAIR_JOINERS = frozenset({"мен", "пен", "бен", "және"})
 PAIR_MISSING = 0.9  # «Қазақстан мен Өзбекстан … шарт»: a sentence with one side of the pair only
+PAIR_RIVAL = 0.6  # … and the other side replaced by a rival of its kind («Қазақстан мен ҚХР арасындағы»)
 
 
 def pair_factor(passage: Passage, question: Question, before: set[str]) -> float:
@@ -53,8 +54,24 @@ def pair_factor(passage: Passage, question: Question, before: set[str]) -> float
         between = [t.norm.lower() for t in question.tokens if a.end <= t.start and t.end <= b.start]
         paired = bool(between) and all(w in PAIR_JOINERS for w in between)
         if paired and (a.entity in named) != (b.entity in named):
-            return PAIR_MISSING
+            present, missing = (a, b) if a.entity in named else (b, a)
+            return PAIR_RIVAL if _rival_partner(passage, present.entity, missing.type) else PAIR_MISSING
     return 1.0
+
+
+def _rival_partner(passage: Passage, present: str, kind: str) -> bool:
+    """Does the sentence pair the named side with another of the missing side's kind: «Қазақстан
+    мен ҚХР арасындағы … шекара туралы шарт» when the question asks about Қазақстан and Өзбекстан?"""
+    spans = [x for x in passage.spans if x["kind"] == "entity"]
+    for x, y in zip(spans, spans[1:]):
+        if present not in (x["value"], y["value"]):
+            continue
+        other = y if x["value"] == present else x
+        between = passage.text[x["end"] - passage.start : y["start"] - passage.start].replace(",", " ").split()
+        if other["value"] != present and other["label"] == kind and between \
+                and all(w.lower() in PAIR_JOINERS for w in between):
+            return True
+    return False
 
 
 def _ordinals(tokens: list[Token]) -> set[int]:
