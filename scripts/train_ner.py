@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +33,7 @@ from derek.extract.ner import (
 DATA = ROOT / ".." / "shared" / "data" / "kaznerd" / "kaznerd-valid.iob2"
 OUT_DIR = ROOT / "derek" / "extract" / "data"
 SEED = 13
+JACKKNIFE = 5  # training parts whose name lists leave them out (name_jackknife)
 PARAMS = {
     "c1": 0.02,
     "c2": 0.02,
@@ -57,10 +59,19 @@ def train(corpus: Corpus, model_path: Path, params: dict | None = None) -> Lexic
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.select("lbfgs")
     trainer.set_params({**PARAMS, **(params or {})})
-    for tokens, tags in corpus:
-        trainer.append(sentence_features(tokens, lexicon), tags)
+    parts = name_jackknife(corpus, lexicon)
+    for n, (tokens, tags) in enumerate(corpus):
+        trainer.append(sentence_features(tokens, parts[n % len(parts)]), tags)
     trainer.train(str(model_path))
     return lexicon
+
+
+def name_jackknife(corpus: Corpus, lexicon: Lexicon, k: int = JACKKNIFE) -> list[Lexicon]:
+    """``lexicon`` with its PERSON name parts rebuilt from all sentences but every k-th (the
+    j-th copy leaves out sentences n % k == j): a training sentence's own names must not mark
+    it, or the CRF learns that a name the lexicon has never seen is not a person."""
+    return [replace(lexicon, names=Lexicon.build(s for n, s in enumerate(corpus) if n % k != j).names,
+                    forms={}) for j in range(k)]
 
 
 def split_folds(n: int, k: int, seed: int = SEED) -> list[list[int]]:

@@ -15,6 +15,7 @@ from derek.extract.ner import (
     cluster_key,
     clusters,
     features,
+    name_ending,
     model_attributes,
     sentence_features,
     split_suffix,
@@ -233,3 +234,33 @@ def test_ner_features_cached_per_keep_set() -> None:
     bare = sentence_features(tokens, lexicon, frozenset({"bias"}))
     assert all(f[0] == "bias" and not any(a.startswith(("w=", "0:w=", "-1:w=")) for a in f) for f in bare)
     assert sentence_features(tokens, lexicon) == full
+
+
+# (word, surname/patronymic ending read on its lemma): capitalised words only
+NAME_ENDINGS = [
+    ("Серікбаевамен", "баева"),
+    ("Тоқаевтың", "ев"),
+    ("Нұрланұлы", "ұлы"),
+    ("Петровская", "ская"),
+    ("Алматы", ""),
+    ("аралов", ""),  # lower case: not a name
+]
+
+
+@pytest.mark.parametrize(("word", "ending"), NAME_ENDINGS)
+def test_ner_name_ending_reads_the_lemma(word: str, ending: str) -> None:
+    assert name_ending(word) == ending
+    feats = sentence_features([word], Lexicon())[0]
+    assert (f"sur={ending}" in feats) is bool(ending)
+
+
+def test_ner_lexicon_name_parts_come_from_training_person_spans() -> None:
+    corpus = [(["Айгерім", "Сапарова", "келді", "."], ["B-PERSON", "I-PERSON", "O", "O"])] * 2
+    corpus += [(["Бекзат", "сөйледі", "."], ["B-PERSON", "O", "O"])]  # once: too rare
+    lexicon = Lexicon.build(corpus)
+    assert lexicon.names == {"айгерім": "given", "сапарова": "sur"}
+    assert Lexicon.from_tsv(lexicon.to_tsv()).names == lexicon.names
+    feats = sentence_features(["Айгерім", "Сапарова", "келді"], lexicon)
+    assert "pn=given" in feats[0] and "1:pn=sur" in feats[0] and "-1:pn=given" in feats[1]
+    assert not any(a.startswith("pn=") for a in feats[2])
+    assert Lexicon.build([(tokens, ["O"] * len(tokens)) for tokens, _ in corpus]).names == {}

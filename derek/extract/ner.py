@@ -47,6 +47,12 @@ _DIGIT = re.compile(r"\d")
 _BREAKS = frozenset(". ! ? ; : ( ) — –".split())
 _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _MAX_FORMS = 200_000  # word forms a lexicon's marks cache holds per ``keep`` set
+# Endings of Kazakh/Russian surnames and patronymics, read on a capitalised word's lemma:
+# -ұлы/-қызы "son/daughter of", -ов/-ев/-ин (+а feminine), -баев/-бекова (бай/бек + -ов).
+_NAME_ENDINGS = ("бекова", "баева", "беков", "баев", "қызы", "кызы", "ская", "ский", "ұлы", "улы",
+                 "ова", "ева", "ина", "ына", "ов", "ев", "ин", "ын")  # longest first
+_NAME_MIN_SPANS = 2  # a lemma is a training-set name part if it is one this often ...
+_NAME_RATIO = 0.5  # ... and in at least this share of its occurrences
 
 
 def split_suffix(word: str) -> tuple[str, str]:
@@ -81,6 +87,7 @@ class Lexicon:
     freq: dict[str, int] = field(default_factory=dict)
     cap: dict[str, int] = field(default_factory=dict)
     heads: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # lemma -> given / sur / one (PERSON)
     # per ``keep`` set and word form, what SentenceMarks.of reads (a cache: never saved, and
     # stale if the tables above change after a sentence was marked)
     forms: dict[frozenset[str] | None, dict[str, _Form]] = field(default_factory=dict, repr=False,
@@ -93,7 +100,11 @@ class Lexicon:
         capital: Counter[str] = Counter()
         middle: Counter[str] = Counter()
         ends: Counter[tuple[str, str]] = Counter()
+        parts: Counter[tuple[str, str]] = Counter()
+        lemmas: Counter[str] = Counter()
         for tokens, tags in corpus:
+            lemmas.update(map(_stem, tokens))
+            parts.update(_name_parts(tokens, tags))
             for i, tok in enumerate(tokens):
                 low = tok.lower()
                 total[low] += 1
@@ -105,12 +116,14 @@ class Lexicon:
         lex.freq = {w: min(int(math.log2(n)), 10) for w, n in total.items() if n >= 2}
         lex.cap = {w: round(4 * capital[w] / n) for w, n in middle.items() if n >= 2}
         lex.heads = _head_keys(ends, total)
+        lex.names = _name_keys_of(parts, lemmas)
         return lex
 
     def to_tsv(self) -> str:
         rows = ["# table (freq: log2 count bucket, cap: capitalised-ratio bucket 0-4,",
-                "# head: class whose multi-word spans end in this stem), key, value", "table\tkey\tvalue"]
-        for table in ("freq", "cap", "heads"):
+                "# heads: class whose multi-word spans end in this stem,",
+                "# names: a lemma's usual part of PERSON names: given / sur / one), key, value", "table\tkey\tvalue"]
+        for table in ("freq", "cap", "heads", "names"):
             mapping = getattr(self, table)
             rows += [f"{table}\t{k}\t{mapping[k]}" for k in sorted(mapping)]
         return "\n".join(rows) + "\n"
@@ -121,7 +134,7 @@ class Lexicon:
         lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
         for line in lines[1:]:
             table, key, value = line.split("\t")
-            getattr(lex, table)[key] = value if table == "heads" else int(value)
+            getattr(lex, table)[key] = value if table in ("heads", "names") else int(value)
         return lex
 
 
@@ -134,6 +147,34 @@ def _head_keys(ends: Counter[tuple[str, str]], total: Counter[str]) -> dict[str,
         if n >= 2 and n >= 0.3 * total[low]:
             heads.setdefault(_stem(low), label)
     return heads
+
+
+def _name_parts(tokens: Sequence[str], tags: Sequence[str]) -> Iterable[tuple[str, str]]:
+    """(lemma, part) for the words of PERSON spans: first word given, last sur, a lone word one."""
+    for a, b, label in iob2_spans(tags):
+        if label == "PERSON":
+            yield from ((_stem(tokens[a]), "one"),) if b - a == 1 else (
+                (_stem(tokens[a]), "given"), (_stem(tokens[b - 1]), "sur"))
+
+
+def _name_keys_of(parts: Counter[tuple[str, str]], lemmas: Counter[str]) -> dict[str, str]:
+    """Lemmas that are a PERSON name part often enough, with their most frequent part."""
+    names: dict[str, str] = {}
+    for (lemma, part), n in sorted(parts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n >= _NAME_MIN_SPANS and n >= _NAME_RATIO * lemmas[lemma]:
+            names.setdefault(lemma, part)
+    return names
+
+
+def name_ending(word: str) -> str:
+    """The surname/patronymic ending of a capitalised word's lemma, or of its fallback stem
+    where the lemmatizer keeps the case (Тоқаевтың -> ев, Серікбаевамен -> баева), or ""."""
+    if not word[:1].isupper():
+        return ""
+    for stem in (_stem(word), _cut(word.lower())):
+        if found := next((e for e in _NAME_ENDINGS if stem.endswith(e) and len(stem) > len(e) + 1), ""):
+            return found
+    return ""
 
 
 @cache
@@ -270,17 +311,20 @@ def _word_features(word: str) -> tuple[str, ...]:
     if "-" in word.strip("-"):
         head, _, tail = word.rpartition("-")
         feats += [f"hyph_tail={tail.lower()}", f"hyph_head={word_shape(head)}"]
+    if ending := name_ending(word):
+        feats.append(f"sur={ending}")
     return tuple(feats)
 
 
 @lru_cache(maxsize=200_000)
-def _neighbour_features(word: str, off: int, freq: int, gaz: str) -> tuple[str, ...]:
+def _neighbour_features(word: str, off: int, freq: int, gaz: str, name: str) -> tuple[str, ...]:
     low = word.lower()
     feats = (f"{off}:w={low}", f"{off}:sh={word_shape(word)}", f"{off}:st={_stem(word)}",
              f"{off}:f={freq}")
     if abs(off) == 1:
         ids = clusters().get(cluster_key(word), ())[1:]
         feats += tuple(f"{off}:c{n}={c}" for n, c in zip((2, 3), ids))
+        feats += ((f"{off}:sur",) if name_ending(word) else ()) + ((f"{off}:pn={name}",) if name else ())
     return (*feats, f"{off}:{gaz}") if gaz else feats
 
 
@@ -292,10 +336,12 @@ def _kept_word_features(word: str, keep: frozenset[str] | None) -> tuple[str, ..
 
 
 @lru_cache(maxsize=200_000)
-def _kept_neighbours(word: str, freq: int, gaz: str, keep: frozenset[str] | None) -> tuple[tuple[str, ...], ...]:
+def _kept_neighbours(word: str, freq: int, gaz: str, name: str,
+                     keep: frozenset[str] | None) -> tuple[tuple[str, ...], ...]:
     """The word's neighbour attributes as seen from 2 and 1 tokens after it and 1 and 2
-    tokens before it (offsets -2, -1, +1, +2 of the token being tagged), less unweighted ones."""
-    out = (_neighbour_features(word, off, freq, gaz) for off in (-2, -1, 1, 2))
+    tokens before it (offsets -2, -1, +1, +2 of the token being tagged), less unweighted ones;
+    ``name``: its lexicon PERSON name part (given / sur / one) or ""."""
+    out = (_neighbour_features(word, off, freq, gaz, name) for off in (-2, -1, 1, 2))
     return tuple(f if keep is None else tuple(x for x in f if x in keep) for f in out)
 
 
@@ -381,7 +427,7 @@ class SentenceMarks:
         heads = [f.head for f in forms]
         freq = [f.freq for f in forms]
         gazetteer = _gazetteer_tags(forms)
-        near = [f.near if not g else _kept_neighbours(t, f.freq, g, keep)
+        near = [f.near if not g else _kept_neighbours(t, f.freq, g, f.name, keep)
                 for t, f, g in zip(tokens, forms, gazetteer)]
         return cls(gazetteer, heads, _quote_marks(tokens), low, freq, _head_marks(heads, forms), near, keep,
                    [f.own for f in forms])
@@ -396,6 +442,7 @@ class _Form:
     cut: str  # the fallback stemmer's stem (_cut)
     head: str  # entity head class of its lemma or fallback stem, "" if none
     freq: int  # lexicon frequency bucket, -1 for rare words
+    name: str  # the lexicon's PERSON name part of its lemma (given / sur / one), "" if none
     starts: bool  # may start a gazetteer name (its lower-cased form or lemma does)
     untitled: bool  # does not start with a capital
     verbish: bool  # a verb or a clause-breaking mark
@@ -410,11 +457,19 @@ def _new_form(table: dict[str, _Form], word: str, lexicon: Lexicon, keep: frozen
     head = lexicon.heads.get(stem) or lexicon.heads.get(cut, "")
     freq = lexicon.freq.get(low, -1)
     firsts = _gazetteer_starts()[0]
-    own = (*_kept_word_features(word, keep), *_LEX_FEATURES[freq, lexicon.cap.get(low, -1)])
-    form = _Form(low, stem, cut, head, freq, low in firsts or stem in firsts, not word[:1].isupper(),
-                 word in _BREAKS or _morph(word)[1] == "VERB", own, _kept_neighbours(word, freq, "", keep))
+    name = lexicon.names.get(stem, "")
+    own = (*_kept_word_features(word, keep), *_LEX_FEATURES[freq, lexicon.cap.get(low, -1)],
+           *_kept_name(name, keep))
+    form = _Form(low, stem, cut, head, freq, name, low in firsts or stem in firsts, not word[:1].isupper(),
+                 word in _BREAKS or _morph(word)[1] == "VERB", own, _kept_neighbours(word, freq, "", name, keep))
     table[word] = form
     return form
+
+
+@lru_cache(maxsize=64)
+def _kept_name(name: str, keep: frozenset[str] | None) -> tuple[str, ...]:
+    attr = f"pn={name}"
+    return (attr,) if name and (keep is None or attr in keep) else ()
 
 
 def _quote_marks(tokens: Sequence[str]) -> list[str]:
