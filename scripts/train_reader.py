@@ -11,6 +11,7 @@ import argparse
 import json
 import pickle
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -24,21 +25,23 @@ import train_sentences  # noqa: E402
 from kazqad import DEV, HISTORY, em_f1  # noqa: E402
 
 WEIGHTS = REPO / "derek" / "query" / "data" / "reader_weights.tsv"
-CACHE = Path("/tmp/derek_reader_examples.pkl")
+CACHE = Path(tempfile.gettempdir()) / f"derek_reader_examples_{REPO.name}.pkl"
+SYNTHETIC_CACHE = CACHE.with_name(f"derek_reader_synthetic_{REPO.name}.pkl")
 FOLDS = 5
 L2 = 0.5  # Gaussian prior on the weights (summed over the questions' log-likelihood)
 SOFT = 0  # 0: the target is the candidates with the best F1; k > 0: every candidate by F1 ** k
+SYNTHETIC_WEIGHT = 0.0  # weight of a synthetic question against a real one (derek/query/reader_synth.py)
 MIN_COUNT = 2  # a feature seen in fewer training questions is dropped
 
 
-def examples(items: list[dict]) -> list[dict]:
+def examples(items: list[dict], docs: dict | None = None) -> list[dict]:
     """Per question: its candidates' feature dicts, texts, token F1 against the gold answers."""
     from derek.pipeline import analyze
     from derek.query.passages import document_passages
     from derek.query.question import analyze_question
     from derek.query.reader import SENTENCES, asked, features, sentence_inputs, spans_of
 
-    docs: dict[str, object] = {}
+    docs = {} if docs is None else docs
     out = []
     for item in items:
         doc = docs.get(item["context"]) or docs.setdefault(item["context"], analyze(item["context"]))
@@ -58,6 +61,22 @@ def examples(items: list[dict]) -> list[dict]:
     return out
 
 
+def synthetic_examples(items: list[dict], rebuild: bool = False) -> list[dict]:
+    """The synthetic questions' examples (reader_synth over the distinct contexts of
+    ``items``), cached beside CACHE."""
+    from derek.query import reader_synth
+
+    if SYNTHETIC_CACHE.exists() and not rebuild:
+        return pickle.loads(SYNTHETIC_CACHE.read_bytes())
+    docs: dict = {}
+    made = reader_synth.synthetic(items, docs=docs)
+    out = examples(made, docs)
+    for d, item in zip(out, made):
+        d["synthetic"] = item["kind"]
+    SYNTHETIC_CACHE.write_bytes(pickle.dumps(out))
+    return out
+
+
 def folds(data: list[dict]) -> list[int]:
     """Each question's fold: distinct passages in order of first use, dealt round robin."""
     contexts = list(dict.fromkeys(d["context"] for d in data))
@@ -66,10 +85,11 @@ def folds(data: list[dict]) -> list[int]:
 
 
 def matrix(data: list[dict], index: dict[str, int]):  # noqa: ANN201
-    """A sparse candidate-by-feature matrix, the group offsets and the target distribution."""
+    """A sparse candidate-by-feature matrix, the group offsets, the target distribution and each
+    candidate's question weight (a synthetic question's "weight", else 1)."""
     from scipy.sparse import csr_matrix
 
-    rows, cols, vals, target, offsets = [], [], [], [], [0]
+    rows, cols, vals, target, offsets, weight = [], [], [], [], [0], []
     r = 0
     for d in data:
         f1s = np.array([s[1] for s in d["scores"]])
@@ -82,19 +102,24 @@ def matrix(data: list[dict], index: dict[str, int]):  # noqa: ANN201
                     cols.append(index[k])
                     vals.append(v)
             target.append(g / max(good.sum(), 1))
+            weight.append(d.get("weight", 1.0))
             r += 1
         offsets.append(r)
     x = csr_matrix((vals, (rows, cols)), shape=(r, len(index)))
-    return x, np.array(offsets), np.array(target)
+    return x, np.array(offsets), np.array(target), np.array(weight)
 
 
-def train(data: list[dict], drop: tuple[str, ...] = ()) -> dict[str, float]:
+def train(data: list[dict], drop: tuple[str, ...] = (), synthetic: list[dict] = ()) -> dict[str, float]:
     """The sentence model (train_sentences), then the span ranker on its out-of-fold "sm:logp":
     softmax over each question's candidates, L-BFGS on the summed log-likelihood of its best
-    candidates (those with the top F1) with an L2 prior; questions with no F1 > 0 are skipped."""
+    candidates (those with the top F1) with an L2 prior; questions with no F1 > 0 are skipped.
+    ``synthetic`` questions (reader_synth, each with its "weight") join the span ranker only,
+    their "sm:logp" from the sentence model of every real question."""
     sentences = {} if "sm:" in drop else train_sentences.train(data)
     if sentences:
-        data = train_sentences.stacked(data)
+        data = train_sentences.stacked(data) + [train_sentences.with_logp(d, sentences) for d in synthetic]
+    else:
+        data = data + list(synthetic)
     data = [d for d in data if d["scores"] and max(s[1] for s in d["scores"]) > 0]
     counts: dict[str, int] = {}
     for d in data:
@@ -102,7 +127,7 @@ def train(data: list[dict], drop: tuple[str, ...] = ()) -> dict[str, float]:
             counts[k] = counts.get(k, 0) + 1
     names = sorted(k for k, c in counts.items() if c >= MIN_COUNT and not any(g in k for g in drop))
     index = {k: i for i, k in enumerate(names)}
-    x, offsets, target = matrix(data, index)
+    x, offsets, target, weight = matrix(data, index)
     starts = offsets[:-1]
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -111,8 +136,8 @@ def train(data: list[dict], drop: tuple[str, ...] = ()) -> dict[str, float]:
         e = np.exp(s - np.repeat(top, np.diff(offsets)))
         z = np.add.reduceat(e, starts)
         p = e / np.repeat(z, np.diff(offsets))
-        nll = -np.sum(target * (s - np.repeat(top + np.log(z), np.diff(offsets))))
-        grad = x.T @ (p - target)
+        nll = -np.sum(weight * target * (s - np.repeat(top + np.log(z), np.diff(offsets))))
+        grad = x.T @ (weight * (p - target))
         return nll + 0.5 * L2 * w @ w, grad + L2 * w
 
     result = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", options={"maxiter": 300})
@@ -146,7 +171,9 @@ def evaluate(data: list[dict], predictions: list[tuple[int, float]]) -> dict:
                 "answer_sentence": round(100 * hit / n, 1)}
 
     every = list(range(len(data)))
-    return {"all": part(every), "history": part([i for i in every if data[i]["id"].startswith(HISTORY)])}
+    kinds = sorted({d["kind"] for d in data})
+    return {"all": part(every), "history": part([i for i in every if data[i]["id"].startswith(HISTORY)]),
+            "by_type": {k: part([i for i in every if data[i]["kind"] == k]) for k in kinds}}
 
 
 def _in_answer_sentence(d: dict, k: int) -> bool:
@@ -164,11 +191,15 @@ def oracle(data: list[dict]) -> dict:
             "candidates_mean": round(sum(len(d["feats"]) for d in data) / n, 1)}
 
 
-def cross_validate(data: list[dict], drop: tuple[str, ...] = (), only: int | None = None) -> list:
+def cross_validate(data: list[dict], drop: tuple[str, ...] = (), only: int | None = None,
+                   synthetic: list[dict] = ()) -> list:
+    """Held-out predictions; a fold's synthetic questions come from its training passages only."""
     fold = folds(data)
+    of = dict(zip((d["context"] for d in data), fold))
     predictions: list = [None] * len(data)
     for k in range(FOLDS) if only is None else [only]:
-        weights = train([d for d, f in zip(data, fold) if f != k], drop)
+        extra = [d for d in synthetic if of.get(d["context"], k) != k]
+        weights = train([d for d, f in zip(data, fold) if f != k], drop, extra)
         for i, d in enumerate(data):
             if fold[i] == k:
                 predictions[i] = predict(d, weights)
@@ -219,6 +250,10 @@ def main() -> None:
     parser.add_argument("--ablation", action="store_true", help="drop each feature group on fold 0")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--rebuild", action="store_true", help="recompute the cached features")
+    parser.add_argument("--synthetic", type=float, default=SYNTHETIC_WEIGHT,
+                        help="weight of the synthetic questions (derek/query/reader_synth.py); 0: none")
+    parser.add_argument("--synthetic-groups", nargs="*", default=[],
+                        help="keep only features starting so on the synthetic questions (e.g. head= prev=)")
     args = parser.parse_args()
     items = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     items = items[: args.limit] if args.limit else items
@@ -228,8 +263,14 @@ def main() -> None:
         data = examples(items)
         if not args.limit:
             CACHE.write_bytes(pickle.dumps(data))
-    predictions = cross_validate(data)
-    report = {"questions": len(data), "oracle": oracle(data), "held_out_5fold": evaluate(data, predictions)}
+    synthetic = synthetic_examples(items, args.rebuild or not SYNTHETIC_CACHE.exists()) if args.synthetic else []
+    for d in synthetic:
+        d["weight"] = args.synthetic
+        if args.synthetic_groups:  # only these feature groups on the synthetic questions
+            d["feats"] = [{k: v for k, v in f.items() if k.startswith(tuple(args.synthetic_groups))} for f in d["feats"]]
+    predictions = cross_validate(data, synthetic=synthetic)
+    report = {"synthetic": {"questions": len(synthetic), "weight": args.synthetic}, "questions": len(data),
+              "oracle": oracle(data), "held_out_5fold": evaluate(data, predictions)}
     report["held_out_5fold"]["sentence_model_alone"] = train_sentences.accuracy(
         data, [FOLD_WEIGHTS[i] for i in range(len(data))])
     report["threshold"] = cut = threshold(data, predictions)
@@ -246,7 +287,7 @@ def main() -> None:
         report["ablation_fold0"] = {"all features": fold0(())}
         for name, drop in ABLATION.items():
             report["ablation_fold0"]["without " + name] = fold0(drop)
-    weights = train(data)
+    weights = train(data, synthetic=synthetic)
     report["features"] = len(weights)
     if not args.no_write:
         write(weights, f"{len(data)} questions; held-out threshold {cut}.")

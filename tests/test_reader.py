@@ -236,3 +236,28 @@ def test_reader_align_frame_skips_the_asked_noun() -> None:
     q = analyze_question("Ұлытау қай облыста орналасқан?")
     f = frame(q.tokens, q.words, q.focus)
     assert f.left == ["ұлыта"] and f.right == ["орнал"] and f.focus_form == "облыста"
+
+
+SYNTHETIC = [
+    ("Абай 1845 жылы Шыңғыстауда дүниеге келді.", "қай жылы", "1845"),
+    ("Бұл кітапты Мұхтар Әуезов жазды.", "кім", "Мұхтар Әуезов"),
+    ("Ол жас кезінде Семейде оқыды.", "қайда", "Семейде"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "answer"), SYNTHETIC)
+def test_reader_synth_asks_the_typed_span(text: str, word: str, answer: str) -> None:
+    from derek.query.reader_synth import synthetic
+
+    made = synthetic([{"context": text}], per_passage=10)
+    asked = {m["answers"]["text"][0]: m["question"] for m in made}
+    assert answer in asked and word in asked[answer].lower() and answer not in asked[answer]
+    start = next(m for m in made if m["answers"]["text"][0] == answer)["answers"]["answer_start"][0]
+    assert text[start : start + len(answer)] == answer
+
+
+def test_reader_synth_skips_markup_and_bracketed_spans() -> None:
+    from derek.query.reader_synth import synthetic
+
+    made = synthetic([{"context": "== Тарихы == Абай 1845 жылы туған. Ол (1904 жылы) Семейде тұрды."}], per_passage=10)
+    assert all("1904" not in m["answers"]["text"][0] and "==" not in m["question"] for m in made)
