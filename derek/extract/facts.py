@@ -23,7 +23,17 @@ from derek.extract.documents import (
 from derek.extract.events import EVENT_NOUNS, event_facts, handover_facts, renamed_facts
 from derek.extract.facts_adopted import owned_document
 from derek.extract.facts_counts import Discourse, count_facts
-from derek.extract.facts_offices import body_office, dative_office, office_value
+from derek.extract.facts_offices import (
+    dative_office,
+    held_post_facts,
+    linked_participle,
+    names_post,
+    office_facts,
+    post_line_facts,
+    post_value,
+    prefer_chaired,
+    qualifies_noun,
+)
 from derek.extract.groups import (
     founders_between,
     founders_by_leaders,
@@ -41,7 +51,7 @@ from derek.extract.history import (
 )
 from derek.extract.index import TokenIndex
 from derek.extract.participles import quoted_patient
-from derek.extract.phrases import office_facts, phrase_value
+from derek.extract.phrases import phrase_value
 from derek.extract.possessors import clause_owner
 from derek.extract.rules import (
     BULLETS,
@@ -215,7 +225,7 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
     owner = clause_owner(clause, _OWNER_TYPES)
     if owner is not None and VERBAL_NOUN <= word_info(norms[clause.last - 1])[1]:
         context.owner, context.owner_sentence = owner, n
-    return _prefer_specific_roles(facts)
+    return prefer_chaired(_prefer_specific_roles(facts))
 
 
 def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, context: Context,
@@ -234,6 +244,7 @@ def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, conte
     if not fired:
         found += founders_by_leaders(sentence, clause, norms, topic, _clause_date(clause, index))
     found += office_facts(sentence, clause, index, dates) + renamed_facts(sentence, clause, index, date)
+    found += held_post_facts(sentence, clause, index, context.previous_first) + post_line_facts(sentence, clause, index)
     found += handover_facts(sentence, clause, index, date, topic)
     found += reign_facts(sentence, clause, index, date) + reorganised_facts(sentence, clause, index, date)
     found += ruler_line_facts(sentence, clause, index) + split_membership_facts(sentence, clause, index, date)
@@ -301,7 +312,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
                and not _owner_of_setting(a, index.norms)]
     objects = closing_list([a for a in objects if a.first < i], index.norms) or objects
     confidence = rule.confidence
-    participle = "PTCP.PAST" in word_info(index.norms[end - 1])[1]
+    participle = "PTCP.PAST" in word_info(index.norms[end - 1])[1] or linked_participle(index.norms, end)
     if rule.object_types and not objects and participle and rule.value == "patient":
         quoted = quoted_patient(doc, sentence, clause, rule, span, index, date)
         if quoted is not None:
@@ -325,7 +336,8 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     subjects = named_subjects(rule, args, span, object_ids, attributive(index.norms, end), index.norms, participle)
     if rule.predicate == "signed":
         subjects = signers(doc, rule, subjects, objects, index, clause)
-    if founding_blocked(rule, subjects, span, index):
+    if founding_blocked(rule, subjects, span, index) or rule.predicate == "elected_to" \
+            and any(a.type == "person" for a in subjects) and names_post(index, clause, i):
         return []
     if not subjects:
         subjects = listed_subject(rule, sentence, index, span)
@@ -348,11 +360,16 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if not subjects:
         _pend_header(rule, objects, index, clause, i, args, context)
         return []
+    if rule.predicate == "appointed_as" and participle and qualifies_noun(index, args, end):
+        return []  # «хан сайланған баласы …»: the participle's holder is the noun after it
     if participle and subjects[0].first >= end:  # «БҰҰ қабылдаған 1948 жылғы «… Декларациясы»»
-        date = _date_between(index, end, subjects[0].first) or date
+        held = rule.predicate in ("appointed_as", "chaired")  # «… болып сайланған X 1920 жылы …»: a later event's date
+        date = _date_between(index, end, subjects[0].first) or (_nearest_date(clause, i, index) if held else date)
     value = thing[1] if thing else None
     if rule.value.startswith(("phrase", "head", "action")):
         value = phrase_value(index, clause, i, args, rule.value) if rule.value != "action" else None
+        if rule.predicate == "appointed_as" and rule.value == "phrase":
+            value = post_value(index, clause, i, args, value)
         if not value and rule.value in ("phrase:DAT", "action"):  # «… сынақтан өткізбеуге қол қойды»
             value = action_value(doc, index, clause, i, args)
         if not value and rule.value == "phrase":  # «бас қолбасшылығына Әбілқайыр хан сайланды»
@@ -361,8 +378,6 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
             value = context.last_title  # «Мұхтар Тілеуберді … тағайындалды»: to the office the text is about
         if not value:
             return []
-        if rule.predicate == "appointed_as" and rule.value == "phrase":
-            value = body_office(index, clause, i, office_value(value))
         value = _full_title(value, context)
     context.subject, context.subject_sentence = subjects[-1], n
     if objects:

@@ -1,14 +1,16 @@
-"""Offices named by their abstract noun: «бас қолбасшылығына Әбілқайыр хан сайланды» (elected to
-the commander-in-chief-ship), «президенттік мерзімге сайланды» (a presidential term) → the title.
-Reads the fact extractor's token index and clause arguments; returns appointed_as values."""
+"""Offices held (appointed_as): the whole post with the body owning it and its rank («Қазақ
+өлкелік партия комитетінің бірінші хатшысы»), its period and holder, for copulas, serving verbs,
+participles, career lines and abstract nouns («бас қолбасшылығына … сайланды»)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from derek.extract.history import ruler_titles
-from derek.extract.phrases import titles
+from derek.doc import DateMention, Fact, Sentence
+from derek.extract.history import finite, ruler_titles, text_person
+from derek.extract.phrases import phrase_head, possessive, titles
 from derek.extract.rules import Arg, Clause, word_info
 
 if TYPE_CHECKING:
@@ -86,3 +88,313 @@ def body_office(index: TokenIndex, clause: Clause, i: int, value: str) -> str:
             return value
         words.insert(0, index.norms[j])
     return value
+
+
+
+_STOP_POS = frozenset({"VERB", "AUX", "PRON", "DET", "ADV", "CCONJ", "SCONJ", "ADP", "PART"})
+_NOT_GEN = frozenset({"DAT", "ACC", "LOC", "ABL", "INS", "ATTR"})
+_CASES = _NOT_GEN | {"GEN"}
+_SEQUENCE = {"тұңғыш", "алғашқы", "соңғы", "жаңа", "қайта"}  # «тұңғыш Президенті»: a turn, not a rank
+_OWNER_TYPES = frozenset({"organization", "body", "state"})
+_POST_REACH = 9
+_WHOLE = {"барлық", "бүкіл"}
+
+
+def is_post(word: str) -> bool:
+    """A title with the possessive ending («хатшысы», «төрағасы», «ханы», «комиссары»): the head
+    noun of a post owned by a body («комитетінің бірінші хатшысы»)."""
+    lemma, tags, _ = word_info(word)
+    known = titles() | ruler_titles()
+    if lemma in known:
+        return "POSS.3" in tags and not tags & _CASES
+    return any(word.lower() == possessive(t) for t in known)
+
+
+def whole_post(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> str | None:
+    """The post whose possessive title stands at ``head``, with the body that owns it and its
+    rank, in the nominative: «Қазақ өлкелік партия комитетінің бірінші хатшысы», «Қазақстан
+    Компартиясы ОК-нің бірінші хатшысы», «үш жүздің ханы», «Қазақ АКСР Халық Ағарту комиссары»;
+    a body in the genitive before a genitive title drops to the nominative («Министрлер Кеңесі
+    төрағасының орынбасары»). None when neither a genitive nor a named body owns the title."""
+    norms = index.norms
+    if head > clause.first and norms[head - 1].lower() in _MODIFIERS:
+        return None  # «… қосынының бас қолбасшысы»: the gold names the title alone («бас қолбасшы»)
+    words: list[str] = []
+    k = head - 1
+    while k >= clause.first and head - k <= _POST_REACH and k not in stop and norms[k][:1].isalpha():
+        _, tags, pos = word_info(norms[k])
+        cardinal = pos == "NUM" and "ORD" not in tags and not (words and _gen(words[0]))
+        nominal = "GEN" in tags or norms[k][:1].isupper()  # «Кеңесінің», «Кеңесі» read as verbs
+        if norms[k].lower() in _WHOLE:  # «барлық қырғыздардың билеушісі»: a quantifier opens the phrase
+            words.insert(0, norms[k])
+            break
+        if norms[k].lower() in _SEQUENCE or cardinal or (pos in _STOP_POS and not nominal) or tags & _NOT_GEN \
+                or (pos == "NUM" and "ORD" in tags and words):
+            break  # an ordinal is a rank only right before the title («бірінші хатшысы»)
+        words.insert(0, norms[k])
+        k -= 1
+    named = any(m.type in _OWNER_TYPES and s > k for s, _, m in index.mentions_in(k + 1, head))
+    if not words or not (named or any(_gen(w) for w in words)):
+        return None
+    return " ".join(_izafet(words + [norms[head]]))
+
+
+def _gen(word: str) -> bool:
+    return "GEN" in word_info(word)[1]
+
+
+def _izafet(words: list[str]) -> list[str]:
+    """«Кеңесінің төрағасының орынбасары» → «Кеңесі төрағасының орынбасары»: a genitive owning a
+    genitive title is written in the nominative."""
+    out = list(words)
+    for j in range(len(out) - 2):
+        if _gen(out[j]) and _gen(out[j + 1]) and "POSS.3" in word_info(out[j + 1])[1]:
+            m = _GENITIVE.fullmatch(out[j])
+            out[j] = m.group(1) if m else out[j]
+    return out
+
+
+def post_value(index: TokenIndex, clause: Clause, i: int, args: list[Arg], value: str | None) -> str | None:
+    """The value of an appointment rule: the whole post when a body owns the title before the
+    trigger («… комитетінің бірінші хатшысы болып тағайындалды»), else the phrase rule's value
+    with an abstract noun made a title and a named body kept (office_value, body_office)."""
+    head = phrase_head(index, clause, i, "")
+    if head >= clause.first and (is_post(index.norms[head]) or _possessed(index.norms[head])):
+        whole = whole_post(index, clause, head, holders(index, args))
+        if whole:
+            return whole
+    return body_office(index, clause, i, office_value(value)) if value else None
+
+
+def qualifies_noun(index: TokenIndex, args: list[Arg], end: int) -> bool:
+    """Is the participle ending at ``end`` followed by a common noun it qualifies («хан сайланған
+    баласы»)? Then it says nothing of a subject before it."""
+    if end >= len(index.norms) or any(a.first == end for a in args):
+        return False
+    _, tags, pos = word_info(index.norms[end])
+    return pos == "NOUN" and index.norms[end][:1].islower() and not tags & _CASES - {"ACC"}
+
+
+def holders(index: TokenIndex, args: list[Arg]) -> set[int]:
+    """Tokens no post reaches into: people's names and dates."""
+    return {k for a in args if a.type == "person" for k in range(a.first, a.last)} | index.date_tokens
+
+
+def office_facts(sentence: Sentence, clause: Clause, index: TokenIndex,
+                 dates: list[tuple[int, DateMention]]) -> list[Fact]:
+    """«Тоқаев 1999–2002 жылдары Премьер-Министр, 2007–2011 және 2013–2019 жылдары Сенат
+    төрағасы болды»: one appointed_as per title before «болды», with the dates between it and
+    the previous title; the first title also takes a date before the holder («1925–1933 жылдары
+    Ф. Голощекин … бірінші хатшысы болды»); a title a body owns is the whole post."""
+    norms = index.norms
+    verb = clause.last - 1 if norms[clause.last - 1][:1].isalpha() else clause.last - 2
+    lemma, tags, _ = word_info(norms[verb])
+    subject = next((a for a in clause.args if a.type == "person" and a.case == "NOM" and a.last <= verb), None)
+    if lemma != "бол" or "PAST" not in tags or subject is None:
+        return []
+    facts, start, stop = [], subject.last, holders(index, clause.args)
+    dates = merged_periods(index, dates)
+    for k in range(subject.last, verb):
+        value = _title_value(index, Clause(start, clause.last), k, stop)
+        if value is None:
+            continue
+        spans = [d.value for a, d in dates if start <= a < k]
+        if not spans and start == subject.last:
+            spans = [d.value for a, d in dates if a < subject.first][-1:]
+        facts += [Fact(subject.entity, "appointed_as", None, value, time, None,
+                       sentence.start, sentence.end, 0.7) for time in spans or [None]]
+        start = k + 1
+    return facts
+
+
+def _title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str | None:
+    """The office a title at ``k`` names: the whole post, or the title with one noun modifier
+    («Сенат төрағасы»), or the bare title in the nominative."""
+    norms = index.norms
+    head, head_tags, _ = word_info(norms[k])
+    if k in index.date_tokens:
+        return None
+    if is_post(norms[k]):
+        whole = whole_post(index, part, k, stop)
+        if whole:
+            return whole
+    if head not in titles() or head_tags & _CASES or _modifies_next(norms, k):
+        return None
+    words = [head if "POSS.3" not in head_tags else norms[k].lower()]
+    if "POSS.3" in head_tags and k - 1 >= part.first and word_info(norms[k - 1])[2] in ("NOUN", "PROPN") \
+            and norms[k - 1][:1].isalpha() and k - 1 not in index.date_tokens:
+        words.insert(0, norms[k - 1].lower())
+    return " ".join(words)
+
+
+def _modifies_next(norms: list[str], k: int) -> bool:
+    """«Министрлер Кеңесінің …»: a title followed by a noun is that noun's modifier, not a post."""
+    if k + 1 >= len(norms) or not norms[k + 1][:1].isalpha():
+        return False
+    _, tags, pos = word_info(norms[k + 1])
+    return pos in ("NOUN", "PROPN") or "GEN" in tags
+
+
+_SERVE = {"атқар", "істе"}  # «… хатшысы қызметін атқарды», «… төрағасы болып істеді»
+_NAMED = {"сайла", "тағайында", "істе"}  # «… болып сайланған / тағайындалған / істеген X»
+_APPOINT = {"сайла", "тағайында"}
+_POST_NOUNS = {"қызмет", "лауазым"}  # «… хатшысы қызметін / лауазымын атқарды»
+
+
+def held_post_facts(sentence: Sentence, clause: Clause, index: TokenIndex, since: int) -> list[Fact]:
+    """A post held, said by a verb of serving or with its holder after it: «X … хатшысы қызметін
+    атқарды», «X … төрағасы болып істеді», «… хатшысы болған / болып сайланған X», «… бірінші
+    хатшысы X болды»; «Ол» stands for the last person named since token ``since``."""
+    for v in range(clause.first + 1, clause.last):
+        found = _post_before(index, clause, v)
+        if found is None:
+            continue
+        head, after = found
+        holder = _holder(index, clause, head, v, after, since)
+        if holder is None:
+            continue
+        value = _title_value(index, clause, head, holders(index, clause.args))
+        if value is None:
+            continue
+        dates = [d for a, d in merged_periods(index, index.dates_in(clause.first, clause.last))
+                 if d.type == "DATE" and (not after or a < head)]  # a participle's date stands inside its phrase
+        time = next((d.value for d in dates if "/" in d.value), dates[0].value if dates else None)
+        return [Fact(holder, "appointed_as", None, value, time, None, sentence.start, sentence.end, 0.65)]
+    return []
+
+
+def _post_before(index: TokenIndex, clause: Clause, v: int) -> tuple[int, bool] | None:
+    """(the title's token, whether the holder follows) for the verb shape at ``v``."""
+    norms = index.norms
+    lemma, tags, _ = word_info(norms[v])
+    before = word_info(norms[v - 1])[0]
+    if lemma in _SERVE and before in _POST_NOUNS and finite(norms[v]):
+        return v - 2, False
+    if lemma in _SERVE and norms[v - 1].lower() == "болып" and finite(norms[v]):
+        return v - 2, False
+    if lemma == "істе" and before == "жұмыс" and v - 2 > clause.first and norms[v - 2].lower() == "болып" \
+            and finite(norms[v]):
+        return v - 3, False  # «… хатшысы болып жұмыс істеді»
+    if lemma in _APPOINT and norms[v - 1].lower() == "етіп" and "PASS" not in tags and finite(norms[v]):
+        return v - 2, False  # «оны … төрағасы етіп сайлады»: the holder is the accusative
+    if lemma == "бол" and "PTCP.PAST" in tags:
+        return v - 1, True
+    if lemma in _NAMED and "PTCP.PAST" in tags and norms[v - 1].lower() == "болып":
+        return v - 2, True
+    if (lemma == "бол" and finite(norms[v]) or norms[v].lower() == "еді") and v > clause.first:
+        person = next((a for a in clause.args if a.type == "person" and a.case == "NOM"
+                       and (a.last == v or _bracketed(norms, a.last, v))), None)
+        if person is not None and person.first - 1 >= clause.first:
+            return person.first - 1, True
+        if any(norms[k].lower() == "ол" for k in range(clause.first, v)) \
+                and not any(a.type == "person" and a.case == "NOM" for a in clause.args):
+            return v - 1, False  # «Ол … хатшысы болды»: office_facts reads a named holder
+    return None
+
+
+def names_post(index: TokenIndex, clause: Clause, i: int) -> bool:
+    """Does a post owned by a body stand before «болып сайланды» («Алаш Орда үкіметінің
+    төрағасы болып сайланды»)? Then a person is elected to the post, not to the body."""
+    head = phrase_head(index, clause, i, "")
+    return head >= clause.first and is_post(index.norms[head]) \
+        and whole_post(index, clause, head, holders(index, clause.args)) is not None
+
+
+def _holder(index: TokenIndex, clause: Clause, head: int, v: int, after: bool, since: int) -> str | None:
+    """The person holding the post: named right after the participle or before the verb
+    (after the post), else before the post, else «Ол»'s antecedent."""
+    if head < clause.first or not is_post(index.norms[head]) and word_info(index.norms[head])[0] not in titles():
+        return None
+    people = [a for a in clause.args if a.type == "person" and a.case == "NOM"]
+    if index.norms[v - 1].lower() == "етіп":
+        return _appointee(index, clause, head, since)
+    if after:
+        return next((a.entity for a in people if a.first in (v + 1, head + 1)), None)
+    named = next((a.entity for a in people if a.last <= head), None)
+    if named is None and any(index.norms[k].lower() == "ол" for k in range(clause.first, head)):
+        found = index.last_before(clause.first, ("person",), since)
+        named = found[0] if found else None
+    return named
+
+
+def _bracketed(norms: list[str], first: int, last: int) -> bool:
+    """Do tokens first..last-1 form one bracketed aside («Аттила (Еділ) болды»)?"""
+    return last - first >= 2 and norms[first] == "(" and norms[last - 1] == ")"
+
+
+def prefer_chaired(facts: list[Fact]) -> list[Fact]:
+    """«Қазақ КСР Жоғарғы Кеңесінің төрағасы болды»: chairing a named body is `chaired` (the
+    gold's reading); the post «… төрағасы» is not stated again as appointed_as. A deputy
+    («төрағасының орынбасары») or a chair of an unnamed body stays appointed_as."""
+    chairs = {(f.subject, f.start) for f in facts if f.predicate == "chaired"}
+    return [f for f in facts if not (f.predicate == "appointed_as" and (f.subject, f.start) in chairs
+                                     and word_info(f.value.split()[-1])[0] == "төраға")]
+
+
+def linked_participle(norms: list[str], end: int) -> bool:
+    """«төрағасы болып сайланған X»: a trigger ending in «болып» before a past participle is
+    itself part of the participle phrase."""
+    return norms[end - 1].lower() == "болып" and end < len(norms) and "PTCP.PAST" in word_info(norms[end])[1]
+
+
+def _appointee(index: TokenIndex, clause: Clause, head: int, since: int) -> str | None:
+    """The accusative person before «… етіп сайлады» («Ж. Шаяхметовты», «оны»)."""
+    named = next((a.entity for a in clause.args if a.type == "person" and a.case == "ACC" and a.last <= head), None)
+    if named is None and any(index.norms[k].lower() == "оны" for k in range(clause.first, head)):
+        found = index.last_before(clause.first, ("person",), since)
+        named = found[0] if found else None
+    return named
+
+
+def merged_periods(index: TokenIndex, dates: list[tuple[int, DateMention]]) -> list[tuple[int, DateMention]]:
+    """«1920 жылдан 1921 жылға дейін» (from … until …) is one period, 1920/1921."""
+    out: list[tuple[int, DateMention]] = []
+    for a, d in dates:
+        if out and d.mod == "BEFORE" and "/" not in d.value and _starts(index, *out[-1]):
+            first = out.pop()[1]
+            d = replace(d, value=f"{first.value}/{d.value}", mod=None)
+        out.append((a, d))
+    return out
+
+
+def _starts(index: TokenIndex, a: int, d: DateMention) -> bool:
+    """A date said in the ablative or with «бастап» (since) opens a period."""
+    if "/" in d.value or d.type != "DATE":
+        return False
+    return d.mod == "SINCE" or d.mod is None and a + 1 < len(index.norms) and "ABL" in word_info(index.norms[a + 1])[1]
+
+
+def _possessed(word: str) -> bool:
+    """A noun with the possessive and no case («инспекторы»): what an appointment verb names
+    is a post even when no title list knows it."""
+    _, tags, pos = word_info(word)
+    return pos == "NOUN" and "POSS.3" in tags and not tags & _CASES
+
+
+_DASHES = {"-", "–", "—"}
+_CHAIRED = frozenset({"organization", "body"})
+
+
+def post_line_facts(sentence: Sentence, clause: Clause, index: TokenIndex) -> list[Fact]:
+    """A verbless line of a career «* 1952–1955 жылдары – Қазақ КСР Ғылым академиясының
+    президенті.»: the post held over the period by the person named in it, else by the person
+    the text is about."""
+    norms = index.norms
+    last = clause.last - 1 if not norms[clause.last - 1][:1].isalpha() else clause.last
+    if last <= clause.first or any(word_info(norms[k])[2] in ("VERB", "AUX") and "GEN" not in word_info(norms[k])[1]
+                                   and not norms[k][:1].isupper() for k in range(clause.first, last)):
+        return []
+    dates = [(a, d) for a, d in index.dates_in(clause.first, last) if d.type == "DATE"]
+    dash = next((k for k in range(clause.first, last) if norms[k] in _DASHES and k > clause.first), None)
+    if len(dates) != 1 or dash is None or not dates[0][0] < dash or any(a.first > dash and a.type == "person"
+                                                                         for a in clause.args):
+        return []
+    value = _title_value(index, Clause(dash + 1, last), last - 1, holders(index, clause.args))
+    people = [a for a in clause.args if a.type == "person" and a.last <= dash]
+    holder = people[-1].entity if people else text_person(index, sentence.first_token)
+    if value is None or holder is None:
+        return []
+    body = next((a for a in clause.args if a.last == last - 1 and a.case == "GEN" and a.type in _CHAIRED), None)
+    if body is not None and word_info(norms[last - 1])[0] == "төраға":  # as prefer_chaired reads it
+        return [Fact(holder, "chaired", body.entity, None, dates[0][1].value, None, sentence.start, sentence.end, 0.6)]
+    return [Fact(holder, "appointed_as", None, value, dates[0][1].value, None, sentence.start, sentence.end, 0.6)]

@@ -158,14 +158,18 @@ def listed_subject(rule: Rule, sentence: Sentence, index: TokenIndex, span: tupl
     (a gazetteer person before a name the statistical NER guessed; the later one on a tie)."""
     if "person" not in rule.subject_types or index.norms[sentence.first_token] not in BULLETS:
         return []
+    best = text_person(index, sentence.first_token)
+    return [Arg(best, "person", "NOM", span[0], span[0], anaphor=True)] if best else []
+
+
+def text_person(index: TokenIndex, token: int) -> str | None:
+    """The person a text is about: the one named most often before ``token`` (a gazetteer person
+    before a name the statistical NER guessed; the later one on a tie)."""
     counts: dict[str, tuple[bool, int, int]] = {}
-    for a, _, m in index.mentions_in(0, sentence.first_token):
+    for a, _, m in index.mentions_in(0, token):
         if m.type == "person":
             counts[m.entity] = (m.source == "gazetteer", counts.get(m.entity, (False, 0, 0))[1] + 1, a)
-    if not counts:
-        return []
-    best = max(counts, key=lambda e: counts[e])
-    return [Arg(best, "person", "NOM", span[0], span[0], anaphor=True)]
+    return max(counts, key=lambda e: counts[e]) if counts else None
 
 
 _DATIVE_ENDINGS = ("ға", "ге", "қа", "ке")

@@ -7,14 +7,13 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from derek.doc import DateMention, Fact, Sentence
 from derek.extract.rules import Arg, Clause, word_info
 from derek.lang.kk.resources import load_list, load_tsv
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
-_PHRASE_LINKS = {"болып", "қызметіне", "етіп", "ретінде"}
+_PHRASE_LINKS = {"болып", "қызметіне", "қызметін", "қызметінде", "лауазымына", "лауазымын", "етіп", "ретінде"}
 _CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
 _ADJECTIVAL = {"бас", "вице"}  # nouns used as adjectives: «бас қолбасшы» (commander-in-chief)
 _NOT_IN_PHRASE = {"жаңа", "қайта"}
@@ -69,7 +68,7 @@ def _phrase(index: TokenIndex, clause: Clause, i: int, args: list[Arg], head_cas
     «президент»; dates and names are not part of it."""
     norms, words, ranked = index.norms, [], False
     taken = {k for a in args for k in range(a.first, a.last)} | index.date_tokens
-    k = _phrase_head(index, clause, i, head_case)
+    k = phrase_head(index, clause, i, head_case)
     while k >= clause.first and len(words) < 4:
         word = norms[k]
         lemma, tags, pos = word_info(word)
@@ -85,6 +84,7 @@ def _phrase(index: TokenIndex, clause: Clause, i: int, args: list[Arg], head_cas
         if words and not tags and k > clause.first and "DAT" in word_info(norms[k - 1])[1]:
             break  # «Конституцияға сәйкес Президент»: a word governed by a dative is a postposition
         if k in taken or not word[:1].isalpha() or (pos in ("VERB", "AUX", "NUM", "PRON", "DET", "ADV") and not izafet) \
+                or (pos == "ADP" and lemma != "туралы") \
                 or (words and tags & _CASES and not izafet) or lemma in _NOT_IN_PHRASE:
             break
         words.insert(0, word)
@@ -113,7 +113,7 @@ def _topic(index: TokenIndex, clause: Clause, k: int, args: list[Arg]) -> list[s
     return words
 
 
-def _phrase_head(index: TokenIndex, clause: Clause, i: int, head_case: str) -> int:
+def phrase_head(index: TokenIndex, clause: Clause, i: int, head_case: str) -> int:
     """Where the phrase ends: the last word in ``head_case``, or the word before the trigger
     past a linking word («болып», «ретінде»)."""
     if head_case:
@@ -146,29 +146,3 @@ def titles() -> frozenset[str]:
     """Position titles (extract/data/titles.txt)."""
     return frozenset(load_list("titles.txt", "derek.extract"))
 
-
-def office_facts(sentence: Sentence, clause: Clause, index: TokenIndex,
-                 dates: list[tuple[int, DateMention]]) -> list[Fact]:
-    """«Тоқаев 1999–2002 жылдары Премьер-Министр, 2007–2011 және 2013–2019 жылдары Сенат
-    төрағасы болды»: one appointed_as per title before «болды», with the dates between it and
-    the previous title (none: one fact without a time)."""
-    norms = index.norms
-    verb = clause.last - 1 if norms[clause.last - 1][:1].isalpha() else clause.last - 2
-    lemma, tags, _ = word_info(norms[verb])
-    subject = next((a for a in clause.args if a.type == "person" and a.case == "NOM" and a.last <= verb), None)
-    if lemma != "бол" or "PAST" not in tags or subject is None:
-        return []
-    facts, start = [], subject.last
-    for k in range(subject.last, verb):
-        head, head_tags, _ = word_info(norms[k])
-        if head not in titles() or head_tags & _CASES or k in index.date_tokens:
-            continue
-        words = [head if "POSS.3" not in head_tags else norms[k].lower()]
-        if "POSS.3" in head_tags and k - 1 >= start and word_info(norms[k - 1])[2] in ("NOUN", "PROPN") \
-                and norms[k - 1][:1].isalpha() and k - 1 not in index.date_tokens:
-            words.insert(0, norms[k - 1].lower())
-        spans = [d.value for a, d in dates if start <= a < k] or [None]
-        facts += [Fact(subject.entity, "appointed_as", None, " ".join(words), time, None,
-                       sentence.start, sentence.end, 0.7) for time in spans]
-        start = k + 1
-    return facts

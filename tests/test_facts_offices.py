@@ -1,0 +1,181 @@
+"""Offices held (issue 6, session 5): the whole post as the value — body, rank and post noun in
+the nominative — its date or period, its holder (named, initials + surname, or «Ол» carried)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from derek.doc import Document
+from derek.pipeline import run
+
+# Written blind (before the code changed) following bench/data/facts_gold.md: the value is the
+# position as the text names it, post noun in the nominative (possessive kept after a
+# possessor); a body in the genitive before «төрағасының орынбасары» drops to the nominative.
+OFFICE_CASES = [
+    ("Тұрар Рысқұлов 1922 жылы Түркістан Республикасы Халық Комиссарлары Кеңесінің төрағасы болып тағайындалды.", 0,
+     {("person:ryskulov", "appointed_as", "Түркістан Республикасы Халық Комиссарлары Кеңесінің төрағасы", "1922")}),
+    ("1925–1933 жылдары Ф. Голощекин Қазақ өлкелік партия комитетінің бірінші хатшысы болды.", 0,
+     {("person:goloshchekin", "appointed_as", "Қазақ өлкелік партия комитетінің бірінші хатшысы", "1925/1933")}),
+    ("1920 жылы С. Меңдешев Қазақ Орталық Атқару Комитетінің төрағасы болып сайланды.", 0,
+     {("person:mendeshev", "chaired", "org:kazakh-cec", "1920")}),
+    ("Левон Мирзоян 1933–1938 жылдары Қазақ өлкелік партия комитетінің бірінші хатшысы қызметін атқарды.", 0,
+     {("person:mirzoyan", "appointed_as", "Қазақ өлкелік партия комитетінің бірінші хатшысы", "1933/1938")}),
+    ("Ж. Шаяхметов 1946 жылдан бастап Қазақстан Компартиясы ОК-нің бірінші хатшысы болды.", 0,
+     {("person:shayakhmetov", "appointed_as", "Қазақстан Компартиясы ОК-нің бірінші хатшысы", "1946")}),
+    ("Дінмұхамед Қонаев 1955–1960 жылдары Қазақ КСР Министрлер Кеңесінің төрағасы болды.", 0,
+     {("person:kunayev", "chaired", "org:kazakh-ssr-council-of-ministers", "1955/1960")}),
+    ("Сәкен Сейфуллин 1894 жылы туған. Ол 1922 жылы Қазақ АКСР Халық Комиссарлары Кеңесінің төрағасы болып сайланды.", 1,
+     {("person:seifullin", "appointed_as", "Қазақ АКСР Халық Комиссарлары Кеңесінің төрағасы", "1922")}),
+    ("1917 жылы Әлихан Бөкейханов Алаш Орда үкіметінің төрағасы болып сайланды.", 0,
+     {("person:bokeikhanov", "chaired", "org:alash-orda", "1917")}),
+    ("Ахмет Байтұрсынұлы 1920–1921 жылдары Қазақ АКСР Халық Ағарту комиссары болды.", 0,
+     {("person:baitursynuly", "appointed_as", "Қазақ АКСР Халық Ағарту комиссары", "1920/1921")}),
+    ("Геннадий Колбин 1986 жылы Қазақстан Компартиясы ОК-нің бірінші хатшысы болып тағайындалды.", 0,
+     {("person:kolbin", "appointed_as", "Қазақстан Компартиясы ОК-нің бірінші хатшысы", "1986")}),
+    # «… жылға дейін» (until): the date alone, as «… жылдан бастап» gives the start alone
+    ("1938 жылға дейін Қазақстан Компартиясы ОК-нің бірінші хатшысы болған Л. Мирзоян тұтқындалды.", 0,
+     {("person:mirzoyan", "appointed_as", "Қазақстан Компартиясы ОК-нің бірінші хатшысы", "1938")}),
+    ("1955–1960 жылдары Қазақ КСР Министрлер Кеңесінің төрағасы болып істеген Д. Қонаев кейін республиканы басқарды.", 0,
+     {("person:kunayev", "chaired", "org:kazakh-ssr-council-of-ministers", "1955/1960")}),
+    ("Мұхаметжан Тынышбаев 1917 жылы Түркістан автономиясы үкіметінің төрағасы болды.", 0,
+     {("person:tynyshbayev", "appointed_as", "Түркістан автономиясы үкіметінің төрағасы", "1917")}),
+    ("Ерік Асанбаев 1989–1991 жылдары Қазақ КСР Жоғарғы Кеңесінің төрағасы қызметін атқарды.", 0,
+     {("person:asanbayev", "chaired", "org:kazakh-ssr-supreme-soviet", "1989/1991")}),
+    ("Қасым-Жомарт Тоқаев 1994–1999 жылдары Сыртқы істер министрлігін басқарды.", 0,
+     {("person:tokayev", "appointed_as", "сыртқы істер министрі", "1994/1999")}),
+    ("Дінмұхамед Қонаев 1912 жылы Алматыда туған. Ол 1952 жылы Қазақ КСР Ғылым академиясының президенті қызметіне кірісті.", 1,
+     {("person:kunayev", "appointed_as", "Қазақ КСР Ғылым академиясының президенті", "1952")}),
+    ("1771 жылы Абылай Түркістанда үш жүздің ханы болып жарияланды.", 0,
+     {("person:abylai", "appointed_as", "үш жүздің ханы", "1771")}),
+    ("Кенесары Қасымұлы 1841 жылы қазақ ханы болып сайланды.", 0,
+     {("person:kenesary", "appointed_as", "қазақ ханы", "1841")}),
+    ("Әбілқайыр хан 1718–1748 жылдары Кіші жүздің ханы болды.", 0,
+     {("person:abulkhair", "appointed_as", "Кіші жүздің ханы", "1718/1748")}),
+    ("Әкежан Қажыгелдин 1994–1997 жылдары Қазақстан Республикасының Премьер-Министрі болды.", 0,
+     {("person:kazhegeldin", "appointed_as", "Қазақстан Республикасының Премьер-Министрі", "1994/1997")}),
+    ("Сергей Терещенко 1991 жылы Қазақстан Республикасы Министрлер Кабинетінің төрағасы болып тағайындалды.", 0,
+     {("person:tereshchenko", "appointed_as", "Қазақстан Республикасы Министрлер Кабинетінің төрағасы", "1991")}),
+    ("Ерік Асанбаев 1984–1988 жылдары Қазақ КСР Министрлер Кеңесі төрағасының орынбасары болып істеді.", 0,
+     {("person:asanbayev", "appointed_as", "Қазақ КСР Министрлер Кеңесі төрағасының орынбасары", "1984/1988")}),
+    ("Ж. Шаяхметов 1938 жылы Қазақстан Компартиясы ОК-нің екінші хатшысы болып сайланды.", 0,
+     {("person:shayakhmetov", "appointed_as", "Қазақстан Компартиясы ОК-нің екінші хатшысы", "1938")}),
+    # the sentence's date is another event's (the exile), not the election's
+    ("Алаш Орда үкіметінің төрағасы болып сайланған Әлихан Бөкейханов 1920 жылы Мәскеуге жер аударылды.", 0,
+     {("person:bokeikhanov", "chaired", "org:alash-orda", None)}),
+    ("1925 жылы Қазақ өлкелік партия комитетінің бірінші хатшысы болып Ф. Голощекин тағайындалды.", 0,
+     {("person:goloshchekin", "appointed_as", "Қазақ өлкелік партия комитетінің бірінші хатшысы", "1925")}),
+    ("Левон Мирзоян Қазақстанға 1933 жылы келді. Ол 1933–1938 жылдары өлкелік партия комитетінің бірінші хатшысы болды.", 1,
+     {("person:mirzoyan", "appointed_as", "өлкелік партия комитетінің бірінші хатшысы", "1933/1938")}),
+    ("1930 жылы Қазақ өлкелік партия комитетінің бірінші хатшысы Ф. Голощекин болды.", 0,
+     {("person:goloshchekin", "appointed_as", "Қазақ өлкелік партия комитетінің бірінші хатшысы", "1930")}),
+    ("Ахмет Байтұрсынұлы 1913 жылы «Қазақ» газетін шығарды.", 0, set()),
+    ("1990 жылы 25 қазанда Қазақ КСР Жоғарғы Кеңесі Мемлекеттік егемендік туралы декларацияны қабылдады.", 0,
+     {("org:kazakh-ssr-supreme-soviet", "adopted", "Мемлекеттік егемендік туралы декларация", "1990-10-25")}),
+]
+
+
+# The chair of a gazetteer body is `chaired` (the KazQAD dev gold's reading of «Қазақ КСР
+# Жоғарғы Кеңесінің төрағасы болды»); six rows were first written blind as appointed_as and
+# changed to that convention after reading the dev gold. A post is no election to its body.
+_PREDICATES = {"appointed_as", "adopted", "elected_to", "chaired"}
+
+
+# Shapes added after the blind table, each a sentence of our own.
+SHAPE_CASES = [
+    # «болып жұмыс істеді» (worked as); «лауазымына / қызметіне тағайындалды» with any possessed noun
+    ("Левон Мирзоян 1933 жылы Қазақ өлкелік партия комитетінің бірінші хатшысы болып жұмыс істеді.", 0,
+     {("person:mirzoyan", "appointed_as", "Қазақ өлкелік партия комитетінің бірінші хатшысы", "1933")}),
+    ("Тұрар Рысқұлов 1926 жылы Қазақ өлкелік партия комитетінің бөлім меңгерушісі лауазымына тағайындалды.", 0,
+     {("person:ryskulov", "appointed_as", "Қазақ өлкелік партия комитетінің бөлім меңгерушісі", "1926")}),
+    ("1879 жылы Ыбырай Алтынсарин Торғай облысы мектептерінің инспекторы қызметіне тағайындалады.", 0,
+     {("person:altynsarin", "appointed_as", "Торғай облысы мектептерінің инспекторы", "1879")}),
+    # «… етіп сайлады»: the holder is the accusative, «оны» the last person named
+    ("1946 жылы пленум Ж. Шаяхметовты Қазақстан Компартиясы ОК-нің бірінші хатшысы етіп сайлады.", 0,
+     {("person:shayakhmetov", "appointed_as", "Қазақстан Компартиясы ОК-нің бірінші хатшысы", "1946")}),
+    (("Сәкен Сейфуллин 1894 жылы туған. 1922 жылы съезд оны Қазақ АКСР Халық Комиссарлары Кеңесінің төрағасы етіп "
+      "сайлады."), 1,
+     {("person:seifullin", "appointed_as", "Қазақ АКСР Халық Комиссарлары Кеңесінің төрағасы", "1922")}),
+    # «… жылдан … жылға дейін» (from … until) is one period
+    ("Ахмет Байтұрсынұлы 1920 жылдан 1921 жылға дейін Қазақ АКСР Халық Ағарту комиссары болды.", 0,
+     {("person:baitursynuly", "appointed_as", "Қазақ АКСР Халық Ағарту комиссары", "1920/1921")}),
+    ("Ж. Шаяхметов 1946 жылдан 1954 жылға дейін Қазақстан Компартиясы ОК-нің бірінші хатшысы қызметін атқарды.", 0,
+     {("person:shayakhmetov", "appointed_as", "Қазақстан Компартиясы ОК-нің бірінші хатшысы", "1946/1954")}),
+    # the holder after the post, with «еді» or a bracketed aside
+    ("Ол кезде Қазақ өлкелік партия комитетінің бірінші хатшысы Ф. Голощекин еді.", 0,
+     {("person:goloshchekin", "appointed_as", "Қазақ өлкелік партия комитетінің бірінші хатшысы", None)}),
+    ("1920 жылы Түркістан Республикасы үкіметінің басшысы Тұрар Рысқұлов (Тұрар) болды.", 0,
+     {("person:ryskulov", "appointed_as", "Түркістан Республикасы үкіметінің басшысы", "1920")}),
+    # verbless lines of a career: the person named, else the person the text is about
+    (("Дінмұхамед Қонаев 1912 жылы туған.\n* 1942–1952 жылдары – Қазақ КСР Министрлер Кеңесі төрағасының "
+      "орынбасары.\n* 1952–1955 жылдары – Қазақ КСР Ғылым академиясының президенті.\n"), 2,
+     {("person:kunayev", "appointed_as", "Қазақ КСР Ғылым академиясының президенті", "1952/1955")}),
+    ("Дінмұхамед Қонаев 1912 жылы туған. 1955–1960 жж. – Қазақ КСР Министрлер Кеңесінің төрағасы.", 1,
+     {("person:kunayev", "chaired", "org:kazakh-ssr-council-of-ministers", "1955/1960")}),
+    # a participle before a common noun qualifies it: nothing about the subject before it;
+    # «кейін» (after) is a postposition, no part of a title
+    ("Уәли хан өлгеннен кейін хан сайланған баласы Ресейге барды.", 0, set()),
+    # «бас қолбасшы» is named alone, without the army that owns it (the development gold's reading)
+    ("1726 жылы Әбілқайыр біріккен қол қосынының бас қолбасшысы болып сайланды.", 0,
+     {("person:abulkhair", "appointed_as", "бас қолбасшы", "1726")}),
+    # «тұңғыш» (first ever) is a turn, not a rank: the possessor stays out as before
+    ("1991 жылы Нұрсұлтан Назарбаев республиканың тұңғыш Президенті болып сайланды.", 0,
+     {("person:nazarbayev", "appointed_as", "президент", "1991")}),
+    # a kinship noun is no post
+    ("Абайдың әкесі Құнанбай болды.", 0, set()),
+]
+
+
+# Documents adopted by a body (written blind too, after the offices work): the body is the
+# subject, the document's name in the nominative the value.
+ADOPTED_CASES = [
+    ("1989 жылы 22 қыркүйекте Қазақ КСР Жоғарғы Кеңесі «Қазақ КСР-індегі тілдер туралы» Заңды қабылдады.", 0,
+     {("org:kazakh-ssr-supreme-soviet", "adopted", "Қазақ КСР-індегі тілдер туралы Заң", "1989-09-22")}),
+    pytest.param("КСРО Жоғарғы Кеңесі 1977 жылы 7 қазанда жаңа Конституцияны қабылдады.", 0,
+                 {("org:su-supreme-soviet", "adopted", "Конституция", "1977-10-07")},
+                 marks=pytest.mark.xfail(strict=True, reason="documents.py keeps «жаңа» (new) in the name")),
+    ("Қазақ КСР Жоғарғы Кеңесі 1991 жылы 10 желтоқсанда республиканың атауын өзгерту туралы заң қабылдады.", 0,
+     {("org:kazakh-ssr-supreme-soviet", "adopted", "республиканың атауын өзгерту туралы заң", "1991-12-10")}),
+    # an adjective between a quoted title and its noun: the name is read by doc_names.py (not
+    # this round's file), which stops at the adjective
+    pytest.param("1991 жылы 16 желтоқсанда Қазақ КСР Жоғарғы Кеңесі «Қазақстан Республикасының мемлекеттік "
+                 "тәуелсіздігі туралы» Конституциялық заңды қабылдады.", 0,
+                 {("org:kazakh-ssr-supreme-soviet", "adopted",
+                   "Қазақстан Республикасының мемлекеттік тәуелсіздігі туралы Конституциялық заң", "1991-12-16")},
+                 marks=pytest.mark.xfail(strict=True, reason="doc_names.py stops at the adjective")),
+    ("1990 жылы 25 қазанда Қазақ КСР Жоғарғы Кеңесінің сессиясында Мемлекеттік егемендік туралы декларация қабылданды.", 0,
+     {("org:kazakh-ssr-supreme-soviet", "adopted", "Мемлекеттік егемендік туралы декларация", "1990-10-25")}),
+    ("Қазақ КСР Жоғарғы Кеңесі бұл декларацияны қабылдаған жоқ.", 0, set()),
+]
+
+
+def _facts(text: str, index: int) -> set:
+    doc = run(Document(text))
+    sentence = doc.sentences[index]
+    return {(f.subject, f.predicate, _plain(f.object or f.value), f.time)
+            for f in doc.facts if f.start == sentence.start and f.predicate in _PREDICATES}
+
+
+def _plain(value: str | None) -> str | None:
+    """Compared as bench/facts.py compares values: casefolded, without quotation marks."""
+    return " ".join(re.sub(r'["«»“”„]', " ", value).split()).casefold() if value else None
+
+
+def _casefold(expected: set) -> set:
+    return {(s, p, _plain(v), t) for s, p, v, t in expected}
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), OFFICE_CASES)
+def test_facts_offices_whole_post(text: str, index: int, expected: set) -> None:
+    assert _facts(text, index) == _casefold(expected)
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), ADOPTED_CASES)
+def test_facts_offices_adopted_by_a_body(text: str, index: int, expected: set) -> None:
+    assert _facts(text, index) == _casefold(expected)
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), SHAPE_CASES)
+def test_facts_offices_shapes(text: str, index: int, expected: set) -> None:
+    assert _facts(text, index) == _casefold(expected)
