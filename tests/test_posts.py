@@ -26,7 +26,7 @@ def test_posts_who_is_a_named_person(question: str, answer_type: str, focus: str
     q = analyze_question(question)
     assert q.answer_type == answer_type
     assert q.focus == focus
-    assert (q.predicates == ["appointed_as"]) == (answer_type == "description")
+    assert (q.predicates == ["appointed_as", "chaired"]) == (answer_type == "description")
 
 
 # (sentence of our own, question, the title read off it)
@@ -36,6 +36,9 @@ TITLES = [
     ("1771 жылы Абылай үш жүздің ханы болып жарияланды.", "Абылай кім?", "үш жүздің ханы"),
     ("2019 жылы Қасым-Жомарт Тоқаев Қазақстан Президенті болып сайланды.",
      "Тоқаев кім болған?", "Қазақстан Президенті"),
+    # a year between the name and the title
+    ("Әлихан Бөкейханов 1917 жылы Алаш Орда үкіметінің төрағасы болып сайланды.",
+     "Бөкейханов кім?", "Алаш Орда үкіметінің төрағасы"),
 ]
 
 
@@ -61,3 +64,19 @@ def test_posts_every_post_held_latest_first_with_periods(sample_kb) -> None:
     assert text.index("Сенат") < text.index("Премьер")  # latest first
     assert "1994 жыл)" not in text  # the appointment in 1994 lies within the 1994–1999 term
     assert all(s["doc"] == "tulgalar.md" for s in answer.sources)
+
+
+def test_posts_a_body_chaired_is_a_post_held(tmp_path) -> None:
+    """A chaired fact («… ЕҚЫҰ-ға төрағалық етті», the chair of a named body) is one of the posts
+    «X кім?» lists, beside the appointments."""
+    from conftest import kb_of_texts
+
+    import derek
+
+    texts = {"a.txt": "Марат Тәжин 2007 жылы сыртқы істер министрі болып тағайындалды. "
+                      "2010 жылы Марат Тәжин ЕҚЫҰ-ға төрағалық етті."}
+    with derek.open(kb_of_texts(tmp_path, texts)) as kb:
+        answer = kb.ask("Марат Тәжин кім?")
+    assert answer.method == "facts"
+    assert sorted(answer.value) == ["org:osce төрағасы", "сыртқы істер министрі"]
+    assert answer.answer.startswith("ЕҚЫҰ төрағасы (2010 жыл)")

@@ -12,11 +12,12 @@ from derek.query.candidates import TYPES as _TYPES
 from derek.query.candidates import short_names
 from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, earlier_names, fact_records
-from derek.query.question import Question
+from derek.query.question import POST, Question
 from derek.query.render import join_list, render_date
 from derek.query.yes_no import NO, YES
 
 TITLED = ("appointed_as",)  # facts whose value is the title of the post held
+CHAIR = "төрағасы"  # the post a chaired fact names: «<body> төрағасы»
 
 
 def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 - sqlite3
@@ -170,6 +171,10 @@ def _slot(fact: dict[str, Any], question: Question, asked: set[str]) -> tuple[st
     if kind in ("date", "year", "month", "day"):
         return _time_slot(fact["time"], kind)
     if kind == "description":  # «қандай қызмет атқарды»: the post itself
+        if fact["predicate"] == "chaired" and question.focus == POST and fact["object"] \
+                and fact["subject"].get("type") == "person":  # «Алаш Орда үкіметінің төрағасы болды»
+            body = short_names().get(fact["object"]["id"], fact["object"]["name"])
+            return f"{body} {CHAIR}", f"{fact['object']['id']} {CHAIR}"
         return (_as_written(fact), fact["value"]) if fact["predicate"] in TITLED and fact["value"] else None
     if kind in ("number", "ordinal"):
         if fact["predicate"] in ("has_member_count", "quantity") and fact["value"]:

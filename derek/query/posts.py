@@ -43,7 +43,11 @@ def posts_in(p: Passage, person_ids: set[str]) -> list[Candidate]:
 
 
 def _title_after(tokens: list[Token], start: int) -> list[int]:
-    """The title right before «болып» within the next few words after the name."""
+    """The title right before «болып» within the next few words after the name (past a year
+    between them: «Әлихан Бөкейханов 1917 жылы Алаш Орда үкіметінің төрағасы болып сайланды»)."""
+    while start < len(tokens) and (tokens[start].norm.isdigit() or tokens[start].lemma.lower() == "жыл"
+                                   or tokens[start].norm.lower() in ("ж.", "ж")):
+        start += 1
     for i in range(start, min(start + MODIFIERS + 2, len(tokens) - 1)):
         if not _word(tokens[i]):
             return []

@@ -97,7 +97,7 @@ def analyze_question(text: str) -> Question:
     predicates = predicates_of(doc.tokens)
     if answer_type == "person" and _who_is(doc.tokens, doc.entities, words):
         # «Тоқаев кім?» asks what «Тоқаев қандай қызмет атқарды?» asks: the posts held
-        answer_type, predicates, focus = "description", ["appointed_as"], POST
+        answer_type, predicates, focus = "description", ["appointed_as", "chaired"], POST
     return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates,
                     terms, focus, words, _verb(doc.tokens, terms, focus), _names(doc.tokens, terms))
 
