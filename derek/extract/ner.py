@@ -168,7 +168,7 @@ def _name_keys_of(parts: Counter[tuple[str, str]], lemmas: Counter[str]) -> dict
 
 def name_ending(word: str) -> str:
     """The surname/patronymic ending of a capitalised word's lemma, or of its fallback stem
-    where the lemmatizer keeps the case (Тоқаевтың -> ев, Серікбаевамен -> баева), or ""."""
+    where the lemmatizer keeps the case (Тоқаевтың -> ев, Серікбаевамен -> баев: the lemma is the male form), or ""."""
     if not word[:1].isupper():
         return ""
     for stem in (_stem(word), _cut(word.lower())):
