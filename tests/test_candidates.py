@@ -97,3 +97,19 @@ WHERE = [  # (context, question, value): a place answer stands where places do
 @pytest.mark.parametrize(("context", "question", "value"), WHERE)
 def test_candidates_place_answers_stand_where_places_do(context: str, question: str, value: str) -> None:
     assert _best_value(context, question) == value
+
+
+def test_candidates_a_value_outside_the_subordinated_clause_of_the_verb_scores_less() -> None:
+    """«… талқандағаннан кейін Абылай … ұстанды»: Абылай acts in the main clause, not in the
+    clause of the asked verb that «кейін» subordinates."""
+    from derek.query.candidates import OTHER_CLAUSE
+
+    q = analyze_question("Жоңғар хандығын кім талқандады?")
+    text = "Цин империясы 1758 жылы Жоңғар хандығын талқандағаннан кейін Абылай Ресеймен келіссөз жүргізді."
+    p = document_passages(analyze(text), "t", q)[0]
+    (abylai,) = [c for c in candidates_in(p, q) if c.value == "person:abylai"]
+    assert abylai.score <= p.coverage * OTHER_CLAUSE
+    same = "1758 жылы Абылай Жоңғар хандығын талқандады."  # the asked verb's own agent keeps its score
+    p = document_passages(analyze(same), "t", q)[0]
+    (abylai,) = [c for c in candidates_in(p, q) if c.value == "person:abylai"]
+    assert abylai.score > p.coverage * 0.9

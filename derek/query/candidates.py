@@ -347,7 +347,26 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
             penalty += CLAUSE_PENALTY
     # «нешеуі атмосферада» → «26-сы атмосферада»: the question's frame word follows the value
     frame = FRAME_VALUE if mirrors_frame(p, question, positions[-1]) else 1.0
-    return coverage * (1.0 - penalty) * frame
+    return coverage * (1.0 - penalty) * frame * _main_clause(p, positions, question)
+
+
+SUBORDINATORS = frozenset({"кейін", "соң", "бұрын", "дейін", "шейін"})  # «-ғаннан кейін»: after …
+OTHER_CLAUSE = 0.5
+
+
+def _main_clause(p: Passage, positions: list[int], question: Question) -> float:
+    """«Цин империясы … Жоңғар хандығын талқандағаннан кейін Абылай … саясат ұстанды»: when the
+    question's verb heads a clause that «кейін/соң/бұрын …» subordinates, a value after it stands
+    in the main clause and did not do what the question asks."""
+    from derek.kb.search import term
+
+    if not question.verb:
+        return 1.0
+    for i, t in enumerate(p.tokens[:-1]):
+        if term(t) == question.verb and i < positions[0] \
+                and p.tokens[i + 1].norm.lower() in SUBORDINATORS:
+            return OTHER_CLAUSE
+    return 1.0
 
 
 def _besides(p: Passage, positions: list[int]) -> float:
