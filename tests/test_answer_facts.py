@@ -156,3 +156,18 @@ def test_entity_card_lists_earlier_names_and_their_members(renamed_kb) -> None:
     assert ("state:kz", "joined", "org:csce", "1992-01-30") in joined
     # the earlier name's own card does not claim the later name's facts
     assert entity_card(renamed_kb.db, "org:csce")["earlier_names"] == []
+
+
+LISTS_BY_PRESENT_NAME = [  # (question, values): a list names an organization by its present name
+    ("Қазақстан қай ұйымдарға мүше?", ["org:osce"]),
+    ("Қырғызстан қандай ұйымдарға қосылды?", ["org:sco"]),
+]
+
+
+@pytest.mark.parametrize(("question", "values"), LISTS_BY_PRESENT_NAME)
+def test_answer_facts_organizations_listed_by_their_present_name(renamed_kb, question: str,
+                                                                 values: list[str]) -> None:
+    assert analyze_question(question).answer_type == "organizations"
+    found = ask(renamed_kb.db, question)
+    assert (found.value, found.method) == (values, "facts")
+    assert any("деп аталады" in s["text"] for s in found.sources)

@@ -11,7 +11,7 @@ from derek.query.ask import Answer
 from derek.query.candidates import TYPES as _TYPES
 from derek.query.candidates import short_names
 from derek.query.conflicts import ONCE
-from derek.query.facts import compatible, earlier_names, fact_records
+from derek.query.facts import compatible, earlier_names, fact_records, later_names
 from derek.query.question import POST, Question
 from derek.query.render import join_list, render_date
 from derek.query.yes_no import NO, YES
@@ -49,10 +49,31 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
         # leaders signed), all of them; the answer says which type it is
         question = replace(question, answer_type=STATES_FOR[question.answer_type])
         found = _found(records, question, predicates, set(named))
+    if question.wants_list:
+        found = _under_latest_names(db, found)
     answer = _answer(db, found, question)
     if answer is not None:
         answer.same_as = {old: new for old, (new, _) in earlier.items()}
     return answer
+
+
+def _under_latest_names(db, found: list) -> list:  # noqa: ANN001 - sqlite3
+    """A list names an organization once and by its present name: the CSCE that Kazakhstan
+    joined in 1992 is the ЕҚЫҰ — dropped when the list holds the ЕҚЫҰ already, else named so,
+    its fact quoting the renaming too."""
+    values = [v for (_, v), _, _ in found if isinstance(v, str)]
+    renamed = later_names(db, list(dict.fromkeys(values))) if values else {}
+    kept = []
+    for (answer, value), fact, confidence in found:
+        if value in renamed:
+            new, renaming = renamed[value]
+            if new in values:
+                continue
+            name = short_names().get(new) or next(
+                (e["name"] for e in (renaming["subject"], renaming["object"]) if e and e["id"] == new), new)
+            answer, value, fact = name, new, _under_earlier_name(fact, [renaming])
+        kept.append(((answer, value), fact, confidence))
+    return kept
 
 
 STATES_FOR = {"person": "states", "persons": "states"}  # «кім/кімдер» of an act states do too

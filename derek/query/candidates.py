@@ -32,7 +32,7 @@ from derek.query.render import render_date
 from derek.query.yes_no import yes_in
 
 TYPES = {"person": {"person"}, "persons": {"person"}, "state": {"state"}, "states": {"state"},
-         "organization": {"organization", "body"},
+         "organization": {"organization", "body"}, "organizations": {"organization", "body"},
          "place": {"city", "region", "place", "sea", "lake", "river", "mountain", "state"}}
 DATE_TYPES = ("date", "year", "month", "day")
 FRAME_VALUE = 1.1  # a typed value followed by the question's frame word (phrases.frame_word)
@@ -462,7 +462,8 @@ def _span_fit(p: Passage, question: Question, span: list[int]) -> float:
     if any(t.lemma.lower() in stop or t.norm.lower() in stop for t in (first, last)):
         return 0.0
     kind = question.answer_type
-    if kind in ("person", "persons", "place", "state", "states", "organization") and not first.norm[:1].isupper():
+    if kind in ("person", "persons", "place", "state", "states", "organization", "organizations") \
+            and not first.norm[:1].isupper():
         return 0.0
     if kind in ("number", "ordinal", "year", "date") and not any(c.isdigit() for c in first.norm):
         return 0.0

@@ -89,6 +89,21 @@ def earlier_names(db: sqlite3.Connection, asked: list[str]) -> dict[str, tuple[s
     return found
 
 
+def later_names(db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """{entity: (the entity its renaming names, the renamed_to fact)} for those of ``ids`` the
+    knowledge base says were renamed (the new name looked up among all entities' names)."""
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(f"SELECT id, subject, predicate, object FROM facts WHERE predicate = 'renamed_to'"
+                      f" AND subject IN ({marks})", ids).fetchall()
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for fact in fact_records(db, rows):
+        key = " ".join((fact["value"] or "").lower().split())
+        row = db.execute("SELECT entity_id FROM aliases WHERE key = ? ORDER BY entity_id LIMIT 1", (key,)).fetchone()
+        if row and row[0] != fact["subject"]["id"]:
+            found.setdefault(fact["subject"]["id"], (row[0], fact))
+    return found
+
+
 class EntityNames:
     """{"id","name","wikidata"} for entity ids, read once per id."""
 

@@ -34,7 +34,7 @@ class Question:
 
     @property
     def wants_list(self) -> bool:
-        return self.answer_type in ("persons", "states", "list")
+        return self.answer_type in ("persons", "states", "organizations", "list")
 
     def to_dict(self) -> dict[str, object]:
         return {"answer_type": self.answer_type, "predicates": self.predicates, "terms": self.terms,
@@ -206,7 +206,7 @@ def _plural(kind: str, token: Token) -> str:
     from derek.extract.rules import readings
 
     plural = any("PL" in tags for _, tags in readings(token.norm)[1:2])
-    return {"state": "states", "person": "persons"}.get(kind, kind) if plural else kind
+    return {"state": "states", "person": "persons", "organization": "organizations"}.get(kind, kind) if plural else kind
 
 
 def _colon_type(tokens: list[Token], nouns: dict[str, str]) -> tuple[str, set[int], str | None]:
