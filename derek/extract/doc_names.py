@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _QUOTES = {'"', "«", "»", "“", "”", "„"}
 _MAX_WORDS = 14  # a name longer than this is not one name
+DOCUMENT_KINDS = frozenset({"document", "collection"})  # a collection: «заңдар жинағы»
 _OWNER_TYPES = frozenset({"organization", "body", "state"})
 _ENDING_CASE = {"genitive": "GEN", "dative": "DAT", "accusative": "ACC", "locative": "LOC",
                 "ablative": "ABL", "instrumental": "INS", "attributive": "ATTR"}
@@ -30,6 +31,11 @@ _VERBAL_NOUN_CASES = {"ACC", "DAT", "INS"}  # «ұйымға айналдыру�
 _ALWAYS = {"NOM", "GEN", "ATTR"}  # a noun's own modifiers: «іс-қимылдың халықаралық күні»
 _CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
 _COORDINATORS = {"және", "мен", "пен", "бен", "әрі"}
+# «жаңа / тұңғыш / алғашқы Конституцияны»: a turn in a sequence of documents, no part of the name
+_TURNS = {"жаңа", "тұңғыш", "алғашқы"}
+# «"Жеті жарғы" атты / деген / деп аталған заңдар жинағы»: words that attach a title to its noun
+_NAMING = {"атты", "деген", "деп", "аталған", "аталатын"}
+_BETWEEN = 4  # words a quoted title may stand before its head noun («"…" Конституциялық заң»)
 
 
 @dataclass(slots=True)
@@ -41,6 +47,7 @@ class Name:
     head: int
     text: str
     owner: Arg | None = None
+    owned: bool = False  # the text already names the owner
 
 
 @cache
@@ -76,6 +83,7 @@ class NounForm:
     kind: str
     possessive: bool
     case: str
+    plural: bool = False
 
 
 @cache
@@ -87,7 +95,7 @@ def noun_form(word: str) -> NounForm | None:
             categories = split_ending(low[len(stem):])
             if categories is not None:
                 case = next((_ENDING_CASE[c] for c in reversed(categories) if c in _ENDING_CASE), "NOM")
-                return NounForm(stem, kind, "possessive" in categories, case)
+                return NounForm(stem, kind, "possessive" in categories, case, "plural" in categories)
     return None
 
 
@@ -98,32 +106,62 @@ def nominative(word: str, form: NounForm) -> str:
 
 
 def name_before(doc: Document, index: TokenIndex, clause: Clause, head: int, min_words: int = 2) -> Name | None:
-    """The name whose head noun is token ``head``: quoted («"…" бағдарламасы», «"… пакт"») or
-    the head with its left modifiers; None when it has fewer than ``min_words`` words."""
+    """The name whose head noun is token ``head``: quoted («"…" бағдарламасы», «"… пакт"», «"…"
+    Конституциялық заң») or the head with its left modifiers; None when it has fewer than
+    ``min_words`` words. A collection or a plural head («"Жеті жарғы" заңдар жинағы») is named
+    by its quoted title alone; a turn word opening the name («жаңа Конституцияны») is dropped,
+    and a head left alone keeps the state or body that owns it («Қазақстан Республикасының
+    тұңғыш Конституциясы» → «Қазақстан Республикасының Конституциясы»)."""
     form = noun_form(index.norms[head])
     if form is None:
         return None
     quoted = _quoted(index, clause, head)
-    first, owner = quoted if quoted else modifiers(index, clause, head)
+    if quoted and quoted[1] < head - 1 and (form.kind == "collection" or form.plural):
+        return _title(doc, index, quoted[0], quoted[1], head)
+    first, owner = (quoted[0], None) if quoted else modifiers(index, clause, head)
     if head - first + 1 < min_words:
         return None
-    start = doc.tokens[first].start
-    text = doc.text[start:doc.tokens[head].start] + nominative(index.norms[head], form)
+    turned = first
+    while first < head and index.norms[first].lower() in _TURNS:
+        first += 1
+    text = doc.text[doc.tokens[first].start:doc.tokens[head].start] + nominative(index.norms[head], form)
+    owned = first == head > turned and owner is not None and owner.case == "GEN"
+    if owned:  # «Қазақстан Республикасының (тұңғыш) Конституциясы»
+        text = f"{doc.text[doc.tokens[owner.first].start:doc.tokens[owner.last - 1].end]} {text}"
     if quoted and index.norms[first] in _QUOTES and head + 1 < len(index.norms) and index.norms[head + 1] in _QUOTES:
         text = text[1:]  # «"… пакт"»: the quoted title itself
-    return Name(first, head, text.replace("\n", " "), owner)
+    return Name(first, head, text.replace("\n", " "), owner, owned)
 
 
-def _quoted(index: TokenIndex, clause: Clause, head: int) -> tuple[int, Arg | None] | None:
-    """Where a quotation that ends at the head (or just before it) opens."""
+def _title(doc: Document, index: TokenIndex, first: int, close: int, head: int) -> Name:
+    """The quoted title from ``first`` (the opening quote) to ``close`` (the closing one)."""
+    text = doc.text[doc.tokens[first + 1].start:doc.tokens[close - 1].end]
+    return Name(first, head, text.replace("\n", " "), None)
+
+
+def _quoted(index: TokenIndex, clause: Clause, head: int) -> tuple[int, int] | None:
+    """Where a quotation that ends at the head (or a few attributive words before it) opens,
+    and where it closes."""
     norms = index.norms
-    close = head + 1 if head + 1 < clause.last and norms[head + 1] in _QUOTES else \
-        head - 1 if norms[head - 1] in _QUOTES else None
+    close = head + 1 if head + 1 < clause.last and norms[head + 1] in _QUOTES else _close_before(index, clause, head)
     if close is None:
         return None
-    for k in range(min(close, head) - 1, max(clause.first, head - _MAX_WORDS) - 1, -1):
+    for k in range(min(close, head) - 1, max(clause.first, head - _MAX_WORDS - _BETWEEN) - 1, -1):
         if norms[k] in _QUOTES:
-            return (k if close < head else k + 1), None
+            return (k if close < head else k + 1), close
+    return None
+
+
+def _close_before(index: TokenIndex, clause: Clause, head: int) -> int | None:
+    """A closing quote before the head with only attributive words between: adjectives, bare
+    nouns, naming words («"…" Конституциялық заң», «"…" атты заңдар жинағы»)."""
+    for k in range(head - 1, max(clause.first, head - _BETWEEN - 1) - 1, -1):
+        word = index.norms[k]
+        if word in _QUOTES:
+            return k
+        _, tags, pos = word_info(word)
+        if word.lower() not in _NAMING and (pos not in ("NOUN", "ADJ", "PROPN") or tags & _CASES):
+            return None
     return None
 
 

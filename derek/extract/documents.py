@@ -7,7 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, Fact, Sentence
-from derek.extract.doc_names import Name, modifiers, name_before, noun_form
+from derek.extract.doc_names import (
+    DOCUMENT_KINDS,
+    Name,
+    NounForm,
+    modifiers,
+    name_before,
+    noun_form,
+)
 from derek.extract.rules import Arg, Clause, Rule, readings, word_info
 
 if TYPE_CHECKING:
@@ -16,7 +23,12 @@ if TYPE_CHECKING:
 _ADOPTERS = frozenset({"organization", "body"})
 _PROPOSED = frozenset({"organization", "event", "treaty", "body"})
 _PROPOSERS = frozenset({"person", "state"})
+_QUOTES = {'"', "«", "»", "“", "”", "„"}
+_DRAFTS = {"жоба"}  # a draft: «… Ереженің жобасын бекітті» approves the document
 _AGENT_WORDS = {"тарапынан"}  # «БҰҰ тарапынан қабылданды»: by the UN
+# «Тәуке ханның тұсында / Есім хан билігі кезінде қабылданды»: in a ruler's time, by the ruler
+_REIGN = {"тұс", "кез", "заман", "билік"}
+_RULERS = frozenset({"person"})
 # «Жоғарғы Кеңесінің шешімімен / қаулысы бойынша қабылданды»: by the body's decision
 _DECISIONS = {"шешім", "қаулы"}
 _INITIATIVE_LINKS = {"бойынша"}  # «Қазақстанның ұсынысы бойынша»
@@ -25,7 +37,7 @@ _INITIATIVES = {"бастама", "ұсыныс"}  # «бастамасымен�
 
 
 def adopted_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule, span: tuple[int, int],
-                     index: TokenIndex, date: DateMention | None) -> list[Fact] | None:
+                     index: TokenIndex, date: DateMention | None, carried: Arg | None = None) -> list[Fact] | None:
     """A non-gazetteer document adopted by the clause's verb: active («Ассамблея … декларацияны
     қабылдады») or passive («… мәлімдеме қабылданды», with the body from the document's owner,
     «тарапынан», or the organization whose meeting the clause names). None when the document
@@ -37,7 +49,7 @@ def adopted_document(doc: Document, sentence: Sentence, clause: Clause, rule: Ru
     outside = [a for a in clause.args if a.last <= name.first or a.first >= span[1] or name.head < a.first < span[0]]
     if active:
         actors = [a for a in outside if a.case == "NOM" and a.type in rule.subject_types and a.last <= name.first]
-        adopter = actors[-1] if actors else None
+        adopter = actors[-1] if actors else carried
     else:
         adopter = name.owner if name.owner and name.owner.type in _ADOPTERS else _passive_agent(index, clause, outside)
     if adopter is None:
@@ -47,19 +59,45 @@ def adopted_document(doc: Document, sentence: Sentence, clause: Clause, rule: Ru
                  sentence.start, sentence.end, round(rule.confidence - 0.1, 2))]
 
 
+def carried_adopter(rule: Rule, clause: Clause, span: tuple[int, int], index: TokenIndex,
+                    previous: Arg | None, previous_first: int) -> Arg | None:
+    """The adopter an active clause leaves out: the antecedent of «Ол», else (no nominative
+    name in the clause) the subject of the previous sentence («1867 жылы II Александр … қол
+    қойды. 1868 жылы … Ереженің жобасын да бекітіп берді»)."""
+    if not rule.object_types:
+        return None
+    if any(index.norms[k].lower() == "ол" for k in range(clause.first, span[0])):
+        found = index.last_before(clause.first, rule.subject_types, previous_first)
+        return Arg(found[0], found[1], "NOM", span[0], span[0], anaphor=True) if found else None
+    if any(a.case == "NOM" and a.first < span[0] for a in clause.args):
+        return None
+    return previous if previous is not None and previous.type in rule.subject_types else None
+
+
 def _document_before(doc: Document, index: TokenIndex, clause: Clause, i: int, case: str) -> Name | None:
     """The nearest document noun before token ``i`` in ``case``, with its name; None if it is
     part of a gazetteer treaty's name or a verb or comma stands between."""
     for k in range(i - 1, clause.first - 1, -1):
         word = index.norms[k]
         form = noun_form(word)
-        if form is not None and form.kind == "document" and form.case == case:
+        if form is not None and form.stem in _DRAFTS and form.case == case:
+            k, form = _drafted(index, k)  # «"… Ереженің" жобасын бекітті»: the draft of the document
+            case = "GEN" if form is not None else case
+        if form is not None and form.kind in DOCUMENT_KINDS and form.case == case:
             if any(a.first <= k < a.last and a.type == "treaty" for a in clause.args):
                 return None
             return name_before(doc, index, clause, k)
-        if word == "," or (word_info(word)[2] in ("VERB", "AUX") and "VNOUN" not in word_info(word)[1]):
+        named = any(a.first <= k < a.last for a in clause.args)  # «Кеңесінің», read as a verb
+        if word == "," or (not named and word_info(word)[2] in ("VERB", "AUX") and "VNOUN" not in word_info(word)[1]):
             return None
     return None
+
+
+def _drafted(index: TokenIndex, k: int) -> tuple[int, NounForm | None]:
+    """The genitive document a draft noun at ``k`` belongs to (a closing quote may stand between)."""
+    j = k - 1 - (k > 0 and index.norms[k - 1] in _QUOTES)
+    form = noun_form(index.norms[j]) if j >= 0 else None
+    return (j, form) if form is not None and form.case == "GEN" else (k, None)
 
 
 def _passive_agent(index: TokenIndex, clause: Clause, args: list[Arg]) -> Arg | None:
@@ -71,10 +109,23 @@ def _passive_agent(index: TokenIndex, clause: Clause, args: list[Arg]) -> Arg | 
         nxt = norms[a.last] if a.last < len(norms) else ""
         if a.type in _ADOPTERS and (nxt.lower() in _AGENT_WORDS or _is_meeting(nxt) or _decision(norms, a.last)):
             return a
+        if a.type in _RULERS and (nxt.lower() in _AGENT_WORDS or _reign(norms, a.last)):
+            return a
     meeting = next((k for k in range(clause.first, clause.last) if _is_meeting(norms[k])), None)
     if meeting is None or any(a.last == meeting for a in args):
         return None
     return index.last_organization(meeting)
+
+
+def _reign(norms: list[str], k: int) -> bool:
+    """«тұсында», «билігі кезінде»: the time of the ruler named before ``k`` (a locative)."""
+    for j in range(k, min(k + 2, len(norms))):
+        lemma, tags, _ = word_info(norms[j])
+        if lemma not in _REIGN:
+            return False
+        if "LOC" in tags:
+            return True
+    return False
 
 
 def _decision(norms: list[str], k: int) -> bool:
@@ -147,18 +198,18 @@ def drafted_facts(doc: Document, sentence: Sentence, clause: Clause, index: Toke
         if lemma not in _DRAFTING or "PTCP.PAST" not in tags or actor is None:
             continue
         named = next((a for a in clause.args if a.first == k + 1 and a.type in _PROPOSED), None)
-        name = None if named else _document_after(doc, index, clause, k + 1)
+        name = None if named else document_after(doc, index, clause, k + 1)
         if named or name:
             facts.append(Fact(actor.entity, "proposed", named.entity if named else None, name, None, None,
                               sentence.start, sentence.end, 0.65))
     return facts
 
 
-def _document_after(doc: Document, index: TokenIndex, clause: Clause, k: int) -> str | None:
+def document_after(doc: Document, index: TokenIndex, clause: Clause, k: int) -> str | None:
     """The name of the document whose head noun follows token ``k`` with no break between."""
     for j in range(k, min(clause.last, k + 12)):
         form = noun_form(index.norms[j])
-        if form is not None and form.kind == "document":
+        if form is not None and form.kind in DOCUMENT_KINDS:
             name = name_before(doc, index, Clause(k, clause.last, clause.args), j)
             return name.text if name else None
         if not index.norms[j][:1].isalpha() and index.norms[j] not in ('"', "«", "»"):
@@ -182,7 +233,7 @@ def initiative_facts(doc: Document, sentence: Sentence, clause: Clause, index: T
         after = k + 1 if form.case == "INS" else k + 2
         named = next((a for a in clause.args if a.first >= after and a.case in ("NOM", "ACC")
                       and a.type in _PROPOSED), None)
-        name = None if named else _document_after(doc, index, clause, after)
+        name = None if named else document_after(doc, index, clause, after)
         if named or name:
             return [Fact(owner.entity, "proposed", named.entity if named else None, name, None, None,
                          sentence.start, sentence.end, 0.7)]

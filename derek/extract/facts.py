@@ -15,6 +15,7 @@ from derek.extract.arguments import SEPARATORS, clause_arguments, closing_list
 from derek.extract.companions import companion_facts, entry_facts
 from derek.extract.documents import (
     adopted_document,
+    carried_adopter,
     drafted_facts,
     initiative_facts,
     proclaimed_facts,
@@ -318,7 +319,9 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         if quoted is not None:
             return quoted
     if rule.predicate == "adopted" and not objects:  # a document that is no gazetteer treaty
-        found = adopted_document(doc, sentence, clause, rule, span, index, date)
+        previous = context.subject if context.subject_sentence == n - 1 else None
+        carried = carried_adopter(rule, clause, span, index, previous, context.previous_first)
+        found = adopted_document(doc, sentence, clause, rule, span, index, date, carried)
         found = found or owned_document(doc, sentence, clause, rule, span, index, date) or found
         if found is not None:
             return found

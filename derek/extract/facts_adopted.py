@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, Fact, Sentence
-from derek.extract.doc_names import Name, name_before, nominative, noun_form
+from derek.extract.doc_names import DOCUMENT_KINDS, Name, name_before, nominative, noun_form
 from derek.extract.rules import Clause, Rule, word_info
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
 _OWNERS = frozenset({"state", "organization", "body"})
+_AFTER = 8  # a participle's document head stands within this many words after it
 _ABOUT = {"туралы", "жөніндегі"}  # «… туралы заң»: a genitive before it is the law's topic
 
 
@@ -24,6 +25,10 @@ def owned_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule
     adopts; the value keeps the owner, since «Конституция» alone names nothing), or active
     with a bare (indefinite) object after the body («Кеңесі … туралы заң қабылдады»)."""
     active = bool(rule.object_types)
+    qualified = [] if active or "PTCP.PAST" not in word_info(index.norms[span[1] - 1])[1] else \
+        _qualified_document(doc, sentence, clause, rule, span, index, date)
+    if qualified:
+        return qualified
     head = _document_head(index, clause, span[0], active)
     if head is None:
         return []
@@ -43,6 +48,23 @@ def owned_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule
                  sentence.start, sentence.end, round(rule.confidence - 0.15, 2))]
 
 
+def _qualified_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule, span: tuple[int, int],
+                        index: TokenIndex, date: DateMention | None) -> list[Fact]:
+    """«1995 жылы 30 тамызда қабылданған Қазақстан Республикасының Конституциясы …»: a passive
+    participle qualifies the document after it; the state or body owning it adopted it."""
+    head = next((k for k in range(span[1], min(clause.last, span[1] + _AFTER))
+                 if (form := noun_form(index.norms[k])) is not None and form.kind in DOCUMENT_KINDS), None)
+    if head is None or any(not index.norms[k][:1].isalpha() for k in range(span[1], head)):
+        return []
+    name = name_before(doc, index, Clause(span[1], clause.last, clause.args), head, min_words=1)
+    if name is None or name.owner is None or name.owner.type not in _OWNERS:
+        return []
+    dates = [d for _, d in index.dates_in(clause.first, span[0]) if d.type == "DATE"]
+    when = dates[-1] if dates else date
+    return [Fact(name.owner.entity, "adopted", None, _owned_text(doc, index, name), when.value if when else None,
+                 None, sentence.start, sentence.end, round(rule.confidence - 0.2, 2))]
+
+
 def _document_head(index: TokenIndex, clause: Clause, i: int, active: bool) -> int | None:
     """The document noun right before the verb at ``i``: nominative in the passive; in the
     active a bare nominative (no possessive: «заң», not «Конституциясы», the subject)."""
@@ -50,7 +72,7 @@ def _document_head(index: TokenIndex, clause: Clause, i: int, active: bool) -> i
     if k < clause.first:
         return None
     form = noun_form(index.norms[k])
-    if form is None or form.kind != "document" or form.case != "NOM":
+    if form is None or form.kind not in DOCUMENT_KINDS or form.case != "NOM":
         return None
     if active and form.possessive:
         return None
@@ -62,7 +84,7 @@ def _document_head(index: TokenIndex, clause: Clause, i: int, active: bool) -> i
 def _owned_text(doc: Document, index: TokenIndex, name: Name) -> str:
     """The value: the name, with its owner when the name is the head noun alone or the owner
     is the topic of its «туралы» phrase («Қазақстан Республикасының … тәуелсіздігі туралы заң»)."""
-    if name.owner is None or name.head > name.first and not any(
+    if name.owned or name.owner is None or name.head > name.first and not any(
             index.norms[k].lower() in _ABOUT for k in range(name.first, name.head)):
         return name.text
     start = doc.tokens[name.owner.first].start

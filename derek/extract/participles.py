@@ -1,5 +1,6 @@
-"""A participle that names its patient in quotes: «1968 жылы БҰҰ қабылдаған «Экономикалық …
-пакт»» → adopted(БҰҰ, value = the quoted title), for documents that are not gazetteer treaties.
+"""A participle that names its patient in quotes or by a document noun: «1968 жылы БҰҰ
+қабылдаған «Экономикалық … пакт»», «Кеңесі 1990 жылы қабылдаған … туралы декларация» →
+adopted(actor, value = the title), for documents that are not gazetteer treaties.
 Reads Document tokens and the fact extractor's clause arguments; returns facts.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, Fact, Sentence
+from derek.extract.documents import document_after
 from derek.extract.rules import Clause, Rule
 
 if TYPE_CHECKING:
@@ -24,15 +26,16 @@ def quoted_patient(doc: Document, sentence: Sentence, clause: Clause, rule: Rule
     None when neither follows."""
     actors = [a for a in clause.args if a.last <= span[0] and a.case in rule.subject_cases
               and a.type in rule.subject_types and not a.excluded]
-    if not actors or actors[-1].last != span[0]:
-        return None  # the actor stands right before the participle: «БҰҰ қабылдаған»
+    if not actors or any(k not in index.date_tokens for k in range(actors[-1].last, span[0])):
+        return None  # the actor stands right before the participle, a date may part them: «БҰҰ қабылдаған»
     k = _past_date(index, span[1], clause.last)
     named = next((a for a in clause.args if a.first in (k, k + 1) and a.type in rule.object_types), None)
-    when = next((d for _, d in index.dates_in(span[1], k) if d.type == "DATE"), date)
+    when = next((d for _, d in index.dates_in(span[1], k) if d.type == "DATE"), None) or \
+        next((d for _, d in index.dates_in(actors[-1].last, span[0]) if d.type == "DATE"), date)
     if named is not None:  # a gazetteer document: the fact is about it («… қабылдаған 1948 жылғы «Декларациясы»»)
         return [Fact(named.entity, rule.predicate, None, None, when.value if when else None, None,
                      sentence.start, sentence.end, round(rule.confidence - 0.1, 2))]
-    title = _quoted_after(doc, index, k, clause.last)
+    title = _quoted_after(doc, index, k, clause.last) or document_after(doc, index, clause, k)
     if title is None:
         return None
     return [Fact(actors[-1].entity, rule.predicate, None, title, when.value if when else None, None,
