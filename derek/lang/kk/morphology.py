@@ -4,6 +4,7 @@ ranked by stem evidence from the lexicon. Input is one normalized word; no Docum
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from derek.lang.kk import lexicon as lex
@@ -23,6 +24,9 @@ ENDING_WEIGHT = 0.8  # per letter of ending stripped from an unseen stem
 RARE = -9.0  # log-probability of a suffix chain never counted
 SMOOTH = 5  # add-k smoothing of chain counts
 BARE = 1.0  # bonus when the stem also occurs as a word on its own
+# -лық/-дық/-тық keeps к/қ voiced only before a vowel, so a lemma in -лығы/-дігі … is a
+# possessed derivation, never a stem: ұзындығы → ұзындық + POSS.3
+_VOICED_DERIVATION = re.compile(r"[лдт][ыі][ғг][ыі]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -204,6 +208,8 @@ class Analyzer:
             harm = harmony(low[start:i]) or harm  # the harmony of low[:i], built up
             start = i
             stem = low[:i]
+            if stem[-1] == stem[-2] == low[i]:  # no stem ends where three letters repeat: қуатт|тан
+                continue
             if low[i] == "и":  # ы/і + й written и: оқиды → оқы, дами → дамы
                 _add_glide(found, table.get("й" + low[i + 1:]), stem, harm, i)
             elif low[i] == "ю" and stem[-1] in VOWELS:  # й + у written ю: қою → қой
@@ -225,6 +231,8 @@ class Analyzer:
                         _add_stems(found, stem, low[i], chain, h, i)
             if harm == "b" and stem[-1] == "л" and len(stem) > 3 and low[i] in VOWELS:
                 _add_soft(found, variants.get(("f", cls), ()), stem, i)
+        if _VOICED_DERIVATION.search(low):
+            found = [c for c in found if not _VOICED_DERIVATION.search(c.stem[-4:])] or found
         if low.endswith(PLACE_ENDING) and len(low) > len(PLACE_ENDING) + 2:
             return [c for c in found if c.cut <= len(low) - len(PLACE_ENDING) or c.cut == len(low)
                     or (c.root or c.stem) in self.stems or (c.root or c.stem) in self.known]
