@@ -263,14 +263,15 @@ def measure_owner(sentence: Sentence, index: TokenIndex, a: int, at: int | None,
 
 def owns(index: TokenIndex, owner: EntityMention, at: int | None, a: int) -> bool:
     """Is a genitive name the owner of the figure («БҰҰ-ның 20-дан астам агенттігі») or of its
-    measure noun (at most 3 words before it), rather than of some other noun?"""
+    measure noun (at most 2 words between them, however long the name: «Семей ядролық сынақ
+    полигонының ұзындығы»), rather than of some other noun?"""
     # a place between them says where: «БҰҰ-ның Қазақстанда келесі 15 ұйымы»
     end = at if at is not None else a
     near = index.mentions_in(max(0, end - 8), end)
     places = {k for s, e, m in near if m.case in _SETTINGS for k in range(s, e)}
     # «Қазақстанның 2020 жылғы тауар айналымы»: a date in the measure phrase is no distance
     places |= {k for k in range(max(0, end - 8), end) if k in index.date_tokens}
-    return any(m is owner and e <= end and (sum(k not in places for k in range(s, end)) <= 3 if at is not None
+    return any(m is owner and e <= end and (sum(k not in places for k in range(e, end)) <= 2 if at is not None
                                             else sum(k not in places for k in range(e, end)) <= 1)
                for s, e, m in near) or any(m is owner and e == a for _, e, m in index.mentions_in(0, a))
 
