@@ -27,6 +27,8 @@ BARE = 1.0  # bonus when the stem also occurs as a word on its own
 # -лық/-дық/-тық keeps к/қ voiced only before a vowel, so a lemma in -лығы/-дігі … is a
 # possessed derivation, never a stem: ұзындығы → ұзындық + POSS.3
 _VOICED_DERIVATION = re.compile(r"[лдт][ыі][ғг][ыі]")
+# и as the last vowel letter with a consonant after it (one search, not a scan per vowel)
+_LAST_VOWEL_I = re.compile("и[^" + "".join(sorted(VOWELS)) + "]+$")
 
 
 @dataclass(slots=True, frozen=True)
@@ -376,8 +378,7 @@ def _loan_cluster(stem: str) -> bool:
 def _loan_i(stem: str) -> bool:
     """The last vowel letter is и and a consonant follows it (саммит, кредит, Рим): и is no
     harmonic vowel, and such loanwords take front endings though an earlier vowel is back."""
-    last = max(stem.rfind(v) for v in VOWELS)
-    return last >= 0 and stem[last] == "и" and last < len(stem) - 1
+    return _LAST_VOWEL_I.search(stem) is not None
 
 
 def _add_glide(found: list[_Candidate], variants: dict | None, stem: str, harm: str,
