@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from derek.doc import Token
+from derek.kb.search import term
 from derek.query.fit import respective_factor
 from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.passages import Passage
@@ -332,8 +333,6 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
     """The passage's coverage, less a little for each word between the value and the question's
     verb (the value it governs sits next to it) and between the value and the entity asked about
     («Иран … тоғызыншы мүшесі болды, ал Беларусь … оныншы мүше атанды»)."""
-    from derek.kb.search import term
-
     positions = [i for i, t in enumerate(p.tokens) if x["start"] <= p.start + t.start < x["end"]]
     verbs = [i for i in p.matched if question.verb and term(p.tokens[i]) == question.verb] or p.matched
     if not positions or not verbs:
@@ -358,8 +357,6 @@ def _main_clause(p: Passage, positions: list[int], question: Question) -> float:
     """«Цин империясы … Жоңғар хандығын талқандағаннан кейін Абылай … саясат ұстанды»: when the
     question's verb heads a clause that «кейін/соң/бұрын …» subordinates, a value after it stands
     in the main clause and did not do what the question asks."""
-    from derek.kb.search import term
-
     if not question.verb:
         return 1.0
     for i, t in enumerate(p.tokens[:-1]):
@@ -374,8 +371,6 @@ def _besides(p: Passage, positions: list[int]) -> float:
     own words: «Қазақстанның астанасы қай қала?» is not answered by «Астанада … саммиті өтті»
     because the city's name is the question's word «астана»; the rest of the sentence must match.
     «Қазақстанның астанасы — Астана» keeps its whole match: «астанасы» matches outside the value."""
-    from derek.kb.search import term
-
     if not p.matched_weight or not all(i in p.weights for i in positions):
         return 1.0
     inside = set(positions)

@@ -68,6 +68,11 @@ def _match_names(name: str) -> str | None:
     return None
 
 
+def _name_key(text: str | None) -> str:
+    """A name as the aliases table keys it (lower case, single spaces)."""
+    return " ".join((text or "").lower().split())
+
+
 def earlier_names(db: sqlite3.Connection, asked: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
     """{an earlier name's entity: (the asked entity it became, the renaming fact)}: «кеңес … ЕҚЫҰ
     деп аталады» makes «Қазақстан … кеңесіне 1992 жылы қосылды» an answer about the ЕҚЫҰ. Only
@@ -79,10 +84,10 @@ def earlier_names(db: sqlite3.Connection, asked: list[str]) -> dict[str, tuple[s
         return {}
     rows = [row[:4] for row in db.execute("SELECT id, subject, predicate, object, key FROM facts"
                                           " WHERE predicate = 'renamed_to'")
-            if " ".join(row[4].rsplit("|", 1)[-1].lower().split()) in names]  # the key ends with the new name
+            if _name_key(row[4].rsplit("|", 1)[-1]) in names]  # the key ends with the new name
     found: dict[str, tuple[str, dict[str, Any]]] = {}
     for fact in fact_records(db, rows):
-        new = names.get(" ".join((fact["value"] or "").lower().split()))
+        new = names.get(_name_key(fact["value"]))
         old = fact["subject"]["id"]
         if new and old not in asked:
             found.setdefault(old, (new, fact))
@@ -97,8 +102,8 @@ def later_names(db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str, 
                       f" AND subject IN ({marks})", ids).fetchall()
     found: dict[str, tuple[str, dict[str, Any]]] = {}
     for fact in fact_records(db, rows):
-        key = " ".join((fact["value"] or "").lower().split())
-        row = db.execute("SELECT entity_id FROM aliases WHERE key = ? ORDER BY entity_id LIMIT 1", (key,)).fetchone()
+        row = db.execute("SELECT entity_id FROM aliases WHERE key = ? ORDER BY entity_id LIMIT 1",
+                         (_name_key(fact["value"]),)).fetchone()
         if row and row[0] != fact["subject"]["id"]:
             found.setdefault(fact["subject"]["id"], (row[0], fact))
     return found
