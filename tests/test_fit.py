@@ -1,6 +1,6 @@
 """How a sentence fits the asked relation (derek.query.fit), on sentences written for these tests:
 two pairs joined by «мен» pair off in order, the question's accusative object before another verb
-mirrors its frame, and «алғаш» (for the first time) is the ordinal 1."""
+mirrors its frame, «алғаш» (for the first time) is the ordinal 1, and an ordinal goes with its noun."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from derek.query.fit import (
     RESPECTIVE_MISMATCH,
     object_mirrored,
     ordinal_factor,
+    ordinal_hits,
     respective_factor,
 )
 from derek.query.passages import document_passages
@@ -68,6 +69,33 @@ FIRST_TIME = [  # (sentence, question, factor): «алғаш» asks for the firs
 def test_fit_first_time_is_the_ordinal_one(sentence: str, question: str, factor: float) -> None:
     p, q = _passage(sentence, question)
     assert ordinal_factor(p, q) == factor
+
+
+ATTACHED = [  # (sentence, question, factor): the ordinal goes with a noun a few words after it
+    ("Жарлықпен елшіліктің бірінші хатшысы болып Асқаров тағайындалды.", "Елшіліктің бірінші елшісі кім?", 1.0),
+    ("Елші Жарлығымен елшіліктің бірінші хатшысы болып Асқаров тағайындалды.", "Елшіліктің бірінші елшісі кім?",
+     ORDINAL_MISMATCH),
+    ("Асқаров елшіліктің бірінші тұрақты елшісі болды.", "Елшіліктің бірінші елшісі кім?", 1.0),
+    ("Елші 1993 жылы тұңғыш рет сөз сөйледі.", "Елшіліктің тұңғыш елшісі кім?", ORDINAL_MISMATCH),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "factor"), ATTACHED)
+def test_fit_ordinal_goes_with_the_asked_noun(sentence: str, question: str, factor: float) -> None:
+    p, q = _passage(sentence, question)
+    assert ordinal_factor(p, q) == factor
+
+
+@pytest.mark.parametrize(("word", "sentence", "hits"), [
+    ("бірінші", "Ол елдің тұңғыш елшісі болды.", [2]),
+    ("бірінші", "Ол елдің алғашқы елшісі болды.", [2]),
+    ("бірінші", "Ол елдің екінші елшісі болды.", []),
+    ("бесінші", "Бесінші саммит өтті.", [0]),
+    ("елші", "Ол елдің тұңғыш елшісі болды.", []),
+])
+def test_fit_ordinal_written_otherwise(word: str, sentence: str, hits: list[int]) -> None:
+    p, _ = _passage(sentence, "Кім?")
+    assert ordinal_hits(word, p.tokens) == hits
 
 
 POSTS = [  # (sentence, question, holds the asked kind?): «қандай қызмет» is there in a post's title

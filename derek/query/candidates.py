@@ -229,7 +229,22 @@ def _number_fits(x: dict[str, Any], kind: str, question: Question) -> bool:
     asked = {t.norm for t in question.tokens}
     if kind == "ordinal" and figure_kind == "count":
         return False
+    if kind == "number" and _counts_things(question) and (figure_kind in MEASURES or
+                                                          (x["attrs"].get("unit") and figure_kind != "count")):
+        return False  # «неше мемлекет» is not answered by «30 млрд доллар», «70 пайыз» or «300 км²»
     return (kind == "ordinal" or figure_kind != "ordinal") and x["text"] not in asked
+
+
+MEASURES = frozenset({"money", "percent"})  # figures that measure an amount, not count things
+TIME_KINDS = frozenset({"year", "date", "month"})  # «неше жыл/күн/ай»: spans of time (_duration)
+
+
+def _counts_things(question: Question) -> bool:
+    """«неше мемлекет», «неше адам», «қанша қала»: the question counts nouns of an entity kind."""
+    from derek.query.question import answer_nouns
+
+    kind = answer_nouns().get(question.focus or "")
+    return kind is not None and kind not in TIME_KINDS
 
 
 DURATION_UNITS = {"жыл": "Y", "ай": "M", "апта": "W", "күн": "D", "сағат": "H", "минут": "M"}

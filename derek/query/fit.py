@@ -84,12 +84,42 @@ def _ordinals(tokens: list[Token]) -> set[int]:
 
 
 def ordinal_factor(passage: Passage, question: Question) -> float:
-    """«бесінші саммит» is not answered by a sentence about the «бірінші саммит»."""
+    """«бесінші саммит» is not answered by a sentence about the «бірінші саммит», nor «бірінші
+    президенті» by one whose «бірінші» goes with another noun («Президент Жарлығымен … бірінші
+    тұрақты өкілі»): the ordinal modifies a noun among the next few words."""
     asked = _ordinals(question.tokens)
     if not asked:
         return 1.0
     found = _ordinals(passage.tokens)
-    return ORDINAL_MISMATCH if found and not asked & found else 1.0
+    if found and not asked & found:
+        return ORDINAL_MISMATCH
+    from derek.kb.search import term
+
+    heads = (_ordinal_heads(question.tokens) - ORDINAL_ADVERBS) & {term(t) for t in passage.tokens}
+    return ORDINAL_MISMATCH if found and heads and not heads & _ordinal_heads(passage.tokens) else 1.0
+
+
+def ordinal_hits(word: str, tokens: list[Token]) -> list[int]:
+    """Indexes of the words that write the question word's ordinal otherwise: «тұңғыш» and
+    «алғашқы» for «бірінші» (the first)."""
+    asked = _ordinals([Token(0, 0, word, word)])
+    return [i for i, t in enumerate(tokens) if asked and _ordinals([t]) == asked] if asked else []
+
+
+ORDINAL_REACH = 3  # an ordinal and its noun: «бірінші тұрақты өкілі» (adjectives between)
+ORDINAL_ADVERBS = frozenset({"рет"})  # «тұңғыш рет», «алғаш рет»: the first time, no noun
+
+
+def _ordinal_heads(tokens: list[Token]) -> set[str]:
+    """The terms of the words an ordinal can modify: the few alphabetic words after it."""
+    from derek.kb.search import term
+
+    words = [t for t in tokens if t.norm.isalpha()]
+    heads: set[str] = set()
+    for i, t in enumerate(words):
+        if _ordinals([t]):
+            heads |= {term(w) for w in words[i + 1 : i + 1 + ORDINAL_REACH]}
+    return heads
 
 
 def date_factor(passage: Passage, question: Question) -> float:
@@ -145,6 +175,37 @@ def _entity_pairs(passage: Passage) -> list[tuple[dict, dict]]:
 
 OBJECT_FRAME = 0.5  # the question's verb is missing but its accusative object stands before a verb
 OBJECT_REACH = 4  # … among the four words before the sentence's last one (a subject may stand between)
+
+
+POSSESSED = 0.5  # «ЕҚЫҰ орталығы … құрылды» answers when the centre was founded, not the ЕҚЫҰ
+BEGINNINGS = frozenset({"founded_on", "opened"})  # predicates about the entity's own coming into being
+# «Одақтың негізі қаланды» (its foundation was laid) is the Union's founding: the possessed noun is
+# the light verb's own object, not another institution.
+FOUNDATION_NOUNS = frozenset({"негіз"})
+
+
+def possessed_factor(passage: Passage, question: Question) -> float:
+    """A founding question about X is not answered by a sentence where X only owns the thing
+    founded: «Алматыда ЕҚЫҰ орталығы 1998 жылы құрылды» for «ЕҚЫҰ қашан құрылды?». Every mention
+    of an asked entity stands right before a noun in the 3rd-person possessive that the question
+    does not name (X's centre, office, branch)."""
+    from derek.kb.search import term
+    from derek.lang.kk.morphology import analyze
+
+    if not BEGINNINGS & set(question.predicates):
+        return 1.0
+    asked = {e.entity for e in question.entities}
+    mentions = [x for x in passage.spans if x["kind"] == "entity" and x["value"] in asked]
+    if not mentions:
+        return 1.0
+    for x in mentions:
+        after = next((t for t in passage.tokens if t.start >= x["end"] - passage.start), None)
+        readings = analyze(after.norm) if after is not None and after.norm.isalpha() else []
+        if not readings or set(readings[0].tags) != {"POSS.3"}:
+            return 1.0  # a bare or cased word follows: X itself is the subject
+        if term(after) in question.terms or readings[0].lemma in FOUNDATION_NOUNS:
+            return 1.0
+    return POSSESSED
 
 
 def object_mirrored(tokens: list[Token], question: Question) -> bool:

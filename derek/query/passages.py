@@ -22,7 +22,9 @@ from derek.query.fit import (
     holds_answer_kind,
     object_mirrored,
     ordinal_factor,
+    ordinal_hits,
     pair_factor,
+    possessed_factor,
 )
 from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.question import Question
@@ -319,24 +321,35 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
     total, matched = _entity_cover(passage, question, idf, keys, before)
     entity_words = {term(t) for e in question.entities for t in question.tokens
                     if e.start <= t.start and t.end <= e.end}
+    # A predicate written lowercase («астана», capital city) is not found in a name («Астанада»):
+    # «Алматы қашан астана болды?», «Астана қай жылы астана болды?» (where it is also the name).
+    common_verb = any(term(t) == question.verb and t.norm[:1].islower() for t in question.tokens
+                      if not any(e.start <= t.start and t.end <= e.end for e in question.entities))
     penalty = 1.0
     forms = {term(x): x.norm.lower() for x in question.tokens}
     for t in question.terms:
-        if t in entity_words:
+        if t in entity_words and not (common_verb and t == question.verb):
             continue
         weight = idf.get(t, 1.0) * (NAME_WEIGHT if t in question.names or t == question.verb else 1.0)
         total += weight
-        if found := _hits(t, keys) or (len(t) < 5 and _form_hits(forms.get(t, ""), keys)):
+        verb_keys = common_verb and t == question.verb
+        found = _hits(t, _unnamed_keys(passage, keys) if verb_keys else keys) \
+            or (_form_hits(forms.get(t, ""), keys) if len(t) < 5 else [])
+        if found:
             matched += weight * (1.0 if t in keys[::2] else 0.8)
             passage.matched += found
             _weigh(passage, found, weight)
+        elif ordinals := ordinal_hits(forms.get(t, ""), passage.tokens):
+            matched += weight * 0.8  # «тұңғыш» for «бірінші»
+            passage.matched += ordinals
+            _weigh(passage, ordinals, weight)
         elif t == question.verb and (synonyms := _synonym_hits(t, keys)):
             matched += weight * 0.8  # a paraphrased verb («жіберілді» for «аттанды»)
             passage.matched += synonyms
             _weigh(passage, synonyms, weight)
         elif t == question.verb and (share := _paraphrase(passage, question, t)):
             matched += weight * 0.8 * share  # a paraphrase, or «Абылай (1711–1781)» for «туған жылы»
-        elif _hits(t, before[0]):
+        elif _hits(t, before[2] if verb_keys else before[0]):
             matched += weight * CONTEXT_WEIGHT
         elif t == question.verb and object_mirrored(passage.tokens, question):
             matched += weight * OBJECT_FRAME  # «жобасын … ұсынған» for «жобасын … дайындады»
@@ -348,7 +361,8 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
                 penalty *= VERB_CONTRARY  # another thing happened («тағайындалды», not «аяқтады»)
     passage.matched_weight = matched
     passage.coverage = (matched / total if total else 0.0) * date_factor(passage, question) * penalty \
-        * ordinal_factor(passage, question) * pair_factor(passage, question, before[1])
+        * ordinal_factor(passage, question) * pair_factor(passage, question, before[1]) \
+        * possessed_factor(passage, question)
 
 
 def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], keys: list[str],
@@ -450,13 +464,25 @@ def _stem_match(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
-def _context(passage: Passage) -> tuple[list[str], set[str]]:
-    """Terms and entity ids of the sentence an anaphoric sentence leans on."""
+def _context(passage: Passage) -> tuple[list[str], set[str], list[str]]:
+    """Terms, entity ids and keys without names (``_unnamed_keys``) of the sentence an anaphoric
+    sentence leans on."""
     before = passage.context
     if before is None:
-        return [], set()
-    tokens = before.tokens or sentence_tokens(before.text)
-    return _keys(tokens), {x["value"] for x in before.spans if x["kind"] == "entity"}
+        return [], set(), []
+    if not before.tokens:
+        before.tokens = sentence_tokens(before.text)
+    keys = _keys(before.tokens)
+    return keys, {x["value"] for x in before.spans if x["kind"] == "entity"}, _unnamed_keys(before, keys)
+
+
+def _unnamed_keys(passage: Passage, keys: list[str]) -> list[str]:
+    """``keys`` with the capitalized words inside entity mentions blanked («Астанада» is no
+    «астана», capital)."""
+    spans = [(x["start"] - passage.start, x["end"] - passage.start) for x in passage.spans if x["kind"] == "entity"]
+    named = {i for i, t in enumerate(passage.tokens)
+             if t.norm[:1].isupper() and any(a <= t.start < b for a, b in spans)}
+    return [("" if i // 2 in named else k) for i, k in enumerate(keys)]
 
 
 @lru_cache(maxsize=8192)
