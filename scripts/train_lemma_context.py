@@ -44,7 +44,7 @@ def examples_of(an: Analyzer, counts: ContextCounts, sentences: list, part: int)
         lemmas = lemmatize_sentence(words, an)
         for i, (form, gold, upos) in enumerate(sentence):
             if upos == "PUNCT" or not form[:1].isalpha() or "-" in form[1:] \
-                    or form.lower() in an.exceptions:
+                    or an.listed(form.lower()):
                 continue
             ch = choice(counts, words, i, lemmas, an.analyze(form))
             if ch is not None:

@@ -315,7 +315,7 @@ def _fixed(an: Analyzer, model: ContextModel, word: str,
     exception, a hyphenated form, or fewer than two candidates), remembered per form."""
     if len(model.fixed) >= CACHE_SIZE:
         model.fixed.clear()
-    skip = (not word[:1].isalpha() or word.lower() in an.exceptions or "-" in word[1:]
+    skip = (not word[:1].isalpha() or an.listed(word.lower()) or "-" in word[1:]
             or model.static(word, analyze) is None)
     model.fixed[word] = skip
     return skip

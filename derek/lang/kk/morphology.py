@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from derek.lang.kk import lexicon as lex
+from derek.lang.kk.closed_class import ClosedClass
 from derek.lang.kk.ranker import Ranker, shipped_weights
 from derek.lang.kk.suffixes import VOWELS, Chain, ending_table, ending_tails, harmony, letter_class
 
@@ -77,6 +78,7 @@ class Analyzer:
             if ev is None or ev.cap >= 50:  # not a common word inside a name (Адам Смит)
                 self.known.setdefault(word, lex.StemEvidence(pos="PROPN")).noun += 2
         self.table = ending_table()
+        self.closed = ClosedClass(self.exceptions, self.memory, self.table)
         self.tails = ending_tails()
         weights = shipped_weights() if weights is None else weights
         self.ranker = Ranker(weights) if weights else None
@@ -120,12 +122,20 @@ class Analyzer:
         """A listed or remembered lemma of a lower-cased form, or the copula's: a listed form of
         е- (екен, емес) followed by a nominal ending is е- too (екенімен, екендіктерін)."""
         fixed = self.exceptions.get(low) or self.memory.get(low)
-        if fixed is not None or low[:1] != "е" or len(low) < 5:
+        if fixed is not None or len(low) < 5:
             return fixed
-        head = self.exceptions.get(low[:4])
+        ruled = self.closed.lemma(low)  # pronouns and auxiliaries by rule: меніңше, тұрмын
+        if ruled is not None:
+            return ruled
+        head = self.exceptions.get(low[:4]) if low[:1] == "е" else None
         if head is not None and head.lemma == "е" and _nominal_ending(self.table, low[4:]):
             return head
         return None
+
+    def listed(self, low: str) -> bool:
+        """Whether a lower-cased form's lemma comes from the hand-written table or a rule over it
+        (not from the UD memory): the context re-ranker leaves such words alone."""
+        return low in self.exceptions or (low not in self.memory and self.fixed(low) is not None)
 
     def lemma(self, word: str) -> str:
         """The lemma of the best reading, without ranking the others."""
