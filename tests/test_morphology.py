@@ -259,7 +259,9 @@ def test_morphology_split_points_cover_every_ending(word: str) -> None:
     table = ending_table()
     everything = [i for i in range(2, len(low))
                   if low[i:] in table or (low[i] == "и" and "й" + low[i + 1:] in table)]
-    assert set(everything) <= set(morphology._split_points(low, GRAMMAR.tails))
+    points = morphology._split_points(low, GRAMMAR.trie)
+    assert set(everything) <= {i for i, _ in points}
+    assert all(variants is table.get(low[i:]) for i, variants in points)
 
 
 # --- data files -------------------------------------------------------------------------------
@@ -460,3 +462,34 @@ def test_morphology_pronoun_rules_use_memory(word: str, expected: str) -> None:
 ])
 def test_morphology_listed_is_table_or_rule_not_memory(word: str, listed: bool) -> None:
     assert PRONOUN_MEMORY.listed(word) == listed
+
+
+SPEED_WORDS = ["Қазақстанның", "мүшелігіне", "оқиды", "Назарбаевтың", "хұзыстан", "ұзындығы"]
+
+
+@pytest.mark.parametrize("word", SPEED_WORDS)
+def test_morphology_best_candidate_is_first_top_scoring(word: str) -> None:
+    low = word.lower()
+    cands = GRAMMAR.candidates(low)  # named tuples built from the plain tuples the hot path uses
+    assert all(isinstance(c, morphology._Candidate) for c in cands)
+    scores = GRAMMAR.ranker.scores(GRAMMAR, cands, word, low)
+    assert GRAMMAR.best_candidate(low, word) == cands[scores.index(max(scores))]
+    assert GRAMMAR.lemma(word) == GRAMMAR.analyze(word)[0].lemma or GRAMMAR.fixed(low)
+
+
+@pytest.mark.parametrize("word", SPEED_WORDS)
+def test_morphology_lazy_stem_terms_follow_the_analyzer(word: str) -> None:
+    # the ranker fills its stem terms lazily; scoring with another analyzer (other evidence)
+    # must empty them, not reuse the first analyzer's
+    other = Analyzer(stems={}, memory={}, weights=dict(GRAMMAR.ranker.weights))
+    low = word.lower()
+    for an in (GRAMMAR, other, GRAMMAR):
+        cands = an.candidates(low)
+        fast = an.ranker.scores(an, cands, word, low)
+        assert fast == pytest.approx([an.ranker.slow_score(an, c, word, low) for c in cands],
+                                     abs=1e-9)
+    shared = GRAMMAR.ranker
+    for an in (GRAMMAR, other):
+        cands = an.candidates(low)
+        assert shared.scores(an, cands, word, low) == pytest.approx(
+            [shared.slow_score(an, c, word, low) for c in cands], abs=1e-9)

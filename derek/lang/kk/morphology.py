@@ -6,11 +6,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from derek.lang.kk import lexicon as lex
 from derek.lang.kk.closed_class import ClosedClass
 from derek.lang.kk.ranker import Ranker, shipped_weights
-from derek.lang.kk.suffixes import VOWELS, Chain, ending_table, ending_tails, harmony, letter_class
+from derek.lang.kk.suffixes import VOWELS, Chain, ending_table, ending_trie, harmony, letter_class
 
 _UNVOICE = {"г": "к", "ғ": "қ", "б": "п"}
 _CLASS = {ch: letter_class(ch) for ch in "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә"}
@@ -42,13 +43,18 @@ class Analysis:
     score: float
 
 
-@dataclass(slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A split of a word. A named tuple: the hot path builds plain (stem, kind, tags, cut, root)
+    tuples (cheaper to build than dataclass instances) and unpacks them positionally."""
+
     stem: str  # lower-cased lemma
     kind: str  # "N" or "V"
     tags: tuple[str, ...]
     cut: int  # how many letters of the word the lemma's stem spans
     root: str = ""  # the stem scored against the lexicon when the lemma keeps a derivation
+
+
+_Raw = tuple[str, str, tuple[str, ...], int, str]  # a _Candidate's fields, in its order
 
 
 class Analyzer:
@@ -79,7 +85,7 @@ class Analyzer:
                 self.known.setdefault(word, lex.StemEvidence(pos="PROPN")).noun += 2
         self.table = ending_table()
         self.closed = ClosedClass(self.exceptions, self.memory, self.table)
-        self.tails = ending_tails()
+        self.trie = ending_trie()  # ending_table() keyed by reversed letters
         weights = shipped_weights() if weights is None else weights
         self.ranker = Ranker(weights) if weights else None
 
@@ -105,7 +111,7 @@ class Analyzer:
         if fixed is not None:
             return _fixed_lemma(word, fixed), readings
         best = cands[scores.index(max(scores))]  # as best_candidate() picks
-        return self._reading(word, best, 0.0).lemma, readings
+        return self._lemma_of(word, best), readings
 
     def _with_fixed(self, word: str, low: str, readings: list[Analysis]) -> list[Analysis]:
         """The readings with a remembered or listed lemma put first."""
@@ -149,8 +155,8 @@ class Analyzer:
             special = self._attached(word)
             if special:
                 return special[0].lemma
-        best = self.best_candidate(low, word)
-        return self._reading(word, best, 0.0).lemma if best else word
+        best = self._best(low, word)
+        return self._lemma_of(word, best) if best else word
 
     def _attached(self, word: str) -> list[Analysis]:
         """Numbers, abbreviations and compounds with a hyphen-attached ending (БҰҰ-ның, 8-інде)."""
@@ -180,16 +186,16 @@ class Analyzer:
     def _rank(self, word: str, low: str) -> list[Analysis]:
         return self._ranked(word, *self._scored(word, low))
 
-    def _scored(self, word: str, low: str) -> tuple[list[_Candidate], list[float]]:
-        cands = self.candidates(low)
+    def _scored(self, word: str, low: str) -> tuple[list[_Raw], list[float]]:
+        cands = self._candidates(low)
         if self.ranker is not None:
             return cands, self.ranker.scores(self, cands, word, low)
         return cands, [self._score(cand, low) for cand in cands]
 
-    def _ranked(self, word: str, cands: list[_Candidate], scores: list[float]) -> list[Analysis]:
-        scored: dict[tuple[str, str], tuple[float, _Candidate]] = {}
+    def _ranked(self, word: str, cands: list[_Raw], scores: list[float]) -> list[Analysis]:
+        scored: dict[tuple[str, str], tuple[float, _Raw]] = {}
         for cand, score in zip(cands, scores):
-            key = (cand.stem, cand.kind)
+            key = cand[:2]  # (stem, kind)
             if key not in scored or score > scored[key][0]:
                 scored[key] = (score, cand)
         ranked = sorted(scored.values(), key=lambda item: -item[0])
@@ -197,11 +203,13 @@ class Analyzer:
 
     def best_candidate(self, low: str, word: str = "") -> _Candidate | None:
         """The top-scoring candidate of a lower-cased word (also used to estimate the lexicon)."""
-        word = word or low
+        best = self._best(low, word or low)
+        return None if best is None else _Candidate._make(best)
+
+    def _best(self, low: str, word: str) -> _Raw | None:
+        cands = self._candidates(low)
         if self.ranker is None:
-            return max(self.candidates(low), key=lambda cand: self._score(cand, low),
-                       default=None)
-        cands = self.candidates(low)
+            return max(cands, key=lambda cand: self._score(cand, low), default=None)
         scores = self.ranker.scores(self, cands, word, low)
         return cands[scores.index(max(scores))]  # the first of equal scores, as max() picks
 
@@ -213,80 +221,96 @@ class Analyzer:
 
     def candidates(self, low: str) -> list[_Candidate]:
         """Every (stem, kind, tags) split the suffix grammar allows, the unsplit word first."""
-        found = [_Candidate(low, "N", (), len(low)), _Candidate(low, "V", (), len(low))]
+        return list(map(_Candidate._make, self._candidates(low)))
+
+    def _candidates(self, low: str) -> list[_Raw]:
+        """candidates() as plain tuples."""
+        found = [(low, "N", (), len(low), ""), (low, "V", (), len(low), "")]
         table = self.table
         harm, start = "", 0
-        for i in _split_points(low, self.tails):
+        for i, variants in _split_points(low, self.trie):
+            first = low[i]
+            if variants is None and first not in "ию":  # nothing to add at this point
+                continue
             harm = harmony(low[start:i]) or harm  # the harmony of low[:i], built up
             start = i
             stem = low[:i]
-            if stem[-1] == stem[-2] == low[i]:  # no stem ends where three letters repeat: қуатт|тан
+            last = stem[-1]
+            if last == stem[-2] == first:  # no stem ends where three letters repeat: қуатт|тан
                 continue
-            if low[i] == "и":  # ы/і + й written и: оқиды → оқы, дами → дамы
+            if first == "и":  # ы/і + й written и: оқиды → оқы, дами → дамы
                 _add_glide(found, table.get("й" + low[i + 1:]), stem, harm, i)
-            elif low[i] == "ю" and stem[-1] in VOWELS:  # й + у written ю: қою → қой
+            elif first == "ю" and last in VOWELS:  # й + у written ю: қою → қой
                 _add_yu(found, table.get("у" + low[i + 1:]), stem, harm, i)
-            variants = table.get(low[i:])
             if variants is None:
                 continue
-            cls = _CLASS.get(stem[-1], "Z")
+            cls = _CLASS.get(last, "Z")
             # и is ы/і + й: loanwords in -и may take the endings of -й (Хаменеидің, таксиді)
-            classes = (cls, "R") if stem[-1] == "и" else (cls,)
+            classes = (cls, "R") if last == "и" else (cls,)
             # surnames in -ев follow the vowel before it: Назарбаевтың, Тоқаевқа; loanwords that
             # end in a consonant cluster with к/г take front endings too: банктің, паркке
             # and so do loanwords whose last vowel is и before a consonant: саммиті, лимиттің
-            both = not harm or (len(stem) > 3 and (stem.endswith("ев") or stem[-1] == "ь"
-                                                   or _loan_cluster(stem) or _loan_i(stem)))
+            # (the letter tests in front only skip calls that would return False)
+            both = not harm or (len(stem) > 3 and (
+                last == "ь" or stem.endswith("ев") or (last in "кг" and _loan_cluster(stem))
+                or (last not in VOWELS and "и" in stem and _loan_i(stem))))
             for h in ("b", "f") if both else (harm,):
                 for c in classes:
                     for chain in variants.get((h, c), ()):
-                        _add_stems(found, stem, low[i], chain, h, i)
-            if harm == "b" and stem[-1] == "л" and len(stem) > 3 and low[i] in VOWELS:
+                        _add_stems(found, stem, first, chain, h, i)
+            if harm == "b" and last == "л" and len(stem) > 3 and first in VOWELS:
                 _add_soft(found, variants.get(("f", cls), ()), stem, i)
         if _VOICED_DERIVATION.search(low):
-            found = [c for c in found if not _VOICED_DERIVATION.search(c.stem[-4:])] or found
+            found = [c for c in found if not _VOICED_DERIVATION.search(c[0][-4:])] or found
         if low.endswith(PLACE_ENDING) and len(low) > len(PLACE_ENDING) + 2:
-            return [c for c in found if c.cut <= len(low) - len(PLACE_ENDING) or c.cut == len(low)
-                    or (c.root or c.stem) in self.stems or (c.root or c.stem) in self.known]
+            return [c for c in found if c[3] <= len(low) - len(PLACE_ENDING) or c[3] == len(low)
+                    or (c[4] or c[0]) in self.stems or (c[4] or c[0]) in self.known]
         return found
 
-    def _score(self, cand: _Candidate, low: str) -> float:
-        stem = cand.root or cand.stem
+    def _score(self, cand: _Raw, low: str) -> float:
+        lemma, kind, tags, cut, root = cand
+        stem = root or lemma
         ev = self.stems.get(stem)
         known = self.known.get(stem)
         support = 0.0
         if ev is not None:
-            support += ev.noun if cand.kind == "N" else ev.verb
+            support += ev.noun if kind == "N" else ev.verb
         if known is not None:
-            support += 3 * (known.noun if cand.kind == "N" else known.verb)
+            support += 3 * (known.noun if kind == "N" else known.verb)
         if self.held_out:
-            support -= self.held_out.get((stem, cand.kind), 0)
-        elif not cand.tags and ev is not None and ev.freq:
+            support -= self.held_out.get((stem, kind), 0)
+        elif not tags and ev is not None and ev.freq:
             support -= 1  # the word's own form: leave it out, as the lexicon builder does
-        key = (cand.kind, cand.tags)
-        if not cand.tags and low in self.no_strip:  # never strip a listed whole word
+        key = (kind, tags)
+        if not tags and low in self.no_strip:  # never strip a listed whole word
             return 50.0
         if support <= 0:  # an unseen stem: chains as distributed over rare words
-            return UNSEEN + self.unseen_logp.get(key, RARE) + ENDING_WEIGHT * (len(low) - cand.cut)
-        bare = BARE if cand.tags and ev is not None and ev.freq else 0.0
+            return UNSEEN + self.unseen_logp.get(key, RARE) + ENDING_WEIGHT * (len(low) - cut)
+        bare = BARE if tags and ev is not None and ev.freq else 0.0
         return math.log1p(support) + bare + self.chain_logp.get(key, RARE)
 
-    def _reading(self, word: str, cand: _Candidate, score: float) -> Analysis:
-        lemma = cand.stem
+    def _lemma_of(self, word: str, cand: _Raw) -> str:
+        """_reading(word, cand, score).lemma; a word in lower case keeps the stem as written."""
+        if word[0].isupper() or cand[0] in self.no_strip:
+            return self._reading(word, cand, 0.0).lemma
+        return cand[0]
+
+    def _reading(self, word: str, cand: _Raw, score: float) -> Analysis:
+        lemma, kind, tags, cut, _ = cand
         listed = self.no_strip.get(lemma)
         if listed is not None and (word[0].isupper() or listed[0].islower()):
-            return Analysis(listed, "PROPN" if listed[0].isupper() else "NOUN", cand.tags, score)
+            return Analysis(listed, "PROPN" if listed[0].isupper() else "NOUN", tags, score)
         ev = self.stems.get(lemma)
         known = self.known.get(lemma)
         if word[0].isupper() and _keeps_capital(word, ev, known):
-            lemma = word[: cand.cut] + lemma[cand.cut:] if cand.cut <= len(lemma) else lemma
+            lemma = word[:cut] + lemma[cut:] if cut <= len(lemma) else lemma
             lemma = lemma[:1].upper() + lemma[1:]
             if word.isupper() and len(word) > 1:
                 lemma = lemma.upper()
             elif lemma.endswith(FEMININE) and len(lemma) > 5 and lemma.lower() not in self.names:
                 lemma = lemma[:-1]  # Сәтбаева → Сәтбаев (not a listed name: Молдова, Женева)
-        pos = known.pos if known is not None and known.pos else _default_pos(cand, ev, word)
-        return Analysis(lemma, pos, cand.tags, round(score, 3))
+        pos = known.pos if known is not None and known.pos else _default_pos(kind, tags, ev, word)
+        return Analysis(lemma, pos, tags, round(score, 3))
 
 
 def _fixed_lemma(word: str, fixed: lex.Memorized) -> str:
@@ -317,62 +341,64 @@ def _keeps_capital(word: str, ev: lex.StemEvidence | None, known: lex.StemEviden
     return ev.cap >= 50
 
 
-def _default_pos(cand: _Candidate, ev: lex.StemEvidence | None, word: str) -> str:
-    if cand.kind == "V":
+def _default_pos(kind: str, tags: tuple[str, ...], ev: lex.StemEvidence | None,
+                 word: str) -> str:
+    if kind == "V":
         return "VERB"
-    if "ORD" in cand.tags:
+    if "ORD" in tags:
         return "NUM"
     if word[0].isupper() and (ev is None or ev.cap >= 50):
         return "PROPN"
     return "NOUN"
 
 
-def _split_points(low: str, tails: frozenset[str]) -> list[int]:
+def _split_points(low: str, trie: dict) -> list[tuple[int, dict | None]]:
     """Split points i (stem low[:i] of at least MIN_STEM letters) whose ending low[i:] may be in
-    the ending table or follow и (the glide), in increasing order; scans right to left and stops
-    at the first tail no ending has."""
+    the ending table or follow и (the glide), in increasing order, each with the table's entry
+    for low[i:] (None when it is only a tail); walks the ending trie right to left and stops at
+    the first tail no ending has."""
     points = []
+    node = trie
     for i in range(len(low) - 1, MIN_STEM - 1, -1):
-        if low[i:] in tails:
-            points.append(i)
-        elif low[i] in "ию":  # the glide checks need only low[i + 1:] to be a tail
-            points.append(i)
+        node = node.get(low[i])
+        if node is None:
+            if low[i] in "ию":  # the glide checks need only low[i + 1:] to be a tail
+                points.append((i, None))
             break
-        else:
-            break
+        points.append((i, node.get("")))
     points.reverse()
     return points
 
 
-def _add_stems(found: list[_Candidate], stem: str, first: str, chain: Chain, harm: str,
+def _add_stems(found: list[_Raw], stem: str, first: str, chain: Chain, harm: str,
                cut: int) -> None:
     """The stem as written plus the lemmas sound changes hide (жетістігі, орны, оқу)."""
     if chain.keep:  # scored by the root, lemma keeps the derivation: мүше|лігіне → мүшелік
-        found.append(_Candidate(stem + chain.keep, chain.kind, chain.tags, cut, stem))
+        found.append((stem + chain.keep, chain.kind, chain.tags, cut, stem))
         return
-    found.append(_Candidate(stem, chain.kind, chain.tags, cut))
+    found.append((stem, chain.kind, chain.tags, cut, ""))
     if first in VOWELS:
         last = stem[-1]
         if last in _UNVOICE:
-            found.append(_Candidate(stem[:-1] + _UNVOICE[last], chain.kind, chain.tags, cut))
+            found.append((stem[:-1] + _UNVOICE[last], chain.kind, chain.tags, cut, ""))
         if len(stem) > 2 and last not in VOWELS and stem[-2] not in VOWELS:
             vowel = "ы" if harm == "b" else "і"  # орны → орын, халқы → халық
-            found.append(_Candidate(stem[:-1] + vowel + last, chain.kind, chain.tags, cut))
+            found.append((stem[:-1] + vowel + last, chain.kind, chain.tags, cut, ""))
     if first == "у" and chain.kind == "V" and stem[-1] not in VOWELS:
         vowel = "ы" if harm == "b" else "і"
-        found.append(_Candidate(stem + vowel, "V", chain.tags, cut))
+        found.append((stem + vowel, "V", chain.tags, cut, ""))
         if len(stem) > 2 and stem[-2] not in VOWELS:  # қорқу, қорқушы → қорық
-            found.append(_Candidate(stem[:-1] + vowel + stem[-1], "V", chain.tags, cut))
+            found.append((stem[:-1] + vowel + stem[-1], "V", chain.tags, cut, ""))
         if stem[-1] in _UNVOICE:  # табу → тап, шығуға → шық
-            found.append(_Candidate(stem[:-1] + _UNVOICE[stem[-1]], "V", chain.tags, cut))
+            found.append((stem[:-1] + _UNVOICE[stem[-1]], "V", chain.tags, cut, ""))
 
 
-def _add_soft(found: list[_Candidate], chains: list[Chain], stem: str, cut: int) -> None:
+def _add_soft(found: list[_Raw], chains: list[Chain], stem: str, cut: int) -> None:
     """Loanwords in -ль drop the soft sign before a vowel and take front endings, though the
     stem's vowels are back: королі → король, фестивалін → фестиваль."""
     for chain in chains:
         if chain.kind == "N" and not chain.keep:
-            found.append(_Candidate(stem + "ь", "N", chain.tags, cut))
+            found.append((stem + "ь", "N", chain.tags, cut, ""))
 
 
 def _nominal_ending(table: dict, ending: str) -> bool:
@@ -391,17 +417,17 @@ def _loan_i(stem: str) -> bool:
     return _LAST_VOWEL_I.search(stem) is not None
 
 
-def _add_glide(found: list[_Candidate], variants: dict | None, stem: str, harm: str,
+def _add_glide(found: list[_Raw], variants: dict | None, stem: str, harm: str,
                cut: int) -> None:
     if not variants or stem[-1] in VOWELS:
         return
     for h in (harm,) if harm else ("b", "f"):
         for chain in variants.get((h, "V"), ()):
             if chain.kind == "V":
-                found.append(_Candidate(stem + ("ы" if h == "b" else "і"), "V", chain.tags, cut))
+                found.append((stem + ("ы" if h == "b" else "і"), "V", chain.tags, cut, ""))
 
 
-def _add_yu(found: list[_Candidate], variants: dict | None, stem: str, harm: str,
+def _add_yu(found: list[_Raw], variants: dict | None, stem: str, harm: str,
             cut: int) -> None:
     """Verb stems in -й before the verbal noun -у, written ю: қою → қой, құюға → құй."""
     if not variants:
@@ -409,7 +435,7 @@ def _add_yu(found: list[_Candidate], variants: dict | None, stem: str, harm: str
     for h in (harm,) if harm else ("b", "f"):
         for chain in variants.get((h, "R"), ()):
             if chain.kind == "V" and chain.tags[:1] == ("VNOUN",):
-                found.append(_Candidate(stem + "й", "V", chain.tags, cut))
+                found.append((stem + "й", "V", chain.tags, cut, ""))
 
 
 _DEFAULT: Analyzer | None = None

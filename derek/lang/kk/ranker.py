@@ -27,6 +27,16 @@ def _log1p(n: int) -> float:
     return _LOG[n] if 0 <= n < 64 else math.log1p(max(n, 0))
 
 
+class _Log1p(dict):
+    """log1p of a count by subscript (``LOG1P[n] == _log1p(n)``): a dict hit, no call."""
+
+    def __missing__(self, n: int) -> float:
+        return _log1p(n)
+
+
+LOG1P = _Log1p(enumerate(_LOG))
+
+
 def numeric_features(an: Analyzer, cand: _Candidate, word: str, low: str) -> tuple[float, ...]:
     """The numeric feature vector of one candidate (see NUMERIC)."""
     stem = cand.root or cand.stem
@@ -81,11 +91,12 @@ def lemma_names(cand: _Candidate) -> list[str]:
 class Ranker:
     """Scores candidates with weights over NUMERIC, chain_names() and lemma_names() features.
 
-    The score is split into a stem evidence part (precomputed for every stem the analyzer
-    knows), a lemma-ending part and a suffix-chain part (cached on first use) and a few shape
-    terms, so scoring a candidate is three dict hits and a handful of additions. The stem table
-    is built from the analyzer passed to ``score`` and rebuilt when another one is passed; the
-    analyzer's ``stems`` and ``known`` must not change afterwards."""
+    The score is split into a stem evidence part, a lemma-ending part and a suffix-chain part
+    (each computed on first use and kept per kind) and a few shape terms, so scoring a candidate
+    is three dict hits and a handful of additions. The tables belong to the analyzer passed to
+    ``score`` and are emptied when another one is passed; the analyzer's ``stems`` and ``known``
+    must not change afterwards. Stem terms are filled lazily: building them for every stem the
+    analyzer knows took longer than lemmatizing 2,000 unique words."""
 
     def __init__(self, weights: dict[str, float]) -> None:
         self.weights = weights
@@ -97,10 +108,18 @@ class Ranker:
         self._shape = (w["stripped"], w["keeps_derivation"], w["altered"], w["listed_whole"])
         self._unknown = (w["unknown"], 0.0)
         self._ratio = w["text_ratio"]
+        self._ev_weights = tuple(w[name] for name in (
+            "ev", "ev_other", "bare_freq", "paradigm", "paradigm_other", "cap_ratio"))
+        self._known_weights = (w["known"], w["known_other"], w["known_any"])
         self._bound: Analyzer | None = None
+        self._has_evidence: set[str] = set()  # the bound analyzer's stems and known lemmas
+        # per kind ("N", "V"): stem → evidence terms, last three letters → ending weights,
+        # suffix tags → chain terms
         self._evidence: dict[str, dict[str, tuple[float, float]]] = {"N": {}, "V": {}}
-        self._ends: dict[str, float] = {}
-        self._chains: dict[tuple[str, tuple[str, ...]], tuple[float, float]] = {}
+        self._ends: dict[str, dict[str, float]] = {"N": {}, "V": {}}
+        self._chains: dict[str, dict[tuple[str, ...], tuple[float, float]]] = {"N": {}, "V": {}}
+        self._tables = {kind: (self._evidence[kind], self._ends[kind], self._chains[kind])
+                        for kind in ("N", "V")}
 
     def score(self, an: Analyzer, cand: _Candidate, word: str, low: str) -> float:
         """The candidate's linear score (higher is better); equals the weighted features."""
@@ -110,31 +129,36 @@ class Ranker:
         """The linear scores of all candidates of one word (the hot loop: locals only)."""
         if an is not self._bound:
             self._bind(an)
-        evidence, unknown, ends, chains = self._evidence, self._unknown, self._ends, self._chains
+        tables = self._tables
+        has_evidence, unknown = self._has_evidence, self._unknown
         stripped, keeps, altered, listed = self._shape
         length = self._length
         cap = word[0].isupper()
         listed_whole = listed if low in an.no_strip else 0.0
-        counts, w_ratio = an.word_counts, self._ratio
-        own = _log1p(counts.get(low, 0))  # the word itself as a word of running text
+        counts, w_ratio, log = an.word_counts, self._ratio, LOG1P
+        own = log[counts.get(low, 0)]  # the word itself as a word of running text
         n_low = len(low)
         out = []
-        for cand in cands:
-            stem, root, kind, tags = cand.stem, cand.root, cand.kind, cand.tags
-            ev_terms = evidence[kind].get(root or stem, unknown)
-            end = ends.get(kind + stem[-3:])
+        for stem, kind, tags, cut, root in cands:  # _Candidate fields, or the same plain tuple
+            evidence, ends, chains = tables[kind]
+            key = root or stem
+            if key in has_evidence:
+                ev_terms = evidence.get(key) or self._stem_terms(kind, key)
+            else:  # most candidate stems: no evidence at all
+                ev_terms = unknown
+            end = ends.get(stem[-3:])
             if end is None:
                 end = self._end_terms(kind, stem)
-            chain_terms = chains.get((kind, tags)) or self._chain_terms(an, kind, tags)
+            chain_terms = chains.get(tags) or self._chain_terms(an, kind, tags)
             n = len(stem)
-            total = (ev_terms[0] + end + chain_terms[0] + stripped * (n_low - cand.cut)
+            total = (ev_terms[0] + end + chain_terms[0] + stripped * (n_low - cut)
                      + (length[n] if n < 64 else self.w["stem_len"] * n))
             if root:
                 total += keeps
-            if not tags:
-                total += listed_whole
             if tags:  # text_ratio: the lemma against the word, as words of running text
-                total += w_ratio * (_log1p(counts.get(stem, 0)) - own)
+                total += w_ratio * (log[counts.get(stem, 0)] - own)
+            else:
+                total += listed_whole
             if not low.startswith(stem):
                 total += altered
             if cap:
@@ -143,34 +167,39 @@ class Ranker:
         return out
 
     def _bind(self, an: Analyzer) -> None:
-        """Precompute the evidence terms of every stem the analyzer has evidence for."""
+        """Forget the terms computed for another analyzer."""
         self._bound = an
-        self._chains.clear()
-        for kind in ("N", "V"):
-            table = self._evidence[kind] = {}
-            for stem in an.stems.keys() | an.known.keys():
-                table[stem] = self._evidence_terms(an.stems.get(stem), an.known.get(stem),
-                                                   kind == "V")
+        self._has_evidence = an.stems.keys() | an.known.keys()
+        for table in (*self._evidence.values(), *self._chains.values()):
+            table.clear()
+
+    def _stem_terms(self, kind: str, stem: str) -> tuple[float, float]:
+        """The evidence terms of a stem with evidence for one kind, computed once (stems without
+        any are most candidates: they share one value and are not kept)."""
+        an = self._bound
+        terms = self._evidence[kind][stem] = self._evidence_terms(
+            an.stems.get(stem), an.known.get(stem), kind == "V")
+        return terms
 
     def _evidence_terms(self, ev: StemEvidence | None, known: StemEvidence | None,
                         verb: bool) -> tuple[float, float]:
         """(score terms of a stem's evidence, extra terms when the word is capitalized)."""
-        w = self.w
+        w_ev, w_other, w_freq, w_para, w_para_other, w_cap = self._ev_weights
+        log = LOG1P
         total = 0.0
         cap = 0.0
         if ev is not None:
             same, other = (ev.verb, ev.noun) if verb else (ev.noun, ev.verb)
             para, para_other = (ev.vchains, ev.nchains) if verb else (ev.nchains, ev.vchains)
-            total += (w["ev"] * _log1p(same) + w["ev_other"] * _log1p(other)
-                      + w["bare_freq"] * _log1p(ev.freq) + w["paradigm"] * _log1p(para)
-                      + w["paradigm_other"] * _log1p(para_other))
-            cap = w["cap_ratio"] * ev.cap / 100
+            total += (w_ev * log[same] + w_other * log[other] + w_freq * log[ev.freq]
+                      + w_para * log[para] + w_para_other * log[para_other])
+            cap = w_cap * ev.cap / 100
         if known is not None:
+            w_known, w_known_other, w_known_any = self._known_weights
             k_same, k_other = (known.verb, known.noun) if verb else (known.noun, known.verb)
-            total += (w["known"] * _log1p(k_same) + w["known_other"] * _log1p(k_other)
-                      + w["known_any"])
+            total += (w_known * log[k_same] + w_known_other * log[k_other] + w_known_any)
         elif ev is None:
-            total += w["unknown"]
+            total += self.w["unknown"]
         return total, cap
 
     def _end_terms(self, kind: str, stem: str) -> float:
@@ -178,7 +207,7 @@ class Ranker:
         get = self.weights.get
         value = (get(f"end1={kind}:{stem[-1:]}", 0.0) + get(f"end2={kind}:{stem[-2:]}", 0.0)
                  + get(f"end3={kind}:{stem[-3:]}", 0.0))
-        self._ends[kind + stem[-3:]] = value
+        self._ends[kind][stem[-3:]] = value
         return value
 
     def _chain_terms(self, an: Analyzer, kind: str, tags: tuple[str, ...]) -> tuple[float, float]:
@@ -196,7 +225,7 @@ class Ranker:
         cap = w["cap_bare"] if not tags else w["cap_stripped"]
         if verb:
             cap += w["cap_verb"]
-        self._chains[key] = (total, cap)
+        self._chains[kind][tags] = (total, cap)
         return total, cap
 
     def slow_score(self, an: Analyzer, cand: _Candidate, word: str, low: str) -> float:

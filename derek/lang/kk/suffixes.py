@@ -173,3 +173,17 @@ def ending_tails() -> frozenset[str]:
     """Every non-empty tail of every surface ending: a word split can stop scanning leftwards as
     soon as its tail is not in here, because no longer ending can contain it."""
     return frozenset(e[i:] for e in ending_table() for i in range(len(e)))
+
+
+@cache
+def ending_trie() -> dict:
+    """The ending table as a trie over reversed endings: a node maps each letter (the next one
+    leftwards) to its child, and "" to ending_table()'s entry for the ending spelled so far
+    (absent when that is only a tail). A right-to-left walk finds every split in one pass."""
+    root: dict = {}
+    for ending, variants in ending_table().items():
+        node = root
+        for ch in reversed(ending):
+            node = node.setdefault(ch, {})
+        node[""] = variants
+    return root
