@@ -558,3 +558,32 @@ NAMED_PREDICATES = [  # (context, question, value): «астана» (capital) i
 @pytest.mark.parametrize(("context", "question", "value"), NAMED_PREDICATES)
 def test_ask_lowercase_predicate_is_not_a_name(context: str, question: str, value: str | None) -> None:
     assert ask_context(context, question).value == value
+
+
+VERBS = [  # (question, predicate): the last content word that is neither the asked noun nor a name
+    ("Қазақстанның астанасы қай қала?", "астана"),
+    ("Қазақстан БҰҰ-ның нешінші мүшесі?", "мүше"),  # not «БҰҰ»: the asked noun predicates
+    ("ШЫҰ-ға қандай мемлекеттер мүше?", "мүше"),
+    ("ЕҚЫҰ төрағасы кім болды?", "төраға"),
+]
+
+
+@pytest.mark.parametrize(("question", "verb"), VERBS)
+def test_ask_question_predicate_is_no_name(question: str, verb: str) -> None:
+    assert analyze_question(question).verb == verb
+
+
+HEAD_NOUNS = [  # (context, question, the sentence that should rank first)
+    # «полигонда» refers to the «Семей сынақ полигоны» the text named; «жасалды» ~ «өткізілді»
+    ("Семей сынақ полигоны 1949 жылы ашылды. Кейінгі 40 жылда полигонда 456 ядролық сынақ өткізілді.",
+     "Семей полигонында неше сынақ жасалды?", "Кейінгі 40 жылда полигонда 456 ядролық сынақ өткізілді."),
+    ("Байқоңыр ғарыш айлағы 1955 жылы салынды. Айлақтан 1961 жылы алғашқы адам ұшты.",
+     "Байқоңыр ғарыш айлағынан алғашқы адам қай жылы ұшты?", "Айлақтан 1961 жылы алғашқы адам ұшты."),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "best"), HEAD_NOUNS)
+def test_ask_head_noun_refers_to_the_named_entity(context: str, question: str, best: str) -> None:
+    q = analyze_question(question)
+    ranked = sorted(document_passages(analyze(context), "t", q), key=lambda p: -p.coverage)
+    assert ranked[0].text == best

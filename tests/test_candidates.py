@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from derek.pipeline import analyze
-from derek.query.candidates import candidates_in
+from derek.query.candidates import COUNTS_OTHER, candidates_in
 from derek.query.passages import document_passages
 from derek.query.question import analyze_question
 
@@ -48,6 +48,11 @@ KIN_NOUNS = [  # (sentence, question, figure, factor): «неше мемлеке
     ("Одаққа мүше алты елде 50 миллион адам тұрады.", "Одаққа неше мемлекет мүше?", "алты", 1.0),
     ("Одаққа мүше алты елде 50 миллион адам тұрады.", "Одаққа неше мемлекет мүше?", "50", 0.9),
     ("Кеңеске мүше төрт мемлекетте 20 миллион адам тұрады.", "Кеңеске неше ел мүше?", "төрт", 1.0),
+    # the figure counts another noun while the asked one stands apart from it
+    ("Ел Ассамблеяның 46-сессиясында Ұйымның жаңа мүшесі болды.", "Ел Ұйымның нешінші мүшесі болды?", "46",
+     COUNTS_OTHER),
+    ("Ел Ассамблеяның 46-сессиясында Ұйымның 168-ші мүшесі болды.", "Ел Ұйымның нешінші мүшесі болды?",
+     "168", 1.0),
 ]
 
 

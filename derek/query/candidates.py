@@ -263,13 +263,20 @@ def _duration(x: dict[str, Any], question: Question) -> str | None:
     return m.group(1)
 
 
+COUNTS_OTHER = 0.6  # a figure of another noun when the sentence names the asked noun apart from it
+
+
 def _counts(p: Passage, x: dict[str, Any], question: Question) -> float:
     """A figure followed by the noun the question counts («неше мемлекет» → «16 мемлекет»)."""
     if question.answer_type not in ("number", "ordinal") or not question.focus:
         return 1.0
     after = [t for t in p.tokens if p.start + t.start >= x["end"]][:2]
     inside = [t for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
-    return 1.0 if any(is_focus(t, question) or _kin_noun(t, question) for t in inside + after) else 0.9
+    if any(is_focus(t, question) or _kin_noun(t, question) for t in inside + after):
+        return 1.0
+    # the figure counts something else while the asked noun stands elsewhere in the sentence:
+    # «46-сессиясында … Ұйымның жаңа мүшесі» for «нешінші мүшесі»
+    return COUNTS_OTHER if any(is_focus(t, question) for t in p.tokens) else 0.9
 
 
 def _kin_noun(token: Token, question: Question) -> bool:

@@ -387,6 +387,9 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
             matched += weight * TOPIC_WEIGHT
         elif hits and _own_body(passage, e.entity, entity_ids, [w for w in words if w not in hits]):
             matched += weight * BODY_WEIGHT
+        elif len(words) > 1 and words[-1] in hits and e.entity in passage.topic \
+                and not _rival(passage, e.type, asked):
+            matched += weight * TOPIC_WEIGHT  # «полигонда» in a text that names «Семей сынақ полигоны»
         elif words:
             matched += weight * 0.5 * len(hits) / len(words)
     for x in passage.spans:

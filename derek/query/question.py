@@ -99,7 +99,7 @@ def analyze_question(text: str) -> Question:
         # «Тоқаев кім?» asks what «Тоқаев қандай қызмет атқарды?» asks: the posts held
         answer_type, predicates, focus = "description", ["appointed_as", "chaired"], POST
     return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates,
-                    terms, focus, words, _verb(doc.tokens, terms, focus), _names(doc.tokens, terms))
+                    terms, focus, words, _verb(doc.tokens, terms, focus, doc.entities), _names(doc.tokens, terms))
 
 
 def _who_is(tokens: list[Token], entities: list[EntityMention], words: set[int]) -> bool:
@@ -120,15 +120,20 @@ def _who_is(tokens: list[Token], entities: list[EntityMention], words: set[int])
 COPULAS = frozenset({"бол", "е", "еді", "екен"})  # «кім болған», «кім еді», «кім екен»
 
 
-def _verb(tokens: list[Token], terms: list[str], focus: str | None = None) -> str | None:
+def _verb(tokens: list[Token], terms: list[str], focus: str | None = None,
+          entities: list[EntityMention] = ()) -> str | None:
     """The main predicate: Kazakh is verb-final, so the last content word of the question — but
     not the asked noun of a verbless question: «Қазақстанның астанасы қай қала?» predicates
-    «астана» («қала» is what the answer is)."""
-    content = [term(t) for t in tokens if term(t) in terms and not t.norm.isdigit()]
-    for word in reversed(content):
-        if word != focus:
+    «астана» («қала» is what the answer is), and not a name: «Қазақстан БҰҰ-ның нешінші мүшесі?»
+    predicates its asked noun «мүше»."""
+    content = [(term(t), any(e.start <= t.start and t.end <= e.end for e in entities))
+               for t in tokens if term(t) in terms and not t.norm.isdigit()]
+    for word, named in reversed(content):
+        if word != focus and not named:
             return word
-    return content[-1] if content else None
+    if focus in (word for word, _ in content):
+        return focus
+    return content[-1][0] if content else None
 
 
 def _names(tokens: list[Token], terms: list[str]) -> set[str]:
