@@ -2,7 +2,10 @@
 sample corpus: correct answers with a correct source, abstentions on unanswerable questions,
 and latency. Prints JSON.
 
-    python bench/qa.py [--errors]
+    python bench/qa.py [--errors] [--gold PATH] [--split dev|heldout]
+
+`--gold` reads another question file of the same shape (bench/data/qa_blind.jsonl); `--split`
+keeps odd ids (dev) or even ids (held out), as qa_blind.md splits its questions.
 """
 
 from __future__ import annotations
@@ -46,14 +49,23 @@ def source_correct(item: dict, answer) -> bool:  # noqa: ANN001
     return any((s["doc"], s["start"]) in gold for s in answer.sources)
 
 
+def in_split(item_id: str, split: str) -> bool:
+    """Odd ids are the dev half of a question file, even ids the held-out half."""
+    return (int(re.sub(r"\D", "", item_id)) % 2 == 1) == (split == "dev")
+
+
 def main() -> None:
     import derek
     from derek.ingest import ingest_paths
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--gold", type=Path, default=QA)
+    parser.add_argument("--split", choices=("dev", "heldout"))
     args = parser.parse_args()
-    items = [json.loads(line) for line in QA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.split:
+        items = [i for i in items if in_split(i["id"], args.split)]
     tally: Counter = Counter()
     by_kind: dict[str, Counter] = {}
     errors, latencies = [], []
@@ -76,7 +88,7 @@ def main() -> None:
                                "conf": round(answer.confidence, 2), "outcome": outcome})
     answerable = sum(1 for i in items if i["answerable"])
     report = {
-        "benchmark": "qa", "questions": len(items), "answerable": answerable,
+        "benchmark": "qa", "gold": args.gold.name, "split": args.split or "all", "questions": len(items), "answerable": answerable,
         "correct_with_source": tally["correct"],
         "accuracy_answerable": round(tally["correct"] / answerable, 3),
         "unanswerable_abstained": f"{tally['abstained']}/{len(items) - answerable}",

@@ -147,3 +147,44 @@ def test_qa_gold_stores_no_seed_sentence():
         for start, end in sentences:
             sentence = text[start:end].strip()
             assert len(sentence) < 40 or sentence not in gold, (path.name, start)
+
+
+# The blind set (bench/data/qa_blind.jsonl, qa_blind.md): same shape, ids b001…, and yes/no questions.
+BLIND = REPO / "bench" / "data" / "qa_blind.jsonl"
+BLIND_ROWS = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines() if line.strip()]
+BLIND_SOURCES = [(row["id"], src) for row in BLIND_ROWS for src in row["sources"]]
+
+
+def test_qa_gold_blind_lines_have_the_schema():
+    assert [row["id"] for row in BLIND_ROWS] == [f"b{i:03d}" for i in range(1, 61)]
+    own = {row["question"] for row in ROWS}
+    for row in BLIND_ROWS:
+        assert set(row) == KEYS and row["question"] not in own, row["id"]
+        assert row["kind"] in KINDS | {"yes_no"} and row["answer_type"] in ANSWER_TYPES | {"yesno"}, row["id"]
+        ends = ":" if row["kind"] == "exam" else "?:" if row["kind"] == "list" else "?"  # a list may be a stem
+        assert row["question"][-1] in ends, row["id"]
+        assert bool(row["answers"]) == bool(row["sources"]) == row["answerable"], row["id"]
+        assert row["answerable"] == (row["kind"] != "unanswerable"), row["id"]
+    assert sum(not row["answerable"] for row in BLIND_ROWS) == 12
+    assert len({row["question"] for row in BLIND_ROWS}) == 60
+
+
+@pytest.mark.parametrize("row", [r for r in BLIND_ROWS if r["answerable"]], ids=lambda r: r["id"])
+def test_qa_gold_blind_value_fits_answer_type(row):
+    if row["answer_type"] == "yesno":
+        assert row["kind"] == "yes_no" and row["value"] in ("yes", "no")
+    else:
+        test_qa_gold_value_fits_answer_type(row)
+
+
+@pytest.mark.parametrize("qid,src", BLIND_SOURCES, ids=[f"{q}-{s['doc']}-{s['start']}" for q, s in BLIND_SOURCES])
+def test_qa_gold_blind_source_is_a_derek_sentence(qid, src):
+    test_qa_gold_source_is_a_derek_sentence(qid, src)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_qa_gold_blind_stores_no_seed_sentence():
+    gold = BLIND.read_text(encoding="utf-8")
+    for doc in sorted({src["doc"] for _, src in BLIND_SOURCES if (SEEDS / src["doc"]).exists()}):
+        text, sentences = _text_and_sentences(doc)
+        assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc

@@ -190,7 +190,12 @@ def _slot(fact: dict[str, Any], question: Question, asked: set[str]) -> tuple[st
     if kind == "yesno":  # the fact holds every entity asked about
         return YES, "yes"
     if kind in ("date", "year", "month", "day"):
-        return _time_slot(fact["time"], kind)
+        slot = _time_slot(fact["time"], kind)
+        # a bare year does not answer «қай күні»; the question's own date («1992 жылы қол қойған
+        # акт қай жылы қабылданған?») is no answer
+        if slot is None or kind == "day" and len(slot[1].split("/")[0]) < 10:
+            return None
+        return None if slot[1] in {d.value for d in question.dates} else slot
     if kind == "description":  # «қандай қызмет атқарды»: the post itself
         if fact["predicate"] == "chaired" and question.focus == POST and fact["object"] \
                 and fact["subject"].get("type") == "person":  # «Алаш Орда үкіметінің төрағасы болды»

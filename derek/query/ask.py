@@ -14,7 +14,7 @@ from derek.doc import Document
 from derek.query.candidates import TYPES, Candidate, candidates_in
 from derek.query.open_reader import DOCUMENTS, ranked_documents, read_open, read_spans
 from derek.query.passages import PRIOR_WEIGHT, Passage, document_passages, kb_passages, passage_at
-from derek.query.question import POST, Question, analyze_question
+from derek.query.question import POST, Question, analyze_question, asked_count
 from derek.query.reader import READER_TYPES, Reading, read
 from derek.query.reader import THRESHOLD as READER_THRESHOLD
 from derek.query.render import join_list
@@ -59,6 +59,8 @@ def ask(db, text: str, threshold: float | None = None) -> Answer:  # noqa: ANN00
     shown = [p.to_dict() for p in passages[:3]]
     found = answer_from_facts(db, question)
     answer = _from_passages(question, passages, shown, threshold)
+    if found is not None and (n := asked_count(question)) and isinstance(found.value, list) and len(found.value) != n:
+        found = None  # «қай екі мемлекет»: a list of another length is not what is asked
     if found is not None:
         if not (isinstance(found.value, list) and len(found.value) >= 3):
             # a list gathered from several facts is its own support: its items often stand in
@@ -200,6 +202,8 @@ def _from_passages(question: Question, passages: list[Passage], shown: list[dict
     candidates = _candidates(question, passages, loose)
     if question.wants_list:
         best = _list_answer(candidates, question)
+        if best is not None and (n := asked_count(question)) and len(best.value) != n:
+            best = None  # «қай екі мемлекет»: a list of another length is not what is asked
     else:
         best = max(candidates, key=lambda c: c.score, default=None)
     if best is None or best.score < (THRESHOLD if threshold is None else threshold):

@@ -30,6 +30,7 @@ from derek.query.phrases import (
 from derek.query.posts import posts_in
 from derek.query.question import POST, Question, load_words
 from derek.query.render import render_date
+from derek.query.tense import planned_only
 from derek.query.yes_no import yes_in
 
 TYPES = {"person": {"person"}, "persons": {"person"}, "state": {"state"}, "states": {"state"},
@@ -52,6 +53,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
     """Values of the expected type in one passage, scored by the passage and their nearness;
     ``loose`` (one given text): a person or place the gazetteer lacks may be a plain phrase."""
     kind = question.answer_type
+    if planned_only(p, question):  # «… сатып алмақ» is a plan, not what «… сатып алды?» asks
+        return []
     if kind == "yesno":
         return yes_in(p, question)
     if kind == "description":
@@ -66,7 +69,7 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
     found = []
     for x in p.spans:
         if kind in DATE_TYPES and x["kind"] == "date" and x["label"] == "DATE" and x["value"] not in asked_dates \
-                and _precise(x["value"], kind):
+                and _precise(x["value"], kind) and _date_value(x["value"], kind) not in asked_dates:
             value = _date_value(x["value"], kind)
             found.append((render_date(value, kind), value, x))
         elif kind in ("number", "ordinal") and x["kind"] == "quantity" and _number_fits(x, kind, question):

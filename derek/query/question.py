@@ -200,17 +200,42 @@ def _focus(tokens: list[Token], start: int, kind: str) -> str | None:
 
 def _refine(kind: str, tokens: list[Token], start: int) -> str:
     nouns = answer_nouns()
-    for t in tokens[max(start - 1, 0) : start + 3]:
+    window = tokens[max(start - 1, 0) : start + 3]
+    for i, t in enumerate(window):
         lemma = t.lemma.lower()
         if lemma in nouns and kind in ("description", "state", "organization", "person"):
-            return _plural(nouns[lemma], t)
+            counted = any(_cardinal(w.norm) for w in window[:i])
+            return _plural(nouns[lemma], t, counted)
     return kind
 
 
-def _plural(kind: str, token: Token) -> str:
+@cache
+def _cardinals() -> dict[str, int]:
+    """Number words of two or more (екі, үш … он, жиырма …), from lang/kk/data/number_words.tsv."""
+    return {r["word"].lower(): int(float(r["value"])) for r in load_tsv("number_words.tsv")
+            if float(r["value"]) >= 2 and r["kind"] in ("unit", "ten")}
+
+
+def _cardinal(word: str) -> int | None:
+    """«екі» → 2, «3» → 3: after a numeral a Kazakh noun stays singular, yet names several
+    («қай екі мемлекет»)."""
+    low = word.lower()
+    value = _cardinals().get(low) or (int(low) if low.isdigit() and len(low) < 4 else None)
+    return value if value and value >= 2 else None
+
+
+def asked_count(question: Question) -> int | None:
+    """How many values a list question asks for: «қай екі мемлекет» → 2; None when not counted."""
+    if not question.wants_list or not question.words:
+        return None
+    after = question.tokens[max(question.words) + 1 : max(question.words) + 3]
+    return next((n for t in after if (n := _cardinal(t.norm))), None)
+
+
+def _plural(kind: str, token: Token, counted: bool = False) -> str:
     from derek.extract.rules import readings
 
-    plural = any("PL" in tags for _, tags in readings(token.norm)[1:2])
+    plural = counted or any("PL" in tags for _, tags in readings(token.norm)[1:2])
     return {"state": "states", "person": "persons", "organization": "organizations"}.get(kind, kind) if plural else kind
 
 

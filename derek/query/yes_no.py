@@ -4,6 +4,8 @@ says no for want of a source."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from derek.query.passages import Passage
 from derek.query.phrases import Candidate
 from derek.query.question import Question
@@ -24,7 +26,7 @@ def yes_in(p: Passage, question: Question) -> list[Candidate]:
         return []
     if question.verb and not any(term(t) == question.verb for t in p.tokens):
         return []
-    if any(t.norm.lower() in DENIALS or "NEG" in _tags(t.norm) for t in p.tokens):
+    if any(t.norm.lower() in DENIALS or "NEG" in _tags(t.norm) for t in p.tokens) or _renounces(p):
         return []
     return [Candidate(YES, "yes", p.coverage, p)]
 
@@ -34,3 +36,9 @@ def _tags(word: str) -> tuple[str, ...]:
 
     readings = analyze(word)
     return readings[0].tags if readings else ()
+
+
+def _renounces(p: Passage) -> bool:
+    """«толық мүшеліктен бас тартып»: «бас тарт-» (renounce) denies what follows it as «емес» does."""
+    words = [t for t in p.tokens if any(c.isalnum() for c in t.norm)]
+    return any(a.norm.lower() == "бас" and b.lemma.lower() == "тарт" for a, b in pairwise(words))
