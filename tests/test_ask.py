@@ -587,3 +587,32 @@ def test_ask_head_noun_refers_to_the_named_entity(context: str, question: str, b
     q = analyze_question(question)
     ranked = sorted(document_passages(analyze(context), "t", q), key=lambda p: -p.coverage)
     assert ranked[0].text == best
+
+
+WHO_FIRST = [  # (question, answer type): «кім» stands for the answer and modifies no noun after it
+    ("Кім 2010 жылы ұйымның төрағасы болды?", "person"),
+    ("Кімдер 1991 жылы келісімге қол қойды?", "persons"),
+    ("Қай жылы ұйым құрылды?", "year"),
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), WHO_FIRST)
+def test_ask_who_before_a_year_still_asks_for_a_person(question: str, kind: str) -> None:
+    assert analyze_question(question).answer_type == kind
+
+
+COPULA_DASH = [  # (sentence, question, description): «A — B» answers the stem that names A
+    ("Одақтың негізгі құжаты — Жарғы.", "Одақтың негізгі құжаты:", "Жарғы"),
+    ("Кеңестің жұмыс тілі — ағылшын тілі.", "Кеңестің жұмыс тілі қандай?", "ағылшын"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), COPULA_DASH)
+def test_ask_copula_dash_value_not_the_asked_noun(sentence: str, question: str, answer: str) -> None:
+    from derek.query.phrases import describe
+
+    q = analyze_question(question)
+    p = document_passages(analyze(sentence), "t", q)[0]
+    answers = [c.answer for c in describe(p, q)]
+    assert answer in answers
+    assert all(a.split()[0] != sentence.split()[1] for a in answers)  # not the asked noun itself

@@ -84,7 +84,7 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
         t = p.tokens[i]
         inside = i in words and i not in matched and t.lemma.lower() not in breaks \
             and t.norm.lower() not in breaks
-        if inside or t.norm in ("«", '"') or (run and t.norm in ("-", "»", "+", "/", "'", "%")):
+        if inside or t.norm in ("«", '"') or (run and t.norm in ("»", "+", "/", "'", "%")):
             run.append(i)
         elif run:
             runs.append(run)
@@ -96,7 +96,9 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
     for run in runs:
         while run and run[-1] not in words:
             run.pop()
-        if run:
+        # the asked noun alone («ТМД-ның негізгі құжаты — Жарғы» for «… негізгі құжаты:») is the
+        # question's own word, not its answer; a spaced dash («A — B») ends a phrase
+        if run and not all(is_focus(p.tokens[i], question) for i in run if i in words):
             found.append(_phrase(p, question, run, matched))
     found += antecedents(p, question, ("treaty", "organization", "body")) + said_names(p, question)
     # a part of a named treaty or body («декларациясын» of «Алматы декларациясын») is not the name
@@ -207,7 +209,9 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
     from derek.query.question import stopwords
 
     alnum = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
-    before = max((i for i in alnum if i < run[0]), default=None) in matched
+    previous = max((i for i in alnum if i < run[0]), default=None)
+    # «… негізгі құжаты — Жарғы»: the asked noun right before (across a dash) bounds the phrase too
+    before = previous in matched or (previous is not None and is_focus(p.tokens[previous], question))
     frame = mirrors_frame(p, question, run[-1])
     after = frame or min((i for i in alnum if i > run[-1]), default=None) in matched
     if not (before or after):

@@ -149,7 +149,8 @@ def _answer_type(tokens: list[Token]) -> tuple[str, set[int], str | None]:
             for pattern, kind in question_words():
                 n = len(pattern)
                 if tuple(seq[i : i + n]) == pattern:
-                    kind = "description" if _naming(forms, i + n) else _refine(kind, tokens, _head_start(forms, i, n))
+                    kind = "description" if _naming(forms, i + n) else kind if _pronoun(pattern) \
+                        else _refine(kind, tokens, _head_start(forms, i, n))
                     return kind, set(range(i, i + n)), _focus(tokens, i + n, kind)
     if (particle := _yes_no(tokens)) is not None:
         return "yesno", {particle}, None
@@ -196,6 +197,12 @@ def _focus(tokens: list[Token], start: int, kind: str) -> str | None:
             and term(after[0]) not in stopwords():
         return term(after[0])
     return None
+
+
+def _pronoun(pattern: tuple[str, ...]) -> bool:
+    """«кім» (who) stands for the answer itself and modifies no noun: «Кім 2010 жылы … төрағасы
+    болды?» asks for a person, not the year after it."""
+    return pattern[-1].startswith("кім")
 
 
 def _refine(kind: str, tokens: list[Token], start: int) -> str:
