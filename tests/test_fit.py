@@ -9,10 +9,12 @@ import pytest
 from derek.pipeline import analyze
 from derek.query.fit import (
     ORDINAL_MISMATCH,
+    OTHER_PLACE,
     RESPECTIVE_MISMATCH,
     object_mirrored,
     ordinal_factor,
     ordinal_hits,
+    place_factor,
     respective_factor,
 )
 from derek.query.passages import document_passages
@@ -110,3 +112,17 @@ def test_fit_post_title_holds_the_asked_post(sentence: str, question: str, holds
     from derek.query.fit import holds_answer_kind
 
     assert holds_answer_kind(*_passage(sentence, question)) is holds
+
+
+PLACES = [  # (sentence, question, factor): a place the question names, another in the sentence
+    ("2022 жылы Астанада Кеңестің саммиті өтті.", "Кеңестің Стамбұлдағы саммиті қашан өтті?", OTHER_PLACE),
+    ("2014 жылы Стамбұлда Кеңестің саммиті өтті.", "Кеңестің Стамбұлдағы саммиті қашан өтті?", 1.0),
+    ("2014 жылы Кеңестің саммиті өтті.", "Кеңестің Стамбұлдағы саммиті қашан өтті?", 1.0),  # no other place
+    ("2022 жылы Астанада Кеңестің саммиті өтті.", "Кеңестің саммиті қашан өтті?", 1.0),  # none asked
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "factor"), PLACES)
+def test_fit_another_place_tells_of_another_event(sentence: str, question: str, factor: float) -> None:
+    p, q = _passage(sentence, question)
+    assert place_factor(p, q, set()) == factor

@@ -76,3 +76,22 @@ def test_yes_no_a_withdrawal_dated_otherwise_is_the_other_side(tmp_path) -> None
     assert all("2013" not in s["text"] for s in found.sources)
     assert [(side["answer"], side["value"]) for side in found.conflicts] == [("Жоқ (шықты: 2013 жыл)", "no")]
     assert "2013" in found.conflicts[0]["sources"][0]["text"]
+
+
+LESSER_TEXT = ("Түрікменстан 2005 жылы ТМД-ның қауымдастырылған мүшесі болды. "
+               "Моңғолия ШЫҰ-ға бақылаушы мемлекет ретінде қатысады. "
+               "Үндістан 2005 жылы ШЫҰ-ға бақылаушы болды. Үндістан 2017 жылы ШЫҰ-ға мүше болды.")
+
+LESSER = [  # (question, answer, value): a status short of membership is a «Жоқ» that names it
+    ("Түрікменстан ТМД-ның толық мүшесі ме?", "Жоқ (қауымдастырылған мүше, 2005 жылдан)", "no"),
+    ("Моңғолия ШЫҰ-ға мүше ме?", "Жоқ (бақылаушы)", "no"),
+    ("Үндістан ШЫҰ-ға мүше ме?", "Иә", "yes"),  # an observer first, a member later
+]
+
+
+@pytest.mark.parametrize(("question", "answer", "value"), LESSER)
+def test_yes_no_lesser_status_is_no_membership(tmp_path, question: str, answer: str, value: str) -> None:
+    with derek.open(kb_of_texts(tmp_path, {"status.txt": LESSER_TEXT})) as kb:
+        found = ask(kb.db, question)
+    assert (found.answer, found.value) == (answer, value)
+    assert found.sources and all(s["text"] in LESSER_TEXT for s in found.sources)

@@ -27,6 +27,8 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
     predicates = list(question.predicates)
     if question.answer_type == "number" and "member_of" in predicates:
         predicates.append("has_member_count")  # «АӨСШК-ге неше мемлекет мүше?»
+    if question.answer_type == "yesno" and "member_of" in predicates:
+        predicates += LESSER  # «Түрікменстан ТМД-ның толық мүшесі ме?»: an associate member is no
     earlier = earlier_names(db, asked)
     named = [*asked, *earlier]
     marks = ",".join("?" * len(predicates))
@@ -138,9 +140,26 @@ def _still_members(found: list, left: dict[tuple[str, str], dict[str, Any]]) -> 
     return [(value, f, c) for value, f, c in found if member(f)]
 
 
+LESSER = {"associate_member_of": "қауымдастырылған мүше", "observer_of": "бақылаушы",
+          "dialogue_partner_of": "диалог серіктесі"}  # statuses short of membership, as answers say them
+
+
 def _yes_no(found: list, kept: list, left: dict[tuple[str, str], dict[str, Any]], question: Question) -> Answer:
     """«Иә» from the facts that state it; «Жоқ» with the date it left when every membership the
-    facts hold ended in a withdrawal («Грузия ТМД-ға мүше ме?»)."""
+    facts hold ended in a withdrawal («Грузия ТМД-ға мүше ме?»), or with the lesser status the
+    state holds instead, when that is all the facts say or came after the membership
+    («Түрікменстан … қауымдастырылған мүше, 2005 жылдан»)."""
+    lesser = [f for _, f, _ in found if f["predicate"] in LESSER]
+    if lesser:
+        status = max(lesser, key=lambda f: f["time"] or "")
+        kept = [k for k in kept if k[1]["predicate"] not in LESSER]
+        # a membership stands unless the lesser status is dated after every dated membership
+        later = status["time"] and all(k[1]["time"] and k[1]["time"] < status["time"] for k in kept)
+        if not kept or later:
+            since = f", {status['time'][:4]} жылдан" if status["time"] else ""
+            return Answer(question.text, f"{NO} ({LESSER[status['predicate']]}{since})", "no", "yesno",
+                          status["confidence"], _sources([status]), [], "facts")
+        found = [x for x in found if x[1]["predicate"] not in LESSER]
     if kept:
         return Answer(question.text, YES, "yes", "yesno", max(c for _, _, c in kept),
                       _sources([f for _, f, _ in kept]), [], "facts")

@@ -135,6 +135,21 @@ def date_factor(passage: Passage, question: Question) -> float:
     return 1.0 if all(any(v.startswith(a) for v in values) for a in asked if len(a) > 4) else 0.9
 
 
+PLACE_KINDS = frozenset({"city", "place"})
+OTHER_PLACE = 0.75  # like a missing year: «Стамбұлдағы саммиті» against the summit in Астана
+
+
+def place_factor(passage: Passage, question: Question, before: set[str]) -> float:
+    """A place the question names («АӨСШК-нің Стамбұлдағы саммиті») that the sentence and the one
+    it leans on lack, while the sentence names another place: it tells of another event."""
+    asked = {e.entity for e in question.entities if e.type in PLACE_KINDS}
+    if not asked:
+        return 1.0
+    named = {x["value"] for x in passage.spans if x["kind"] == "entity"} | before
+    others = {x["value"] for x in passage.spans if x["kind"] == "entity" and x["label"] in PLACE_KINDS} - asked
+    return OTHER_PLACE if others and not asked <= named else 1.0
+
+
 RESPECTIVE_MISMATCH = 0.9  # «A мен B X пен Y арасындағы»: A goes with X, not with Y
 
 
