@@ -102,3 +102,29 @@ OWN_DATE = [  # (context, question, answer value): a sentence's date equal to th
 @pytest.mark.parametrize(("context", "question", "value"), OWN_DATE)
 def test_ask_forms_the_question_date_is_no_answer(context: str, question: str, value: str | None) -> None:
     assert ask_context(context, question).value == value
+
+
+POSTS_TEXT = ("Тоқаев 2007–2011 жылдары Сенат төрағасы болды. Кейін Тоқаев 2013–2019 жылдары тағы да Сенат "
+              "төрағасы болды.")
+
+POSTS_TIMES = [  # (question, answer): a post held twice is answered with both terms
+    ("Тоқаев Сенатты қай жылдары басқарды?", "2007–2011 және 2013–2019 жылдар"),
+    ("Тоқаев Сенатты алғаш қай жылдары басқарды?", "2007–2011 жылдар"),  # «алғаш»: the first
+    ("Тоқаев Сенатты соңғы рет қай жылдары басқарды?", "2013–2019 жылдар"),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), POSTS_TIMES)
+def test_ask_forms_post_held_twice(tmp_path, question: str, answer: str) -> None:
+    with derek.open(kb_of_texts(tmp_path, {"posts.txt": POSTS_TEXT})) as kb:
+        found = ask(kb.db, question)
+    assert found.answer == answer and found.method == "facts"
+
+
+@pytest.mark.parametrize(("question", "predicates"), [
+    ("Ыдырысов қашан министр болды?", ["appointed_as"]),  # a title before «бол-» asks about the post
+    ("Тоқаев қай жылдары Сенат төрағасы болды?", ["chaired", "appointed_as"]),
+    ("Тоқаев қашан келді?", []),
+])
+def test_ask_forms_title_before_be_asks_about_a_post(question: str, predicates: list[str]) -> None:
+    assert analyze_question(question).predicates == predicates

@@ -12,6 +12,7 @@ from derek.query.candidates import TYPES as _TYPES
 from derek.query.candidates import short_names
 from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, earlier_names, fact_records, later_names
+from derek.query.fit import LAST, _ordinals
 from derek.query.question import POST, Question
 from derek.query.render import join_list, render_date
 from derek.query.yes_no import NO, YES
@@ -83,12 +84,34 @@ STATES_FOR = {"person": "states", "persons": "states"}  # «кім/кімдер�
 
 def _found(records: list[dict[str, Any]], question: Question, predicates: list[str], asked: set[str]) -> list:
     found = []
-    for fact in records:
-        value = _slot(fact, question, asked)
-        if value is not None:
-            rank = predicates.index(fact["predicate"])
-            found.append((value, fact, fact["confidence"] * (1.0 - 0.05 * rank)))
+    for record in records:
+        for fact in _each_time(record, question):
+            value = _slot(fact, question, asked)
+            if value is not None:
+                rank = predicates.index(fact["predicate"])
+                found.append((value, fact, fact["confidence"] * (1.0 - 0.05 * rank)))
     return found
+
+
+DATED = ("date", "year", "month", "day")
+
+
+def _each_time(fact: dict[str, Any], question: Question) -> list[dict[str, Any]]:
+    """A repeatable fact («Сенат төрағасы» 2007–2011 and 2013–2019) whose sources date it at
+    times that do not refine one another, once per time: the post was held twice, not disputed.
+    A once-only fact stays whole (its other dates are conflicts)."""
+    if question.answer_type not in DATED or fact["predicate"] in ONCE:
+        return [fact]
+    groups: list[list[dict[str, Any]]] = []
+    for source in sorted((s for s in fact["sources"] if s.get("time")), key=lambda s: s["time"]):
+        group = next((g for g in groups if any(_one_time(source["time"], o["time"]) for o in g)), None)
+        group.append(source) if group is not None else groups.append([source])
+    if len(groups) < 2:
+        return [fact]
+    # «қай жылдары» wants the term (1994–1999), «қашан» the day it began (1994 жылғы қазан)
+    periods = question.answer_type == "year"
+    times = [max((s["time"] for s in g), key=lambda t: ("/" in t) == periods) for g in groups]
+    return [{**fact, "time": t, "sources": g} for t, g in zip(times, groups)]
 
 
 def _answer(db, found: list, question: Question) -> Answer | None:  # noqa: ANN001 - sqlite3
@@ -190,7 +213,12 @@ def _title_fits(fact: dict[str, Any], question: Question) -> bool:
 
     heads = office_heads()
     asked = set(question.terms) | {heads[t] for t in question.terms if t in heads}
-    return lemma(fact["value"].split()[-1]).lower() in asked
+    words = [lemma(w).lower() for w in fact["value"].split()]
+    # «Сенатты басқарды» (headed the Senate) is the post «Сенат төрағасы»: its body is asked
+    return words[-1] in asked or (question.verb in HEADING_VERBS and any(w in asked for w in words[:-1]))
+
+
+HEADING_VERBS = frozenset({"басқар"})  # to head: the post is the body's head, whatever its title
 
 
 def _as_written(fact: dict[str, Any]) -> str:
@@ -265,14 +293,32 @@ def _single(found: list, question: Question) -> Answer:
     for (_, value), _, conf in found:
         support[value] = max(support.get(value, 0.0), conf)
     best = max(support, key=lambda v: support[v])
-    facts = [f for (_, v), f, _ in found if v == best]
-    answer = next(a for (a, v), _, _ in found if v == best)
     kind = question.answer_type
     dated = kind in ("date", "year", "month", "day")
+    if dated and len(support) > 1 and not any(f["predicate"] in ONCE for _, f, _ in found):
+        times = sorted(support, key=str)  # a post held twice, a summit hosted again: every time
+        ordinals = _ordinals(question.tokens)
+        if 1 in ordinals or LAST in ordinals:  # «алғаш басқарған жылдары», «соңғы рет»
+            best = times[0] if 1 in ordinals else times[-1]
+        else:
+            return _every_time(found, times, question)
+    facts = [f for (_, v), f, _ in found if v == best]
+    answer = next(a for (a, v), _, _ in found if v == best)
     conflicts = _time_conflicts(found, best, kind) if dated else _count_conflicts(found, best)
     confidence = support[best] * (0.85 if len(support) > 1 or conflicts else 1.0)
     return Answer(question.text, answer, best, kind, confidence, _sources(facts, best if dated else None),
                   [], "facts", conflicts)
+
+
+def _every_time(found: list, times: list[str], question: Question) -> Answer:
+    """«Тоқаев Сенатты қай жылдары басқарды?» → «2007–2011 және 2013–2019 жылдар»: each time a
+    repeatable fact holds, in order; the value lists them."""
+    answers = [next(a for (a, v), _, _ in found if v == t) for t in times]
+    unit = " жылдар" if all(a.endswith(" жылдар") for a in answers) else ""
+    text = join_list([a.removesuffix(" жылдар") if unit else a for a in answers]) + unit
+    facts = [f for (_, v), f, _ in found if v in times]
+    confidence = min(max(c for (_, v), _, c in found if v == t) for t in times)
+    return Answer(question.text, text, times, question.answer_type, confidence, _sources(facts), [], "facts")
 
 
 def _time_conflicts(found: list, best: str, kind: str) -> list[dict[str, Any]]:
@@ -331,6 +377,11 @@ def _posts(found: list, question: Question) -> Answer:
     confidence = min(c for _, _, c in found)
     return Answer(question.text, join_list(items), values, question.answer_type, confidence,
                   _sources([f for _, f, _ in found]), [], "facts")
+
+
+def _one_time(a: str, b: str) -> bool:
+    """Two source times of one holding: one refines the other, or a date lies in the period."""
+    return compatible(a, b) or _within(a, b) or _within(b, a)
 
 
 def _within(time: str, period: str) -> bool:

@@ -94,12 +94,22 @@ def analyze_question(text: str) -> Question:
     doc = run(Document(text), [segment, lemmatize, extract_dates, extract_quantities, extract_gazetteer_entities])
     answer_type, words, focus = _answer_type(doc.tokens)
     terms = _terms(doc.tokens, words)
-    predicates = predicates_of(doc.tokens)
+    predicates = list(dict.fromkeys(predicates_of(doc.tokens) + _post_held(doc.tokens)))
     if answer_type == "person" and _who_is(doc.tokens, doc.entities, words):
         # «Тоқаев кім?» asks what «Тоқаев қандай қызмет атқарды?» asks: the posts held
         answer_type, predicates, focus = "description", ["appointed_as", "chaired"], POST
     return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates,
                     terms, focus, words, _verb(doc.tokens, terms, focus, doc.entities), _names(doc.tokens, terms))
+
+
+def _post_held(tokens: list[Token]) -> list[str]:
+    """«… қай жылдары Сенат төрағасы болды?», «… министр болды?»: a post's title (extract/data/
+    titles.txt) right before «бол-» asks about holding that post."""
+    from derek.extract.phrases import titles
+
+    words = [t for t in tokens if any(c.isalnum() for c in t.norm)]
+    return ["appointed_as"] if any(term(a) in titles() and b.lemma.lower() == "бол"
+                                   for a, b in zip(words, words[1:])) else []
 
 
 def _who_is(tokens: list[Token], entities: list[EntityMention], words: set[int]) -> bool:
