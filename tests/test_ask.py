@@ -316,6 +316,8 @@ LEANING = [  # (sentence, does it lean on the one before)
     ("• Эстония", True),
     ("Ол 1993 жылы қабылданды.", True),
     ("Армения 1992 жылы кірді.", False),
+    ("2019 жылғы сайлауда ол 70 % дауыс алды, ал 2022 жылы қайта сайланды.", True),  # subject pronoun
+    ("Армения 1992 жылы кірді, ал ол кезде Одақ жаңа еді.", False),  # after the first clause
 ]
 
 

@@ -198,7 +198,14 @@ def anaphoric(text: str) -> bool:
     from derek.query.question import load_words
 
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
-    return first in LIST_BULLETS or first.strip(",.:;") in load_words("anaphora.txt")
+    if first in LIST_BULLETS or first.strip(",.:;") in load_words("anaphora.txt"):
+        return True
+    # the subject pronoun after a time or place at the head of the first clause: «2019 жылғы
+    # 9 маусымдағы сайлауда ол 70,96 % дауыс алды, ал …»
+    return any(w in SUBJECT_PRONOUNS for w in text.split(",", 1)[0].split()[1:])
+
+
+SUBJECT_PRONOUNS = frozenset({"ол", "олар"})  # lowercase: «Ол» opening a sentence is caught above
 
 
 def _previous(db, doc_id: int, name: str, start: int) -> Passage | None:  # noqa: ANN001
