@@ -1,7 +1,7 @@
 """Train derek's CRF named-entity tagger on KazNERD, or cross-validate it (--folds K, JSON out).
 
     python scripts/train_ner.py                       # writes derek/extract/data/ner.crfsuite
-    python scripts/train_ner.py --folds 5 [--fold 0]  # k-fold CV, prints JSON
+    python scripts/train_ner.py --folds 5 [--fold 0] [--group-duplicates]  # k-fold CV, JSON
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from derek.extract.ner import (
 DATA = ROOT / ".." / "shared" / "data" / "kaznerd" / "kaznerd-valid.iob2"
 OUT_DIR = ROOT / "derek" / "extract" / "data"
 SEED = 13
+DUP_WINDOW = 3  # near-duplicates are looked for among the next DUP_WINDOW sentences
+DUP_OVERLAP = 0.6  # shared lower-cased token types / the larger sentence's types
 JACKKNIFE = 5  # training parts whose name lists leave them out (name_jackknife)
 PARAMS = {
     "c1": 0.02,
@@ -81,6 +83,55 @@ def split_folds(n: int, k: int, seed: int = SEED) -> list[list[int]]:
     return [sorted(order[f::k]) for f in range(k)]
 
 
+def near_duplicate_groups(corpus: Corpus, window: int = DUP_WINDOW,
+                          overlap: float = DUP_OVERLAP) -> list[list[int]]:
+    """Sentence indices joined (union-find, so chains form one group) when a sentence and one
+    of the next ``window`` share >= ``overlap`` of the larger one's lower-cased token types."""
+    types = [{t.lower() for t in tokens} for tokens, _ in corpus]
+    parent = list(range(len(corpus)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(types):
+        for j in range(i + 1, min(len(types), i + window + 1)):
+            b = types[j]
+            if a and b and len(a & b) >= overlap * max(len(a), len(b)):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(corpus)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def split_grouped_folds(corpus: Corpus, k: int, seed: int = SEED) -> list[list[int]]:
+    """Whole near-duplicate groups dealt into k folds: groups shuffled with a fixed seed, then
+    taken largest (in tokens) first, each to the fold with the fewest tokens so far."""
+    groups = near_duplicate_groups(corpus)
+    random.Random(seed).shuffle(groups)
+    size = [sum(len(corpus[i][0]) for i in g) for g in groups]
+    folds: list[list[int]] = [[] for _ in range(k)]
+    tokens = [0] * k
+    for n in sorted(range(len(groups)), key=lambda n: -size[n]):
+        f = min(range(k), key=lambda f: (tokens[f], f))
+        folds[f].extend(groups[n])
+        tokens[f] += size[n]
+    return [sorted(fold) for fold in folds]
+
+
+def grouping_report(corpus: Corpus, k: int) -> dict:
+    """How many sentences the near-duplicate grouping joins, and the tokens per fold."""
+    multi = [len(g) for g in near_duplicate_groups(corpus) if len(g) > 1]
+    folds = split_grouped_folds(corpus, k)
+    return {"window": DUP_WINDOW, "overlap": DUP_OVERLAP, "groups": len(multi),
+            "sentences_grouped": sum(multi), "largest_group": max(multi, default=0),
+            "fold_sentences": [len(f) for f in folds],
+            "fold_tokens": [sum(len(corpus[i][0]) for i in f) for f in folds]}
+
+
 def span_scores(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> dict:
     """Strict IOB2 span precision/recall/F1 (seqeval mode='strict'), micro and per class."""
     tp: Counter[str] = Counter()
@@ -104,9 +155,11 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     return {"p": round(100 * p, 2), "r": round(100 * r, 2), "f1": round(100 * f, 2), "support": n_gold}
 
 
-def run_fold(corpus: Corpus, k: int, f: int, params: dict | None = None) -> tuple[list, list, float]:
-    """Train on all folds but f, tag fold f: (gold tags, predicted tags, training seconds)."""
-    folds = split_folds(len(corpus), k)
+def run_fold(corpus: Corpus, k: int, f: int, params: dict | None = None,
+             grouped: bool = False) -> tuple[list, list, float]:
+    """Train on all folds but f, tag fold f: (gold tags, predicted tags, training seconds);
+    ``grouped`` keeps near-duplicate sentences in one fold (split_grouped_folds)."""
+    folds = split_grouped_folds(corpus, k) if grouped else split_folds(len(corpus), k)
     held = set(folds[f])
     with tempfile.TemporaryDirectory() as tmp:
         model = Path(tmp) / MODEL_NAME
@@ -119,15 +172,18 @@ def run_fold(corpus: Corpus, k: int, f: int, params: dict | None = None) -> tupl
 
 
 def cross_validate(corpus: Corpus, k: int, only: list[int] | None = None,
-                   params: dict | None = None, jobs: int = 1) -> dict:
-    """k-fold CV by sentence; span scores pooled over the folds run (``jobs`` in parallel)."""
+                   params: dict | None = None, jobs: int = 1, grouped: bool = False) -> dict:
+    """k-fold CV by sentence (``grouped``: by near-duplicate group); span scores pooled over
+    the folds run (``jobs`` in parallel)."""
     run = list(only if only is not None else range(k))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(run_fold, *zip(*[(corpus, k, f, params) for f in run])))
+        results = list(pool.map(run_fold, *zip(*[(corpus, k, f, params, grouped) for f in run])))
     gold = [tags for g, _, _ in results for tags in g]
     pred = [tags for _, p, _ in results for tags in p]
     return {"folds": k, "folds_run": run, "seed": SEED, "sentences": len(corpus),
             "train_seconds": [t for _, _, t in results], "params": {**PARAMS, **(params or {})},
+            "group_duplicates": grouped,
+            **({"grouping": grouping_report(corpus, k)} if grouped else {}),
             **span_scores(gold, pred)}
 
 
@@ -138,6 +194,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds", type=int, default=0, help="k-fold cross-validation; prints JSON")
     ap.add_argument("--fold", type=int, action="append", help="run only this fold (repeatable)")
     ap.add_argument("--jobs", type=int, default=1, help="folds trained in parallel")
+    ap.add_argument("--group-duplicates", action="store_true",
+                    help="keep near-duplicate sentences in one fold (split_grouped_folds)")
     ap.add_argument("--c1", type=float)
     ap.add_argument("--c2", type=float)
     ap.add_argument("--max-iterations", type=int)
@@ -146,7 +204,8 @@ def main(argv: list[str] | None = None) -> None:
                                 ("max_iterations", args.max_iterations)) if v is not None}
     corpus = load_corpus(args.data)
     if args.folds:
-        print(json.dumps(cross_validate(corpus, args.folds, args.fold, params, args.jobs), indent=1))
+        print(json.dumps(cross_validate(corpus, args.folds, args.fold, params, args.jobs,
+                                        args.group_duplicates), indent=1))
         return
     args.out.mkdir(parents=True, exist_ok=True)
     lexicon = train(corpus, args.out / MODEL_NAME, params)
