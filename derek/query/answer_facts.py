@@ -12,7 +12,7 @@ from derek.query.candidates import TYPES as _TYPES
 from derek.query.candidates import short_names
 from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, earlier_names, fact_records, later_names
-from derek.query.fit import LAST, _ordinals
+from derek.query.fit import LAST, ordinals
 from derek.query.question import POST, Question
 from derek.query.render import join_list, render_date
 from derek.query.yes_no import NO, YES
@@ -105,7 +105,10 @@ def _each_time(fact: dict[str, Any], question: Question) -> list[dict[str, Any]]
     groups: list[list[dict[str, Any]]] = []
     for source in sorted((s for s in fact["sources"] if s.get("time")), key=lambda s: s["time"]):
         group = next((g for g in groups if any(_one_time(source["time"], o["time"]) for o in g)), None)
-        group.append(source) if group is not None else groups.append([source])
+        if group is None:
+            groups.append([source])
+        else:
+            group.append(source)
     if len(groups) < 2:
         return [fact]
     # «қай жылдары» wants the term (1994–1999), «қашан» the day it began (1994 жылғы қазан)
@@ -297,9 +300,9 @@ def _single(found: list, question: Question) -> Answer:
     dated = kind in ("date", "year", "month", "day")
     if dated and len(support) > 1 and not any(f["predicate"] in ONCE for _, f, _ in found):
         times = sorted(support, key=str)  # a post held twice, a summit hosted again: every time
-        ordinals = _ordinals(question.tokens)
-        if 1 in ordinals or LAST in ordinals:  # «алғаш басқарған жылдары», «соңғы рет»
-            best = times[0] if 1 in ordinals else times[-1]
+        asked = ordinals(question.tokens)
+        if 1 in asked or LAST in asked:  # «алғаш басқарған жылдары», «соңғы рет»
+            best = times[0] if 1 in asked else times[-1]
         else:
             return _every_time(found, times, question)
     facts = [f for (_, v), f, _ in found if v == best]

@@ -74,7 +74,7 @@ def _rival_partner(passage: Passage, present: str, kind: str) -> bool:
     return False
 
 
-def _ordinals(tokens: list[Token]) -> set[int]:
+def ordinals(tokens: list[Token]) -> set[int]:
     """Ordinal numbers written as words («бесінші», «тұңғыш»)."""
     from derek.query.candidates import word_ordinal
 
@@ -87,10 +87,10 @@ def ordinal_factor(passage: Passage, question: Question) -> float:
     """«бесінші саммит» is not answered by a sentence about the «бірінші саммит», nor «бірінші
     президенті» by one whose «бірінші» goes with another noun («Президент Жарлығымен … бірінші
     тұрақты өкілі»): the ordinal modifies a noun among the next few words."""
-    asked = _ordinals(question.tokens)
+    asked = ordinals(question.tokens)
     if not asked:
         return 1.0
-    found = _ordinals(passage.tokens)
+    found = ordinals(passage.tokens)
     if found and not asked & found:
         return ORDINAL_MISMATCH
     from derek.kb.search import term
@@ -102,8 +102,8 @@ def ordinal_factor(passage: Passage, question: Question) -> float:
 def ordinal_hits(word: str, tokens: list[Token]) -> list[int]:
     """Indexes of the words that write the question word's ordinal otherwise: «тұңғыш» and
     «алғашқы» for «бірінші» (the first)."""
-    asked = _ordinals([Token(0, 0, word, word)])
-    return [i for i, t in enumerate(tokens) if asked and _ordinals([t]) == asked] if asked else []
+    asked = ordinals([Token(0, 0, word, word)])
+    return [i for i, t in enumerate(tokens) if asked and ordinals([t]) == asked] if asked else []
 
 
 ORDINAL_REACH = 3  # an ordinal and its noun: «бірінші тұрақты өкілі» (adjectives between)
@@ -117,7 +117,7 @@ def _ordinal_heads(tokens: list[Token]) -> set[str]:
     words = [t for t in tokens if t.norm.isalpha()]
     heads: set[str] = set()
     for i, t in enumerate(words):
-        if _ordinals([t]):
+        if ordinals([t]):
             heads |= {term(w) for w in words[i + 1 : i + 1 + ORDINAL_REACH]}
     return heads
 

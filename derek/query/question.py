@@ -105,11 +105,13 @@ def analyze_question(text: str) -> Question:
 def _post_held(tokens: list[Token]) -> list[str]:
     """«… қай жылдары Сенат төрағасы болды?», «… министр болды?»: a post's title (extract/data/
     titles.txt) right before «бол-» asks about holding that post."""
+    from itertools import pairwise
+
     from derek.extract.phrases import titles
 
     words = [t for t in tokens if any(c.isalnum() for c in t.norm)]
     return ["appointed_as"] if any(term(a) in titles() and b.lemma.lower() == "бол"
-                                   for a, b in zip(words, words[1:])) else []
+                                   for a, b in pairwise(words)) else []
 
 
 def _who_is(tokens: list[Token], entities: list[EntityMention], words: set[int]) -> bool:
