@@ -8,8 +8,8 @@ from dataclasses import replace
 from typing import Any
 
 from derek.query.ask import Answer
+from derek.query.candidates import DATE_TYPES, short_names
 from derek.query.candidates import TYPES as _TYPES
-from derek.query.candidates import short_names
 from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, earlier_names, fact_records, later_names
 from derek.query.fit import LAST, ordinals
@@ -93,14 +93,11 @@ def _found(records: list[dict[str, Any]], question: Question, predicates: list[s
     return found
 
 
-DATED = ("date", "year", "month", "day")
-
-
 def _each_time(fact: dict[str, Any], question: Question) -> list[dict[str, Any]]:
     """A repeatable fact («Сенат төрағасы» 2007–2011 and 2013–2019) whose sources date it at
     times that do not refine one another, once per time: the post was held twice, not disputed.
     A once-only fact stays whole (its other dates are conflicts)."""
-    if question.answer_type not in DATED or fact["predicate"] in ONCE:
+    if question.answer_type not in DATE_TYPES or fact["predicate"] in ONCE:
         return [fact]
     groups: list[list[dict[str, Any]]] = []
     for source in sorted((s for s in fact["sources"] if s.get("time")), key=lambda s: s["time"]):
@@ -239,7 +236,7 @@ def _slot(fact: dict[str, Any], question: Question, asked: set[str]) -> tuple[st
     kind = question.answer_type
     if kind == "yesno":  # the fact holds every entity asked about
         return YES, "yes"
-    if kind in ("date", "year", "month", "day"):
+    if kind in DATE_TYPES:
         slot = _time_slot(fact["time"], kind)
         # a bare year does not answer «қай күні»; the question's own date («1992 жылы қол қойған
         # акт қай жылы қабылданған?») is no answer
@@ -297,7 +294,7 @@ def _single(found: list, question: Question) -> Answer:
         support[value] = max(support.get(value, 0.0), conf)
     best = max(support, key=lambda v: support[v])
     kind = question.answer_type
-    dated = kind in ("date", "year", "month", "day")
+    dated = kind in DATE_TYPES
     if dated and len(support) > 1 and not any(f["predicate"] in ONCE for _, f, _ in found):
         times = sorted(support, key=str)  # a post held twice, a summit hosted again: every time
         asked = ordinals(question.tokens)

@@ -357,7 +357,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             _weigh(passage, synonyms, weight)
         elif t == question.verb and (share := _paraphrase(passage, question, t)):
             matched += weight * 0.8 * share  # a paraphrase, or «Абылай (1711–1781)» for «туған жылы»
-        elif _hits(t, before[2] if verb_keys else before[0]):
+        elif _hits(t, _unnamed_keys(passage.context, before[0]) if verb_keys and before[0] else before[0]):
             matched += weight * CONTEXT_WEIGHT
         elif t == question.verb and object_mirrored(passage.tokens, question):
             matched += weight * OBJECT_FRAME  # «жобасын … ұсынған» for «жобасын … дайындады»
@@ -475,16 +475,14 @@ def _stem_match(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
-def _context(passage: Passage) -> tuple[list[str], set[str], list[str]]:
-    """Terms, entity ids and keys without names (``_unnamed_keys``) of the sentence an anaphoric
-    sentence leans on."""
+def _context(passage: Passage) -> tuple[list[str], set[str]]:
+    """Terms and entity ids of the sentence an anaphoric sentence leans on (its tokens kept on it)."""
     before = passage.context
     if before is None:
-        return [], set(), []
+        return [], set()
     if not before.tokens:
         before.tokens = sentence_tokens(before.text)
-    keys = _keys(before.tokens)
-    return keys, {x["value"] for x in before.spans if x["kind"] == "entity"}, _unnamed_keys(before, keys)
+    return _keys(before.tokens), {x["value"] for x in before.spans if x["kind"] == "entity"}
 
 
 def _unnamed_keys(passage: Passage, keys: list[str]) -> list[str]:
