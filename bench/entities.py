@@ -2,7 +2,8 @@
 
 Also times the pipeline up to linking (segment → lemmatize → dates → quantities → entities)
 on KazNERD sentences from ../shared/data, cold (fresh caches) and warm. Run:
-``python bench/entities.py [--ner] [--errors] [--sentences N]``.
+``python bench/entities.py [--gold PATH] [--ner] [--errors] [--sentences N]``; a gold doc
+``kazqad:<id>`` is the KazQAD dev passage whose first line has that id (as in bench/facts.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 
 from derek.doc import Document, EntityMention
@@ -22,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
 GOLD = ROOT / "bench" / "data" / "entities_gold.jsonl"
 KAZNERD = SHARED / "data" / "kaznerd" / "kaznerd-valid.iob2"
+KAZQAD = SHARED / "data" / "kazqad" / "kazqad-rc-dev.jsonl"
+KAZQAD_PREFIX = "kazqad:"
 # gazetteer entity types -> the five types the gold uses
 COARSE = {"body": "organization", "city": "place", "region": "place", "sea": "place",
           "lake": "place", "river": "place", "mountain": "place"}
@@ -31,6 +35,27 @@ def doc_path(doc: str) -> Path:
     """Gold doc names are ``seeds/<file>`` (../shared/seeds) or ``corpus/<file>`` (examples/corpus)."""
     kind, _, name = doc.partition("/")
     return SHARED / "seeds" / name if kind == "seeds" else ROOT / "examples" / "corpus" / name
+
+
+@cache
+def kazqad_passages() -> dict[str, str]:
+    """KazQAD dev contexts by the id of the first line (file order) that holds each one."""
+    passages: dict[str, str] = {}
+    seen: set[str] = set()
+    for line in KAZQAD.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            if item["context"] not in seen:
+                seen.add(item["context"])
+                passages[item["id"]] = item["context"]
+    return passages
+
+
+def doc_text(doc: str) -> str:
+    """The text a gold document names: a KazQAD passage or a file as derek reads it."""
+    if doc.startswith(KAZQAD_PREFIX):
+        return kazqad_passages()[doc.removeprefix(KAZQAD_PREFIX)]
+    return read_text(doc_path(doc))
 
 
 def entity_stages(use_ner: bool) -> list[Stage]:
@@ -51,9 +76,9 @@ def run_stages(text: str, stages: Sequence[Stage]) -> Document:
     return doc
 
 
-def load_gold() -> dict[str, list[dict]]:
+def load_gold(gold: Path = GOLD) -> dict[str, list[dict]]:
     by_doc: dict[str, list[dict]] = defaultdict(list)
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
+    for line in gold.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             by_doc[row["doc"]].append(row)
@@ -109,11 +134,11 @@ def score_doc(name: str, preds: list[EntityMention], golds: list[dict],
                            "predicted": m.entity})
 
 
-def evaluate(stages: Sequence[Stage]) -> tuple[dict[str, dict], list[dict]]:
+def evaluate(stages: Sequence[Stage], gold: Path = GOLD) -> tuple[dict[str, dict], list[dict]]:
     tallies: dict[str, Tally] = defaultdict(Tally)
     errors: list[dict] = []
-    for name, golds in load_gold().items():
-        text = read_text(doc_path(name))
+    for name, golds in load_gold(gold).items():
+        text = doc_text(name)
         for g in golds:  # the gold must still fit the text
             assert text[g["start"] : g["end"]] == g["text"], (name, g)
         doc = run_stages(text, stages)
@@ -166,14 +191,15 @@ def speed(stages: Sequence[Stage], sentences: int) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--gold", type=Path, default=GOLD, help="gold mentions (JSONL)")
     parser.add_argument("--ner", action="store_true", help="use extract_entities with the CRF NER")
     parser.add_argument("--errors", action="store_true", help="list missed/spurious/mislinked")
     parser.add_argument("--sentences", type=int, default=5000, help="KazNERD sentences to time")
     args = parser.parse_args()
     stages = entity_stages(args.ner)
     timing = speed(stages, args.sentences)  # first, so that its cold pass is really cold
-    scores, errors = evaluate(stages)
-    result = {"gold": str(GOLD.relative_to(ROOT)), "stages": [s.__name__ for s in stages],
+    scores, errors = evaluate(stages, args.gold)
+    result = {"gold": str(args.gold.resolve().relative_to(ROOT.resolve())), "stages": [s.__name__ for s in stages],
               **scores, "speed": timing}
     if args.errors:
         result["errors"] = errors

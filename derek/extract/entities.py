@@ -24,6 +24,14 @@ NER_FAMILIES = {
     "PERSON": {"person"}, "GPE": {"state", "city", "region"},
     "LOCATION": {"place", "mountain", "river", "lake", "sea", "region"}, "ORGANISATION": {"organization", "body"},
 }
+# a title written after a person's name belongs to the mention («Исатай батыр», «Барақ ханның»):
+# khan, sultan, batyr (hero), bi (judge), taishi (prince)
+TITLES = ("хан", "сұлтан", "батыр", "би", "тайшы")
+# endings a title takes when it closes the name: case endings, never a possessive
+# («Моғолстан ханы Есенбұға»: ханы is "the khan of", the name follows)
+TITLE_ENDINGS = frozenset({
+    "", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ды", "ді", "ты", "ті",
+    "ны", "ні", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"})
 
 
 @cache
@@ -37,6 +45,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     """Pipeline stage: fill ``doc.entities``."""
     gazetteer = load_gazetteer()
     skip = _date_tokens(doc)
+    barred = skip | {s.first_token for s in doc.sentences}
     taken: set[int] = set()
     mentions: list[EntityMention] = []
     tags = _SentenceTags(doc) if use_ner else None
@@ -47,12 +56,14 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         entry = gazetteer.entries[entity_id]
         if entry.type == "person":
             a = _with_initials(doc, a)
+            if _title_at(doc, b, barred):
+                b, case = b + 1, case_of(doc.tokens[b].norm)
         mention = _mention(doc, a, b, entity_id, entry.type, entry.name, entry.wikidata, "gazetteer")
         mention.case = case
         mentions.append(mention)
         taken.update(range(a, b))
     if tags is not None:
-        mentions += _ner_mentions(doc, tags, taken | skip)
+        mentions += _ner_mentions(doc, tags, taken | skip, barred | taken)
     mentions += deixis_mentions(doc, _covered(doc, mentions) | skip)
     doc.entities = sorted(mentions, key=lambda m: (m.start, m.end))
     return doc
@@ -78,6 +89,18 @@ def _with_initials(doc: Document, a: int) -> int:
 
 def _is_initial(norm: str) -> bool:
     return len(norm) == 2 and norm[0].isupper() and norm[1] == "."
+
+
+def _title_at(doc: Document, i: int, barred: set[int]) -> bool:
+    """Token i is a lowercase title closing the name before it («хан», «батырдың»); ``barred``
+    holds sentence starts and tokens other mentions or dates took."""
+    if i >= len(doc.tokens) or i in barred or doc.tokens[i].start - doc.tokens[i - 1].end > 1:
+        return False
+    return _is_title(doc.tokens[i].norm) and case_of(doc.tokens[i - 1].norm) == "NOM"
+
+
+def _is_title(norm: str) -> bool:
+    return any(norm.startswith(t) and norm[len(t):] in TITLE_ENDINGS for t in TITLES)
 
 
 def _covered(doc: Document, mentions: list[EntityMention]) -> set[int]:
@@ -131,18 +154,53 @@ def _in_context(readings: list[str], label: str | None, gazetteer) -> str | None
     return fits[0] if len(fits) == 1 else None
 
 
-def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int]) -> list[EntityMention]:
+def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: set[int]) -> list[EntityMention]:
     found = []
     for k in range(len(doc.sentences)):
         for a, b, label in tags.of(k):
             type_ = NER_TYPES.get(label)
             if type_ is None or taken.intersection(range(a, b)):
                 continue
-            key, name = provisional_key(doc.tokens[a:b])
-            mention = _mention(doc, a, b, f"prov:{type_}:{key}", type_, name, None, "ner")
-            mention.case = case_of(doc.tokens[b - 1].norm)
-            found.append(mention)
+            titled = type_ in ("person", "place", "organization") and _title_at(doc, b, barred)
+            # initials open only a person's name («М.К. Қойгелдиевтің» is no organization)
+            initialed = b - a > 1 and _is_initial(doc.tokens[a].norm) and not _is_initial(doc.tokens[b - 1].norm)
+            found.append(_provisional(doc, a, b, "person" if titled or initialed else type_, titled))
+    found += _titled_names(doc, barred | _covered(doc, found))
+    return _outermost(found)
+
+
+def _titled_names(doc: Document, barred: set[int]) -> list[EntityMention]:
+    """A capitalized word the CRF left, followed by a title, inside a sentence: «Рүстем сұлтан»."""
+    found = []
+    for i, tok in enumerate(doc.tokens[:-1]):
+        word = tok.norm
+        if (i not in barred and word[:1].isupper() and not word.isupper() and word.replace("-", "").isalpha()
+                and not _is_title(word.lower()) and _title_at(doc, i + 1, barred)):
+            found.append(_provisional(doc, i, i + 1, "person", True))
     return found
+
+
+def _provisional(doc: Document, a: int, b: int, type_: str, titled: bool) -> EntityMention:
+    """A name in no gazetteer; a person takes the initials before it and the title after it,
+    keyed without the title («Барақ ханның» and «Барақтан» are one entity)."""
+    if type_ == "person":
+        a = _with_initials(doc, a)
+    key, name = provisional_key(doc.tokens[a:b])
+    end = b + titled
+    mention = _mention(doc, a, end, f"prov:{type_}:{key}", type_, name, None, "ner")
+    mention.case = case_of(doc.tokens[end - 1].norm)
+    return mention
+
+
+def _outermost(mentions: list[EntityMention]) -> list[EntityMention]:
+    """Drop a mention inside another (the CRF's «Б.А.» once the person took its initials)."""
+    kept: list[EntityMention] = []
+    reach = -1
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.end > reach:  # overlapping CRF spans stay, as they always did
+            kept.append(m)
+            reach = m.end
+    return kept
 
 
 def provisional_key(tokens: list[Token]) -> tuple[str, str]:
