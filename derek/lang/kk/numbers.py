@@ -30,6 +30,9 @@ _DIGITS = re.compile(rf"(?<![\w,])(?<![\d.]\.)({_NUMBER})(?:{_DASH}({_NUMBER})(?
 _DIGIT_RUN = re.compile(r"\d+")
 _JOINED_START = re.compile(r"-" + _LETTER + "{3}")  # «47-сессиясында»
 _JOINED = re.compile(r"-(\w+)")
+# a length unit raised to a power by superscript markup, raw or HTML-escaped (the text is lowered)
+_POWER = re.compile(r"(?:<sup>|&lt;sup&gt;)\s*([23])\s*(?:</sup>|&lt;/sup&gt;)")
+_POWERED = frozenset({"km", "m"})
 
 
 @lru_cache(maxsize=2)
@@ -93,7 +96,9 @@ def alternation(stems: list[str], ending: str = "chain") -> str:
         if ending == "chain" and last[-1].isalpha():
             chain = suffix_chain(harmony(last))
             if harmony(last) is None:  # «млн-нан», «км-ден»: a vowelless abbreviation's endings follow a hyphen
-                chain = f"(?:-{chain.removesuffix('{0,4}')}{{1,4}}|{chain})"
+                hyphenated = f"-{chain.removesuffix('{0,4}')}{{1,4}}"
+                # a one-letter one («м», metre) only there: «5 мен 6» is «5 and 6»
+                chain = f"(?:{hyphenated})?" if len(last) == 1 else f"(?:{hyphenated}|{chain})"
         node[""] = {"" if ending == "prefix" else chain + f"(?!{_LETTER})": {}}
     return _emit(root, top=True)
 
@@ -334,6 +339,10 @@ def _unit(low: str, end: int, unit: str | None, kind: str) -> tuple[int, str | N
     if m is None or (unit is not None and lookup(lex.units, m.group(1))[0] != "USD"):
         return end, unit, kind
     found, found_kind = lookup(lex.units, m.group(1))  # type: ignore[misc]
+    if found in _POWERED and (power := _POWER.match(low, m.end())):
+        # «км<sup>2</sup>» as HTML left it, or escaped once more («км&lt;sup&gt;2…») as web
+        # text pasted into a plain file often is: the square or the cube of the unit
+        return power.end(), found + power.group(1), found_kind
     return m.end(), found, found_kind
 
 
