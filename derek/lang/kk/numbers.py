@@ -31,8 +31,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 _JOINED_START = re.compile(r"-" + _LETTER + "{3}")  # «47-сессиясында»
 _JOINED = re.compile(r"-(\w+)")
 # a length unit raised to a power by superscript markup, raw or HTML-escaped (the text is lowered)
-_POWER = re.compile(r"(?:<sup>|&lt;sup&gt;)\s*([23])\s*(?:</sup>|&lt;/sup&gt;)")
-_POWERED = frozenset({"km", "m"})
+_POWER = re.compile(r"\s*(км|м)(?:<sup>|&lt;sup&gt;)\s*([23])\s*(?:</sup>|&lt;/sup&gt;)")
+_POWERED = {"км": "km", "м": "m"}
 
 
 @lru_cache(maxsize=2)
@@ -96,9 +96,7 @@ def alternation(stems: list[str], ending: str = "chain") -> str:
         if ending == "chain" and last[-1].isalpha():
             chain = suffix_chain(harmony(last))
             if harmony(last) is None:  # «млн-нан», «км-ден»: a vowelless abbreviation's endings follow a hyphen
-                hyphenated = f"-{chain.removesuffix('{0,4}')}{{1,4}}"
-                # a one-letter one («м», metre) only there: «5 мен 6» is «5 and 6»
-                chain = f"(?:{hyphenated})?" if len(last) == 1 else f"(?:{hyphenated}|{chain})"
+                chain = f"(?:-{chain.removesuffix('{0,4}')}{{1,4}}|{chain})"
         node[""] = {"" if ending == "prefix" else chain + f"(?!{_LETTER})": {}}
     return _emit(root, top=True)
 
@@ -333,16 +331,17 @@ def _bare_chain() -> re.Pattern[str]:
 
 def _unit(low: str, end: int, unit: str | None, kind: str) -> tuple[int, str | None, str]:
     lex = _lexicon()
+    if power := _POWER.match(low, end):
+        # «км<sup>2</sup>» as HTML left it, or escaped once more («км&lt;sup&gt;2…») as web text
+        # pasted into a plain file often is: the square or the cube of the unit (bare «м» is
+        # not read as metres: «5 мен 6», and elevations of places the text does not name)
+        return power.end(), _POWERED[power.group(1)] + power.group(2), "cardinal"
     m = lex.unit.match(low, end) or lex.dashed_unit.match(low, end)
     if unit == "percent" and m is not None and lookup(lex.units, m.group(1))[1] == "multiplier":
         return m.end(), "times", "multiplier"  # «3,8% есеге»: a stray % before есе
     if m is None or (unit is not None and lookup(lex.units, m.group(1))[0] != "USD"):
         return end, unit, kind
     found, found_kind = lookup(lex.units, m.group(1))  # type: ignore[misc]
-    if found in _POWERED and (power := _POWER.match(low, m.end())):
-        # «км<sup>2</sup>» as HTML left it, or escaped once more («км&lt;sup&gt;2…») as web
-        # text pasted into a plain file often is: the square or the cube of the unit
-        return power.end(), found + power.group(1), found_kind
     return m.end(), found, found_kind
 
 
