@@ -36,6 +36,12 @@ YEAR_CASES = [
     # a year inside the measure phrase does not part the genitive owner from its measure
     ("Өзбекстанның 2019 жылғы сыртқы сауда айналымы 42 млрд доллар болды.", 0,
      {("state:uz", "quantity", "4.2e+10 USD", "2019")}),
+    # the months a figure covers are one span of time
+    ("2021 жылдың қаңтар-маусым айларында Түркияның экспорты 100 млрд доллар болды.", 0,
+     {("state:tr", "quantity", "1e+11 USD", "2021-01/2021-06")}),
+    # «…, ал импорты …»: the next measure of a series after «ал» keeps the owner and the year
+    ("Өзбекстанның экспорты 2019 жылы 17 млрд долларды, ал импорты 24 млрд долларды құрады.", 0,
+     {("state:uz", "quantity", "1.7e+10 USD", "2019"), ("state:uz", "quantity", "2.4e+10 USD", "2019")}),
 ]
 
 OWNER_CASES = [
@@ -47,6 +53,16 @@ OWNER_CASES = [
     # … but only a length: an area in a sentence about borders stays its owner's
     ("Моңғолияның ауданы 1,56 млн шаршы км, ол Ресеймен шектеседі.", 0,
      {("state:mn", "quantity", "1.56e+06 km2", None)}),
+    # a place in the locative owns a count of what is there: past a -лық attribute, and a
+    # compound noun whose head takes -(с)ы («су қоймалары») is still the plain nominative
+    ("Кеңес дәуірінде Қырғызстанда 20-дан астам су қоймалары салынған.", 0,
+     {("state:kg", "quantity", "20", None)}),
+    ("1949-1989 жылдары Семей полигонында 456 ядролық сынақ жүргізілді.", 0,
+     {("place:semipalatinsk-test-site", "quantity", "456", "1949/1989")}),
+    # a figure with the possessive ending is a part of a whole named before it: it counts nothing after it
+    ("Бөлінген 50 млн сомның 20 млн-ы Қырғызстанда, 30 млн-ы ақ әскерлерге жұмсалды.", 0, set()),
+    # an area in km² written with superscript markup that HTML (or escaped web text) left
+    ("Моңғолияның ауданы 1,56 млн км<sup>2</sup>.", 0, {("state:mn", "quantity", "1.56e+06 km2", None)}),
     # a genitive name with a locative side after it places the figure, it does not own it
     ("Қарағанды қаласының оңтүстігінде 40 км жерде көмір кені бар.", 0, set()),
     # the second measure of a series after a comma keeps the first one's owner

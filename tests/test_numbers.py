@@ -72,6 +72,14 @@ QUANTITIES = [
     ("аумағы 2 724 900 км2", [("2 724 900 км2", 2724900.0, "km2", None, None, "cardinal")]),
     ("алаңы 500 кв.км", [("500 кв.км", 500.0, "km2", None, None, "cardinal")]),
     ("көлемі 30 м³ су", [("30 м³", 30.0, "m3", None, None, "cardinal")]),
+    # superscript markup left by HTML, raw or escaped once more; the unit's name after «квадрат»
+    ("ауданы 510 млн км<sup>2</sup> құрайды",
+     [("510 млн км<sup>2</sup>", 5.1e8, "km2", None, None, "cardinal")]),
+    ("көлемі 30 мың м&lt;sup&gt;3&lt;/sup&gt;-ге тең",
+     [("30 мың м&lt;sup&gt;3&lt;/sup&gt;", 3e4, "m3", None, None, "cardinal")]),
+    ("5 мен 6 аралығы", [("5", 5.0, None, None, None, "cardinal"), ("6", 6.0, None, None, None, "cardinal")]),
+    ("алабы 810 мың километр квадрат", [("810 мың километр квадрат", 8.1e5, "km2", None, None, "cardinal")]),
+    ("ұзындығы 12 км<sup>", [("12 км", 12.0, "km", None, None, "cardinal")]),
     # a vowelless abbreviation takes its endings after a hyphen: the span covers them
     ("халқы 2,5 млн-нан асады", [("2,5 млн-нан", 2.5e6, None, None, None, "cardinal")]),
     ("қашықтығы 5 км-ден асады", [("5 км-ден", 5.0, "km", None, None, "cardinal")]),

@@ -4,6 +4,8 @@ Reads the TokenIndex of each sentence; returns Fact records."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -276,13 +278,18 @@ def _share_of_thing(index: TokenIndex, sentence: Sentence, a: int) -> bool:
     return pos == "NOUN" and "GEN" in tags and lemma not in measured and "POSS.3" not in tags
 
 
+_NEXT_ITEM = frozenset({"ал", "және"})  # may open the next item of a series after its comma
+
+
 def _next_measure(index: TokenIndex, sentence: Sentence, at: int, discourse: Discourse) -> bool:
     """Does the measure noun at ``at`` open the next item of a series after a figure of this
-    sentence that had an owner («ұзындығы 100-120 км, ені 25-30 км»)?"""
+    sentence that had an owner («ұзындығы 100-120 км, ені 25-30 км»; «экспорты 3 млрд
+    долларды, ал импорты 2 млрд долларды»)?"""
     if discourse.last_unit is None or discourse.last_unit[0] != sentence.start or discourse.subject is None:
         return False
-    return at - 2 >= sentence.first_token and index.norms[at - 1] == "," \
-        and any(e == at - 1 for _, e, _ in index.quantities_in(sentence.first_token, at))
+    comma = at - 2 if index.norms[at - 1].lower() in _NEXT_ITEM else at - 1  # «…, ал импорты 2 млрд»
+    return comma - 1 >= sentence.first_token and index.norms[comma] == "," \
+        and any(e == comma for _, e, _ in index.quantities_in(sentence.first_token, comma + 1))
 
 
 def _continues(index: TokenIndex, sentence: Sentence, a: int, unit: str | None, discourse: Discourse) -> bool:
@@ -362,6 +369,9 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
     return ([found] if found else None), None
 
 
+_PART_OF = re.compile(r"-с?[ыі]$")  # a figure with the possessive ending: a part of a whole before it
+
+
 def _counted(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity) -> tuple[int, str] | None:
     """A whole count of things and the noun counted: «456 ядролық сынақ», «104 құрлықаралық
     баллистикалық зымыран», «16 мемлекеттің»; «олардың 116-сы» counts what the last figure did."""
@@ -381,6 +391,8 @@ def _counted(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity)
                       if norms[k - 1].isdigit() and "GEN" in _noun_reading(norms[k])[1]), None)
         if whole is not None:
             return whole, _noun_reading(norms[whole])[0]
+    if _PART_OF.search(q.text):
+        return None  # «30 млн-ы …, 38 млн-ы ақ гвардияшылар …» (of it): a part, counting nothing after it
     for k in range(b, min(b + 4, sentence.last_token)):
         if not norms[k][:1].isalpha() or norms[k][:1].isupper():
             return None

@@ -16,7 +16,7 @@ _ATTRIBUTE_ENDINGS = ("дық", "дік", "тық", "тік", "лық", "лік"
 # «20 томдық жинақ» (a 20-volume edition), «5 жылдық жоспар»: a figure that makes an attribute of
 # a counter noun describes the noun after it; «104 құрлықаралық зымыран» counts missiles
 _COUNTERS = {"том", "жыл", "ай", "күн", "апта", "сағат", "ғасыр", "бөлім", "бет", "сынып", "қабат"}
-_SHORT_WORDS = {"да", "де", "та", "те", "ал", "ол", "не", "ең", "әр", "өз", "ие", "ет", "ой", "ту", "у", "и"}
+_VOWELS = frozenset("аәеёиоөұүуыіэюя")  # a unit abbreviation has none: м, т, км, кг; су, ел, ай are words
 _LENGTHS = {"km", "m"}  # «қаласынан 2 — 3 км»: how far from a place, nobody's size
 _OPEN = {"(", "-", "–", "—"}
 _RANKS = {"орын"}  # «әлемдегі 4 орын алатын» (fourth place): a rank, a qualifier and not a figure
@@ -69,8 +69,9 @@ def _rank_name_or_range_start(norms: list[str], a: int, b: int, quantities: list
 
 
 def bare_unit(word: str) -> bool:
-    """A one- or two-letter lowercase abbreviation, not a particle («да», «ол»)."""
-    return word.isalpha() and word.islower() and len(word) <= 2 and word not in _SHORT_WORDS
+    """A one- or two-letter lowercase abbreviation: no vowel, so not a particle («да», «ол») or a
+    short noun («су», «ел», «ай»)."""
+    return word.isalpha() and word.islower() and len(word) <= 2 and not _VOWELS & set(word)
 
 
 def _day_of_misspelled_month(norms: list[str], a: int, b: int, last: int) -> bool:

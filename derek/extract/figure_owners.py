@@ -140,7 +140,14 @@ def counts_what_is_there(index: TokenIndex, a: int, at: int | None, unit: str | 
         return text.split()[-1].isalpha()  # «75 мыңға жуық адам»: the quantity names the people it counts
     if at is None or at < a or unit not in (None, "person"):
         return False
-    return not word_info(index.norms[at])[1] - {"PL"}
+    tags = word_info(index.norms[at])[1]
+    if tags == {"DER.LYQ"} and at + 1 < len(index.norms) and word_info(index.norms[at + 1])[2] == "NOUN":
+        # «470 ядролық жарылыс»: a -лық word before a noun is its attribute; the head counts
+        at, tags = at + 1, word_info(index.norms[at + 1])[1]
+    if tags - {"PL"} == {"POSS.3"} and at - 1 > a and not word_info(index.norms[at - 1])[1] \
+            and word_info(index.norms[at - 1])[2] == "NOUN":
+        return True  # «40 су бөгендері», «кен орындары»: a compound's head takes -(с)ы, still nominative
+    return not tags - {"PL"}
 
 
 def setting_names(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityMention]:

@@ -95,7 +95,11 @@ def _patterns() -> list[_Pattern]:
     recent = r"(?:(?P<recent>" + alternation(list(words["recent"])) + r")\s+)?"
     this_year = r"(?:(?P<this>(?<!\w)(?:осы|биылғы))\s+" + stem_regex("жыл") + r"\s+)?"
     year_starts, digit, word = ("digit", "bc"), ("digit",), ("word",)
+    month2 = "(?P<mon2>" + alternation(list(_months()[0])) + ")"
     specs = [
+        # «2021 жылдың қаңтар-қыркүйек айларында»: a span of months, as economic reports give
+        # the months a figure covers (before ``ym``, which would take the first month alone)
+        ("ymm", rf"{year}{year_word}?\s+(?P<mon1>{alternation(list(_months()[0]))})\s*-\s*{month2}{ay}", year_starts),
         ("ydm", rf"{year}{year_word}?\s+{day}\s+{month}{ay}", year_starts),
         # «1990 жылы қазан айының 25-і (күні)»: the day after the month (or «айының») takes
         # the possessive ending; «күні» stays outside the span, as in the gold
@@ -179,6 +183,8 @@ def _valid(norm: str, cand: _Candidate) -> bool:
         return False
     if cand.kind == "range" and not g.get("yw") and not _period(norm, cand):
         return False
+    if cand.kind == "ymm" and not _month(g["mon1"] or "") < _month(g["mon2"] or ""):
+        return False  # a span of months runs forward within its year
     if g.get("mon") and _month_stem(g["mon"]) in _months()[1]:
         if cand.kind == "m":
             return False  # a bare қазан is a cauldron or the city
@@ -228,6 +234,9 @@ def _value(cand: _Candidate, context_year: str | None) -> tuple[str, str]:
         if g.get("d2"):
             return "DATE", f"{day}/{year}-{month:02d}-{int(g['d2'] or 0):02d}"
         return "DATE", day
+    if kind == "ymm":
+        year = _year_text(g)
+        return "DATE", f"{year}-{_month(g['mon1'] or ''):02d}/{year}-{_month(g['mon2'] or ''):02d}"
     if kind in ("ym", "m"):
         year = _year_text(g) if g.get("y") else (context_year or "XXXX")
         return "DATE", f"{year}-{_month(g['mon'] or ''):02d}"

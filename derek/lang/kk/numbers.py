@@ -30,6 +30,9 @@ _DIGITS = re.compile(rf"(?<![\w,])(?<![\d.]\.)({_NUMBER})(?:{_DASH}({_NUMBER})(?
 _DIGIT_RUN = re.compile(r"\d+")
 _JOINED_START = re.compile(r"-" + _LETTER + "{3}")  # «47-сессиясында»
 _JOINED = re.compile(r"-(\w+)")
+# a length unit raised to a power by superscript markup, raw or HTML-escaped (the text is lowered)
+_POWER = re.compile(r"\s*(км|м)(?:<sup>|&lt;sup&gt;)\s*([23])\s*(?:</sup>|&lt;/sup&gt;)")
+_POWERED = {"км": "km", "м": "m"}
 
 
 @lru_cache(maxsize=2)
@@ -328,6 +331,11 @@ def _bare_chain() -> re.Pattern[str]:
 
 def _unit(low: str, end: int, unit: str | None, kind: str) -> tuple[int, str | None, str]:
     lex = _lexicon()
+    if power := _POWER.match(low, end):
+        # «км<sup>2</sup>» as HTML left it, or escaped once more («км&lt;sup&gt;2…») as web text
+        # pasted into a plain file often is: the square or the cube of the unit (bare «м» is
+        # not read as metres: «5 мен 6», and elevations of places the text does not name)
+        return power.end(), _POWERED[power.group(1)] + power.group(2), "cardinal"
     m = lex.unit.match(low, end) or lex.dashed_unit.match(low, end)
     if unit == "percent" and m is not None and lookup(lex.units, m.group(1))[1] == "multiplier":
         return m.end(), "times", "multiplier"  # «3,8% есеге»: a stray % before есе
