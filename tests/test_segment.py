@@ -146,6 +146,11 @@ NORMALIZE = [
     ("СІМ басшысы", "СІМ басшысы"),
     ("Paris", "Paris"),
     ("Й", "Й"),
+    # invisible format characters: a soft hyphen or a joiner inside a word goes, a zero-width
+    # space parts two words
+    ("Самар\u00adқант", "Самарқант"),
+    ("\ufeffҚазақстан", "Қазақстан"),
+    ("Астана\u200bқаласы", "Астана қаласы"),
 ]
 
 
@@ -163,6 +168,14 @@ def test_segment_normalize_maps_decomposed_letters_back():
     assert [text[t.start : t.end] for t in tokens] == [t.text for t in tokens]
 
 
+def test_segment_soft_hyphen_stays_in_the_token_text_not_its_norm():
+    text = "Самар\u00adқантқа барды, Қазақ\u00adстан\u00ad"
+    tokens = tokenize(text)
+    assert [t.norm for t in tokens] == ["Самарқантқа", "барды", ",", "Қазақстан"]
+    assert tokens[0].text == "Самар\u00adқантқа" and tokens[-1].text == "Қазақ\u00adстан\u00ad"
+    assert [text[t.start : t.end] for t in tokens] == [t.text for t in tokens]
+
+
 def test_segment_mixed_script_token_keeps_original_text():
     text = "ХVІІІ ғасырда Қaзaқ хандығы"
     tokens = tokenize(text)
@@ -171,7 +184,7 @@ def test_segment_mixed_script_token_keeps_original_text():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("аәбғқңөұүһіАӘҚҢXVIaoe0123456789 .,-–«»%$\n\u00a0\u0306т")), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list("аәбғқңөұүһіАӘҚҢXVIaoe0123456789 .,-–«»%$\n\u00a0\u0306\u00ad\u200bт")), max_size=80))
 def test_segment_offsets_always_quote_the_text(text):
     doc = segment(Document(text))
     for t in doc.tokens:

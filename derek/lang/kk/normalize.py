@@ -21,6 +21,9 @@ _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _LATIN_OR_ROMAN = re.compile(r"[A-Za-z]|\b[ІХСМ]+\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# soft hyphen, zero-width non-joiner / joiner, word joiner, BOM: dropped for matching (a zero-width
+# space separates words: lookalikes.tsv maps it to a space)
+_INVISIBLE = re.compile("[\u00ad\u200c\u200d\u2060\ufeff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -94,8 +97,10 @@ def normalize(text: str) -> Normalized:
 
 
 def _compose(text: str) -> tuple[str, Sequence[int], list[int] | None]:
-    """NFC, keeping for each output character where its source characters begin and end."""
-    if unicodedata.is_normalized("NFC", text):
+    """NFC without invisible format characters (a soft hyphen inside «Самар\xadқант», a zero-width
+    space), keeping for each output character where its source characters begin and end: an
+    invisible character belongs to the letter before it."""
+    if unicodedata.is_normalized("NFC", text) and not _INVISIBLE.search(text):
         return text, _identity(len(text)), None
     chars: list[str] = []
     orig: list[int] = []
@@ -105,6 +110,11 @@ def _compose(text: str) -> tuple[str, Sequence[int], list[int] | None]:
         j = i + 1
         while j < len(text) and unicodedata.combining(text[j]):
             j += 1
+        if _INVISIBLE.fullmatch(text[i:j]):
+            if orig_end:
+                orig_end[-1] = j
+            i = j
+            continue
         for ch in unicodedata.normalize("NFC", text[i:j]):
             chars.append(ch)
             orig.append(i)
