@@ -106,3 +106,31 @@ VARIANTS = [
 def test_entities_history_variant_names_link(text: str, span: str, entity: str) -> None:
     found = [(m.text, m.entity) for m in _entities(text, use_ner=False)]
     assert (span, entity) in found
+
+
+# two people share a name: the one whose years of office are nearest the dates around it
+OF_ITS_TIME = [
+    ("1430 жылы Әбілқайыр хан Тоболдың бойында билікке келді.", "Әбілқайыр хан", "person:abulkhair-shaybanid"),
+    ("Әбілхайыр 1731 жылы Ресей бодандығын қабылдады.", "Әбілхайыр", "person:abulkhair"),
+    ("1643 жылы Жәңгір хан жоңғарларды тойтарды.", "Жәңгір хан", "person:salqam-zhangir"),
+    ("Жәңгір хан 1824 жылы Бөкей ордасын басқара бастады.", "Жәңгір хан", "person:zhangir-bokeikhanov"),
+    # no date in the text: the reading the gazetteer prefers
+    ("Әбілқайыр хан Ресеймен келіссөз жүргізді.", "Әбілқайыр хан", "person:abulkhair"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "entity"), OF_ITS_TIME)
+def test_entities_history_namesakes_by_their_time(text: str, span: str, entity: str) -> None:
+    found = [(m.text, m.entity) for m in _entities(text, use_ner=False) if m.type == "person"]
+    assert found == [(span, entity)]
+
+
+@pytest.mark.parametrize(("roles", "period"), [
+    ("khan:state:bokei-horde:1823/1845", (1823, 1845)),
+    ("president:state:kz:2019/|prime_minister:state:kz:1999/2002", (1999, 2100)),
+    ("khan:state:kazakh-khanate", None),
+])
+def test_entities_history_role_period(roles: str, period) -> None:  # noqa: ANN001
+    from derek.extract.gazetteer import role_period
+
+    assert role_period(roles) == period

@@ -49,10 +49,13 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     taken: set[int] = set()
     mentions: list[EntityMention] = []
     tags = _SentenceTags(doc) if use_ner else None
+    years = _Years(doc)
     for a, b, entity_id, case in gazetteer.match(doc.tokens, skip):
-        if tags is not None and case != "LOC" and len(readings := gazetteer.readings(doc.tokens, a, b)) > 1:
-            # (a name in the locative is where something is: «Қонаевта» is the city)
-            entity_id = _in_context(readings, tags.label(a, b), gazetteer) or entity_id
+        if len(readings := gazetteer.readings(doc.tokens, a, b)) > 1:
+            if tags is not None and case != "LOC":
+                # (a name in the locative is where something is: «Қонаевта» is the city)
+                entity_id = _in_context(readings, tags.label(a, b), gazetteer) or entity_id
+            entity_id = _of_its_time(readings, entity_id, years.near(doc.tokens[a].start), gazetteer)
         entry = gazetteer.entries[entity_id]
         if entry.type == "person":
             a = _with_initials(doc, a)
@@ -152,6 +155,46 @@ def _in_context(readings: list[str], label: str | None, gazetteer) -> str | None
     family = NER_FAMILIES.get(label or "", set())
     fits = [r for r in readings if gazetteer.entries[r].type in family]
     return fits[0] if len(fits) == 1 else None
+
+
+class _Years:
+    """The years of a document's dates by position: the time a name is read in."""
+
+    def __init__(self, doc: Document) -> None:
+        spans = [(d.start, _years(d.value)) for d in doc.dates if d.type == "DATE"]
+        self.found = [(at, span) for at, span in spans if span is not None]
+        self.starts = [at for at, _ in self.found]
+
+    def near(self, offset: int) -> tuple[int, int] | None:
+        """The years of the date nearest ``offset``, before or after it."""
+        if not self.found:
+            return None
+        i = bisect_left(self.starts, offset)
+        near = [k for k in (i - 1, i) if 0 <= k < len(self.found)]
+        return self.found[min(near, key=lambda k: abs(self.starts[k] - offset))][1]
+
+
+def _years(value: str) -> tuple[int, int] | None:
+    """(first, last) year of a TIMEX3 date: «1992-03-02», «1949/1989», «17XX» (a century), «199X»."""
+    parts = [p[:4] for p in value.split("/")]
+    if not all(len(p) == 4 and p[:2].isdigit() for p in parts):
+        return None
+    low = [int(p.replace("X", "0")) for p in parts]
+    high = [int(p.replace("X", "9")) for p in parts]
+    return min(low), max(high)
+
+
+def _of_its_time(readings: list[str], chosen: str, years: tuple[int, int] | None, gazetteer) -> str:  # noqa: ANN001
+    """Of people sharing a name (two khans Жәңгір, two Әбілқайыр), the one whose years of office
+    are nearest the dates the text gives around the name; ``chosen`` when that does not decide."""
+    periods = {r: gazetteer.entries[r].period for r in readings
+               if gazetteer.entries[r].type == "person" and gazetteer.entries[r].period}
+    if years is None or len(periods) < 2 or chosen not in periods:
+        return chosen
+    gap = {r: max(0, years[0] - p[1], p[0] - years[1]) for r, p in periods.items()}
+    best = min(gap.values())
+    fits = [r for r, g in gap.items() if g == best]
+    return fits[0] if len(fits) == 1 else chosen
 
 
 def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: set[int]) -> list[EntityMention]:

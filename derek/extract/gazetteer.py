@@ -7,6 +7,8 @@ are reduced to lemma keys by the same analyzer.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -35,6 +37,7 @@ class Entry:
     parent: str | None = None
     short: str = ""
     names: list[str] = field(default_factory=list)  # every surface name, canonical first
+    period: tuple[int, int] | None = None  # years its roles span (people), open end as 2100
 
     def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "type": self.type, "name": self.name, "name_ru": self.name_ru,
@@ -297,6 +300,12 @@ def gazetteer_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+def role_period(roles: str) -> tuple[int, int] | None:
+    """The years a person's roles span («khan:state:bokei-horde:1823/1845|…»; «2019/» is open)."""
+    years = [(int(a), int(b) if b else 2100) for a, b in re.findall(r":(\d{4})/(\d{4})?(?:\||$)", roles)]
+    return (min(a for a, _ in years), max(b for _, b in years)) if years else None
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     entries: dict[str, Entry] = {}
@@ -306,6 +315,7 @@ def load_gazetteer() -> Gazetteer:
                 id=row["id"], type=row["type"], name=row["name_kk"], name_ru=row.get("name_ru", ""),
                 name_en=row.get("name_en", ""), wikidata=row.get("wikidata") or None,
                 parent=row.get("parent") or None, short=row.get("short_kk", ""),
+                period=role_period(row.get("roles", "")),
             )
             names = [row["name_kk"], row.get("short_kk", ""), row.get("name_ru", ""), row.get("name_en", "")]
             names += row.get("aliases", "").split("|")
