@@ -43,10 +43,12 @@ from derek.extract.groups import (
 )
 from derek.extract.history import (
     action_value,
+    adjacent_founded,
     founding_blocked,
     listed_subject,
     reign_facts,
     reorganised_facts,
+    ruled_facts,
     ruler_line_facts,
     split_membership_facts,
 )
@@ -249,6 +251,7 @@ def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, conte
     found += handover_facts(sentence, clause, index, date, topic)
     found += reign_facts(sentence, clause, index, date) + reorganised_facts(sentence, clause, index, date)
     found += ruler_line_facts(sentence, clause, index) + split_membership_facts(sentence, clause, index, date)
+    found += ruled_facts(sentence, clause, index)
     return found + event_facts(sentence, clause, norms, dates or ([(clause.first, date)] if date else []), topic)
 
 
@@ -339,6 +342,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     subjects = named_subjects(rule, args, span, object_ids, attributive(index.norms, end), index.norms, participle)
     if rule.predicate == "signed":
         subjects = signers(doc, rule, subjects, objects, index, clause)
+    subjects = adjacent_founded(rule, subjects, span, index)
     if founding_blocked(rule, subjects, span, index) or rule.predicate == "elected_to" \
             and any(a.type == "person" for a in subjects) and names_post(index, clause, i):
         return []

@@ -23,6 +23,7 @@ _NONFINITE = frozenset({"VNOUN", "PTCP.PAST", "PTCP.IMPF", "PTCP.FUT", "COND", "
 # title over a period.
 _RULE_VERBS = {("билік", "құр"), ("билік", "ет"), ("хандық", "құр"), ("хандық", "ет"), ("үстемдік", "ет")}
 _PROCLAIM = {"сайла", "жарияла", "көтер", "тағайында"}  # «хан болып сайланды / көтерілді»
+_POWER = frozenset({"билік", "өкімет"})  # «өкімет / билік басына келді» (came to power)
 _BETWEEN_OK = frozenset({"ADV", "PUNCT"})
 
 
@@ -43,15 +44,28 @@ def founding_blocked(rule: Rule, subjects: list[Arg], span: tuple[int, int], ind
     «қорын құруды»); a state is founded only when it stands right before the trigger (dates
     and adverbs aside): «Қазақ хандығы 1465 жылы құрылды», «Республиканың негізі қаланды»,
     not «… басшылары … келісім негізінде құрылды» or «Өзбекстан қосылғаннан кейін … құрылды»;
-    «қайта құрылды» (re-formed) is no founding."""
+    «қайта құрылды» (re-formed) is no founding, nor a dative verbal noun («… құрылуына себеп
+    болды»: the date is the cause's)."""
     i, end = span
     if rule.predicate != "founded_on":
         return False
     if rule.trigger[-1][1] == "ACT" and not finite(index.norms[end - 1]):
         return True
+    if {"VNOUN", "DAT"} <= word_info(index.norms[end - 1])[1]:
+        return True  # «… көшуі Қазақ хандығының құрылуына себеп болды»: what led to a founding
     if i > 0 and index.norms[i - 1].lower() == "қайта":  # «… болып қайта құрылды»: reorganised
         return True
     return any(s.type == "state" and not _adjacent(s, i, index) for s in subjects)
+
+
+def adjacent_founded(rule: Rule, subjects: list[Arg], span: tuple[int, int], index: TokenIndex) -> list[Arg]:
+    """Of the subjects of a founding, a state right before the verb is the one founded: «… Алтын
+    Орда ішінде құрылып, уақыт өткен соң, 1465 жылда Қазақ хандығы қалыптасқан» (a nominative
+    state before a verb, not a verbal noun)."""
+    if rule.predicate != "founded_on" or "VNOUN" in word_info(index.norms[span[1] - 1])[1]:
+        return subjects  # «… қоныс аударуы қазақ хандығының құрылуына мұрындық болды»: a cause
+    near = [s for s in subjects if s.type == "state" and s.case == "NOM" and _adjacent(s, span[0], index)]
+    return near or subjects
 
 
 def _adjacent(arg: Arg, i: int, index: TokenIndex) -> bool:
@@ -71,7 +85,8 @@ def reign_facts(sentence: Sentence, clause: Clause, index: TokenIndex, date: Dat
             continue
         period = date is not None and "/" in date.value
         if k < clause.last and word_info(norms[k])[0] == "бол" and (finite(norms[k]) or _proclaimed(norms, k + 1)) \
-                or _throne(norms, k, clause.last) or (period and _rules_verb(norms, k, clause.last)):
+                or _throne(norms, k, clause.last) or (period and _rules_verb(norms, k, clause.last)) \
+                or _ruled(norms, k, clause.last) or _came_to_power(norms, clause.first, clause.last, k):
             facts.append(Fact(person.entity, "appointed_as", None, title, date.value if date else None, None,
                               sentence.start, sentence.end, 0.7))
     return facts
@@ -98,6 +113,74 @@ def _throne(norms: list[str], k: int, last: int) -> bool:
     """«таққа отырды» (took the throne) later in the clause."""
     return any(word_info(norms[j])[0] == "тақ" and "DAT" in word_info(norms[j])[1]
                and word_info(norms[j + 1])[0] == "отыр" and finite(norms[j + 1]) for j in range(k, last - 1))
+
+
+def _ruled(norms: list[str], k: int, last: int) -> bool:
+    """«Дешті Қыпшақты Әбілхайыр хан биледі» (ruled): a finite «биле» later in the clause."""
+    return any(word_info(norms[j])[0] == "биле" and finite(norms[j]) for j in range(k, last))
+
+
+def _came_to_power(norms: list[str], first: int, last: int, k: int) -> bool:
+    """«өкімет / билік басына … келді»: «басына» after a word of power, then a finite «кел»."""
+    for m in range(first + 1, last):
+        lemma, tags, _ = word_info(norms[m])
+        if lemma == "бас" and "DAT" in tags and word_info(norms[m - 1])[0] in _POWER:
+            return any(word_info(norms[j])[0] == "кел" and finite(norms[j]) for j in range(max(m, k), last))
+    return False
+
+
+def ruled_facts(sentence: Sentence, clause: Clause, index: TokenIndex) -> list[Fact]:
+    """A titled ruler after a participle of rule («Көшпелі өзбектер мемлекетін билеген Әбілқайыр
+    хан», «өкімет басына X ғасырда келген Әли ханның»; the date from inside the participle phrase)
+    or before a reign period in parentheses, with the title before the name («Селжұк сұлтаны
+    Мәлік-шах (1072—1092) …», the value «Селжұк сұлтаны»): appointed_as(ruler, title)."""
+    norms = index.norms
+    facts = []
+    for person in (a for a in clause.args if a.type == "person" and not a.anaphor):
+        title, _ = _title_at(person, norms)
+        start = _ruling_participle(norms, clause.first, person.first - 1) if title else None
+        if start is not None:
+            dates = [d for _, d in index.dates_in(start, person.first) if d.type == "DATE"]
+            facts.append(Fact(person.entity, "appointed_as", None, title, dates[-1].value if dates else None,
+                              None, sentence.start, sentence.end, 0.65))
+            continue
+        post, period = _titled_period(person, clause, index)
+        if post:
+            facts.append(Fact(person.entity, "appointed_as", None, post, period, None,
+                              sentence.start, sentence.end, 0.65))
+    return facts
+
+
+def _ruling_participle(norms: list[str], first: int, j: int) -> int | None:
+    """The first token of a participle phrase of rule ending at ``j`` right before the ruler:
+    «… билеген» (its object before it), «өкімет / билік басына … келген»."""
+    if j < first:
+        return None
+    lemma, tags, _ = word_info(norms[j])
+    if "PTCP.PAST" not in tags:
+        return None
+    if lemma == "биле":
+        return max(first, j - 1)
+    if lemma == "кел":
+        for m in range(j - 1, max(first, j - 12), -1):
+            if word_info(norms[m])[0] == "бас" and "DAT" in word_info(norms[m])[1] \
+                    and word_info(norms[m - 1])[0] in _POWER:
+                return m - 1
+    return None
+
+
+def _titled_period(person: Arg, clause: Clause, index: TokenIndex) -> tuple[str | None, str | None]:
+    """(«Селжұк сұлтаны», «1072/1092») for «Селжұк сұлтаны Мәлік-шах (1072—1092)»: a ruler's title
+    in the possessive right before the name, its owner a capitalized word, a period in
+    parentheses right after the name."""
+    norms, t = index.norms, person.first - 1
+    if t - 1 < clause.first or person.last + 1 >= clause.last or norms[person.last] != "(":
+        return None, None
+    lemma, tags, _ = word_info(norms[t])
+    if lemma not in ruler_titles() or "POSS.3" not in tags or not norms[t - 1][:1].isupper():
+        return None, None
+    periods = [d for k, d in index.dates_in(person.last + 1, person.last + 2) if d.type == "DATE" and "/" in d.value]
+    return (f"{norms[t - 1]} {norms[t]}", periods[0].value) if periods else (None, None)
 
 
 def _rules_verb(norms: list[str], k: int, last: int) -> bool:
