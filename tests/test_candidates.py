@@ -118,3 +118,105 @@ def test_candidates_a_value_outside_the_subordinated_clause_of_the_verb_scores_l
     p = document_passages(analyze(same), "t", q)[0]
     (abylai,) = [c for c in candidates_in(p, q) if c.value == "person:abylai"]
     assert abylai.score > p.coverage * 0.9
+
+
+CONJUNCT_VALUES = [  # (context, question, value): comma-joined parts sharing one verb; the asked name's part
+    ("Бірінші жиын 2001 жылы Ақтауда, екінші жиын 2005 жылы Таразда, үшінші жиын 2009 жылы Семейде өтті.",
+     "Таразда нешінші жиын өтті?", "2"),
+    ("Бірінші жиын 2001 жылы Ақтауда, екінші жиын 2005 жылы Таразда, үшінші жиын 2009 жылы Семейде өтті.",
+     "Таразда жиын қай жылы өтті?", "2005"),
+    ("Бірінші жиын 2001 жылы Ақтауда, екінші жиын 2005 жылы Таразда, үшінші жиын 2009 жылы Семейде өтті.",
+     "Семейде жиын қай жылы өтті?", "2009"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), CONJUNCT_VALUES)
+def test_candidates_value_of_the_asked_conjunct(context: str, question: str, value: str) -> None:
+    assert _best_value(context, question) == value
+
+
+VERB_CLAUSES = [  # (context, question, value): nothing named, so the question verb's clause holds the value
+    (("Бағдарлама 2012 жылғы 1 наурызда бекітілді: сол күннен бастап жаңа ереже қолданылды, ал жаңа кодекс "
+      "2012 жылғы 1 қыркүйекте күшіне енді."), "Жаңа ереже қай күннен бастап қолданылды?", "2012-03-01"),
+    (("Бағдарлама 2012 жылғы 1 наурызда бекітілді: сол күннен бастап жаңа ереже қолданылды, ал жаңа кодекс "
+      "2012 жылғы 1 қыркүйекте күшіне енді."), "Жаңа кодекс қашан күшіне енді?", "2012-09-01"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), VERB_CLAUSES)
+def test_candidates_value_in_the_clause_of_the_verb(context: str, question: str, value: str) -> None:
+    assert _best_value(context, question) == value
+
+
+SUCH = [  # (sentence, same clause?): «мұндай» (such) points the later clause back at the earlier verb
+    ("Солтүстікте алым ерте жойылды, ал Оңтүстікте мұндай шешім 1825 жылы қабылданды.", True),
+    ("Солтүстікте алым ерте жойылды, ал Оңтүстікте жаңа шешім 1825 жылы қабылданды.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "same"), SUCH)
+def test_candidates_such_points_back_to_the_earlier_clause(sentence: str, same: bool) -> None:
+    from derek.query.phrases import same_clause
+
+    q = analyze_question("Оңтүстікте алым қай жылы жойылды?")
+    p = document_passages(analyze(sentence), "t", q)[0]
+    year = [i for i, t in enumerate(p.tokens) if t.norm == "1825"]
+    verb = [i for i, t in enumerate(p.tokens) if t.norm == "жойылды"]
+    assert same_clause(p, year, verb) is same
+
+
+LED_STATES = [  # (context, question, answered?): the states whose leaders acted answer «кім», unless one is asked
+    ("2005 жылы Жапония, Корея және Вьетнам басшылары Токиода келісімге қол қойды.",
+     "Келісімге Вьетнам атынан кім қол қойды?", False),
+    ("2005 жылы Жапония, Корея және Вьетнам басшылары Токиода келісімге қол қойды.",
+     "Токиода келісімге кім қол қойды?", True),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "answered"), LED_STATES)
+def test_candidates_led_states_not_for_a_named_member(context: str, question: str, answered: bool) -> None:
+    assert (_best_value(context, question) is not None) is answered
+
+
+PERIODS = [  # (context, question, answer): a century answers as its text says it, with its part
+    ("XVII ғасырдың екінші жартысында хандық күшейді.", "Хандық қашан күшейді?",
+     "XVII ғасырдың екінші жартысында"),
+    ("XVII ғасырдың соңында хандық күшейді.", "Хандық қашан күшейді?", "XVII ғасырдың соңында"),
+    ("XVII ғасырда хандық күшейді.", "Хандық қашан күшейді?", "XVII ғасырда"),
+    ("1990-жылдары хандық туралы кітап шықты.", "Хандық туралы кітап қашан шықты?", "1990-жылдары"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "answer"), PERIODS)
+def test_candidates_century_answers_as_written(context: str, question: str, answer: str) -> None:
+    q = analyze_question(question)
+    found = [c for p in document_passages(analyze(context), "t", q) for c in candidates_in(p, q)]
+    assert max(found, key=lambda c: c.score).answer == answer
+
+
+GROWTH = [  # (question, sentence with a verb of the same sense, sentence with another verb)
+    ("Тауар айналымы неше есе ұлғайды?", "Тауар айналымы 3 есе өсті.", "Тауар айналымы 3 есе азайды."),
+    ("Қор неше есе көбейеді?", "Қор 10 есеге артады.", "Қор 10 есеге кемиді."),
+]
+
+
+@pytest.mark.parametrize(("question", "same", "other"), GROWTH)
+def test_candidates_verb_of_the_same_sense_counts(question: str, same: str, other: str) -> None:
+    q = analyze_question(question)
+    cover = [document_passages(analyze(s), "t", q)[0].coverage for s in (same, other)]
+    assert cover[0] > cover[1]
+
+
+ANTECEDENTS = [  # (context, question, value): «Бұл … сапары болды» leans on the sentence before, whose
+    # body's name holds the asked state; only when the demonstrative sentence's noun is a word of the question
+    (("2020 жылы 50 дәрігер БҰҰ-ның Ливандағы уақытша күштерінің құрамына жіберілді. "
+      "Бұл дәрігерлердің тұңғыш шетелдік сапары болды."), "Дәрігерлердің тұңғыш шетелдік сапары қай елде болды?",
+     "state:lb"),
+    (("2020 жылы 50 дәрігер БҰҰ-ның Ливандағы уақытша күштерінің құрамына жіберілді. "
+      "Бұл жаңа тәжірибе болды."), "Дәрігерлердің тұңғыш шетелдік сапары қай елде болды?", None),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), ANTECEDENTS)
+def test_candidates_state_inside_the_antecedent_body_name(context: str, question: str, value: str | None) -> None:
+    assert _best_value(context, question) == value

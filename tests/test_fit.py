@@ -10,10 +10,13 @@ from derek.pipeline import analyze
 from derek.query.fit import (
     ORDINAL_MISMATCH,
     OTHER_PLACE,
+    PAIR_RIVAL,
     RESPECTIVE_MISMATCH,
     object_mirrored,
     ordinal_factor,
     ordinal_hits,
+    other_conjunct,
+    pair_factor,
     place_factor,
     respective_factor,
 )
@@ -126,3 +129,38 @@ PLACES = [  # (sentence, question, factor): a place the question names, another 
 def test_fit_another_place_tells_of_another_event(sentence: str, question: str, factor: float) -> None:
     p, q = _passage(sentence, question)
     assert place_factor(p, q, set()) == factor
+
+
+PARTNERS = [  # (sentence, question, factor): the asked partner («Түркиямен») missing, another in its case
+    ("Қазақстан көрші елдермен жыл сайын 20 млрд доллар тауар айналымын жүргізеді.",
+     "Қазақстанның Түркиямен тауар айналымы қанша?", PAIR_RIVAL),
+    ("Қазақстан Түркиямен жыл сайын 2 млрд доллар тауар айналымын жүргізеді.",
+     "Қазақстанның Түркиямен тауар айналымы қанша?", 1.0),
+    # «сонымен» is a conjunction, not a partner
+    ("Сонымен Қазақстанның тауар айналымы 20 млрд доллар болды.", "Қазақстанның Түркиямен тауар айналымы қанша?", 1.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "factor"), PARTNERS)
+def test_fit_another_partner_in_the_asked_case(sentence: str, question: str, factor: float) -> None:
+    p, q = _passage(sentence, question)
+    assert pair_factor(p, q, set()) == factor
+
+
+CONJUNCTS = [  # (sentence, question, value word, in another comma-joined part than the asked name?)
+    ("Бірінші жиын Ақтауда, екінші жиын Таразда, үшінші жиын Семейде өтті.", "Таразда нешінші жиын өтті?",
+     "үшінші", True),
+    ("Бірінші жиын Ақтауда, екінші жиын Таразда, үшінші жиын Семейде өтті.", "Таразда нешінші жиын өтті?",
+     "екінші", False),
+    # the parts share no word: a comma inside one statement joins no parallel parts
+    ("Кеңес Таразда құрылды, кейін оның үшінші отырысы өтті.", "Таразда нешінші отырыс өтті?", "үшінші", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "word", "other"), CONJUNCTS)
+def test_fit_value_in_another_conjunct(sentence: str, question: str, word: str, other: bool) -> None:
+    from derek.query.phrases import anchor_tokens
+
+    p, q = _passage(sentence, question)
+    positions = [i for i, t in enumerate(p.tokens) if t.norm == word]
+    assert other_conjunct(p, positions, anchor_tokens(p, q)) is other

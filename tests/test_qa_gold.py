@@ -188,3 +188,44 @@ def test_qa_gold_blind_stores_no_seed_sentence():
     for doc in sorted({src["doc"] for _, src in BLIND_SOURCES if (SEEDS / src["doc"]).exists()}):
         text, sentences = _text_and_sentences(doc)
         assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc
+
+
+# The second blind set (bench/data/qa_blind2.jsonl, qa_blind2.md, session 7): ids c001…, same shape.
+BLIND2 = REPO / "bench" / "data" / "qa_blind2.jsonl"
+BLIND2_ROWS = [json.loads(line) for line in BLIND2.read_text(encoding="utf-8").splitlines() if line.strip()]
+BLIND2_SOURCES = [(row["id"], src) for row in BLIND2_ROWS for src in row["sources"]]
+
+
+def test_qa_gold_blind2_lines_have_the_schema():
+    assert [row["id"] for row in BLIND2_ROWS] == [f"c{i:03d}" for i in range(1, 61)]
+    earlier = {row["question"] for row in ROWS + BLIND_ROWS}
+    for row in BLIND2_ROWS:
+        assert set(row) == KEYS and row["question"] not in earlier, row["id"]
+        assert row["kind"] in KINDS | {"yes_no"} and row["answer_type"] in ANSWER_TYPES | {"yesno"}, row["id"]
+        assert row["question"][-1] in (":" if row["kind"] == "exam" else "?:"), row["id"]
+        assert bool(row["answers"]) == bool(row["sources"]) == row["answerable"], row["id"]
+        assert row["answerable"] == (row["kind"] != "unanswerable"), row["id"]
+        if row["kind"] == "two_docs":
+            assert len({src["doc"] for src in row["sources"]}) >= 2, row["id"]
+    unanswerable = [int(row["id"][1:]) for row in BLIND2_ROWS if not row["answerable"]]
+    assert len(unanswerable) == 12 and sum(i % 2 for i in unanswerable) == 6  # 6 dev, 6 held out
+    assert len({row["question"] for row in BLIND2_ROWS}) == 60
+
+
+@pytest.mark.parametrize("row", [r for r in BLIND2_ROWS if r["answerable"]], ids=lambda r: r["id"])
+def test_qa_gold_blind2_value_fits_answer_type(row):
+    test_qa_gold_blind_value_fits_answer_type(row)
+
+
+@pytest.mark.parametrize("qid,src", BLIND2_SOURCES, ids=[f"{q}-{s['doc']}-{s['start']}" for q, s in BLIND2_SOURCES])
+def test_qa_gold_blind2_source_is_a_derek_sentence(qid, src):
+    assert not src["doc"].startswith("004")  # seed 004 is held out for the facts benchmark
+    test_qa_gold_source_is_a_derek_sentence(qid, src)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_qa_gold_blind2_stores_no_seed_sentence():
+    gold = BLIND2.read_text(encoding="utf-8")
+    for doc in sorted({src["doc"] for _, src in BLIND2_SOURCES if (SEEDS / src["doc"]).exists()}):
+        text, sentences = _text_and_sentences(doc)
+        assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc

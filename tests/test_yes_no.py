@@ -1,5 +1,6 @@
-"""Yes/no questions: «Иә» with the fact or sentence that states it, «Жоқ» only when the facts say
-the state left what it joined, and no answer otherwise (never «Жоқ» for want of a source)."""
+"""Yes/no questions: «Иә» with the fact or sentence that states it, «Жоқ» when the facts say the
+state left what it joined or a sentence denies the asked predicate itself, and no answer otherwise
+(never «Жоқ» for want of a source)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ ANSWERS = [  # (question, answer, value)
     ("Грузия ТМД-ға мүше ме?", "Жоқ (шықты: 2009 жыл)", "no"),  # joined, then left
     ("Грузия ТМД-дан шықты ма?", "Иә", "yes"),
     ("1993 жылы Грузия ТМД-ға қосылды ма?", "Иә", "yes"),  # then it had joined
-    ("Моңғолия ШЫҰ-ға мүше ме?", None, None),  # a denial: not a yes, and derek says no only from facts
+    ("Моңғолия ШЫҰ-ға мүше ме?", "Жоқ", "no"),  # the sentence denies the asked predicate: «мүше емес»
     ("Жапония ТМД-ға мүше ме?", None, None),  # nothing known: no answer, not «Жоқ»
 ]
 
@@ -95,3 +96,23 @@ def test_yes_no_lesser_status_is_no_membership(tmp_path, question: str, answer: 
         found = ask(kb.db, question)
     assert (found.answer, found.value) == (answer, value)
     assert found.sources and all(s["text"] in LESSER_TEXT for s in found.sources)
+
+
+DENIALS = [  # (context, question, answer): «Жоқ» only when «емес/жоқ» denies what is asked
+    ("Бұл қор сауда ұйымы емес, ол қайырымдылық қоры болып табылады.", "Бұл қор сауда ұйымы ма?", "Жоқ"),
+    # a word coordinated with the asked one stands between them: the denial covers both
+    ("Бұл қор сауда ұйымы немесе банк емес, ол қайырымдылық қоры болып табылады.",
+     "Бұл қор сауда ұйымы ма?", "Жоқ"),
+    # «емес» between two words the question joins: «тұрақты емес өкілі» for «тұрақты өкілі ме?»
+    ("Моңғолия Кеңестің тұрақты емес өкілі болып сайланды.", "Моңғолия Кеңестің тұрақты өкілі ме?", "Жоқ"),
+    # «және» does not carry the denial back: «X және Y емес» may deny Y alone
+    ("Бұл қор дербес заңды тұлға және ұлттық мекеме емес.", "Бұл қор дербес заңды тұлға ма?", None),
+    # a denial of something else in the sentence says nothing of the question: no answer
+    ("Бұл қор сауда ұйымы емес, ол қайырымдылық қоры болып табылады.", "Бұл қор қайырымдылық қоры ма?", None),
+    ("Моңғолия Кеңестің тұрақты өкілі болып сайланды.", "Моңғолия Кеңестің тұрақты өкілі ме?", "Иә"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "answer"), DENIALS)
+def test_yes_no_a_sentence_denying_the_predicate_says_no(context: str, question: str, answer: str | None) -> None:
+    assert ask_context(context, question).answer == answer

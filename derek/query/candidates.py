@@ -10,7 +10,7 @@ from typing import Any
 
 from derek.doc import Token
 from derek.kb.search import term
-from derek.query.fit import respective_factor
+from derek.query.fit import other_conjunct, respective_factor
 from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.passages import Passage
 from derek.query.phrases import (
@@ -29,7 +29,7 @@ from derek.query.phrases import (
 )
 from derek.query.posts import posts_in
 from derek.query.question import POST, Question, load_words
-from derek.query.render import render_date
+from derek.query.render import period_text, render_date
 from derek.query.tense import planned_only
 from derek.query.yes_no import yes_in
 
@@ -71,7 +71,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         if kind in DATE_TYPES and x["kind"] == "date" and x["label"] == "DATE" and x["value"] not in asked_dates \
                 and _precise(x["value"], kind) and _date_value(x["value"], kind) not in asked_dates:
             value = _date_value(x["value"], kind)
-            found.append((render_date(value, kind), value, x))
+            text = period_text(x["text"], _words_after(p, x)) if "X" in value else render_date(value, kind)
+            found.append((text, value, x))
         elif kind in ("number", "ordinal") and x["kind"] == "quantity" and _number_fits(x, kind, question):
             value = float(x["value"])
             text = str(int(value)) if value == int(value) else f"{value:g}"
@@ -79,7 +80,7 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         elif kind == "number" and x["kind"] == "date" and (n := _duration(x, question)) is not None:
             found.append((x["text"], n, x))
         elif kind in TYPES and x["kind"] == "entity" and x["value"] not in asked_entities \
-                and (x["label"] in wanted(question) or _led_state(p, x, kind)) and not _container(p, x):
+                and (x["label"] in wanted(question) or _led_state(p, x, kind, asked_entities)) and not _container(p, x):
             found.append((short_names().get(x["value"]) or x["attrs"].get("name") or x["text"], x["value"], x))
     if kind == "ordinal":
         found += _word_ordinals(p)
@@ -106,14 +107,21 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
 LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен", "-", "–", "—"})
 
 
-def _led_state(p: Passage, x: dict[str, Any], kind: str) -> bool:
+def _words_after(p: Passage, x: dict[str, Any]) -> list[str]:
+    return [t.norm for t in p.tokens if p.start + t.start >= x["end"]][:2]
+
+
+def _led_state(p: Passage, x: dict[str, Any], kind: str, asked: set[str]) -> bool:
     """«кім/кімдер» answered by the states whose leaders acted: «Ресей, Беларусь және Украина
-    басшылары» — states, joined by commas and «және», then a person noun (answer_nouns.tsv)."""
+    басшылары» — states, joined by commas and «және», then a person noun (answer_nouns.tsv). Not
+    when the question names a state of that list («Украина атынан кім …?» asks for its person)."""
     from derek.query.question import answer_nouns
 
     if kind not in ("person", "persons") or x["label"] != "state":
         return False
     nxt = _after_list(p, x)
+    if any(y["kind"] == "entity" and y["value"] in asked and _after_list(p, y) == nxt for y in p.spans):
+        return False
     return nxt is not None and answer_nouns().get(p.tokens[nxt].lemma.lower()) == "person"
 
 
@@ -367,8 +375,11 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
     anchors = anchor_tokens(p, question)
     if anchors:
         penalty += distance(positions, anchors) * 0.005
-        if not same_clause(p, positions, anchors) or _next_conjunct(p, positions, anchors, verbs):
+        if not same_clause(p, positions, anchors) or _next_conjunct(p, positions, anchors, verbs) \
+                or other_conjunct(p, positions, anchors):
             penalty += CLAUSE_PENALTY
+    elif question.verb and verbs is not p.matched and not same_clause(p, positions, verbs):
+        penalty += CLAUSE_PENALTY  # nothing named: the clause of the question's verb holds the value
     # «нешеуі атмосферада» → «26-сы атмосферада»: the question's frame word follows the value
     frame = FRAME_VALUE if mirrors_frame(p, question, positions[-1]) else 1.0
     return coverage * (1.0 - penalty) * frame * _main_clause(p, positions, question)

@@ -4,6 +4,7 @@ passages.score multiplies into a sentence's coverage (reads tokens and spans).""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from derek.doc import Token
@@ -56,7 +57,28 @@ def pair_factor(passage: Passage, question: Question, before: set[str]) -> float
         if paired and (a.entity in named) != (b.entity in named):
             present, missing = (a, b) if a.entity in named else (b, a)
             return PAIR_RIVAL if _rival_partner(passage, present.entity, missing.type) else PAIR_MISSING
-    return 1.0
+    return PAIR_RIVAL if _other_partner(passage, question, named) else 1.0
+
+
+INSTRUMENTAL = ("мен", "бен", "пен")  # «Түркиямен», «ТМД-мен»: the partner of a relation
+
+
+def _other_partner(passage: Passage, question: Question, named: set[str]) -> bool:
+    """«Елдің Түркиямен сауда көлемі қанша?» against «… көрші елдермен … сауда
+    көлемі …»: the asked partner (a name in the instrumental) is missing and another
+    word stands in its case: the sentence speaks of another partner."""
+    from derek.lang.kk.morphology import analyze
+
+    def partner(word: str) -> bool:  # a noun or name in the instrumental («сонымен» is a conjunction)
+        readings = analyze(word) if len(word) > 4 and word.lower().endswith(INSTRUMENTAL) else []
+        return bool(readings) and readings[0].pos in ("NOUN", "PROPN") and "INS" in readings[0].tags
+
+    asked = [e for e in question.entities if partner(e.text) and e.entity not in named]
+    if not asked:
+        return False
+    inside = [(x["start"], x["end"]) for x in passage.spans if x["kind"] == "entity" and x["value"] in named]
+    return any(partner(t.norm) and not any(a <= passage.start + t.start < b for a, b in inside)
+               for t in passage.tokens)
 
 
 def _rival_partner(passage: Passage, present: str, kind: str) -> bool:
@@ -239,3 +261,26 @@ def object_mirrored(tokens: list[Token], question: Question) -> bool:
     words = [t for t in tokens if t.norm.isalpha()]
     return any(term(t) == term(obj) and _case(t.norm) == "ACC" for t in words[-1 - OBJECT_REACH : -1])
 
+
+
+def other_conjunct(p: Passage, positions: list[int], anchors: list[int]) -> bool:
+    """«Стамбұлдағы үшінші саммит 2010 жылы, Шанхайдағы төртінші саммит 2014 жылы, Душанбедегі
+    бесінші саммит 2019 жылы өтті»: comma-joined parts that repeat a word share one verb, and a value
+    in another part than the asked entity («Шанхайда … нешінші саммиті?») belongs to another one."""
+    from derek.kb.search import term
+
+    commas = [i for i, t in enumerate(p.tokens) if t.norm == ","]
+    if not commas or not anchors:
+        return False
+
+    def part(i: int) -> int:
+        return sum(c < i for c in commas)
+
+    bounds = [-1, *commas, len(p.tokens)]
+    words = [{term(t) for t in p.tokens[a + 1 : b] if t.norm.isalpha()} for a, b in pairwise(bounds)]
+    at = {part(i) for i in positions}
+    asked = {part(i) for i in anchors}
+    if at & asked:
+        return False
+    inside = {term(p.tokens[i]) for i in positions}
+    return any((words[a] & words[b]) - inside for a in asked for b in at)

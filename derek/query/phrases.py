@@ -26,7 +26,8 @@ class Candidate:
     start: int = -1  # document offset of a typed value (-1: not known)
 
 
-BACK_PRONOUNS = frozenset({"ол", "оның", "оны", "оған", "онда", "одан"})  # he/she/it in its cases
+# he/she/it in its cases, and «such» («…, ал Кіші жүзде мұндай шешім 1824 жылы қабылданды»)
+BACK_PRONOUNS = frozenset({"ол", "оның", "оны", "оған", "онда", "одан", "мұндай", "осындай", "сондай"})
 
 
 def same_clause(p: Passage, positions: list[int], anchors: list[int]) -> bool:
@@ -117,15 +118,32 @@ def antecedents(p: Passage, question: Question, labels: tuple[str, ...]) -> list
     from derek.query.candidates import short_names
 
     words = [t for t in p.tokens if any(c.isalnum() for c in t.norm)]
-    if p.context is None or len(words) < 2 or words[0].norm.lower() not in DEMONSTRATIVES \
-            or term(words[1]) not in question.terms:
+    if p.context is None or len(words) < 3 or words[0].norm.lower() not in DEMONSTRATIVES \
+            or not {term(words[1]), term(words[-2])} & set(question.terms):
         return []
     asked = {e.entity for e in question.entities}
     found = []
-    for x in p.context.spans:
+    for x in p.context.spans + _nested(p.context, labels):
         if x["kind"] == "entity" and x["label"] in labels and x["value"] not in asked:
             name = short_names().get(x["value"]) or x["attrs"].get("name") or x["text"]
             found.append(Candidate(name, x["value"], p.coverage * ANTECEDENT_FIT, p))
+    return found
+
+
+def _nested(p: Passage, labels: tuple[str, ...]) -> list[dict]:
+    """States and places named inside a body's name: «БҰҰ-ның Ливандағы уақытша күштері» → Ливан."""
+    from derek.extract.gazetteer import load_gazetteer
+
+    gazetteer, found = load_gazetteer(), []
+    for x in p.spans:
+        if x["kind"] != "entity" or x["label"] not in ("organization", "body"):
+            continue
+        inside = [t for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
+        for _, _, entity, _ in gazetteer.match(inside[1:]):
+            entry = gazetteer.entries.get(entity)
+            if entry is not None and entry.type in labels:
+                found.append({"kind": "entity", "label": entry.type, "value": entity, "attrs": {"name": entry.name},
+                              "text": entry.name})
     return found
 
 

@@ -36,6 +36,22 @@ def render_date(value: str | None, answer_type: str = "date") -> str | None:
     return f"{era}{int(year)} жылғы {int(day)} {name}"
 
 
+PERIOD_PARTS = frozenset({"басы", "ортасы", "соңы", "жартысы", "ширегі"})  # beginning, middle, end, half, quarter
+PART_ORDINALS = frozenset({"бірінші", "екінші", "үшінші", "төртінші", "соңғы"})
+
+
+def period_text(mention: str, following: list[str]) -> str:
+    """A century or decade as its text says it, with the part that follows: «XIX ғасырдың» +
+    «бірінші ширегінде» → «XIX ғасырдың бірінші ширегінде» («1800-жылдар» would lose both)."""
+    words = [w.lower() for w in following[:2]]
+    take = 2 if len(words) == 2 and words[0] in PART_ORDINALS else 1
+    part = words[take - 1] if len(words) >= take else ""
+    if not any(part.startswith(p) for p in PERIOD_PARTS) \
+            or any(mention.split()[-1].lower().startswith(p) for p in PERIOD_PARTS):  # «басында», not «басқа»
+        return mention
+    return " ".join([mention, *following[:take]])
+
+
 def _render_range(ends: list[str], answer_type: str) -> str:
     """2013/2015 → «2013–2015 жылдар»; 2010-12-01/2010-12-02 → «2010 жылғы 1–2 желтоқсан»."""
     first, last = ends[0], ends[-1]

@@ -1,6 +1,6 @@
 """Yes/no questions («Қазақстан ШЫҰ-ның құрылтайшысы ма?»): «Иә» when a fact or a sentence states
-it, «Жоқ» only when the facts say the state left what it joined, else no answer: derek never
-says no for want of a source."""
+it, «Жоқ» when the facts say the state left what it joined or a sentence denies the asked predicate
+itself («… ие емес»), else no answer: derek never says no for want of a source."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ from derek.query.question import Question
 YES, NO = "Иә", "Жоқ"
 STATED = 0.9  # a sentence says yes when it covers this share of the question, its verb included
 DENIALS = frozenset({"емес", "жоқ"})  # «мүше емес», «мүшелігі жоқ»
+# «әскери блок немесе жабық альянс емес» (neither … nor); «X және Y емес» may deny Y alone
+COORDINATORS = frozenset({"немесе", "не", "я", "яки"})
+BREAKS = frozenset({",", ";", ":", "-", "—", "–", "(", ")"})
+DENIAL_REACH = 4  # tokens from the asked predicate to its «емес» across one coordinated phrase
 
 
 def yes_in(p: Passage, question: Question) -> list[Candidate]:
@@ -26,9 +30,34 @@ def yes_in(p: Passage, question: Question) -> list[Candidate]:
         return []
     if question.verb and not any(term(t) == question.verb for t in p.tokens):
         return []
+    if denied(p, question):
+        return [Candidate(NO, "no", p.coverage, p)]
     if any(t.norm.lower() in DENIALS or "NEG" in _tags(t.norm) for t in p.tokens) or _renounces(p):
         return []
     return [Candidate(YES, "yes", p.coverage, p)]
+
+
+def denied(p: Passage, question: Question) -> bool:
+    """The sentence denies the asked predicate itself: «емес/жоқ» right after the question's last
+    word, or after a phrase coordinated with it («әскери блок немесе жабық альянс емес» for «… әскери
+    блок па?»), or between two words the question joins («тұрақты емес мүшесі» for «тұрақты мүшесі
+    ме?»). A denial elsewhere in the sentence («… мемлекет емес, ол …») says nothing of the question."""
+    from derek.kb.search import term
+
+    forms = [t.norm.lower() for t in p.tokens]
+    terms = [term(t) for t in p.tokens]
+    joined = set(pairwise(question.terms))
+    for i, form in enumerate(forms):
+        if form not in DENIALS:
+            continue
+        if 0 < i < len(terms) - 1 and (terms[i - 1], terms[i + 1]) in joined:
+            return True
+        for j in range(max(0, i - DENIAL_REACH), i):
+            between = forms[j + 1:i]
+            if terms[j] == question.verb and not BREAKS & set(between) \
+                    and (not between or COORDINATORS & set(between)):
+                return True
+    return False
 
 
 def _tags(word: str) -> tuple[str, ...]:
