@@ -206,22 +206,45 @@ def ruler_line_facts(sentence: Sentence, clause: Clause, index: TokenIndex) -> l
 
 
 def reorganised_facts(sentence: Sentence, clause: Clause, index: TokenIndex, date: DateMention | None) -> list[Fact]:
-    """«X … Y болып қайта құрылды» (X was reorganised as Y): renamed_to(X, Y), Y written as in the
-    text; X is a named organization, state or place in the nominative before Y."""
+    """«X … Y болып қайта құрылды» (X was reorganised as Y), «X Y болып / деп өзгертілді», «X Y
+    болып қайта аталды» (renamed): renamed_to(X, Y), Y written as in the text; X is a named
+    organization, state or place in the nominative before Y (the same entity when the gazetteer
+    keeps the old name as an alias: «Ақмола … Астана болып өзгертілді»)."""
     norms = index.norms
     for k in range(clause.first + 2, clause.last - 1):
-        if norms[k].lower() != "болып" or norms[k + 1].lower() != "қайта" \
-                or word_info(norms[k + 2])[0] != "құр" or "PASS" not in word_info(norms[k + 2])[1]:
+        if not _renaming(norms, k, clause.last):
             continue
         new = next((a for a in clause.args if a.last == k), None)
         name = _name_before(norms, k) if new is None else " ".join(norms[new.first:new.last])
-        olds = [a for a in clause.args if a.case == "NOM" and a.last < k - 1 and a is not new and not a.anaphor
-                and a.type in ("organization", "state", "place", "region", "body")]
+        # the old name ends before the new one; a place right before a name no gazetteer knows
+        # is part of it («… Омбы Азия мектебі болып өзгертілді»), an organization is not («ШЫҰ
+        # Азия одағы болып …»)
+        bound = new.first if new is not None else k - len((name or "").split())
+        olds = [a for a in clause.args if a.last <= bound and a is not new and not a.anaphor
+                and not (new is None and a.last == bound and a.type in ("place", "city", "region"))
+                and (a.case == "NOM" or _name_of(norms, a, bound))
+                and a.type in ("organization", "state", "place", "city", "region", "body")]
         if not name or not olds:
             return []
         return [Fact(olds[0].entity, "renamed_to", None, name, date.value if date else None, None,
                      sentence.start, sentence.end, 0.7)]
     return []
+
+
+def _name_of(norms: list[str], arg: Arg, bound: int) -> bool:
+    """A genitive name whose «атауы»/«аты» (its name) follows: «Астана қаласының атауы … деп
+    өзгертілді» renames the city."""
+    return arg.case == "GEN" and any(word_info(norms[j])[0] in ("атау", "ат") and "POSS.3" in word_info(norms[j])[1]
+                                     for j in range(arg.last, min(arg.last + 3, bound)))
+
+
+def _renaming(norms: list[str], k: int, last: int) -> bool:
+    """Does «болып»/«деп» at ``k`` open a renaming verb: (қайта) өзгертілді, қайта құрылды, қайта аталды?"""
+    if norms[k].lower() not in ("болып", "деп"):
+        return False
+    again = k + 2 < last and norms[k + 1].lower() == "қайта"
+    lemma, tags, _ = word_info(norms[k + 1 + again])
+    return "PASS" in tags and (lemma == "өзгерт" or again and lemma in ("құр", "ата"))
 
 
 def _name_before(norms: list[str], k: int) -> str | None:
