@@ -117,7 +117,8 @@ def timeline(entity: str | None, start: int | None, end: int | None, db: str, as
         return
     console = _console()
     for e in events:
-        console.print(f"{e['time']:>12}  {_name(e['subject'])} — {e['label']} — {_target(e)}"
+        mark = " ⚠" if e["conflict"] else ""  # the sources disagree: see `derek conflicts`
+        console.print(f"{e['time']:>12}{mark}  {_name(e['subject'])} — {e['label']} — {_target(e)}"
                       f"  [dim]{_cite(e)}[/dim]")
 
 

@@ -90,6 +90,33 @@ def test_query_conflicts_keep_both_sides(disagree_db):
         assert side["sources"][0]["doc"] in ("b.txt", "c.txt") and "мүше" in side["sources"][0]["text"]
 
 
+REPEATED = {
+    "s.txt": "ШЫҰ саммиті 2005 жылы Астанада өтті. ШЫҰ саммиті 2017 жылы Астанада өтті.",
+    "t.txt": "Грузия 2009 жылы ТМД-дан шықты.",
+    "u.txt": "Грузия 2008 жылы ТМД-дан шықты.",
+}
+
+
+@pytest.fixture(scope="module")
+def repeated_db(tmp_path_factory):
+    return kb_of_texts(tmp_path_factory.mktemp("repeated"), REPEATED)
+
+
+def test_query_an_event_held_twice_is_no_conflict_and_two_timeline_events(repeated_db):
+    with derek.open(repeated_db) as kb:
+        held = kb.facts(entity="ШЫҰ", predicate="held_in")
+        assert len(held) == 1 and held[0]["conflict"] is False and len(held[0]["sources"]) == 2
+        events = [e for e in kb.timeline(entity="ШЫҰ") if e["predicate"] == "held_in"]
+        assert [(e["time"], [s["start"] for s in e["sources"]]) for e in events] == [
+            ("2005", [held[0]["sources"][0]["start"]]), ("2017", [held[0]["sources"][1]["start"]])]
+        card = kb.entity("Астана")
+        assert [e["time"] for e in card["events"] if e["predicate"] == "held_in"] == ["2005", "2017"]
+        # a withdrawal happens once: its two dates each stand on the timeline, marked as a conflict
+        left = [e for e in kb.timeline(entity="Грузия") if e["predicate"] == "withdrew_from"]
+        assert [(e["time"], e["conflict"], [s["doc"] for s in e["sources"]]) for e in left] == [
+            ("2008", True, ["u.txt"]), ("2009", True, ["t.txt"])]
+
+
 def test_query_same_fact_from_two_documents_is_one_fact(disagree_db):
     with derek.open(disagree_db) as kb:
         facts = kb.facts(entity="Грузия", predicate="withdrew_from")

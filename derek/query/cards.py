@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from derek.query.facts import earlier_names, list_facts, resolve_entity
+from derek.query.facts import each_time, earlier_names, list_facts, resolve_entity
 
 MEMBERSHIP = ("member_of", "founding_member_of", "observer_of", "dialogue_partner_of",
               "associate_member_of", "former_member_of", "joined", "withdrew_from", "acceded_to")
@@ -43,7 +43,7 @@ def entity_card(db: sqlite3.Connection, name: str) -> dict[str, Any]:
 
 
 def _by_time(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(facts, key=lambda f: (f["time"] or "9999", f["id"]))
+    return sorted((r for f in facts for r in each_time(f)), key=lambda f: (f["time"] or "9999", f["id"]))
 
 
 def list_entities(db: sqlite3.Connection, type_: str | None = None) -> list[dict[str, Any]]:

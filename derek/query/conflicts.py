@@ -9,14 +9,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from derek.query.facts import EntityNames, compatible, list_facts
-
-# Events that happen once between the same two parties; a summit held in Astana, a post held
-# again, or a chairmanship repeated at another time is no disagreement.
-ONCE = frozenset({"member_of", "founding_member_of", "observer_of", "dialogue_partner_of",
-                  "associate_member_of", "former_member_of", "founded_on", "joined", "withdrew_from",
-                  "renamed_to", "signed", "treaty_between", "adopted", "opened", "renounced",
-                  "acceded_to", "proposed", "entered_into_force"})
+from derek.query.facts import ONCE, EntityNames, compatible, list_facts
 
 
 def find_conflicts(db: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -127,6 +127,15 @@ class EntityNames:
         return self.cache[entity_id]
 
 
+# Events that happen once between the same two parties: sources giving two times (or places) for
+# one of them disagree; a summit held in Astana, a post held again, or a chairmanship repeated at
+# another time is no disagreement.
+ONCE = frozenset({"member_of", "founding_member_of", "observer_of", "dialogue_partner_of",
+                  "associate_member_of", "former_member_of", "founded_on", "joined", "withdrew_from",
+                  "renamed_to", "signed", "treaty_between", "adopted", "opened", "renounced",
+                  "acceded_to", "proposed", "entered_into_force"})
+
+
 def list_facts(db: sqlite3.Connection, entity: str | None = None, predicate: str | None = None,
                limit: int | None = None, offset: int = 0, doc_id: int | None = None) -> list[dict[str, Any]]:
     """Fact records, optionally about one entity (as subject or object), one predicate, or
@@ -178,6 +187,8 @@ def _record(row: tuple, sources: list[dict[str, Any]], names: EntityNames) -> di
     fact_id, subject, predicate, obj = row
     time, time_conflict = consensus([(s["time"], s["confidence"]) for s in sources])
     place, place_conflict = consensus([(s["place"], s["confidence"]) for s in sources], str.__eq__)
+    if predicate not in ONCE:  # a summit held in Astana in 2005 and 2017 is two events, no dispute
+        time_conflict = place_conflict = False
     value = next((s["value"] for s in sources if s["value"] is not None), None)
     qualifiers = next((s["qualifiers"] for s in sources if s["qualifiers"]), {})
     confidence = 1.0
@@ -191,6 +202,26 @@ def _record(row: tuple, sources: list[dict[str, Any]], names: EntityNames) -> di
         "sources": [{k: s[k] for k in ("doc", "doc_id", "start", "end", "text", "time", "place", "value")}
                     for s in sources],
     }
+
+
+def each_time(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The record once per time its sources state (values that agree, 1993 and 1993-12, are one):
+    a summit held in one city in 2005 and 2017 is two events on a timeline, and two sources that
+    disagree on a date each stand at their own. Sources that give no time join the record's own."""
+    sides: list[tuple[str, list[dict[str, Any]]]] = []
+    for source in record["sources"]:
+        stated = source["time"] or record["time"]
+        if stated is None:
+            continue
+        for i, (time, found) in enumerate(sides):
+            if compatible(stated, time):
+                sides[i] = (max(stated, time, key=len), found + [source])
+                break
+        else:
+            sides.append((stated, [source]))
+    if len(sides) <= 1:
+        return [record]
+    return [{**record, "time": time, "sources": found} for time, found in sides]
 
 
 def compatible(a: str, b: str) -> bool:

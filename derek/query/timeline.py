@@ -6,7 +6,7 @@ import re
 import sqlite3
 from typing import Any
 
-from derek.query.facts import fact_records, resolve_entity
+from derek.query.facts import each_time, fact_records, resolve_entity
 
 _YEAR = re.compile(r"(?:BC)?(\d{1,4}|\d{1,3}X+)")
 
@@ -24,7 +24,7 @@ def year_of(time: str | None) -> int | None:
 
 def timeline(db: sqlite3.Connection, entity: str | None = None, start: int | None = None,
              end: int | None = None) -> list[dict[str, Any]]:
-    """Dated facts sorted by time; each keeps its sources."""
+    """Dated facts sorted by time, each once per time its sources state, with those sources."""
     sql = "SELECT f.id, f.subject, f.predicate, f.object FROM facts f"
     args: list[Any] = []
     if entity:
@@ -32,7 +32,7 @@ def timeline(db: sqlite3.Connection, entity: str | None = None, start: int | Non
         sql += " WHERE f.subject = ? OR f.object = ?"
         args = [entity_id, entity_id]
     events = []
-    for record in fact_records(db, db.execute(sql, args).fetchall()):
+    for record in (r for found in fact_records(db, db.execute(sql, args).fetchall()) for r in each_time(found)):
         year = year_of(record["time"])
         if year is None or (start is not None and year < start) or (end is not None and year > end):
             continue
