@@ -42,6 +42,18 @@ SENTENCES = [  # (words, lemmas in context)
     (["Петрова", "келді"], ["Петров", "кел"]),  # surname ending; UD KTB: the male form
     (["Хұзыстан", "аймағы"], ["Хұзыстан", "аймақ"]),
     (["Дастан", "айтты"], ["дастан", "айт"]),  # a common word in -стан
+    # a verbal noun after an accusative it governs is the verb; not after a bare -ды word
+    (["Ол", "сапасын", "арттыруға", "тырысты"], ["ол", "сапа", "арттыр", "тырыс"]),
+    (["Біз", "жолдарды", "жөндеу", "туралы", "айттық"], ["біз", "жол", "жөнде", "туралы", "айт"]),
+    (["Олар", "маңызды", "кездесу", "өткізді"], ["олар", "маңызды", "кездесу", "өткіз"]),
+    (["Сайлау", "учаскесі", "ашылды"], ["сайлау", "учаске", "аш"]),
+    # a dative-governing postposition after a dative is its own lemma; a verb elsewhere
+    (["Бала", "мектепке", "қарай", "жүгірді"], ["бала", "мектеп", "қарай", "жүгір"]),
+    (["Бұл", "тарихына", "қатысты", "кітап"], ["бұл", "тарих", "қатысты", "кітап"]),
+    (["Қиындықтарға", "қарамастан", "жетті"], ["қиындық", "қарамастан", "жет"]),
+    (["Ол", "100-ге", "тарта", "кітап", "оқыды"], ["ол", "100", "тарта", "кітап", "оқы"]),
+    (["Ол", "терезеге", "қарады"], ["ол", "терезе", "қара"]),
+    (["Кешке", "жақын", "келді"], ["кеш", "жақын", "кел"]),
 ]
 
 
@@ -66,6 +78,14 @@ def test_context_default_analyzer_and_empty_sentence() -> None:
 ])
 def test_context_is_common(stem: str, common: bool) -> None:
     assert is_common(GRAMMAR, stem) is common
+
+
+def test_context_dative_postpositions_file() -> None:
+    words = load_list("dative_postpositions.txt")
+    assert words and len(words) == len(set(words))
+    for word in words:
+        assert word == unicodedata.normalize("NFC", word) and word.islower()
+        assert set(word) <= set("абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә")
 
 
 def test_context_name_endings_file() -> None:

@@ -1,16 +1,25 @@
 """Lemmas of inflected closed-class words by rule over the hand-written table and the UD memory
-(pronouns' equative, plural and case forms; auxiliaries with a person ending). No Document fields."""
+(pronouns' equative, plural and case forms; auxiliaries with a person ending; -ГЫ on adverbs;
+analytic negated verb forms). No Document fields."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from derek.lang.kk import lexicon as lex
 from derek.lang.kk.suffixes import harmony, letter_class
 
+if TYPE_CHECKING:
+    from derek.lang.kk.morphology import Analysis
+
 EQUATIVE = ("ша", "ше")  # the equative case ending (меніңше, өзінше)
 PERSON_FINAL = frozenset("нңз")  # the predicative person endings -мын, -сың, -мыз end so
 CASES = frozenset(("GEN", "DAT", "ACC", "LOC", "ABL", "INS"))
+NEGATIVE = "жоқ"  # the negative predicate of analytic verb forms (келген жоқ 'did not come')
+COPULA = "е"  # the copula's lemma (екен, емес, еді)
+GY = ("ғы", "гі", "қы", "кі")  # the adjective suffix -ГЫ (бүгін → бүгінгі)
 
 
 @dataclass(slots=True)
@@ -42,7 +51,38 @@ class ClosedClass:
             found = self.pronoun_case(low)
         if found is None and low[-1] in PERSON_FINAL:
             found = self.auxiliary_person(low)
+        if found is None and low.endswith(GY):
+            found = self.adverb_gy(low)
         return found
+
+    def adverb_gy(self, low: str) -> lex.Memorized | None:
+        """-ГЫ on an adverb or postposition that is its own lemma makes an attribute of it
+        (дейін → дейінгі, енді → ендігі), which UD KTB lemmatizes as the adverb when it tags the
+        word ADV or ADP (its dev set strips it 6 times and keeps it 4 times, for ADJ-tagged
+        қазіргі, алғашқы; the memory answers those it has seen)."""
+        head = self.listed(low[:-2])
+        if head is not None and head.pos in ("ADV", "ADP") and head.lemma == low[:-2]:
+            return lex.Memorized(head.lemma, "ADV", 0)
+        return None
+
+    def analytic(self, low: str, analyze: Callable[[str], list[Analysis]]) -> lex.Memorized | None:
+        """An analytic verb form written as one token: a verb form followed only by the negative
+        predicate жоқ and forms of the copula е- (the negated past -ған жоқ / -ған емес, with
+        екен for hearsay: болған жоқ, көрген емеспін, естіген жоқ екен) is the verb's."""
+        head, *rest = low.split()
+        for part in rest:
+            found = self.listed(part) or self.lemma(part)
+            if part != NEGATIVE and (found is None or found.lemma != COPULA):
+                return None
+        readings = analyze(head)
+        if not rest or not readings:
+            return None
+        top = readings[0]
+        if top.pos in ("VERB", "AUX"):
+            return lex.Memorized(top.lemma, top.pos, 0)
+        if top.tags[:1] and top.tags[0].startswith("PTCP"):  # a participle read as an adjective
+            return lex.Memorized(top.lemma, "VERB", 0)
+        return None
 
     def listed(self, form: str) -> lex.Memorized | None:
         return self.exceptions.get(form) or self.memory.get(form)

@@ -1,5 +1,6 @@
 """Sentence-level lemmatization: the word-level lemmas of derek.lang.kk.morphology, corrected
-where the neighbouring words decide (a sentence-initial capital; a lexicalized re-ranker)."""
+where the neighbouring words decide (a sentence-initial capital; a verbal noun after its object;
+a postposition after a dative; a lexicalized re-ranker)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ def lemmatize_sentence(words: Sequence[str], analyzer: Analyzer | None = None,
     first = next((i for i, word in enumerate(words) if word[:1].isalpha()), None)
     if first is not None:
         out[first] = initial_lemma(an, words[first], lemma)
+    analyze = an.analyze if analyzer else morphology.analyze
+    governed_verbal_nouns(words, out, analyze)
+    dative_postpositions(words, out, analyze)
     if analyzer is None and model is None:
         model = shipped_model()
     if model is not None and out:
@@ -46,6 +50,46 @@ def initial_lemma(an: Analyzer, word: str, lemma: Callable[[str], str]) -> str:
     return found.lower() if is_common(an, found.lower()) else found
 
 
+def governed_verbal_nouns(words: Sequence[str], out: list[str],
+                          analyze: Callable[[str], list[Analysis]]) -> None:
+    """A verbal noun in -у right after an accusative governs that object as a verb does
+    (депутаттарын сайлау 'electing the deputies', сапасын арттыру), and UD KTB lemmatizes it as
+    the verb: its best verbal-noun reading (-у with a possessive or case ending at most) replaces
+    a nominal lemma in ``out``."""
+    for i in range(1, len(words)):
+        prev, word = words[i - 1], words[i]
+        if not prev[:1].isalpha() or not word[:1].isalpha() or not ("у" in word or "ю" in word):
+            continue  # every verbal-noun reading has its -у (-ю after й: қою)
+        readings = analyze(prev)
+        if not readings or readings[0].tags[-1:] != ("ACC",):
+            continue
+        if readings[0].tags == ("ACC",) and prev[-2:] in ADJECTIVE_SHAPE:
+            continue  # a bare -ды/-ты accusative has the shape of an -ды adjective (маңызды)
+        verbal = next((r for r in analyze(word) if r.pos == "VERB" and r.tags[:1] == (VNOUN,)
+                       and all(t in CASES or t.startswith("POSS") for t in r.tags[1:])), None)
+        if verbal is not None:
+            out[i] = verbal.lemma
+
+
+def dative_postpositions(words: Sequence[str], out: list[str],
+                         analyze: Callable[[str], list[Analysis]]) -> None:
+    """A postposition that governs the dative (data/dative_postpositions.txt) right after a word
+    in the dative is its own lemma, though it is also a verb form: мектепке қарай 'towards the
+    school' (not қара 'look'), тарихына қатысты 'concerning its history', 100-ге тарта."""
+    listed = _dative_postpositions()
+    for i in range(1, len(words)):
+        word = words[i].lower()
+        if word in listed and words[i - 1][:1].isalnum():
+            readings = analyze(words[i - 1])
+            if readings and readings[0].tags[-1:] == ("DAT",):
+                out[i] = word
+
+
+@cache
+def _dative_postpositions() -> frozenset[str]:
+    return frozenset(load_list("dative_postpositions.txt"))
+
+
 def is_common(an: Analyzer, stem: str) -> bool:
     """Whether a lower-cased stem is a common word: a UD lemma list says so, running text writes
     it in lower case inside sentences at least half of the time, or nothing is known of it and
@@ -60,6 +104,11 @@ def is_common(an: Analyzer, stem: str) -> bool:
         return not any(stem.endswith(end) and len(stem) >= len(end) + 3
                        for end in load_list("name_endings.txt"))
     return ev.cap < 50
+
+
+VNOUN = "VNOUN"  # the verbal noun -у (сайлау 'electing')
+CASES = frozenset(("GEN", "DAT", "ACC", "LOC", "ABL", "INS"))
+ADJECTIVE_SHAPE = frozenset(("ды", "ді", "ты", "ті"))  # the adjective suffix -лы after д/т
 
 
 # --- lexicalized context re-ranking (issue 3, round 6) --------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -130,6 +131,8 @@ class Analyzer:
         fixed = self.exceptions.get(low) or self.memory.get(low)
         if fixed is not None or len(low) < 5:
             return fixed
+        if " " in low:  # an analytic verb form written as one token: келген жоқ
+            return self.closed.analytic(low, self.analyze)
         ruled = self.closed.lemma(low)  # pronouns and auxiliaries by rule: меніңше, тұрмын
         if ruled is not None:
             return ruled
@@ -172,7 +175,7 @@ class Analyzer:
         if tail and head and not head[-1].isdigit():
             best = self.analyze(tail)
             if best:
-                top = best[0]
+                top = _paired_tail(self.analyze, head, best)
                 lemma = top.lemma if tail[0].isupper() else top.lemma.lower()
                 return [Analysis(f"{head}-{lemma}", top.pos, top.tags, top.score)]
         return []
@@ -324,6 +327,20 @@ def _fixed_lemma(word: str, fixed: lex.Memorized) -> str:
         if capital is not None:
             return lemma[:1].upper() + lemma[1:] if capital else lemma[:1].lower() + lemma[1:]
     return lemma
+
+
+def _paired_tail(analyze: Callable[[str], list[Analysis]], head: str,
+                 tail: list[Analysis]) -> Analysis:
+    """The tail's reading in a paired word: both parts of a pair are of one part of speech, so
+    after a bare noun a tail read as a participle or verbal noun is read as the noun it makes
+    (ағайын-туғаны → ағайын-туған, ақын-жазушылар → ақын-жазушы, not -ту, -жаз)."""
+    top = tail[0]
+    if top.pos != "VERB" or not top.tags or not top.tags[0].startswith(("PTCP", "VNOUN")):
+        return top
+    first = analyze(head)
+    if first and first[0].pos == "NOUN" and not first[0].tags:
+        return next((r for r in tail if r.pos == "NOUN"), top)
+    return top
 
 
 def _chain_logp(chains: dict, column: int) -> dict:
