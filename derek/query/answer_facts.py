@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from derek.doc import DateMention
 from derek.query.ask import Answer
 from derek.query.candidates import DATE_TYPES, short_names
 from derek.query.candidates import TYPES as _TYPES
@@ -198,8 +199,18 @@ def _yes_no(found: list, kept: list, left: dict[tuple[str, str], dict[str, Any]]
 
 
 def _date_fits(fact: dict[str, Any], question: Question) -> bool:
-    dates = [d.value for d in question.dates if d.type == "DATE"]
-    return not dates or any(fact["time"] and compatible(fact["time"], d) for d in dates)
+    dates = [d for d in question.dates if d.type == "DATE"]
+    return not dates or any(fact["time"] and _meets(fact["time"], d) for d in dates)
+
+
+def _meets(time: str, date: DateMention) -> bool:
+    """A fact's time against a question's date: «2020 жылдан кейін» (mod AFTER) is a bound any
+    later time meets; else the two must agree. «… дейін» stays a date to agree with: the
+    founders' facts often carry no time, and a bound would list only the dated joiners."""
+    if date.mod != "AFTER":
+        return compatible(time, date.value)
+    start = time.split("/")[0][:len(date.value)]
+    return len(start) == len(date.value) and start > date.value
 
 
 def _title_fits(fact: dict[str, Any], question: Question) -> bool:

@@ -42,16 +42,31 @@ class Answer:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     # entities the facts reached under an earlier name: {earlier id: asked id} (not in the JSON)
     same_as: dict[str, str] = field(default_factory=dict)
+    # a two-step question's steps, inner first: {"question","answer","value","sources"} (two_step.py)
+    steps: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "answer": self.answer, "value": self.value,
                 "answer_type": self.answer_type, "confidence": round(self.confidence, 3),
                 "sources": self.sources, "passages": self.passages, "method": self.method,
-                "conflicts": self.conflicts}
+                "conflicts": self.conflicts, "steps": self.steps}
 
 
 def ask(db, text: str, threshold: float | None = None) -> Answer:  # noqa: ANN001 - sqlite3.Connection
-    """Answer a Kazakh question from a knowledge base (threshold 0: always give the best guess)."""
+    """Answer a Kazakh question from a knowledge base (threshold 0: always give the best guess).
+    When no answer is found, a description inside the question («… қабылданған қалада») is
+    answered first and its entity put in its place (``two_step``)."""
+    from derek.query.two_step import answer_two_step
+
+    answer = _ask_one(db, text, threshold)
+    if answer.answer is None and (two := answer_two_step(text, lambda t: _ask_one(db, t, threshold))):
+        two.passages = answer.passages
+        return two
+    return answer
+
+
+def _ask_one(db, text: str, threshold: float | None = None) -> Answer:  # noqa: ANN001
+    """One step: matching facts, else the best passages."""
     from derek.query.answer_facts import answer_from_facts
 
     question = analyze_question(text)

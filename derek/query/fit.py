@@ -146,13 +146,16 @@ def _ordinal_heads(tokens: list[Token]) -> set[str]:
 
 def date_factor(passage: Passage, question: Question) -> float:
     """A sentence without the year the question names answers another event; one with the year
-    but not the day («21 желтоқсанда» vs «13 желтоқсанда») fits less well."""
-    asked = [v for d in question.dates if d.type == "DATE" for v in d.value.split("/") if v[:4].isdigit()]
-    if not asked:
+    but not the day («21 желтоқсанда» vs «13 желтоқсанда») fits less well. «2020 жылдан кейін»
+    (mod AFTER) is a bound: any later year meets it."""
+    dates = [d for d in question.dates if d.type == "DATE"]
+    asked = [v for d in dates if d.mod != "AFTER" for v in d.value.split("/") if v[:4].isdigit()]
+    bounds = [d.value[:4] for d in dates if d.mod == "AFTER" and d.value[:4].isdigit()]
+    if not asked and not bounds:
         return 1.0
     values = [v for x in passage.spans if x["kind"] == "date" for v in str(x["value"]).split("/")]
     years = {v[:4] for v in values} | {t.norm[:4] for t in passage.tokens if t.norm[:4].isdigit()}
-    if not {v[:4] for v in asked} <= years:
+    if not {v[:4] for v in asked} <= years or not all(any(len(y) == 4 and y > b for y in years) for b in bounds):
         return 0.75
     return 1.0 if all(any(v.startswith(a) for v in values) for a in asked if len(a) > 4) else 0.9
 
