@@ -157,10 +157,15 @@ def _own_bodies(args: list[Arg]) -> None:
 
 def _drop_possessors(args: list[Arg]) -> list[Arg]:
     """«БҰҰ-ның Адам құқықтары жөніндегі кеңесінің мүшесі»: an organization in the genitive
-    right before one of its bodies only names the body's owner."""
+    right before one of its bodies only names the body's owner; so does a state or organization
+    right before the person its office names («Қазақстан Президенті … ұсынды»: the president
+    proposed, officeholders.py)."""
     kept = []
     for k, arg in enumerate(args):
         nxt = args[k + 1] if k + 1 < len(args) else None
+        if arg.case in ("GEN", "NOM") and nxt is not None and nxt.first == arg.last \
+                and arg.type in ("state", "organization", "body") and nxt.type == "person":
+            continue
         if arg.case == "GEN" and nxt is not None and nxt.first == arg.last \
                 and arg.type in ("organization", "body") and nxt.type in ("organization", "body"):
             continue

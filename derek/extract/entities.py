@@ -12,6 +12,7 @@ from functools import cache
 from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
+from derek.extract.officeholders import officeholder_mentions
 from derek.lang.kk.morphology import lemma
 
 # KazNERD classes kept as entities when no gazetteer name covers them, with derek's type.
@@ -68,6 +69,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     if tags is not None:
         mentions += _ner_mentions(doc, tags, taken | skip, barred | taken)
     mentions += deixis_mentions(doc, _covered(doc, mentions) | skip)
+    mentions += officeholder_mentions(doc, mentions)
     doc.entities = sorted(mentions, key=lambda m: (m.start, m.end))
     return doc
 

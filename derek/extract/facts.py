@@ -372,6 +372,8 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if participle and subjects[0].first >= end:  # «БҰҰ қабылдаған 1948 жылғы «… Декларациясы»»
         held = rule.predicate in ("appointed_as", "chaired")  # «… болып сайланған X 1920 жылы …»: a later event's date
         date = _date_between(index, end, subjects[0].first) or (_nearest_date(clause, i, index) if held else date)
+    if rule.predicate == "appointed_as" and rule.trigger[0][0] == "жарияла" and index.norms[i - 1].lower() != "болып":
+        return []  # «хан болып жарияланды» names the post; «… тәуелсіздігі жарияланды» proclaims a thing
     value = thing[1] if thing else None
     if rule.value.startswith(("phrase", "head", "action")):
         value = phrase_value(index, clause, i, args, rule.value) if rule.value != "action" else None
