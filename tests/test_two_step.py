@@ -32,6 +32,7 @@ NOT_DESCRIPTIONS = [
     "ЕҚЫҰ саммиті өткен қала қай?",
     "Қазақстан қол қойған Қорытынды акт қашан қабылданды?",  # a name is named already
     "Қазақстан қай қалада ШЫҰ-ға қабылданған?",  # no participle before a noun
+    "Шартқа қол қойған мемлекеттердің қайсылары ЕАЭО-ға мүше?",  # a plural head names several entities
 ]
 
 INFLECTED = [

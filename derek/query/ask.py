@@ -56,20 +56,25 @@ def ask(db, text: str, threshold: float | None = None) -> Answer:  # noqa: ANN00
     """Answer a Kazakh question from a knowledge base (threshold 0: always give the best guess).
     When no answer is found, a description inside the question («… қабылданған қалада») is
     answered first and its entity put in its place (``two_step``)."""
-    from derek.query.two_step import answer_two_step
+    from derek.query.two_step import answer_two_step, find_description
 
-    answer = _ask_one(db, text, threshold)
-    if answer.answer is None and (two := answer_two_step(text, lambda t: _ask_one(db, t, threshold))):
+    question = analyze_question(text)
+    answer = _ask_one(db, question, threshold)
+    # a question that names an entity by a description is about that entity: a one-step answer
+    # mixes the description's words («2010 жылғы саммиті») into the outer question, so the two
+    # steps, when both answer, win over it
+    if (answer.answer is None or find_description(question) is not None) and (
+            two := answer_two_step(question, lambda t: _ask_one(db, t, threshold))):
         two.passages = answer.passages
         return two
     return answer
 
 
-def _ask_one(db, text: str, threshold: float | None = None) -> Answer:  # noqa: ANN001
+def _ask_one(db, text: str | Question, threshold: float | None = None) -> Answer:  # noqa: ANN001
     """One step: matching facts, else the best passages."""
     from derek.query.answer_facts import answer_from_facts
 
-    question = analyze_question(text)
+    question = text if isinstance(text, Question) else analyze_question(text)
     passages = kb_passages(db, question)
     shown = [p.to_dict() for p in passages[:3]]
     found = answer_from_facts(db, question)
@@ -249,8 +254,11 @@ def _list_answer(candidates: list[Candidate], question: Question) -> Candidate |
     """Every value of the type in the best passage: «Қазақстан, Қытай және Ресей»."""
     if not candidates:
         return None
-    best_passage = max(candidates, key=lambda c: c.score).passage
-    chosen = [c for c in candidates if c.passage is best_passage]
+    best = max(candidates, key=lambda c: c.score)
+    if isinstance(best.value, list):
+        return best  # one phrase that is the whole list («Балтық елдері мен Грузия», excepted.py)
+    best_passage = best.passage
+    chosen = [c for c in candidates if c.passage is best_passage and not isinstance(c.value, list)]
     chosen = _bracket_group(chosen, question)
     values = sorted({c.value for c in chosen})
     answer = join_list([c.answer for c in sorted(chosen, key=lambda c: c.passage.text.find(c.answer))])

@@ -10,8 +10,10 @@ from typing import Any
 
 from derek.doc import Token
 from derek.kb.search import term
+from derek.query.excepted import denial_factor, excepted
 from derek.query.fit import other_conjunct, respective_factor
 from derek.query.lifespans import lifespan_side, lifespans
+from derek.query.owners import named_place, owner_factor
 from derek.query.passages import Passage
 from derek.query.phrases import (
     CLAUSE_PENALTY,
@@ -57,6 +59,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         return []
     if kind == "yesno":
         return yes_in(p, question)
+    if named := excepted(p, question):  # «… қайсылары қатыспады?» ← «X-ны қоспағанда, … қатысты»
+        return named
     if kind == "description":
         if question.focus == POST:  # the posts a person held: titles joined to the name, or none
             return posts_in(p, {e.entity for e in question.entities if e.type == "person"})
@@ -95,7 +99,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
     typed = [Candidate(_exact(p, x, kind) if loose else a, v,
                        _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question)
                        * _range_start(p, x, question) * respective_factor(p, x, question)
-                       * _where(p, x, kind), p, x["start"])
+                       * _where(p, x, kind) * named_place(p, x, question) * denial_factor(p, question, x),
+                       p, x["start"])
              for a, v, x in found]
     if kind == "person" and not typed and not loose:
         return group_agents(p, question)
@@ -382,7 +387,8 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
         penalty += CLAUSE_PENALTY  # nothing named: the clause of the question's verb holds the value
     # «нешеуі атмосферада» → «26-сы атмосферада»: the question's frame word follows the value
     frame = FRAME_VALUE if mirrors_frame(p, question, positions[-1]) else 1.0
-    return coverage * (1.0 - penalty) * frame * _main_clause(p, positions, question)
+    return coverage * (1.0 - penalty) * frame * _main_clause(p, positions, question) \
+        * owner_factor(p, positions, question)
 
 
 SUBORDINATORS = frozenset({"кейін", "соң", "бұрын", "дейін", "шейін"})  # «-ғаннан кейін»: after …

@@ -101,7 +101,10 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
         # question's own word, not its answer; a spaced dash («A — B») ends a phrase
         if run and not all(is_focus(p.tokens[i], question) for i in run if i in words):
             found.append(_phrase(p, question, run, matched))
+    from derek.query.owners import owner_phrases
+
     found += antecedents(p, question, ("treaty", "organization", "body")) + said_names(p, question)
+    found += owner_phrases(p, question)  # «… одақтың іргетасына» for «неге іргетас болды?»
     # a part of a named treaty or body («декларациясын» of «Алматы декларациясын») is not the name
     return [c for c in found if c is not None and (c.answer in named or not any(c.answer in n for n in named))]
 
@@ -121,12 +124,15 @@ def antecedents(p: Passage, question: Question, labels: tuple[str, ...]) -> list
     if p.context is None or len(words) < 3 or words[0].norm.lower() not in DEMONSTRATIVES \
             or not {term(words[1]), term(words[-2])} & set(question.terms):
         return []
+    from derek.query.owners import antecedent_factor
+
     asked = {e.entity for e in question.entities}
     found = []
     for x in p.context.spans + _nested(p.context, labels):
         if x["kind"] == "entity" and x["label"] in labels and x["value"] not in asked:
             name = short_names().get(x["value"]) or x["attrs"].get("name") or x["text"]
-            found.append(Candidate(name, x["value"], p.coverage * ANTECEDENT_FIT, p))
+            fit = ANTECEDENT_FIT * antecedent_factor(p, x, question)  # not the owner «кімнің» asks for
+            found.append(Candidate(name, x["value"], p.coverage * fit, p))
     return found
 
 

@@ -64,12 +64,13 @@ def _asks_head(tokens: list, words: set[int], head: int) -> bool:
 
 
 def _head(word: str) -> tuple[str, str, str] | None:
-    """(lemma, answer type, case) of a noun of an entity kind, else None."""
+    """(lemma, answer type, case) of a singular noun of an entity kind, else None."""
     if not word[:1].islower():
         return None  # a name is named already
     for reading in analyze(word):
         kind = answer_nouns().get(reading.lemma)
-        if reading.pos == "NOUN" and kind in ENTITY_TYPES:
+        if reading.pos == "NOUN" and kind in ENTITY_TYPES and "PL" not in reading.tags:
+            # a plural head («… қол қойған мемлекеттердің») names several entities: one name cannot stand for it
             case = next((t for t in reading.tags if t in CASES), "NOM")
             return reading.lemma, kind, case
     return None
@@ -100,11 +101,11 @@ def outer_question(question: Question, found: Description, name: str) -> str:
     return text[:found.start] + inflect(name, found.case) + text[question.tokens[found.head].end:]
 
 
-def answer_two_step(text: str, ask_one: Callable[[str], Any]) -> Any | None:
+def answer_two_step(text: str | Question, ask_one: Callable[[str], Any]) -> Any | None:
     """Answer the embedded description, then the outer question with its answer in place; the
     outer answer carries both sources and its ``steps``, its confidence the lower of the two.
     None when the question holds no description or either step finds no answer."""
-    question = analyze_question(text)
+    question = text if isinstance(text, Question) else analyze_question(text)
     found = find_description(question)
     if found is None:
         return None
@@ -117,7 +118,7 @@ def answer_two_step(text: str, ask_one: Callable[[str], Any]) -> Any | None:
     if outer.answer is None:
         return None
     steps = [_step(inner_text, inner), _step(outer_text, outer)]
-    outer.question, outer.steps = text, steps
+    outer.question, outer.steps = question.text, steps
     outer.confidence = min(outer.confidence, inner.confidence)
     seen = {(s["doc"], s["start"]) for s in outer.sources}
     outer.sources += [s for s in inner.sources if (s["doc"], s["start"]) not in seen]
