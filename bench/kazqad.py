@@ -6,7 +6,7 @@ knowledge base of all distinct dev passages (retrieval recall@1/@5, EM, F1). His
     python bench/kazqad.py [--limit N] [--skip-open]
 
 Each figure is given for all questions, the history questions, and the two halves of the dev set
-split by passage (``halves``): the hand-weighted extractor (candidates.SPAN_PRIOR, POS_FIT, …) was
+split by passage (``halves``): the hand-weighted extractor (spans.SPAN_PRIOR, POS_FIT, …) was
 tuned on "tune_half". The learned span reader (derek/query/reader.py) is trained on this same dev
 set, so every question here is answered by the reader of a 5-fold split by passage that did not
 see its passage (scripts/train_reader.py: folds, train); the shipped weights are not used.

@@ -12,12 +12,13 @@ from functools import cache
 from typing import Any
 
 from derek.kb.search import term
-from derek.query.candidates import SPAN_STOPS, Candidate, candidates_in
+from derek.query.candidates import Candidate, candidates_in
 from derek.query.passages import Passage
 from derek.query.question import Question, load_words, stopwords
 from derek.query.reader_align import Frame, case_alignment, frame, key, span_alignment
 from derek.query.reader_context import SentenceView, ner_class, views
 from derek.query.reader_sentence import add_log_probability, sentence_extras, sentence_features
+from derek.query.spans import SPAN_STOPS
 
 SENTENCES = 5  # how many of the best-covered sentences are read
 MAX_WORDS = 6  # longest n-gram candidate, in words
