@@ -94,6 +94,24 @@ def test_ner_conll_reader_accepts_spaces_and_trailing_blank_lines() -> None:
     assert read_conll(["Әрі O\n", "\n", "\n", "Қара B-ART\n", "\n"]) == [["Әрі"], ["Қара"]]
 
 
+# (sentence, a kept subset of its word-pair attributes): forms with "|" split more than one way
+KEPT_PAIRS = [
+    (["Алма", "|", "ағашы", "өсті", "."], {"-1|0=алма||", "0|+1=||ағашы", "-1|0=өсті|."}),
+    (["а|б", "в|г", "д"], {"-1|0=а|б|в|г", "0|+1=в|г|д"}),
+    (["Астана", "Астана", "Астана"], {"0|+1=астана|астана"}),
+]
+
+
+@pytest.mark.parametrize(("tokens", "kept"), KEPT_PAIRS)
+def test_ner_kept_pairs_are_the_full_pairs_the_model_keeps(tokens: list[str], kept: set[str]) -> None:
+    lexicon = Lexicon.build([(tokens, ["O"] * len(tokens))])
+    full = sentence_features(tokens, lexicon)
+    keep = frozenset(a for f in full for a in f if "|" not in a) | kept
+    pairs = [[a for a in f if a.startswith(("-1|0=", "0|+1="))] for f in sentence_features(tokens, lexicon, keep)]
+    assert pairs == [[a for a in f if a.startswith(("-1|0=", "0|+1=")) and a in kept] for f in full]
+    assert {a for f in pairs for a in f} == kept
+
+
 def test_ner_format_conll_rejects_mismatched_tags() -> None:
     with pytest.raises(DerekError):
         format_conll([["a", "b"]], [["O"]])

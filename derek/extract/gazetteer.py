@@ -52,9 +52,11 @@ class _Name:
     ambiguous: bool
 
 
+@lru_cache(maxsize=_MAX_CACHED)
 def fold(word: str) -> str:
     """Lowercase and unvoice the last letter, so alternating stems compare equal; an
-    abbreviation does not alternate (ОАК-тың), so ОАК and ОАГ stay apart."""
+    abbreviation does not alternate (ОАК-тың), so ОАК and ОАГ stay apart (memoized: a name's
+    candidates fold the same tokens again and again)."""
     low = word.lower()
     if len(word) > 1 and word.isupper():
         return low
@@ -125,7 +127,12 @@ def _shape(word: str) -> str:
 
 def _token_fits(tok: Token, shape: str) -> bool:
     """A capitalized name needs a capitalized word; an abbreviation needs capitals too."""
-    stem = tok.norm.partition("-")[0]
+    return _fits(tok.norm, shape)
+
+
+@lru_cache(maxsize=_MAX_CACHED)
+def _fits(norm: str, shape: str) -> bool:
+    stem = norm.partition("-")[0]
     if shape == "upper":
         return stem.isupper()
     if shape == "title":
@@ -204,15 +211,16 @@ class Gazetteer:
     def _match_at(self, tokens: Sequence[Token], i: int, skip: set[int]) -> tuple[int, int, str, str] | None:
         candidates = self.starting_names(tokens[i].norm)
         best: _Name | None = None
+        best_rank = (0, 0, False)
         for name in candidates:
             n = len(name.keys)
             if i + n > len(tokens) or skip and not skip.isdisjoint(range(i, i + n)):
                 continue
-            if best and _rank(name, tokens[i + n - 1]) <= _rank(best, tokens[i + len(best.keys) - 1]):
+            if best and _rank(name, tokens[i + n - 1]) <= best_rank:
                 continue
             if all(self._word_matches(tokens[i + k], name.keys[k], name.shape[k], k == n - 1)
                    for k in range(n)):
-                best = name
+                best, best_rank = name, _rank(name, tokens[i + n - 1])
         if best is None or best.ambiguous and self._only_ambiguous(best, candidates):
             return None
         last = tokens[i + len(best.keys) - 1]

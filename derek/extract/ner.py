@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate
 
 from derek.errors import DerekError
 from derek.extract.conll import iob2_spans
@@ -350,48 +349,67 @@ def features(tokens: Sequence[str], i: int, lexicon: Lexicon, marks: SentenceMar
 
     With ``marks.keep`` (the attributes a trained model weights), attributes outside it are
     left out: the tagger ignores them anyway, so the tags are the same and crfsuite does less."""
-    low, n, keep, near = marks.low[i], len(tokens), marks.keep, marks.neighbours
-    gaz, quote = marks.gazetteer[i], marks.quote[i]
-    feats = [*marks.own[i], *((gaz,) if gaz else ()), *marks.head_feats[i], *((quote,) if quote else ()),
-             *(("BOS",) if i == 0 else ()), *(("EOS",) if i == n - 1 else ()),
-             *(near[i - 2][0] if i >= 2 else ()), *(near[i - 1][1] if i >= 1 else ()),
-             *(near[i + 1][2] if i + 1 < n else ()), *(near[i + 2][3] if i + 2 < n else ())]
-    if i > 0:
-        pair = f"-1|0={marks.low[i - 1]}|{low}"
-        if keep is None or pair in keep:
-            feats.append(pair)
+    low, n, near = marks.low, len(tokens), marks.neighbours
+    feats = list(marks.own[i])  # the order is the trained one: crfsuite sums weights in it
+    if gaz := marks.gazetteer[i]:
+        feats.append(gaz)
+    feats += marks.head_feats[i]
+    if quote := marks.quote[i]:
+        feats.append(quote)
+    if i == 0:
+        feats.append("BOS")
+    if i == n - 1:
+        feats.append("EOS")
+    if i >= 2:
+        feats += near[i - 2][0]
+    if i >= 1:
+        feats += near[i - 1][1]
     if i + 1 < n:
-        pair = f"0|+1={low}|{marks.low[i + 1]}"
-        if keep is None or pair in keep:
-            feats.append(pair)
+        feats += near[i + 1][2]
+    if i + 2 < n:
+        feats += near[i + 2][3]
+    before, after = marks.pairs or (None, None)
+    if i > 0 and (pair := f"-1|0={low[i - 1]}|{low[i]}" if before is None else before.get((low[i - 1], low[i]))):
+        feats.append(pair)
+    if i + 1 < n and (pair := f"0|+1={low[i]}|{low[i + 1]}" if after is None else after.get((low[i], low[i + 1]))):
+        feats.append(pair)
     return feats
+
+
+@lru_cache(maxsize=8)
+def _pair_tables(keep: frozenset[str]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """The word-pair attributes ``keep`` holds (-1|0=a|b, 0|+1=a|b) by their pair (a, b): one
+    lookup instead of building every pair's string; a form with "|" is split every way it can."""
+    tables: tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]] = ({}, {})
+    for attr in keep:
+        side = 0 if attr.startswith("-1|0=") else 1 if attr.startswith("0|+1=") else -1
+        if side >= 0:
+            pair = attr[5:]
+            for at in (k for k, ch in enumerate(pair) if ch == "|"):
+                tables[side][pair[:at], pair[at + 1 :]] = attr
+    return tables
 
 
 def _head_marks(heads: Sequence[str], forms: Sequence[_Form]) -> list[tuple[str, ...]]:
     """Per token: the entity heads up to ``_HEAD_WINDOW - 1`` tokens ahead (head0..head3) and,
     for the nearest, what lies between: hrun=CLASS|t (all title case), |v (a verb or a
     clause-breaking mark: no single name), |n (a plausible noun phrase); in the trained order."""
-    n = len(heads)
-    out: list[tuple[str, ...]] = [()] * n
+    out: list[tuple[str, ...]] = [()] * len(heads)
     head_at = [j for j, h in enumerate(heads) if h]
-    if not head_at:
-        return out
-    # prefix counts of untitled words and of verbs or breaks: what lies between, in O(1)
-    untitled = list(accumulate((f.untitled for f in forms), initial=0))
-    verbish = list(accumulate((f.verbish for f in forms), initial=0))
-    first, count = 0, len(head_at)  # head_at[first] is the first head at or after i (sorted)
-    for i in range(n):
-        while first < count and head_at[first] < i:
-            first += 1
-        if first == count:
-            break
-        if head_at[first] < i + _HEAD_WINDOW:
-            near = [j for j in head_at[first : first + _HEAD_WINDOW] if j < i + _HEAD_WINDOW]
-            j = near[0]
-            kind = 4 if untitled[j] == untitled[i] else 5 if verbish[j] > verbish[i] else 6
-            attrs = _head_attrs(heads[j])  # head{d}=CLASS for d = 0..3, then hrun=CLASS|t, v, n
-            further = [_head_attrs(heads[k])[min(k - i, 3)] for k in near[1:]]
+    start = 0  # the tokens before this one have their nearest head already
+    for first, j in enumerate(head_at):
+        # the tokens i whose nearest head is j, walked back from j, so that what lies in
+        # i..j-1 (an untitled word? a verb or break?) grows one token at a time
+        ahead = head_at[first + 1 : first + _HEAD_WINDOW]
+        attrs = _head_attrs(heads[j])  # head{d}=CLASS for d = 0..3, then hrun=CLASS|t, v, n
+        untitled = verbish = False
+        for i in range(j, max(start, j - _HEAD_WINDOW + 1) - 1, -1):
+            if i < j:
+                untitled, verbish = untitled or forms[i].untitled, verbish or forms[i].verbish
+            kind = 6 if untitled and not verbish else 5 if untitled else 4
+            further = [_head_attrs(heads[k])[min(k - i, 3)] for k in ahead if k < i + _HEAD_WINDOW]
             out[i] = (attrs[min(j - i, 3)], attrs[kind], *further)
+        start = j + 1
     return out
 
 
@@ -415,6 +433,7 @@ class SentenceMarks:
     neighbours: list[tuple[tuple[str, ...], ...]]
     keep: frozenset[str] | None
     own: list[tuple[str, ...]]  # bias, word features and lexicon buckets of each token
+    pairs: tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]] | None = None  # _pair_tables(keep)
 
     @classmethod
     def of(cls, tokens: Sequence[str], lexicon: Lexicon, keep: frozenset[str] | None = None) -> SentenceMarks:
@@ -430,7 +449,7 @@ class SentenceMarks:
         near = [f.near if not g else _kept_neighbours(t, f.freq, g, f.name, keep)
                 for t, f, g in zip(tokens, forms, gazetteer)]
         return cls(gazetteer, heads, _quote_marks(tokens), low, freq, _head_marks(heads, forms), near, keep,
-                   [f.own for f in forms])
+                   [f.own for f in forms], None if keep is None else _pair_tables(keep))
 
 
 @dataclass(slots=True)
