@@ -45,6 +45,9 @@ DATES = [
     ("ас қазан толы", []),
     ("2014 ж Қазан қаласында", [("2014 ж", "DATE", "2014", None)]),
     ("Делегация Қазанға барды", []),
+    # a month word that is the whole of a quotation is a name: a party, a holiday
+    ("1990 жылы «Желтоқсан» партиясы құрылды", [("1990 жылы", "DATE", "1990", None)]),
+    ('"Наурыз" мерекесі', []),
     ("47-сессиясында сөйледі", []),
     ("168-ші мүшесі", []),
     # a year glued to the previous sentence's period; the instrumental -мен does not harmonize

@@ -185,6 +185,8 @@ def _valid(norm: str, cand: _Candidate) -> bool:
         return False
     if cand.kind == "ymm" and not _month(g["mon1"] or "") < _month(g["mon2"] or ""):
         return False  # a span of months runs forward within its year
+    if cand.kind == "m" and _quoted(norm, cand):
+        return False  # «Желтоқсан» партиясы, «Наурыз» мерекесі: a month word in quotes is a name
     if g.get("mon") and _month_stem(g["mon"]) in _months()[1]:
         if cand.kind == "m":
             return False  # a bare қазан is a cauldron or the city
@@ -192,6 +194,12 @@ def _valid(norm: str, cand: _Candidate) -> bool:
         if g["mon"][0].isupper() and not g.get("d") and not _sentence_start(norm, at):
             return False
     return True
+
+
+def _quoted(norm: str, cand: _Candidate) -> bool:
+    """Is the candidate the whole of a quotation («…» or "…", the normalized text has ")?"""
+    before, after = norm[cand.start - 1 : cand.start], norm[cand.end : cand.end + 1]
+    return before == '"' and after == '"'
 
 
 def _period(norm: str, cand: _Candidate) -> bool:
