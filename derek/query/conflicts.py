@@ -9,7 +9,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from derek.query.facts import ONCE, EntityNames, compatible, list_facts
+from derek.query.facts import ONCE, EntityNames, compatible, list_facts, sides
 
 
 def find_conflicts(db: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -20,9 +20,9 @@ def find_conflicts(db: sqlite3.Connection) -> list[dict[str, Any]]:
         if fact["predicate"] not in ONCE:
             continue
         for field, agree in (("time", compatible), ("place", str.__eq__)):
-            sides = _sides([(s[field], s) for s in fact["sources"] if s[field]], agree)
-            if len(sides) > 1 and _several_sentences(sides):
-                conflicts.append(_conflict(field, fact["subject"], fact["predicate"], fact["object"], sides,
+            found = sides([(s[field], s) for s in fact["sources"] if s[field]], agree)
+            if len(found) > 1 and _several_sentences(found):
+                conflicts.append(_conflict(field, fact["subject"], fact["predicate"], fact["object"], found,
                                            names if field == "place" else None))
     conflicts += _value_conflicts(facts, names)
     return conflicts
@@ -40,9 +40,9 @@ def _value_conflicts(facts: list[dict[str, Any]], names: EntityNames) -> list[di
             groups[key].append(fact)
     found = []
     for key, group in groups.items():
-        sides = _sides([(f["value"], s) for f in group for s in f["sources"]], str.__eq__)
-        if len(sides) > 1 and _several_sentences(sides):
-            conflict = _conflict("value", group[0]["subject"], key[1], None, sides, None)
+        stated = sides([(f["value"], s) for f in group for s in f["sources"]], str.__eq__)
+        if len(stated) > 1 and _several_sentences(stated):
+            conflict = _conflict("value", group[0]["subject"], key[1], None, stated, None)
             if key[1] == "quantity":
                 conflict["measure"] = key[2]
             found.append(conflict)
@@ -52,19 +52,6 @@ def _value_conflicts(facts: list[dict[str, Any]], names: EntityNames) -> list[di
 def _several_sentences(sides: list[tuple[str, list[dict[str, Any]]]]) -> bool:
     """One sentence that lists two figures or dates is not a dispute with itself."""
     return len({(s["doc"], s["start"]) for _, sources in sides for s in sources}) > 1
-
-
-def _sides(stated: list[tuple[str, dict[str, Any]]], agree) -> list[tuple[str, list[dict[str, Any]]]]:  # noqa: ANN001
-    """Group sources by what they state; values that agree (1993 and 1993-12) share a side."""
-    sides: list[tuple[str, list[dict[str, Any]]]] = []
-    for value, source in stated:
-        for i, (side_value, sources) in enumerate(sides):
-            if agree(value, side_value):
-                sides[i] = (max(value, side_value, key=len), sources + [source])
-                break
-        else:
-            sides.append((value, [source]))
-    return sides
 
 
 def _conflict(field: str, subject: dict, predicate: str, obj: dict | None,

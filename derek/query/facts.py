@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -208,20 +209,26 @@ def each_time(record: dict[str, Any]) -> list[dict[str, Any]]:
     """The record once per time its sources state (values that agree, 1993 and 1993-12, are one):
     a summit held in one city in 2005 and 2017 is two events on a timeline, and two sources that
     disagree on a date each stand at their own. Sources that give no time join the record's own."""
-    sides: list[tuple[str, list[dict[str, Any]]]] = []
-    for source in record["sources"]:
-        stated = source["time"] or record["time"]
-        if stated is None:
-            continue
-        for i, (time, found) in enumerate(sides):
-            if compatible(stated, time):
-                sides[i] = (max(stated, time, key=len), found + [source])
+    found = sides([(s["time"] or record["time"], s) for s in record["sources"] if s["time"] or record["time"]])
+    if len(found) <= 1:
+        return [record]
+    return [{**record, "time": time, "sources": stating} for time, stating in found]
+
+
+def sides(stated: list[tuple[str, dict[str, Any]]],
+          agree: Callable[[str, str], bool] | None = None) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Group sources by what they state; values that agree (``compatible`` by default: 1993 and
+    1993-12) share a side, named by the most specific of them."""
+    agree = agree or compatible
+    grouped: list[tuple[str, list[dict[str, Any]]]] = []
+    for value, source in stated:
+        for i, (side_value, sources) in enumerate(grouped):
+            if agree(value, side_value):
+                grouped[i] = (max(value, side_value, key=len), sources + [source])
                 break
         else:
-            sides.append((stated, [source]))
-    if len(sides) <= 1:
-        return [record]
-    return [{**record, "time": time, "sources": found} for time, found in sides]
+            grouped.append((value, [source]))
+    return grouped
 
 
 def compatible(a: str, b: str) -> bool:
