@@ -52,7 +52,9 @@ def officeholder_mentions(doc: Document, mentions: list[EntityMention]) -> list[
     named = {bisect_left(starts, m.start) for m in mentions if m.type == "person"}  # «… Президенті Тоқаев»
     years = _sentence_years(doc)
     found = []
-    for k, sentence in enumerate(doc.sentences):
+    for sentence, year in zip(doc.sentences, years):
+        if year is None:
+            continue
         for i in range(sentence.first_token + 1, sentence.last_token):
             tok = doc.tokens[i]
             if tok.lemma.lower() not in offices or i + 1 in named or not _one_holder(doc, i, sentence.last_token):
@@ -60,11 +62,10 @@ def officeholder_mentions(doc: Document, mentions: list[EntityMention]) -> list[
             for words, role, owner_type in offices[tok.lemma.lower()]:
                 first = i - len(words) + 1
                 owner = owners.get(first - 1)
-                if owner is None or owner.type != owner_type or first <= sentence.first_token - 1 \
+                if owner is None or owner.type != owner_type or first - 1 < sentence.first_token \
                         or not _spells(doc, first, words):
                     continue
-                year = years[k]
-                held = [p for a, b, p in holders.get((role, owner.entity), []) if year is not None and a <= year <= b]
+                held = [p for a, b, p in holders.get((role, owner.entity), []) if a <= year <= b]
                 if len(set(held)) != 1 or held[0] not in entries:
                     continue
                 entry = entries[held[0]]
@@ -80,15 +81,13 @@ def officeholder_mentions(doc: Document, mentions: list[EntityMention]) -> list[
 def _one_holder(doc: Document, i: int, last: int) -> bool:
     """The office word names one person acting: not plural («ҚР мен РФ Президенттері»: each
     state's), and not the owner of the next noun («Президенті Жарлығымен»: the decree's)."""
-    from derek.lang.kk.morphology import analyze
+    from derek.extract.rules import word_info
 
-    tags = analyze(doc.tokens[i].norm)[0].tags if analyze(doc.tokens[i].norm) else ()
-    if "PL" in tags:
+    if "PL" in word_info(doc.tokens[i].norm)[1]:
         return False
     if i + 1 < last:
-        after = analyze(doc.tokens[i + 1].norm)
-        if after and after[0].pos == "NOUN" and "POSS.3" in after[0].tags:
-            return False
+        _, tags, pos = word_info(doc.tokens[i + 1].norm)
+        return not (pos == "NOUN" and "POSS.3" in tags)
     return True
 
 
