@@ -90,9 +90,18 @@ def inner_question(question: Question, found: Description) -> str:
     """«Үндістан мен Пәкістан ШЫҰ-ға қай қалада қабылданған?»: the clause asks for its head (a
     place where it happened, any other kind as the subject)."""
     tokens, text = question.tokens, question.text
-    clause = text[found.start:tokens[found.participle].start].strip()
+    verb = found.participle
+    if verb - 1 > 0 and _bare_noun(tokens[verb - 1].norm):
+        verb -= 1  # «… қол қойған мемлекет»: the verb's bare noun stays with it («қай мемлекет қол қойған»)
+    clause = text[found.start:tokens[verb].start].strip()
     head = inflect(found.lemma, "LOC") if found.kind == "place" else found.lemma
-    return f"{clause} қай {head} {tokens[found.participle].text}?"
+    return f"{clause} қай {head} {text[tokens[verb].start:tokens[found.participle].end]}?"
+
+
+def _bare_noun(word: str) -> bool:
+    """A lowercase noun with no ending: the object a compound verb takes (қол қой-, бас тарт-)."""
+    readings = analyze(word.lower())
+    return word[:1].islower() and bool(readings) and readings[0].pos == "NOUN" and not readings[0].tags
 
 
 def outer_question(question: Question, found: Description, name: str) -> str:
