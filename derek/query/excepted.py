@@ -10,9 +10,9 @@ from derek.kb.search import term
 from derek.query.passages import Passage
 from derek.query.phrases import Candidate
 from derek.query.question import Question
+from derek.query.yes_no import DENIALS
 
 EXCEPT_WORDS = frozenset({"қоспағанда"})  # «X-ны қоспағанда» (excepting X)
-DENIALS = frozenset({"емес", "жоқ"})
 EXCEPT_FIT = 1.25  # the exception mirrors the negated verb as a frame word mirrors its value (FRAME_FIT)
 NOT_DENIED = 0.5  # a sentence that states the verb without a negation or an exception
 EXCEPTED_VALUE = 0.5  # a value the sentence excepts, for a question that is not negated

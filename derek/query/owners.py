@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from derek.kb.search import term
+from derek.lang.kk.resources import load_tsv
 from derek.query.passages import Passage
 from derek.query.phrases import Candidate, _asked_case, covered, is_focus
 from derek.query.question import Question, load_words, stopwords
 
-GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+GENITIVE = tuple(r["suffix"] for r in load_tsv("noun_suffixes.tsv") if r["category"] == "genitive")
 OTHER_OWNER = 0.5  # a value that is not the owner of the asked noun («Қозғалыстың талабымен … Назарбаев»)
 OWNER_FIT = 1.1  # the owner phrase is bounded by the asked noun itself
 NAMED_PLACE = 1.1  # «Астана саммиті»: the place names the thing the question asks about
