@@ -220,3 +220,20 @@ ANTECEDENTS = [  # (context, question, value): «Бұл … сапары бол�
 @pytest.mark.parametrize(("context", "question", "value"), ANTECEDENTS)
 def test_candidates_state_inside_the_antecedent_body_name(context: str, question: str, value: str | None) -> None:
     assert _best_value(context, question) == value
+
+
+AMOUNTS = [  # (context, question, value): «қанша» asks what a figure is, «неше есе» how it grew
+    ("Экспорт 2010 жылдан бері 3 есе өсті.", "Экспорт қанша?", None),
+    ("Экспорт 2010 жылдан бері 3 есе өсті.", "Экспорт неше есе өсті?", "3"),
+    ("Экспорт 2010 жылдан бері 3 есеге жуық артты.", "Экспорт қанша есеге артты?", "3"),
+    # the two states the question names are no count it asks for
+    ("Екі ел арасындағы сауда 2022 жылы 12 млрд долларға жетті.",
+     "Жапония мен Қытай арасындағы сауда қанша?", "12000000000"),
+    ("Бұл келісімге екі ел қол қойды.", "Жапония мен Қытай арасындағы келісімге неше ел қол қойды?", "2"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), AMOUNTS)
+def test_candidates_amount_is_not_a_multiplier_or_the_named_states(context: str, question: str,
+                                                                    value: str | None) -> None:
+    assert _best_value(context, question) == value

@@ -245,10 +245,22 @@ def _number_fits(x: dict[str, Any], kind: str, question: Question) -> bool:
     asked = {t.norm for t in question.tokens}
     if kind == "ordinal" and figure_kind == "count":
         return False
+    if figure_kind == "multiplier" and not _asks_times(question):
+        return False  # «2 есе өсті» says how a figure grew, not what it is: it answers «неше есе»
+    if figure_kind == "count" and x["attrs"].get("unit") == "country" and not _counts_things(question) \
+            and float(x["value"]) == len({e.entity for e in question.entities if e.type == "state"}):
+        return False  # «екі ел арасындағы» for «Қазақстан мен Қытай арасындағы»: the states asked about
     if kind == "number" and _counts_things(question) and (figure_kind in MEASURES or
                                                           (x["attrs"].get("unit") and figure_kind != "count")):
         return False  # «неше мемлекет» is not answered by «30 млрд доллар», «70 пайыз» or «300 км²»
     return (kind == "ordinal" or figure_kind != "ordinal") and x["text"] not in asked
+
+
+def _asks_times(question: Question) -> bool:
+    """«неше есе», «қанша есеге»: the question asks for a multiplier."""
+    from derek.kb.search import term
+
+    return any(term(t) == "есе" for t in question.tokens)
 
 
 MEASURES = frozenset({"money", "percent"})  # figures that measure an amount, not count things
