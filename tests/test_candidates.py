@@ -237,3 +237,19 @@ AMOUNTS = [  # (context, question, value): «қанша» asks what a figure is,
 def test_candidates_amount_is_not_a_multiplier_or_the_named_states(context: str, question: str,
                                                                     value: str | None) -> None:
     assert _best_value(context, question) == value
+
+
+OFFICES = [  # (context, question, value): an office-holder named by the office the question asks about
+    ("2012 жылы БҰҰ Бас хатшысы Астанаға келді.", "БҰҰ Бас хатшысы кім?", None),
+    # the sentence names the holder: he answers
+    ("2012 жылы БҰҰ Бас хатшысы Пан Ги Мун Астанаға келді.", "БҰҰ Бас хатшысы кім?", "person:ban-ki-moon"),
+    # named by his office, the one who acted still answers who acted
+    ("1994 жылы Қазақстан Президенті Будапешт меморандумына қол қойды.",
+     "Будапешт меморандумына Қазақстан атынан кім қол қойды?", "person:nazarbayev"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), OFFICES)
+def test_candidates_office_holder_by_office_does_not_answer_who_holds_it(context: str, question: str,
+                                                                          value: str | None) -> None:
+    assert _best_value(context, question) == value

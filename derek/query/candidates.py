@@ -84,7 +84,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         elif kind == "number" and x["kind"] == "date" and (n := _duration(x, question)) is not None:
             found.append((x["text"], n, x))
         elif kind in TYPES and x["kind"] == "entity" and x["value"] not in asked_entities \
-                and (x["label"] in wanted(question) or _led_state(p, x, kind, asked_entities)) and not _container(p, x):
+                and (x["label"] in wanted(question) or _led_state(p, x, kind, asked_entities)) and not _container(p, x) \
+                and not _asked_office(p, x, question):
             found.append((short_names().get(x["value"]) or x["attrs"].get("name") or x["text"], x["value"], x))
     if kind == "ordinal":
         found += _word_ordinals(p)
@@ -254,6 +255,18 @@ def _number_fits(x: dict[str, Any], kind: str, question: Question) -> bool:
                                                           (x["attrs"].get("unit") and figure_kind != "count")):
         return False  # «неше мемлекет» is not answered by «30 млрд доллар», «70 пайыз» or «300 км²»
     return (kind == "ordinal" or figure_kind != "ordinal") and x["text"] not in asked
+
+
+def _asked_office(p: Passage, x: dict[str, Any], question: Question) -> bool:
+    """An office-holder named by the office («Бас хатшысының» in 2012 → Ban Ki-moon) does not
+    answer «Бас хатшы кім?»: the name comes from the gazetteer's terms of office, the sentence
+    states only the office the question already names."""
+    from derek.kb.search import term
+
+    if x["attrs"].get("source") != "role":
+        return False
+    words = [term(t) for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
+    return all(w in question.terms for w in words if w)
 
 
 def _asks_times(question: Question) -> bool:

@@ -312,7 +312,8 @@ def annotation_spans(doc: Document) -> list[dict[str, Any]]:
     spans += [{"kind": "quantity", "start": q.start, "end": q.end, "text": q.text, "label": q.unit,
                "value": repr(q.value), "attrs": {"kind": q.kind, "unit": q.unit}} for q in doc.quantities]
     spans += [{"kind": "entity", "start": e.start, "end": e.end, "text": e.text, "label": e.type,
-               "value": e.entity, "attrs": {"name": e.name, "case": e.case}} for e in doc.entities]
+               "value": e.entity, "attrs": {"name": e.name, "case": e.case, "source": e.source}}
+              for e in doc.entities]
     return sorted(spans, key=lambda x: x["start"])
 
 
