@@ -87,6 +87,8 @@ _PERIOD_NOUNS = {"кезең", "кез", "уақыт"}  # «осы кезеңд�
 _OWNER_TYPES = frozenset({"state", "person", "organization"})
 _SESSIONS = EVENT_NOUNS | {"сессия", "съезд", "пленум", "мәжіліс"}
 _OFFICES = {"орталық", "өкілдік", "кеңсе", "бөлімше", "миссия", "филиал"}
+# triggers that appoint only after «болып»: «хан болып жарияланды», «хатшы болып жұмысқа орналасты»
+_AFTER_BOLYP = {"жарияла", "жұмыс"}
 
 
 def extract_facts(doc: Document) -> Document:
@@ -292,9 +294,9 @@ def _clause_date(clause: Clause, index: TokenIndex) -> DateMention | None:
 
 
 def _that_year(clause: Clause, index: TokenIndex, carried: DateMention | None) -> DateMention | None:
-    """«сол жылы» (that year) names the year of the date carried from the previous clause."""
+    """«сол жылы» / «осы жылы» (that year) names the year of the date carried from the previous clause."""
     norms = index.norms
-    if carried is None or not any(norms[k].lower() == "сол" and norms[k + 1].lower().startswith("жыл")
+    if carried is None or not any(norms[k].lower() in ("сол", "осы") and norms[k + 1].lower().startswith("жыл")
                                   for k in range(clause.first, clause.last - 1)):
         return None
     return replace(carried, value=carried.value[:4], mod=None)
@@ -372,7 +374,9 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if participle and subjects[0].first >= end:  # «БҰҰ қабылдаған 1948 жылғы «… Декларациясы»»
         held = rule.predicate in ("appointed_as", "chaired")  # «… болып сайланған X 1920 жылы …»: a later event's date
         date = _date_between(index, end, subjects[0].first) or (_nearest_date(clause, i, index) if held else date)
-    if rule.predicate == "appointed_as" and rule.trigger[0][0] == "жарияла" and index.norms[i - 1].lower() != "болып":
+    if rule.predicate == "appointed_as" and rule.trigger[0][0] == "кіріс" and _verbal_dative(index, clause, i):
+        return []  # «оны дайындауға кірісті» set about a task; «… қызметіне кірісті» took up a post
+    if rule.predicate == "appointed_as" and rule.trigger[0][0] in _AFTER_BOLYP and index.norms[i - 1].lower() != "болып":
         return []  # «хан болып жарияланды» names the post; «… тәуелсіздігі жарияланды» proclaims a thing
     value = thing[1] if thing else None
     if rule.value.startswith(("phrase", "head", "action")):
@@ -400,6 +404,13 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if rule.value == "patient":  # the document adopted is what the fact is about
         subjects, objects = objects, []
     return _facts(sentence, rule.predicate, subjects, objects, value, date, place, confidence)
+
+
+def _verbal_dative(index: TokenIndex, clause: Clause, i: int) -> bool:
+    """The last dative before the trigger is a verbal noun («оны дайындауға Ф. Паулюс кірісті»):
+    what one sets about is a task, not a post."""
+    dative = next((k for k in range(i - 1, clause.first - 1, -1) if "DAT" in word_info(index.norms[k])[1]), None)
+    return dative is not None and "VNOUN" in word_info(index.norms[dative])[1]
 
 
 def _owner_of_setting(arg: Arg, norms: list[str]) -> bool:

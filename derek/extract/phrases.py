@@ -20,6 +20,9 @@ _NOT_IN_PHRASE = {"жаңа", "қайта"}
 _RANK_WORDS = {"тұңғыш", "алғашқы"}  # «бірінші / тұңғыш тұрақты өкілі»: a rank qualifies, no part of the office
 _LINK_REACH = 8  # «… өкілі болып қазақтың көрнекті дипломаты Арыстанбекова тағайындалды»
 _BACK_VOWELS = set("аоұыяё")
+# case endings after the 3rd person possessive (-ы/-і/-сы/-сі): «келісім-і-не», «шарт-ы-н»
+_POSS_CASE_ENDINGS = {"GEN": ("ның", "нің"), "DAT": ("на", "не"), "ACC": ("н",), "LOC": ("нда", "нде"),
+                      "ABL": ("нан", "нен"), "INS": ("мен",)}
 _VOWELS = set("аәеиоөұүыіэюяё")
 
 
@@ -81,7 +84,8 @@ def _phrase(index: TokenIndex, clause: Clause, i: int, args: list[Arg], head_cas
             break
         if ranked and "GEN" in tags:
             break  # «республиканың тұңғыш Президенті»: the possessor of a ranked office is no part of it
-        if words and not tags and k > clause.first and "DAT" in word_info(norms[k - 1])[1]:
+        if words and not tags and k > clause.first and "DAT" in word_info(norms[k - 1])[1] \
+                and not _titled_adjective(pos, words):
             break  # «Конституцияға сәйкес Президент»: a word governed by a dative is a postposition
         if k in taken or not word[:1].isalpha() or (pos in ("VERB", "AUX", "NUM", "PRON", "DET", "ADV") and not izafet) \
                 or (pos == "ADP" and lemma != "туралы") \
@@ -95,10 +99,44 @@ def _phrase(index: TokenIndex, clause: Clause, i: int, args: list[Arg], head_cas
         return None
     head = word_info(words[-1])
     modifier = word_info(words[-2]) if len(words) > 1 else None
-    if modifier is None or "POSS.3" not in head[1] or modifier[2] not in ("NOUN", "PROPN") \
+    if head_case == "DAT" and (stem := guessed_dative(words[-1])):
+        words[-1] = stem
+    elif modifier is None or "POSS.3" not in head[1] or modifier[2] not in ("NOUN", "PROPN") \
             or modifier[0] in _ADJECTIVAL or "DER.LYQ" in modifier[1]:
         words[-1] = head[0]  # «бас қолбасшысы» → «бас қолбасшы»; «істер министрі» stays
+    else:  # «орыс-қалмақ келісіміне» → «орыс-қалмақ келісімі»: the compound keeps its possessive
+        words[-1] = _without_case(words[-1], head[1])
     return " ".join(w.lower() for w in words)
+
+
+def _titled_adjective(pos: str, words: list[str]) -> bool:
+    """«журналына жауапты хатшы болып»: an adjective right before a bare title is part of the
+    post, whatever dative stands before it."""
+    return pos == "ADJ" and len(words) == 1 and word_info(words[0])[0] in titles()
+
+
+def guessed_dative(word: str) -> str | None:
+    """The stem of a word the analyser leaves unread that ends in a dative the stem's last vowel
+    allows («директиваға» → «директива»), else None."""
+    if word_info(word)[1] or word_info(word)[2] != "NOUN" or not word.isalpha():
+        return None
+    stem, ending = word[:-2], word[-2:].lower()
+    vowel = next((c for c in reversed(stem.lower()) if c in _VOWELS), None)
+    if vowel is None or len(stem) < 4 or ending not in ("ға", "ге", "қа", "ке"):
+        return None
+    back = vowel in _BACK_VOWELS
+    voiced = stem[-1].lower() in _VOWELS or stem[-1].lower() in "лмнңрйуз"
+    wanted = ("ға" if back else "ге") if voiced else ("қа" if back else "ке")
+    return stem if ending == wanted else None
+
+
+def _without_case(word: str, tags: frozenset[str]) -> str:
+    """A possessed noun with its case ending dropped: «келісіміне» → «келісімі»."""
+    for case, endings in _POSS_CASE_ENDINGS.items():
+        if case in tags:
+            ending = next((e for e in endings if word.lower().endswith(e)), None)
+            return word[: -len(ending)] if ending and len(word) > len(ending) + 2 else word
+    return word
 
 
 def _topic(index: TokenIndex, clause: Clause, k: int, args: list[Arg]) -> list[str]:
@@ -116,6 +154,8 @@ def _topic(index: TokenIndex, clause: Clause, k: int, args: list[Arg]) -> list[s
 def phrase_head(index: TokenIndex, clause: Clause, i: int, head_case: str) -> int:
     """Where the phrase ends: the last word in ``head_case``, or the word before the trigger
     past a linking word («болып», «ретінде»)."""
+    if head_case == "DAT" and i > clause.first and guessed_dative(index.norms[i - 1]):
+        return i - 1  # «директиваға қол қойды»: a noun the analyser does not know
     if head_case:
         return next((k for k in range(i - 1, clause.first - 1, -1)
                      if head_case in word_info(index.norms[k])[1]), clause.first - 1)
