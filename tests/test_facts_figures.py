@@ -18,6 +18,11 @@ def _found(text: str, index: int) -> set:
 
 # (text, sentence index, expected facts of that sentence)
 YEAR_CASES = [
+    # «X жылдан Y жылға дейін» (from … until …) is the figure's period
+    ("2001 жылдан 2011 жылға дейін Моңғолияның экспорты 4 есеге артты.", 0,
+     {("state:mn", "quantity", "4 times", "2001/2011")}),
+    ("Қырғызстан 2003 жылдан 2006 жылға дейін ЕҚЫҰ-ға төрағалық етті.", 0,
+     {("state:kg", "chaired", "org:osce", "2003/2006")}),
     # a base year of a comparison is not the figure's time, even right after the figure's year
     ("Қазақстанның өнеркәсіп өндірісі 1998 жылы 1990 жылмен салыстырғанда екі есе азайды.", 0,
      {("state:kz", "quantity", "2 times", "1998")}),

@@ -28,6 +28,7 @@ from derek.extract.facts_offices import (
     dative_office,
     held_post_facts,
     linked_participle,
+    merged_periods,
     names_post,
     office_facts,
     post_line_facts,
@@ -289,7 +290,7 @@ def _prefer_specific_roles(facts: list[Fact]) -> list[Fact]:
 
 
 def _clause_date(clause: Clause, index: TokenIndex) -> DateMention | None:
-    dates = [d for _, d in index.dates_in(clause.first, clause.last) if d.type == "DATE"]
+    dates = [d for _, d in merged_periods(index, index.dates_in(clause.first, clause.last)) if d.type == "DATE"]
     return dates[0] if dates else None
 
 
@@ -305,7 +306,7 @@ def _that_year(clause: Clause, index: TokenIndex, carried: DateMention | None) -
 def _nearest_date(clause: Clause, i: int, index: TokenIndex) -> DateMention | None:
     """The last date before the trigger: «… 2014 ж қазанында … қол қойған Армения және 2014
     жылдың 23 желтоқсанында … қол қойған Қырғыз Республикасы»."""
-    dates = [d for _, d in index.dates_in(clause.first, i) if d.type == "DATE"]
+    dates = [d for _, d in merged_periods(index, index.dates_in(clause.first, i)) if d.type == "DATE"]
     return dates[-1] if dates else None
 
 

@@ -186,8 +186,12 @@ def _counts_states(q: Quantity, norms: list[str], after: int) -> bool:
 
 def _time(index: TokenIndex, sentence: Sentence, a: int) -> str | None:
     """The figure's time: the last date before it in the sentence, else the first after it;
-    «2010 жылдан бері» (since 2010) is a starting point, not the figure's time."""
-    dates = [(k, d) for k, d in index.dates_in(sentence.first_token, sentence.last_token)
+    «2010 жылдан бері» (since 2010) is a starting point, not the figure's time, «2000 жылдан
+    2010 жылға дейін» (from … until …) a period."""
+    from derek.extract.facts_offices import merged_periods
+
+    # «2000 жылдан 2010 жылға дейін … 3 есе артты»: the figure's time is the period, 2000/2010
+    dates = [(k, d) for k, d in merged_periods(index, index.dates_in(sentence.first_token, sentence.last_token))
              if d.type == "DATE" and not _since(index, k, sentence.last_token)]
     before = [d for k, d in dates if k < a]
     return before[-1].value if before else dates[0][1].value if dates else None
