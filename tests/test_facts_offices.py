@@ -84,6 +84,11 @@ _PREDICATES = {"appointed_as", "adopted", "elected_to", "chaired"}
 
 # Shapes added after the blind table, each a sentence of our own.
 SHAPE_CASES = [
+    # a career line «… болды»: the modifier's adjectives belong to the post, «жаңа» (new) does not
+    ("Ерлан Ыдырысов 2012 жылы Сыртқы істер министрі болды.", 0,
+     {("person:idrissov", "appointed_as", "Сыртқы істер министрі", "2012")}),
+    ("Ерлан Ыдырысов 2012 жылы жаңа Сыртқы істер министрі болды.", 0,
+     {("person:idrissov", "appointed_as", "Сыртқы істер министрі", "2012")}),
     # «болып жұмыс істеді» (worked as); «лауазымына / қызметіне тағайындалды» with any possessed noun
     ("Левон Мирзоян 1933 жылы Қазақ өлкелік партия комитетінің бірінші хатшысы болып жұмыс істеді.", 0,
      {("person:mirzoyan", "appointed_as", "Қазақ өлкелік партия комитетінің бірінші хатшысы", "1933")}),

@@ -224,6 +224,11 @@ def _title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str
     if "POSS.3" in head_tags and k - 1 >= part.first and word_info(norms[k - 1])[2] in ("NOUN", "PROPN") \
             and norms[k - 1][:1].isalpha() and k - 1 not in index.date_tokens:
         words.insert(0, norms[k - 1].lower())
+        j = k - 2  # «Сыртқы істер министрі»: the modifier's own adjectives belong to the post
+        while j >= part.first and j not in stop and word_info(norms[j])[2] == "ADJ" and not word_info(norms[j])[1] \
+                and word_info(norms[j])[0] not in _NOT_IN_POST and len(words) < 4:
+            words.insert(0, norms[j].lower())
+            j -= 1
     return " ".join(words)
 
 
@@ -235,6 +240,7 @@ def _modifies_next(norms: list[str], k: int) -> bool:
     return pos in ("NOUN", "PROPN") or "GEN" in tags
 
 
+_NOT_IN_POST = {"жаңа", "алғашқы"}  # «жаңа Сыртқы істер министрі»: new, first — no part of the post
 _SERVE = {"атқар", "істе"}  # «… хатшысы қызметін атқарды», «… төрағасы болып істеді»
 _NAMED = {"сайла", "тағайында", "істе"}  # «… болып сайланған / тағайындалған / істеген X»
 _APPOINT = {"сайла", "тағайында"}
