@@ -116,3 +116,17 @@ def test_facts_figures_owner_of_each_figure(text: str, index: int, expected: set
 @pytest.mark.parametrize(("text", "index", "expected"), ADOPTED_CASES)
 def test_facts_figures_adopted_documents(text: str, index: int, expected: set) -> None:
     assert _found(text, index) == expected
+
+
+MEASURE_CASES = [  # (sentence, the measure qualifier of its figure)
+    ("Моңғолияның сауда айналымы 2022 жылы 16 млрд доллар болды.", "сауда айналым"),
+    ("Моңғолияның сауда балансы 2022 жылы 2 млрд доллар болды.", "сауда баланс"),
+    # a pronoun before the measure qualifies nothing
+    ("Моңғолияның экспортында мыс басым: олардың үлесі 2022 жылы 40 пайыз болды.", "үлес"),
+]
+
+
+@pytest.mark.parametrize(("text", "measure"), MEASURE_CASES)
+def test_facts_figures_measure_qualifier(text: str, measure: str) -> None:
+    doc = run(Document(text))
+    assert [f.qualifiers.get("measure") for f in doc.facts if f.predicate == "quantity"] == [measure]

@@ -220,8 +220,19 @@ def _measure(sentence: Sentence, index: TokenIndex, a: int, b: int) -> tuple[int
             prev = norms[k - 1] if k - 1 >= sentence.first_token else ""
             if prev.isalpha() and prev.islower() and word_info(prev)[0] + " " + lemma in _measures():
                 return k, word_info(prev)[0] + " " + lemma
-            return k, (word_info(prev)[0] + " " if prev.isalpha() and prev.islower() else "") + lemma
+            return k, (word_info(prev)[0] + " " if _modifier(prev) else "") + lemma
     return None
+
+
+def _modifier(word: str) -> bool:
+    """A lowercase noun or adjective qualifies the measure («сыртқы сауда», «тауар айналымы»);
+    a pronoun, converb or approximation does not («сөйтіп сауда балансы», «олардың үлесі»,
+    «шамамен»)."""
+    lemma, _, pos = word_info(word)
+    return word.isalpha() and word.islower() and pos in ("NOUN", "ADJ") and lemma not in _APPROX
+
+
+_APPROX = {"шама", "жуық", "астам", "шамасы"}  # «шамамен 2 есе»: approximately
 
 
 def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity,
