@@ -348,6 +348,8 @@ def test_morphology_word_lists_letters() -> None:
 HIDDEN_STEM_CANDIDATES = [
     ("қою", "қой", ("VNOUN",)), ("жою", "жой", ("VNOUN",)),  # й + у written ю
     ("құюға", "құй", ("VNOUN", "DAT")),
+    ("қояды", "қой", ("CONV.A", "3")), ("жоятын", "жой", ("PTCP.IMPF",)),  # й + а written я
+    ("құяр", "құй", ("PTCP.FUT",)),
     ("табу", "тап", ("VNOUN",)), ("шығуға", "шық", ("VNOUN", "DAT")),  # б/ғ before -у
     ("ұстаңдар", "ұста", ("IMP.2PL",)), ("істейсіздер", "істе", ("CONV.A", "2PL")),
     ("барсаңдар", "бар", ("COND", "2PL.INF")), ("бардыңыздар", "бар", ("PAST", "2PL")),

@@ -233,7 +233,7 @@ class Analyzer:
         harm, start = "", 0
         for i, variants in _split_points(low, self.trie):
             first = low[i]
-            if variants is None and first not in "ию":  # nothing to add at this point
+            if variants is None and first not in "июя":  # nothing to add at this point
                 continue
             harm = harmony(low[start:i]) or harm  # the harmony of low[:i], built up
             start = i
@@ -245,6 +245,8 @@ class Analyzer:
                 _add_glide(found, table.get("й" + low[i + 1:]), stem, harm, i)
             elif first == "ю" and last in VOWELS:  # й + у written ю: қою → қой
                 _add_yu(found, table.get("у" + low[i + 1:]), stem, harm, i)
+            elif first == "я" and last in VOWELS and len(stem) > 1:  # й + а written я: қояды → қой
+                _add_ya(found, table.get("а" + low[i + 1:]), stem, i)
             if variants is None:
                 continue
             cls = _CLASS.get(last, "Z")
@@ -379,7 +381,7 @@ def _split_points(low: str, trie: dict) -> list[tuple[int, dict | None]]:
     for i in range(len(low) - 1, MIN_STEM - 1, -1):
         node = node.get(low[i])
         if node is None:
-            if low[i] in "ию":  # the glide checks need only low[i + 1:] to be a tail
+            if low[i] in "июя":  # the glide checks need only low[i + 1:] to be a tail
                 points.append((i, None))
             break
         points.append((i, node.get("")))
@@ -453,6 +455,16 @@ def _add_yu(found: list[_Raw], variants: dict | None, stem: str, harm: str,
         for chain in variants.get((h, "R"), ()):
             if chain.kind == "V" and chain.tags[:1] == ("VNOUN",):
                 found.append((stem + "й", "V", chain.tags, cut, ""))
+
+
+def _add_ya(found: list[_Raw], variants: dict | None, stem: str, cut: int) -> None:
+    """Verb stems in -й before an ending that opens with а, written я: қояды → қой, жоятын →
+    жой, құяр → құй (back vowels only: the front е keeps its й, сүйеді)."""
+    if not variants:
+        return
+    for chain in variants.get(("b", "R"), ()):
+        if chain.kind == "V":
+            found.append((stem + "й", "V", chain.tags, cut, ""))
 
 
 _DEFAULT: Analyzer | None = None
