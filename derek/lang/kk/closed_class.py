@@ -9,13 +9,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from derek.lang.kk import lexicon as lex
-from derek.lang.kk.suffixes import harmony, letter_class
+from derek.lang.kk.suffixes import harmony, letter_class, realize
 
 if TYPE_CHECKING:
     from derek.lang.kk.morphology import Analysis
 
 EQUATIVE = ("ша", "ше")  # the equative case ending (меніңше, өзінше)
 PERSON_FINAL = frozenset("нңз")  # the predicative person endings -мын, -сың, -мыз end so
+# the 2nd person plural and polite endings the table's nominal copula lacks (its -сЫз would
+# also read every privative adjective: үмітсіз); auxiliaries take them directly (отырсыз,
+# тұрсыздар, екенсіңдер)
+PERSON_2PL = ("сЫз", "сЫздАр", "сЫңдАр")
+PLURAL_2 = ("сыздар", "сіздер", "сыңдар", "сіңдер")  # the ones PERSON_FINAL does not catch
 CASES = frozenset(("GEN", "DAT", "ACC", "LOC", "ABL", "INS"))
 NEGATIVE = "жоқ"  # the negative predicate of analytic verb forms (келген жоқ 'did not come')
 COPULA = "е"  # the copula's lemma (екен, емес, еді)
@@ -49,7 +54,7 @@ class ClosedClass:
             found = self.pronoun_plural(low)
         if found is None:
             found = self.pronoun_case(low)
-        if found is None and low[-1] in PERSON_FINAL:
+        if found is None and (low[-1] in PERSON_FINAL or low.endswith(PLURAL_2)):
             found = self.auxiliary_person(low)
         if found is None and low.endswith(GY):
             found = self.adverb_gy(low)
@@ -125,10 +130,14 @@ class ClosedClass:
     def auxiliary_person(self, low: str) -> lex.Memorized | None:
         """A listed auxiliary followed by a predicative person ending is that auxiliary: the
         positional verbs take the ending directly in the present (тұрмын, отырмыз), and so do
-        the copula's forms (екенсің, емеспіз)."""
+        the copula's forms (екенсің, емеспіз, отырсыздар)."""
         for cut in range(3, len(low) - 2):
-            if low[:cut] in self.auxiliaries:
-                for chains in self.table.get(low[cut:], {}).values():
+            head, ending = low[:cut], low[cut:]
+            if head in self.auxiliaries:
+                for chains in self.table.get(ending, {}).values():
                     if any(chain.tags[0].startswith("COP") for chain in chains):
-                        return self.exceptions[low[:cut]]
+                        return self.exceptions[head]
+                context = (letter_class(head[-1]), harmony(head))
+                if any(realize(form, *context) == ending for form in PERSON_2PL):
+                    return self.exceptions[head]
         return None

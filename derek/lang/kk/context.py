@@ -1,6 +1,6 @@
 """Sentence-level lemmatization: the word-level lemmas of derek.lang.kk.morphology, corrected
-where the neighbouring words decide (a sentence-initial capital; a verbal noun after its object;
-a postposition after a dative; an -ды adjective before its noun; detached endings; a re-ranker)."""
+where the neighbouring words decide (a sentence-initial capital; the rules of sentence_rules.py;
+a re-ranker)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,13 @@ from derek.lang.kk import morphology
 from derek.lang.kk.lexicon import capitalized
 from derek.lang.kk.morphology import Analysis, Analyzer
 from derek.lang.kk.resources import load_list, load_tsv
-from derek.lang.kk.suffixes import ending_table, harmony, letter_class, realize
+from derek.lang.kk.sentence_rules import (
+    attributive_adjectives,
+    dative_postpositions,
+    detached_endings,
+    governed_verbal_nouns,
+    possessed_loans,
+)
 
 
 def lemmatize_sentence(words: Sequence[str], analyzer: Analyzer | None = None,
@@ -34,6 +40,7 @@ def lemmatize_sentence(words: Sequence[str], analyzer: Analyzer | None = None,
     dative_postpositions(words, out, analyze)
     attributive_adjectives(an, words, out, analyze)
     detached_endings(an, words, out, analyze)
+    possessed_loans(an, words, out, analyze)
     if analyzer is None and model is None:
         model = shipped_model()
     if model is not None and out:
@@ -53,126 +60,6 @@ def initial_lemma(an: Analyzer, word: str, lemma: Callable[[str], str]) -> str:
     return found.lower() if is_common(an, found.lower()) else found
 
 
-def governed_verbal_nouns(words: Sequence[str], out: list[str],
-                          analyze: Callable[[str], list[Analysis]]) -> None:
-    """A verbal noun in -у right after an accusative governs that object as a verb does
-    (депутаттарын сайлау 'electing the deputies', сапасын арттыру), and UD KTB lemmatizes it as
-    the verb: its best verbal-noun reading (-у with a possessive or case ending at most) replaces
-    a nominal lemma in ``out``."""
-    for i in range(1, len(words)):
-        prev, word = words[i - 1], words[i]
-        if not prev[:1].isalpha() or not word[:1].isalpha() or not ("у" in word or "ю" in word):
-            continue  # every verbal-noun reading has its -у (-ю after й: қою)
-        readings = analyze(prev)
-        if not readings or readings[0].tags[-1:] != ("ACC",):
-            continue
-        if readings[0].tags == ("ACC",) and prev[-2:] in ADJECTIVE_SHAPE:
-            continue  # a bare -ды/-ты accusative has the shape of an -ды adjective (маңызды)
-        verbal = next((r for r in analyze(word) if r.pos == "VERB" and r.tags[:1] == (VNOUN,)
-                       and all(t in CASES or t.startswith("POSS") for t in r.tags[1:])), None)
-        if verbal is not None:
-            out[i] = verbal.lemma
-
-
-def dative_postpositions(words: Sequence[str], out: list[str],
-                         analyze: Callable[[str], list[Analysis]]) -> None:
-    """A postposition that governs the dative (data/dative_postpositions.txt) right after a word
-    in the dative is its own lemma, though it is also a verb form: мектепке қарай 'towards the
-    school' (not қара 'look'), тарихына қатысты 'concerning its history', 100-ге тарта."""
-    listed = _dative_postpositions()
-    for i in range(1, len(words)):
-        word = words[i].lower()
-        if word in listed and words[i - 1][:1].isalnum():
-            readings = analyze(words[i - 1])
-            if readings and readings[0].tags[-1:] == ("DAT",):
-                out[i] = word
-
-
-def attributive_adjectives(an: Analyzer, words: Sequence[str], out: list[str],
-                           analyze: Callable[[str], list[Analysis]]) -> None:
-    """An -ды/-ты word read as a bare accusative or past is the -лы adjective when a noun in the
-    nominative or the copula follows it: the adjective stands right before the noun it
-    qualifies (құтты қала, тұрғылықты жері) and before бол-/е- as a predicate (мазмұнды болмақ),
-    while a definite object stands before its verb and бол- governs no accusative."""
-    for i in [i for i, word in enumerate(words[:-1]) if word[-2:] in ADJECTIVE_SHAPE]:
-        word, low = words[i], words[i].lower()
-        if low in an.memory or low in an.exceptions:
-            continue
-        inside = any(w[:1].isalpha() for w in words[:i])
-        if inside and (word[:1].isupper() or words[i + 1][:1].isupper()):
-            continue  # a capital inside the sentence: a name (Қашағанды; жылды Еріктілер жылы)
-        stem = low[:-2]  # -ЛЫ is -лы after vowels and р/й/у: суды, жағдайды are no adjectives
-        if len(stem) < 2 or _cached_realize(ADJECTIVE, letter_class(stem[-1]), harmony(stem)) != low[-2:]:
-            continue
-        readings = analyze(word)
-        if not readings or readings[0].pos == "PROPN" or not _adjective_shaped(readings[0]):
-            continue  # a name in the accusative (Шымкентті) is no adjective
-        whole = next((r for r in readings[1:] if r.lemma.lower() == low), None)
-        if whole is not None and _qualified(an, words[i + 1], analyze):  # case as decided
-            out[i] = whole.lemma if out[i][:1].isupper() else whole.lemma.lower()
-
-
-def _qualified(an: Analyzer, word: str, analyze: Callable[[str], list[Analysis]]) -> bool:
-    """Whether ``word`` can follow an attributive or predicative adjective but not a definite
-    object: a known noun with no case ending (nor the shape of a verbal noun, which governs
-    one), or a form of the copula бол-/е-."""
-    readings = analyze(word) if word[:1].isalpha() else []
-    top = readings[0] if readings else None
-    if top is None or top.lemma in COPULAS:
-        return top is not None
-    # no case, converb (жұтып) or equative (жинақтай) on the head noun; no verbal noun
-    if top.pos != "NOUN" or not all(t == "PL" or t.startswith(("POSS", "DER")) for t in top.tags) \
-            or any(r.tags[:1] and r.tags[0].startswith(("PTCP", VNOUN)) for r in readings[:2]):
-        return False
-    # an unknown word read whole is no evidence of a noun (жағалай 'along', сорғызды 'sucked')
-    known, ev = an.known.get(top.lemma.lower()), an.stems.get(top.lemma.lower())
-    return (known is not None and known.pos == "NOUN") or (ev is not None and ev.noun > 1)
-
-
-def _adjective_shaped(reading: Analysis) -> bool:
-    """Whether a reading of an -ды/-ты word is the bare accusative of a noun or the bare past of
-    a verb (voice and derivation before it allowed): the readings an -лы/-ды adjective is
-    mistaken for (құтты → құт-ты, ақылды → ақыл-ды)."""
-    *inner, last = reading.tags or ("",)
-    return last in ("ACC", "PAST") and all(t.startswith("DER") or t in VOICES for t in inner)
-
-
-def detached_endings(an: Analyzer, words: Sequence[str], out: list[str],
-                     analyze: Callable[[str], list[Analysis]]) -> None:
-    """A suffix written apart from the bare nominal it belongs to (UD KTB splits such words:
-    мүдделі|міз, мемлекет|терміз, екпін|ді): a copula person ending, after the plural at most,
-    is the copula е- (the present copula is zero: мүддеміз 'we are interested'), and an
-    allomorph of the adjective suffix -лы is that suffix."""
-    endings = _detachable()  # written in lower case, as a detached ending is
-    for i in [i for i, word in enumerate(words) if word in endings and i]:
-        low = words[i]
-        if low in an.memory or low in an.exceptions:
-            continue
-        # not a word running text uses on its own (дерсің 'you would say'); after a word
-        if an.word_counts.get(low, 0) < 2 and words[i - 1][:1].isalpha():
-            readings = analyze(words[i - 1])
-            if readings and readings[0].pos in NOMINAL and not CASES.intersection(readings[0].tags):
-                out[i] = LY if low in LY_FORMS else COPULA
-
-
-_cached_realize = cache(realize)
-
-
-@cache
-def _detachable() -> frozenset[str]:
-    """The allomorphs of -лы and the endings the table reads as a copula person ending (after the
-    plural at most: -мын, -міз, -терміз)."""
-    copula = {ending for ending, variants in ending_table().items() if len(ending) < 8 and any(
-        chain.tags and chain.tags[-1].startswith("COP") and set(chain.tags[:-1]) <= {"PL"}
-        for chains in variants.values() for chain in chains)}
-    return frozenset(copula | LY_FORMS)
-
-
-@cache
-def _dative_postpositions() -> frozenset[str]:
-    return frozenset(load_list("dative_postpositions.txt"))
-
-
 def is_common(an: Analyzer, stem: str) -> bool:
     """Whether a lower-cased stem is a common word: a UD lemma list says so, running text writes
     it in lower case inside sentences at least half of the time, or nothing is known of it and
@@ -189,15 +76,6 @@ def is_common(an: Analyzer, stem: str) -> bool:
     return ev.cap < 50
 
 
-VNOUN = "VNOUN"  # the verbal noun -у (сайлау 'electing')
-CASES = frozenset(("GEN", "DAT", "ACC", "LOC", "ABL", "INS"))
-ADJECTIVE_SHAPE = frozenset(("ды", "ді", "ты", "ті"))  # the adjective suffix -лы after д/т
-ADJECTIVE = "ЛЫ"  # the adjective suffix 'having' (құт → құтты, ақыл → ақылды, бала → балалы)
-LY, LY_FORMS = "лы", ADJECTIVE_SHAPE | {"лы", "лі"}  # UD KTB's lemma of a detached -лы: лы
-VOICES = frozenset(("PASS", "RCP"))  # passive -Ыл/-Ын, reciprocal -Ыс
-COPULA = "е"
-COPULAS = frozenset(("бол", COPULA))  # 'be, become' and the copula (болды, еді)
-NOMINAL = frozenset(("NOUN", "ADJ", "PROPN", "NUM", "PRON"))
 
 
 # --- lexicalized context re-ranking (issue 3, round 6) --------------------------------------
