@@ -229,3 +229,44 @@ def test_qa_gold_blind2_stores_no_seed_sentence():
     for doc in sorted({src["doc"] for _, src in BLIND2_SOURCES if (SEEDS / src["doc"]).exists()}):
         text, sentences = _text_and_sentences(doc)
         assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc
+
+
+# The third blind set (bench/data/qa_blind3.jsonl, qa_blind3.md, session 8): ids e001…, same shape.
+BLIND3 = REPO / "bench" / "data" / "qa_blind3.jsonl"
+BLIND3_ROWS = [json.loads(line) for line in BLIND3.read_text(encoding="utf-8").splitlines() if line.strip()]
+BLIND3_SOURCES = [(row["id"], src) for row in BLIND3_ROWS for src in row["sources"]]
+
+
+def test_qa_gold_blind3_lines_have_the_schema():
+    assert [row["id"] for row in BLIND3_ROWS] == [f"e{i:03d}" for i in range(1, 61)]
+    earlier = {row["question"] for row in ROWS + BLIND_ROWS + BLIND2_ROWS}
+    for row in BLIND3_ROWS:
+        assert set(row) == KEYS and row["question"] not in earlier, row["id"]
+        assert row["kind"] in KINDS | {"yes_no"} and row["answer_type"] in ANSWER_TYPES | {"yesno"}, row["id"]
+        assert row["question"][-1] in (":" if row["kind"] == "exam" else "?:"), row["id"]
+        assert bool(row["answers"]) == bool(row["sources"]) == row["answerable"], row["id"]
+        assert row["answerable"] == (row["kind"] != "unanswerable"), row["id"]
+        if row["kind"] == "two_docs":
+            assert len({src["doc"] for src in row["sources"]}) >= 2, row["id"]
+    unanswerable = [int(row["id"][1:]) for row in BLIND3_ROWS if not row["answerable"]]
+    assert len(unanswerable) == 12 and sum(i % 2 for i in unanswerable) == 6  # 6 dev, 6 held out
+    assert len({row["question"] for row in BLIND3_ROWS}) == 60
+
+
+@pytest.mark.parametrize("row", [r for r in BLIND3_ROWS if r["answerable"]], ids=lambda r: r["id"])
+def test_qa_gold_blind3_value_fits_answer_type(row):
+    test_qa_gold_blind_value_fits_answer_type(row)
+
+
+@pytest.mark.parametrize("qid,src", BLIND3_SOURCES, ids=[f"{q}-{s['doc']}-{s['start']}" for q, s in BLIND3_SOURCES])
+def test_qa_gold_blind3_source_is_a_derek_sentence(qid, src):
+    assert not src["doc"].startswith("004")  # seed 004 is held out for the facts benchmark
+    test_qa_gold_source_is_a_derek_sentence(qid, src)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_qa_gold_blind3_stores_no_seed_sentence():
+    gold = BLIND3.read_text(encoding="utf-8")
+    for doc in sorted({src["doc"] for _, src in BLIND3_SOURCES if (SEEDS / src["doc"]).exists()}):
+        text, sentences = _text_and_sentences(doc)
+        assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc

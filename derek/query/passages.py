@@ -352,8 +352,8 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * 0.8  # «тұңғыш» for «бірінші»
             passage.matched += ordinals
             _weigh(passage, ordinals, weight)
-        elif t == question.verb and (synonyms := _synonym_hits(t, keys)):
-            matched += weight * 0.8  # a paraphrased verb («жіберілді» for «аттанды»)
+        elif (synonyms := _synonym_hits(t, keys) if t == question.verb else _word_synonym_hits(t, keys)):
+            matched += weight * 0.8  # a paraphrased verb («жіберілді» for «аттанды») or noun («зиян»)
             passage.matched += synonyms
             _weigh(passage, synonyms, weight)
         elif t == question.verb and (share := _paraphrase(passage, question, t)):
@@ -537,6 +537,22 @@ def _synonym_hits(verb: str, keys: list[str]) -> list[int]:
     again, is not «қайт», return)."""
     synonyms = verb_groups().get(verb, frozenset())
     return sorted({i // 2 for i, k in enumerate(keys) if i % 2 == 0 and k in synonyms})
+
+
+@lru_cache(maxsize=1)
+def word_groups() -> dict[str, frozenset[str]]:
+    """Noun or adjective lemma -> the other words of its sense group (data/word_synonyms.tsv)."""
+    from derek.lang.kk.resources import load_tsv
+
+    groups: dict[str, set[str]] = {}
+    for row in load_tsv("word_synonyms.tsv", "derek.query"):
+        groups.setdefault(row["group"], set()).add(row["word"])
+    return {w: frozenset(g - {w}) for g in groups.values() for w in g}
+
+
+def _word_synonym_hits(word: str, keys: list[str]) -> list[int]:
+    """Words of the sentence that are a synonym of a question noun (as ``_hits`` finds a word)."""
+    return sorted({i for s in word_groups().get(word, ()) for i in _hits(s, keys)})
 
 
 def _paraphrase(passage: Passage, question: Question, verb: str) -> float:

@@ -155,11 +155,15 @@ def _nested(p: Passage, labels: tuple[str, ...]) -> list[dict]:
 
 def said_names(p: Passage, question: Question) -> list[Candidate]:
     """«Алғашқы кезде «Шанхай бестігі» деп аталатын» answers «алғашқы атауы қандай?»: a quoted
-    name right before «деп», when the question asks for a name (its verb in the «name» sense
-    group of data/verb_synonyms.tsv, or «деп» itself)."""
+    name right before «деп», when the question asks for a name (a word of the «name» sense group
+    of data/verb_synonyms.tsv, «қалай аталады» included, or «деп» itself). Unquoted, the words
+    right before «деп ата-» back to a verb, conjunction, adverb or mark («… және бүгінде ЕҚЫҰ-ның
+    Астанадағы бағдарламалар кеңсесі деп аталады») are the name, ×``SAID_NAME``."""
+    from derek.kb.search import term
     from derek.query.passages import verb_senses
 
-    naming = verb_senses().get(question.verb or "") == "name" or any(t.norm.lower() == "деп" for t in question.tokens)
+    naming = any(verb_senses().get(term(t)) == "name" or t.norm.lower() == "деп" for t in question.tokens) \
+        or verb_senses().get(question.verb or "") == "name"
     found, opened = [], None
     for i, t in enumerate(p.tokens if naming else []):
         if t.norm in ("«", '"') and opened is None:
@@ -170,7 +174,31 @@ def said_names(p: Passage, question: Question) -> list[Candidate]:
                 text = p.text[p.tokens[opened + 1].start : p.tokens[i - 1].end]
                 found.append(Candidate(text, None, p.coverage, p))
             opened = None
+        elif t.norm.lower() == "деп" and i + 1 < len(p.tokens) and opened is None \
+                and verb_senses().get(term(p.tokens[i + 1])) == "name" and (start := _name_start(p, i)) < i \
+                and not {term(x) for x in p.tokens[start:i]} <= set(question.terms):  # not the asked name
+            found.append(Candidate(p.text[p.tokens[start].start : p.tokens[i - 1].end], None,
+                                   p.coverage * SAID_NAME, p))
     return found
+
+
+SAID_NAME = 1.1  # the words a sentence says something is called answer «қалай аталады?»
+NAME_WORDS = 8  # an unquoted name is at most this long
+NAME_STOPS = frozenset({"VERB", "CCONJ", "ADV", "PRON"})
+
+
+def _name_start(p: Passage, i: int) -> int:
+    """The first word of the unquoted name before «деп» at ``i`` (``i`` when there is none)."""
+    from derek.lang.kk.morphology import analyze
+
+    start = i
+    while start > 0 and i - start < NAME_WORDS:
+        word = p.tokens[start - 1].norm
+        readings = analyze(word)
+        if not any(c.isalnum() for c in word) or (readings and readings[0].pos in NAME_STOPS):
+            break
+        start -= 1
+    return start
 
 
 GROUP_AGENT = 0.9  # an untyped answer to «кім»: a people named by a plural noun

@@ -21,20 +21,32 @@ DENIAL_REACH = 4  # tokens from the asked predicate to its «емес» across o
 
 def yes_in(p: Passage, question: Question) -> list[Candidate]:
     """«Иә» when this sentence names every entity asked about, holds the question's verb and most
-    of its words, and denies nothing."""
-    from derek.kb.search import term
-
+    of its words, and denies nothing; «Жоқ» when it denies the asked predicate or negates the
+    question's verb («… жобаға кірмеді» for «… жобаға қосылды ма?»)."""
     asked = {e.entity for e in question.entities}
     named = {x["value"] for x in p.spans if x["kind"] == "entity"}
     if not asked <= named or p.coverage < STATED:
         return []
-    if question.verb and not any(term(t) == question.verb for t in p.tokens):
+    verbs = verb_tokens(p, question)
+    if question.verb and not verbs:
         return []
-    if denied(p, question):
+    if denied(p, question) or (verbs and all("NEG" in _tags(p.tokens[i].norm) for i in verbs)):
         return [Candidate(NO, "no", p.coverage, p)]
     if any(t.norm.lower() in DENIALS or "NEG" in _tags(t.norm) for t in p.tokens) or _renounces(p):
         return []
     return [Candidate(YES, "yes", p.coverage, p)]
+
+
+def verb_tokens(p: Passage, question: Question) -> list[int]:
+    """The sentence's words that say the question's verb: itself or its stem with a short ending
+    («субъектілігіне» for «субъектісі ме?»), else a verb of its sense group (verb_synonyms.tsv:
+    «кірмеді» for «қосылды ма?»). A negated one («… ешбір жобаға кірмеді») answers «Жоқ»."""
+    from derek.query.passages import _hits, _keys, _synonym_hits
+
+    if not question.verb:
+        return []
+    keys = _keys(p.tokens)
+    return _hits(question.verb, keys) or _synonym_hits(question.verb, keys)
 
 
 def denied(p: Passage, question: Question) -> bool:
