@@ -77,7 +77,8 @@ def accuracy(sentences: list, use_ud: bool, l2: float | None = None) -> tuple[di
     table = {key: {"n": n, "accuracy": round(100 * ok / n, 1),
                    "accuracy_ignoring_case": round(100 * ok_ci / n, 1),
                    "accuracy_in_context": round(100 * ok_ctx / n, 1),
-                   "in_context_without_reranker": round(100 * ok_plain / n, 1)}
+                   "in_context_without_reranker": round(100 * ok_plain / n, 1),
+                   "correct": ok, "correct_in_context": ok_ctx}
              for key, (n, ok, ok_ci, ok_ctx, ok_plain)
              in sorted(totals.items(), key=lambda kv: -kv[1][0])}
     return table, errors, chosen

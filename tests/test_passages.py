@@ -86,3 +86,17 @@ def test_passages_summit_stands_for_gathering(question: str, synonym: str, plain
     q = analyze_question(question)
     score = [document_passages(analyze(text), "t", q)[0].coverage for text in (synonym, plain)]
     assert score[0] > score[1]
+
+
+STEMS = [  # (question term, sentence term, same word): one is the other plus a short ending
+    ("жаса", "жасап", True), ("жаса", "жасар", True), ("мүше", "мүшем", True), ("келісім", "келісімі", True),
+    ("жаса", "жасақ", False),  # troop is no «do» plus an ending
+    ("қала", "қалақ", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), STEMS)
+def test_passages_stem_match_wants_an_ending(a: str, b: str, same: bool) -> None:
+    from derek.query.passages import _stem_match
+
+    assert _stem_match(a, b) is same and _stem_match(b, a) is same

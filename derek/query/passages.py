@@ -473,7 +473,14 @@ def _stem_match(a: str, b: str) -> bool:
     if a[:4] != b[:4]:
         return False
     short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+    rest = long[len(short):]
+    # a lone consonant is an ending only when one is (-м, -ң, -н, -п, -р, the glide й): «жасақ»
+    # (troop) is no «жаса» (do) plus an ending
+    return len(short) >= 4 and long.startswith(short) and len(rest) <= 3 \
+        and not (len(rest) == 1 and rest not in _LONE_ENDINGS and rest not in "аәеиоөұүыіэюя")
+
+
+_LONE_ENDINGS = frozenset("мңнпрй")
 
 
 def _context(passage: Passage) -> tuple[list[str], set[str]]:
