@@ -261,3 +261,32 @@ def test_reader_synth_skips_markup_and_bracketed_spans() -> None:
 
     made = synthetic([{"context": "== Тарихы == Абай 1845 жылы туған. Ол (1904 жылы) Семейде тұрды."}], per_passage=10)
     assert all("1904" not in m["answers"]["text"][0] and "==" not in m["question"] for m in made)
+
+
+# (candidate texts, linear scores, the re-ranker's rows in order): best first, duplicates counted
+RERANK_CASES = [
+    (["Абай", "Абай Құнанбайұлы", "1845 жылы"], [0.5, 2.0, 1.0], [1, 2, 0]),
+    (["Алматы", "Астана", "Алматы"], [3.0, 1.0, 2.0], [0, 2, 1]),
+]
+
+
+@pytest.mark.parametrize(("texts", "scores", "order"), RERANK_CASES)
+def test_reader_rerank_top_values(texts: list[str], scores: list[float], order: list[int]) -> None:
+    from derek.query.reader_rerank import Candidates, matrix, top_values
+
+    sentence = " ".join(texts) + "."
+    feats = [{"coverage": 0.5, "head=x|type=person": 1.0, "sm:logp": -0.1} for _ in texts]
+    c = Candidates(feats, texts, [sentence] * len(texts), [0, 0, 1], [{"first": 1.0}, {"first": 0.0}],
+                   "person", scores)
+    got, rows = top_values(c, top=3)
+    assert got == order
+    assert [r["rr:rank"] for r in rows] == [0, 1, 2]
+    assert rows[0]["rr:gap"] == 0.0 and rows[1]["rr:gap"] < 0
+    assert all("head=x|type=person" not in r and r["kind=person"] == 1.0 for r in rows)  # lexical stays linear
+    assert [r["rr:dupes"] for r in rows] == [float(texts.count(texts[i]) - 1) for i in order]
+    assert rows[0]["rr:words"] == len(texts[order[0]].split())
+    mass = {c.of[i]: r["rr:sent_mass"] for r, i in zip(rows, order)}  # one value per sentence
+    assert all(r["rr:sent_mass"] == mass[c.of[i]] for r, i in zip(rows, order))
+    assert math.isclose(mass[0] + mass[1], 1.0)
+    x = matrix(rows, ["rr:rank", "coverage", "missing"])
+    assert x.shape == (3, 3) and x[:, 0].tolist() == [0, 1, 2] and x[:, 2].tolist() == [0, 0, 0]

@@ -1,0 +1,223 @@
+"""Measure a gradient-boosted re-ranker (LightGBM, the `train` extra) over the linear span reader's
+likeliest candidates (derek/query/reader_rerank.py), nested held out on scripts/train_reader.py's
+feature cache (run that first). Measured in KazQAD round 9, not shipped: nothing writes a model.
+
+    python scripts/train_reranker.py [--top 30] [--rounds 300] [--decode mbr:0.5] [--select]
+        [--set objective=rank_xendcg num_leaves=7 ...] [--weights-only] [--refit]
+
+Protocol (no leakage): KazQAD dev in 5 folds by passage (train_reader.folds). The linear reader of
+outer fold k is trained on the other four folds (as train_reader.cross_validate). The re-ranker of
+fold k is trained on the other four folds' questions with linear scores out of fold: a question of
+fold j gets its scores from the linear reader trained on the folds other than j and k (the inner
+split is the outer one minus k); it is then scored on fold k with the fold-k linear reader. Pooled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+import train_reader
+import train_sentences
+from train_reader import CACHE
+
+NESTED = CACHE.with_name(f"derek_reader_nested_{REPO.name}.pkl")
+
+
+def nested_weights(data: list[dict], refit: bool = False) -> dict[frozenset, dict[str, float]]:
+    """The linear reader's weights trained without the folds of each key: every single fold (the
+    outer split) and every pair (the inner one); cached beside the feature cache."""
+    if NESTED.exists() and not refit:
+        return pickle.loads(NESTED.read_bytes())
+    fold = train_reader.folds(data)
+    keys = [frozenset([k]) for k in range(train_reader.FOLDS)]
+    keys += [frozenset(p) for p in itertools.combinations(range(train_reader.FOLDS), 2)]
+    out = {}
+    for key in keys:
+        out[key] = train_reader.train([d for d, f in zip(data, fold) if f not in key])
+        print("trained without", sorted(key), file=sys.stderr, flush=True)
+        NESTED.write_bytes(pickle.dumps(out))
+    return out
+
+
+def linear_scores(d: dict, weights: dict[str, float]) -> tuple[np.ndarray, list[float]]:
+    """The linear scores of a question's candidates and their "sm:logp" under ``weights``."""
+    d = train_sentences.with_logp(d, weights)
+    s = np.array([sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in d["feats"]])
+    return s, [f.get("sm:logp", 0.0) for f in d["feats"]]
+
+
+def candidates(d: dict, weights: dict[str, float]):
+    """The question's candidates under one linear reader (reader_rerank.Candidates)."""
+    from derek.query.reader_rerank import Candidates
+
+    d = train_sentences.with_logp(d, weights)
+    s = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in d["feats"]]
+    texts = [d["context"][a:b] for a, b in d["sentences"]]
+    return Candidates(d["feats"], d["texts"], texts, d["of"], d["extras"], d["kind"], s)
+
+
+def prepared(data: list[dict], nested: dict, top: int) -> dict:
+    """(question, excluded folds) -> (candidate indexes best first, their values, the linear pick)."""
+    import hashlib
+
+    from derek.query.reader_rerank import top_values
+
+    # keyed by the feature code, so a change to reader_rerank.py recomputes the rows
+    code = hashlib.sha1((REPO / "derek" / "query" / "reader_rerank.py").read_bytes()).hexdigest()[:8]
+    path = NESTED.with_name(f"derek_reader_rerank_rows_{REPO.name}_{top}_{code}.pkl")
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    fold = train_reader.folds(data)
+    out = {}
+    for i, d in enumerate(data):
+        for key, weights in nested.items():
+            if fold[i] in key and d["feats"]:
+                order, rows = top_values(candidates(d, weights), top)
+                out[i, key] = (order, rows, train_reader.predict(d, weights)[0])
+    path.write_bytes(pickle.dumps(out))
+    return out
+
+
+def label(d: dict, k: int) -> int:
+    """Graded relevance: the candidate's token F1 in quarters."""
+    return round(4 * d["scores"][k][1])
+
+
+def fit(data: list[dict], keyed: list[tuple[int, frozenset]], rows: dict, params: dict, rounds: int):
+    """A LightGBM ranker on the questions ``keyed`` (question, excluded folds); its feature names."""
+    import lightgbm
+
+    counts: dict[str, int] = {}
+    for i, key in keyed:
+        for v in rows[i, key][1]:
+            for k in v:
+                counts[k] = counts.get(k, 0) + 1
+    names = sorted(k for k, c in counts.items() if c >= MIN_ROWS)
+    from derek.query.reader_rerank import matrix
+
+    x = np.vstack([matrix(rows[i, key][1], names) for i, key in keyed])
+    y = np.array([label(data[i], k) for i, key in keyed for k in rows[i, key][0]])
+    group = [len(rows[i, key][0]) for i, key in keyed]
+    model = lightgbm.train({"seed": 1, **params, "verbose": -1, "num_threads": 1},
+                           lightgbm.Dataset(x, y, group=group), num_boost_round=rounds)
+    return model, names
+
+
+MIN_ROWS = 20  # a value present in fewer training rows is not a column
+PARAMS = {"objective": "lambdarank", "learning_rate": 0.05, "num_leaves": 15, "min_data_in_leaf": 50,
+          "feature_fraction": 0.5, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0,
+          "lambdarank_truncation_level": 10}
+
+
+def choose(d: dict, order: list[int], r: np.ndarray, values: list[dict], decode: str) -> int:
+    """The re-ranked pick: the best tree score ("argmax"), or the best expected F1 against the
+    softmax of the tree scores at temperature T ("mbr:T"), or the linear gap plus A × the tree score
+    ("blend:A")."""
+    from derek.query.reader import _bag, _f1
+
+    how, _, t = decode.partition(":")
+    if how == "argmax":
+        return int(np.argmax(r))
+    if how == "blend":
+        return int(np.argmax(np.array([v["rr:gap"] for v in values]) + float(t) * r))
+    p = np.exp((r - r.max()) / float(t))
+    p /= p.sum()
+    bags = [_bag(d["texts"][k]) for k in order]
+    gains = [sum(pj * _f1(b, o) for pj, o in zip(p, bags)) for b in bags]
+    return int(np.argmax(gains))
+
+
+def evaluate(data: list[dict], rows: dict, params: dict, configs: list[tuple[int, str]]) -> dict:
+    """Nested held-out EM/F1 of the linear pick and the re-ranker's, pooled and per fold; with
+    several (rounds, decode) ``configs`` each outer fold takes the one best on its inner split."""
+    from derek.query.reader_rerank import matrix
+
+    fold = train_reader.folds(data)
+    linear, ranked = [(-1, 0.0)] * len(data), [(-1, 0.0)] * len(data)
+    per_fold = []
+    for k in range(train_reader.FOLDS):
+        rounds, decode = configs[0] if len(configs) == 1 else select(data, rows, params, configs, k)
+        keyed = [(i, frozenset((fold[i], k))) for i in range(len(data)) if fold[i] != k]
+        model, names = fit(data, [x for x in keyed if x in rows], rows, params, rounds)
+        test = [i for i in range(len(data)) if fold[i] == k]
+        for i in test:
+            if (i, frozenset([k])) in rows:
+                order, values, pick = rows[i, frozenset([k])]
+                linear[i] = (pick, 0.0)
+                r = model.predict(matrix(values, names))
+                ranked[i] = (order[choose(data[i], order, r, values, decode)], 0.0)
+        a = train_reader.evaluate([data[i] for i in test], [linear[i] for i in test])["all"]
+        b = train_reader.evaluate([data[i] for i in test], [ranked[i] for i in test])["all"]
+        per_fold.append({"config": [rounds, decode], "linear": [a["em"], a["f1"]], "reranked": [b["em"], b["f1"]]})
+    out = {}
+    for name, pred in (("linear", linear), ("reranked", ranked)):
+        ev = train_reader.evaluate(data, pred)
+        out[name] = {"all": ev["all"], "history": ev["history"], "description": ev["by_type"]["description"]}
+    delta = np.array([[f["reranked"][0] - f["linear"][0], f["reranked"][1] - f["linear"][1]] for f in per_fold])
+    out["per_fold"] = per_fold
+    out["fold_delta_mean"] = delta.mean(0).round(2).tolist()
+    out["fold_delta_sd"] = delta.std(0, ddof=1).round(2).tolist()
+    return out
+
+
+def select(data: list[dict], rows: dict, params: dict, configs: list[tuple[int, str]], k: int) -> tuple[int, str]:
+    """The (rounds, decode) config of best EM + F1 on outer fold k's training folds: each inner fold
+    j scored by a re-ranker of the folds other than j and k (linear scores without j and k)."""
+    from derek.query.reader_rerank import matrix
+
+    fold = train_reader.folds(data)
+    total = dict.fromkeys(configs, 0.0)
+    for j in set(range(train_reader.FOLDS)) - {k}:
+        keyed = [(i, frozenset((fold[i], k))) for i in range(len(data)) if fold[i] not in (j, k)]
+        model, names = fit(data, [x for x in keyed if x in rows], rows, params, max(r for r, _ in configs))
+        for i in range(len(data)):
+            if fold[i] != j or (i, frozenset((j, k))) not in rows:
+                continue
+            order, values, _ = rows[i, frozenset((j, k))]
+            x = matrix(values, names)
+            for rounds in {r for r, _ in configs}:
+                r = model.predict(x, num_iteration=rounds)
+                for c in [c for c in configs if c[0] == rounds]:
+                    em, f1 = data[i]["scores"][order[choose(data[i], order, r, values, c[1])]]
+                    total[c] += em + f1
+    return max(configs, key=lambda c: total[c])
+
+
+GRID = [(r, d) for r in (150, 300, 600) for d in ("argmax", "mbr:0.3", "mbr:0.5", "mbr:1")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--weights-only", action="store_true", help="only train/cache the nested linear weights")
+    parser.add_argument("--refit", action="store_true")
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=300)
+    parser.add_argument("--decode", default="argmax", help="argmax, mbr:T or blend:A (choose)")
+    parser.add_argument("--select", action="store_true", help="choose rounds and decoding per outer fold (GRID)")
+    parser.add_argument("--set", nargs="*", default=[], help="LightGBM parameters name=value")
+    args = parser.parse_args()
+    data = pickle.loads(CACHE.read_bytes())
+    nested = nested_weights(data, args.refit)
+    if args.weights_only:
+        return
+    rows = prepared(data, nested, args.top)
+    params = dict(PARAMS)
+    for kv in args.set:
+        name, _, value = kv.partition("=")
+        params[name] = type(PARAMS[name])(value) if name in PARAMS else value
+    report = {"decode": args.decode, "params": params, "rounds": args.rounds, "top": args.top, **evaluate(data, rows, params, GRID if args.select else [(args.rounds, args.decode)])}
+    print(json.dumps(report, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
