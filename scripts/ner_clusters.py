@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from derek.extract.conll import read_conll  # noqa: E402
-from derek.extract.ner import CLUSTERS_NAME, cluster_key  # noqa: E402
+from derek.extract.ner_words import CLUSTERS_NAME, cluster_key  # noqa: E402
 
 SHARED = ROOT / ".." / "shared" / "data"
 KAZNERD = SHARED / "kaznerd" / "kaznerd-valid.iob2"

@@ -477,7 +477,7 @@ FORMS = [  # (question word as written, sentence word, same stem?): when the lem
 
 @pytest.mark.parametrize(("asked", "written", "same"), FORMS)
 def test_ask_question_word_as_written_shares_a_long_stem(asked: str, written: str, same: bool) -> None:
-    from derek.query.passages import _form_hits
+    from derek.query.matching import _form_hits
 
     assert bool(_form_hits(asked, ["x", written])) is same
 

@@ -8,7 +8,7 @@ from conftest import kb_of_texts
 
 import derek
 from derek.query.ask import ask, ask_context
-from derek.query.passages import _keys, _word_synonym_hits, sentence_tokens
+from derek.query.matching import _keys, _word_synonym_hits, sentence_tokens
 
 # A question noun found through its sense group (data/word_synonyms.tsv), or not at all.
 WORD_SYNONYMS = [

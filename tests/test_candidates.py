@@ -69,7 +69,7 @@ def test_candidates_noun_of_the_asked_kind_is_counted(sentence: str, question: s
 
 OWN_WORDS = [  # (sentence, the score its «Астана» gets at least / at most)
     # the city's name is the question's own word «астана»: it cannot also be the sentence's match
-    # (a lowercase predicate is not found in a name, passages._unnamed_keys; candidates._besides)
+    # (a lowercase predicate is not found in a name, coverage._unnamed_keys; candidates._besides)
     ("Қазақстан Президенті 2010 жылы Астанада ЕҚЫҰ саммитін өткізді.", None, 0.75),
     # «астанасы» matches outside the value: the whole match stays
     ("Қазақстанның астанасы — Астана қаласы.", 0.95, None),

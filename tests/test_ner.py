@@ -8,18 +8,9 @@ import pytest
 
 from derek.errors import DerekError
 from derek.extract.conll import format_conll, iob2_spans, read_conll, read_iob2
-from derek.extract.ner import (
-    Lexicon,
-    NerTagger,
-    SentenceMarks,
-    cluster_key,
-    clusters,
-    features,
-    name_ending,
-    model_attributes,
-    sentence_features,
-    split_suffix,
-)
+from derek.extract.ner import Lexicon, NerTagger, model_attributes
+from derek.extract.ner_features import SentenceMarks, features, sentence_features
+from derek.extract.ner_words import cluster_key, clusters, name_ending, split_suffix
 
 # Hand-written sentences (not from KazNERD or the seeds): (sentence, expected spans as (text, class)).
 TAGGED = [

@@ -1,6 +1,6 @@
 """How well a sentence states the asked relation beyond shared words: the asked kind of value
 is there, both sides of a pair, the question's ordinal, its year and day. Factors that
-passages.score multiplies into a sentence's coverage (reads tokens and spans)."""
+coverage.score multiplies into a sentence's coverage (reads tokens and spans)."""
 
 from __future__ import annotations
 

@@ -45,7 +45,7 @@ def owned_noun(question: Question, typed: bool = False) -> str | None:
 
 def owner_at(p: Passage, key: str) -> int | None:
     """The token right before the asked noun in the sentence, when it is a genitive: the owner."""
-    from derek.query.passages import _stem_match
+    from derek.query.matching import _stem_match
 
     for j, t in enumerate(p.tokens):
         form = "".join(c for c in t.norm.lower() if c.isalnum())
@@ -66,7 +66,7 @@ def owner_factor(p: Passage, positions: list[int] | None, question: Question) ->
 
 def antecedent_factor(p: Passage, value: dict[str, Any], question: Question) -> float:
     """``owner_factor`` for a value taken from the sentence ``p`` leans on («Бұл жарлық …»)."""
-    from derek.query.passages import sentence_tokens
+    from derek.query.matching import sentence_tokens
 
     before = p.context
     if before is None or owned_noun(question, typed=True) is None:

@@ -160,7 +160,7 @@ def said_names(p: Passage, question: Question) -> list[Candidate]:
     right before «деп ата-» back to a verb, conjunction, adverb or mark («… және бүгінде ЕҚЫҰ-ның
     Астанадағы бағдарламалар кеңсесі деп аталады») are the name, ×``SAID_NAME``."""
     from derek.kb.search import term
-    from derek.query.passages import verb_senses
+    from derek.query.matching import verb_senses
 
     naming = any(verb_senses().get(term(t)) == "name" or t.norm.lower() == "деп" for t in question.tokens) \
         or verb_senses().get(question.verb or "") == "name"
@@ -345,7 +345,7 @@ def _head_phrase(p: Passage, run: list[int]) -> list[int]:
 
 def is_focus(token: Token, question: Question) -> bool:
     from derek.kb.search import term
-    from derek.query.passages import _stem_match
+    from derek.query.matching import _stem_match
 
     form = "".join(c for c in token.norm.lower() if c.isalnum())
     focus = question.focus or ""

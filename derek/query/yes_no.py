@@ -41,7 +41,7 @@ def verb_tokens(p: Passage, question: Question) -> list[int]:
     """The sentence's words that say the question's verb: itself or its stem with a short ending
     («субъектілігіне» for «субъектісі ме?»), else a verb of its sense group (verb_synonyms.tsv:
     «кірмеді» for «қосылды ма?»). A negated one («… ешбір жобаға кірмеді») answers «Жоқ»."""
-    from derek.query.passages import _hits, _keys, _synonym_hits
+    from derek.query.matching import _hits, _keys, _synonym_hits
 
     if not question.verb:
         return []

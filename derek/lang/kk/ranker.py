@@ -11,7 +11,8 @@ from derek.lang.kk.resources import load_tsv
 
 if TYPE_CHECKING:
     from derek.lang.kk.lexicon import StemEvidence
-    from derek.lang.kk.morphology import Analyzer, _Candidate
+    from derek.lang.kk.morphology import Analyzer
+    from derek.lang.kk.splits import _Candidate
 
 # numeric features, in the order numeric_features() returns them
 NUMERIC = (
