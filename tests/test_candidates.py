@@ -253,3 +253,20 @@ OFFICES = [  # (context, question, value): an office-holder named by the office 
 def test_candidates_office_holder_by_office_does_not_answer_who_holds_it(context: str, question: str,
                                                                           value: str | None) -> None:
     assert _best_value(context, question) == value
+
+
+ACTING_STATES = [  # (context, question, value): a state that did what «кім» asks about answers it
+    ("Моңғол империясы 1218 жылы Қарақытай мемлекетін талқандағаннан кейін Шыңғыс хан батысқа аттанды.",
+     "Қарақытай мемлекетін кім талқандады?", "state:mongol-empire"),
+    # the states' leaders acted: the question about one state's person is not answered by another
+    ("1991 жылы Ресей, Беларусь және Украина басшылары келісімге қол қойды.",
+     "Келісімге Украина атынан кім қол қойды?", None),
+    # a person between the state and the verb is the actor
+    ("1992 жылы Ресей Президенті Борис Ельцин келісімге қол қойды.", "Келісімге кім қол қойды?",
+     "person:yeltsin"),
+]
+
+
+@pytest.mark.parametrize(("context", "question", "value"), ACTING_STATES)
+def test_candidates_acting_state_answers_who(context: str, question: str, value: str | None) -> None:
+    assert _best_value(context, question) == value

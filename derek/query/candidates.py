@@ -84,7 +84,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         elif kind == "number" and x["kind"] == "date" and (n := _duration(x, question)) is not None:
             found.append((x["text"], n, x))
         elif kind in TYPES and x["kind"] == "entity" and x["value"] not in asked_entities \
-                and (x["label"] in wanted(question) or _led_state(p, x, kind, asked_entities)) and not _container(p, x) \
+                and (x["label"] in wanted(question) or _led_state(p, x, kind, asked_entities)
+                     or _acting_state(p, x, kind, question)) and not _container(p, x) \
                 and not _asked_office(p, x, question):
             found.append((short_names().get(x["value"]) or x["attrs"].get("name") or x["text"], x["value"], x))
     if kind == "ordinal":
@@ -129,6 +130,33 @@ def _led_state(p: Passage, x: dict[str, Any], kind: str, asked: set[str]) -> boo
     if any(y["kind"] == "entity" and y["value"] in asked and _after_list(p, y) == nxt for y in p.spans):
         return False
     return nxt is not None and answer_nouns().get(p.tokens[nxt].lemma.lower()) == "person"
+
+
+def _acting_state(p: Passage, x: dict[str, Any], kind: str, question: Question) -> bool:
+    """«Жоңғар хандығын кім талқандады?» ← «Цин империясы … Жоңғар хандығын талқандағаннан
+    кейін …»: a state in the nominative that is the subject of the question's verb answers «кім»
+    when no person stands between them."""
+    from derek.extract.gazetteer import case_of
+
+    if kind not in ("person", "persons") or x["label"] != "state" or not question.verb:
+        return False
+    def case(y: dict[str, Any]) -> str | None:
+        return (y.get("attrs") or {}).get("case") or case_of(y["text"].split()[-1])
+
+    if case(x) != "NOM":
+        return False
+    after = [i for i, t in enumerate(p.tokens) if p.start + t.start >= x["end"]]
+    verb = next((i for i in after if term(p.tokens[i]) == question.verb), None)
+    if verb is None or any(p.tokens[i].norm in (".", ";", ":") for i in after if i < verb):
+        return False
+    from derek.query.question import answer_nouns
+
+    if any(answer_nouns().get(p.tokens[i].lemma.lower()) == "person" for i in after if i < verb):
+        return False  # «Ресей, Беларусь және Украина басшылары … қол қойды»: their leaders acted
+    between = (p.start + p.tokens[after[0]].start, p.start + p.tokens[verb].start) if after else (0, 0)
+    return not any(y["kind"] == "entity" and y["label"] in ("person", "state") and y is not x
+                   and between[0] <= y["start"] < between[1] and case(y) == "NOM"
+                   for y in p.spans)
 
 
 TIMES_NOUNS = frozenset({"рет", "мәрте"})  # «неше рет» (how many times)
