@@ -18,6 +18,7 @@ WORD_SYNONYMS = [
     ("бүкіл", "Бұл жалпы экспорттың үштен бірі.", True),
     ("зиян", "Сынақтар жер бетінде жүргізілді.", False),
     ("адам", "Су тасқынының зардабын мыңдаған отбасы тартты.", False),
+    ("халық", "Ел жадында бұл оқиға ұзақ сақталды.", True),  # the people
 ]
 
 
@@ -68,3 +69,13 @@ PEOPLE = [
 @pytest.mark.parametrize("context,question,value", PEOPLE)
 def test_ask_paraphrase_envoy_is_a_person(context, question, value):
     assert ask_context(context, question).value == value
+
+
+# «…» деген атпен (under the name «…») names as «…» деп аталады does; «бұл» in the first clause
+# leans on the sentence before, which names what the question asks about.
+NAMED_AFTER = """1816 жылы Еуропада жаз болмады. Халық жадында бұл жыл «Жазсыз жыл» деген атпен қалды."""
+
+
+def test_ask_paraphrase_name_given_before_degen(tmp_path):
+    with derek.open(kb_of_texts(tmp_path, {"named.txt": NAMED_AFTER})) as kb:
+        assert ask(kb.db, "1816 жыл халық жадында қалай аталды?", threshold=0).answer == "Жазсыз жыл"

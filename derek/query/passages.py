@@ -183,7 +183,9 @@ def anaphoric(text: str) -> bool:
     return any(w in SUBJECT_PRONOUNS for w in text.split(",", 1)[0].split()[1:])
 
 
-SUBJECT_PRONOUNS = frozenset({"ол", "олар"})  # lowercase: «Ол» opening a sentence is caught above
+# lowercase: «Ол» opening a sentence is caught above; «Ел жадында бұл қасірет …» (this disaster)
+# points back as the pronoun does
+SUBJECT_PRONOUNS = frozenset({"ол", "олар", "бұл"})
 
 
 def _previous(db, doc_id: int, name: str, start: int) -> Passage | None:  # noqa: ANN001

@@ -155,7 +155,7 @@ def _nested(p: Passage, labels: tuple[str, ...]) -> list[dict]:
 
 def said_names(p: Passage, question: Question) -> list[Candidate]:
     """«Алғашқы кезде «Шанхай бестігі» деп аталатын» answers «алғашқы атауы қандай?»: a quoted
-    name right before «деп», when the question asks for a name (a word of the «name» sense group
+    name right before «деп» or «деген» («… деген атпен»), when the question asks for a name (a word of the «name» sense group
     of data/verb_synonyms.tsv, «қалай аталады» included, or «деп» itself). Unquoted, the words
     right before «деп ата-» back to a verb, conjunction, adverb or mark («… және бүгінде ЕҚЫҰ-ның
     Астанадағы бағдарламалар кеңсесі деп аталады») are the name, ×``SAID_NAME``."""
@@ -170,7 +170,8 @@ def said_names(p: Passage, question: Question) -> list[Candidate]:
             opened = i
         elif t.norm in ("»", '"') and opened is not None:
             after = p.tokens[i + 1 : i + 2]
-            if i > opened + 1 and after and after[0].norm.lower() == "деп":
+            # «…» деп аталды; «…» деген атпен сақталды (kept under the name «…»)
+            if i > opened + 1 and after and after[0].norm.lower() in ("деп", "деген"):
                 text = p.text[p.tokens[opened + 1].start : p.tokens[i - 1].end]
                 found.append(Candidate(text, None, p.coverage, p))
             opened = None
