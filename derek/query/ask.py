@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from derek.doc import Document
-from derek.query.candidates import TYPES, Candidate, candidates_in
+from derek.query.candidates import DATE_TYPES, TYPES, Candidate, candidates_in
 from derek.query.open_reader import DOCUMENTS, ranked_documents, read_open, read_spans
 from derek.query.passages import PRIOR_WEIGHT, Passage, document_passages, kb_passages, passage_at
 from derek.query.question import POST, Question, analyze_question, asked_count
@@ -87,7 +87,8 @@ def _ask_one(db, text: str | Question, threshold: float | None = None) -> Answer
             # list lines («- Өзбекстан — 2001 жылдан;») that share no words with the question
             found.confidence = min(found.confidence, _support(db, found, question))
         floor = THRESHOLD if threshold is None else threshold
-        if found.confidence >= floor and (found.confidence >= answer.confidence - 0.05 or _covers(found, answer)):
+        if found.confidence >= floor and (found.confidence >= answer.confidence - 0.05
+                                          or _covers(found, answer, question)):
             found.passages = shown
             return found
         answer.conflicts = _disputed(answer, found)
@@ -111,16 +112,22 @@ def _same(a: Any, b: Any) -> bool:
     return a == b or a[:1].isdigit() and b[:1].isdigit() and "-" in a + b and compatible(a, b)
 
 
-def _covers(facts: Answer, passage: Answer) -> bool:
+def _covers(facts: Answer, passage: Answer, question: Question) -> bool:
     """A list from the facts that holds every name of the passage's list, and more: the facts
-    gathered members that one sentence names only in part, or every post a person held where
-    the passage found one («Тоқаев кім?»)."""
+    gathered members that one sentence names only in part, every post a person held where the
+    passage found one («Тоқаев кім?»), or every term of a post where it found one."""
     if not isinstance(facts.value, list):
         return False
     if isinstance(passage.value, list):
         return set(passage.value) < set(facts.value)
     held = {str(v).lower() for v in facts.value}
-    return facts.answer_type == "description" and len(held) > 1 and (passage.answer or "").lower() in held
+    if len(held) < 2:
+        return False
+    # «Сенат төрағасы қай жылдары болды?»: both terms (2007–2011, 2013–2019) where the passage
+    # found the one its clause holds
+    return (facts.answer_type == "description" and (passage.answer or "").lower() in held) \
+        or (facts.answer_type in DATE_TYPES and str(passage.value).lower() in held
+            and bool({"appointed_as", "chaired"} & set(question.predicates)))
 
 
 def _support(db, answer: Answer, question: Question) -> float:  # noqa: ANN001

@@ -94,7 +94,9 @@ def analyze_question(text: str) -> Question:
     doc = run(Document(text), [segment, lemmatize, extract_dates, extract_quantities, extract_gazetteer_entities])
     answer_type, words, focus = _answer_type(doc.tokens)
     terms = _terms(doc.tokens, words)
-    predicates = list(dict.fromkeys(predicates_of(doc.tokens) + _post_held(doc.tokens)))
+    # «… Сенат төрағасы қай жылдары болды?»: a date's question words may stand between
+    between = words if answer_type in ("date", "year", "month", "day") else frozenset()
+    predicates = list(dict.fromkeys(predicates_of(doc.tokens) + _post_held(doc.tokens, between)))
     if answer_type == "person" and _who_is(doc.tokens, doc.entities, words):
         # «Тоқаев кім?» asks what «Тоқаев қандай қызмет атқарды?» asks: the posts held
         answer_type, predicates, focus = "description", ["appointed_as", "chaired"], POST
@@ -102,16 +104,17 @@ def analyze_question(text: str) -> Question:
                     terms, focus, words, _verb(doc.tokens, terms, focus, doc.entities), _names(doc.tokens, terms))
 
 
-def _post_held(tokens: list[Token]) -> list[str]:
-    """«… қай жылдары Сенат төрағасы болды?», «… министр болды?»: a post's title (extract/data/
-    titles.txt) right before «бол-» asks about holding that post."""
+def _post_held(tokens: list[Token], asked: set[int] = frozenset()) -> list[str]:
+    """«… қай жылдары Сенат төрағасы болды?», «… Сенат төрағасы қай жылдары болды?», «…
+    Премьер-Министр болды?»: a post's title (extract/data/titles.txt, matched by its lemma as
+    written) before «бол-», with at most the question's words between, asks about holding it."""
     from itertools import pairwise
 
     from derek.extract.phrases import titles
 
-    words = [t for t in tokens if any(c.isalnum() for c in t.norm)]
-    return ["appointed_as"] if any(term(a) in titles() and b.lemma.lower() == "бол"
-                                   for a, b in pairwise(words)) else []
+    words = [t for i, t in enumerate(tokens) if any(c.isalnum() for c in t.norm) and i not in asked]
+    return ["appointed_as"] if any(a.lemma.lower() in titles() or term(a) in titles()
+                                   for a, b in pairwise(words) if b.lemma.lower() == "бол") else []
 
 
 def _who_is(tokens: list[Token], entities: list[EntityMention], words: set[int]) -> bool:
