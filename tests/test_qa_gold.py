@@ -196,10 +196,11 @@ BLIND2_ROWS = [json.loads(line) for line in BLIND2.read_text(encoding="utf-8").s
 BLIND2_SOURCES = [(row["id"], src) for row in BLIND2_ROWS for src in row["sources"]]
 
 
-def test_qa_gold_blind2_lines_have_the_schema():
-    assert [row["id"] for row in BLIND2_ROWS] == [f"c{i:03d}" for i in range(1, 61)]
-    earlier = {row["question"] for row in ROWS + BLIND_ROWS}
-    for row in BLIND2_ROWS:
+def _check_blind_set(rows: list[dict], prefix: str, earlier: set[str]) -> None:
+    """A blind set's shape: ids prefix001…060, no question of an earlier set, 12 unanswerable
+    (6 dev, 6 held out), two-document questions citing two documents."""
+    assert [row["id"] for row in rows] == [f"{prefix}{i:03d}" for i in range(1, 61)]
+    for row in rows:
         assert set(row) == KEYS and row["question"] not in earlier, row["id"]
         assert row["kind"] in KINDS | {"yes_no"} and row["answer_type"] in ANSWER_TYPES | {"yesno"}, row["id"]
         assert row["question"][-1] in (":" if row["kind"] == "exam" else "?:"), row["id"]
@@ -207,9 +208,20 @@ def test_qa_gold_blind2_lines_have_the_schema():
         assert row["answerable"] == (row["kind"] != "unanswerable"), row["id"]
         if row["kind"] == "two_docs":
             assert len({src["doc"] for src in row["sources"]}) >= 2, row["id"]
-    unanswerable = [int(row["id"][1:]) for row in BLIND2_ROWS if not row["answerable"]]
+    unanswerable = [int(row["id"][1:]) for row in rows if not row["answerable"]]
     assert len(unanswerable) == 12 and sum(i % 2 for i in unanswerable) == 6  # 6 dev, 6 held out
-    assert len({row["question"] for row in BLIND2_ROWS}) == 60
+    assert len({row["question"] for row in rows}) == 60
+
+
+def _stores_no_seed_sentence(path: Path, sources: list[tuple[str, dict]]) -> None:
+    gold = path.read_text(encoding="utf-8")
+    for doc in sorted({src["doc"] for _, src in sources if (SEEDS / src["doc"]).exists()}):
+        text, sentences = _text_and_sentences(doc)
+        assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc
+
+
+def test_qa_gold_blind2_lines_have_the_schema():
+    _check_blind_set(BLIND2_ROWS, "c", {row["question"] for row in ROWS + BLIND_ROWS})
 
 
 @pytest.mark.parametrize("row", [r for r in BLIND2_ROWS if r["answerable"]], ids=lambda r: r["id"])
@@ -225,10 +237,7 @@ def test_qa_gold_blind2_source_is_a_derek_sentence(qid, src):
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 def test_qa_gold_blind2_stores_no_seed_sentence():
-    gold = BLIND2.read_text(encoding="utf-8")
-    for doc in sorted({src["doc"] for _, src in BLIND2_SOURCES if (SEEDS / src["doc"]).exists()}):
-        text, sentences = _text_and_sentences(doc)
-        assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc
+    _stores_no_seed_sentence(BLIND2, BLIND2_SOURCES)
 
 
 # The third blind set (bench/data/qa_blind3.jsonl, qa_blind3.md, session 8): ids e001…, same shape.
@@ -238,19 +247,7 @@ BLIND3_SOURCES = [(row["id"], src) for row in BLIND3_ROWS for src in row["source
 
 
 def test_qa_gold_blind3_lines_have_the_schema():
-    assert [row["id"] for row in BLIND3_ROWS] == [f"e{i:03d}" for i in range(1, 61)]
-    earlier = {row["question"] for row in ROWS + BLIND_ROWS + BLIND2_ROWS}
-    for row in BLIND3_ROWS:
-        assert set(row) == KEYS and row["question"] not in earlier, row["id"]
-        assert row["kind"] in KINDS | {"yes_no"} and row["answer_type"] in ANSWER_TYPES | {"yesno"}, row["id"]
-        assert row["question"][-1] in (":" if row["kind"] == "exam" else "?:"), row["id"]
-        assert bool(row["answers"]) == bool(row["sources"]) == row["answerable"], row["id"]
-        assert row["answerable"] == (row["kind"] != "unanswerable"), row["id"]
-        if row["kind"] == "two_docs":
-            assert len({src["doc"] for src in row["sources"]}) >= 2, row["id"]
-    unanswerable = [int(row["id"][1:]) for row in BLIND3_ROWS if not row["answerable"]]
-    assert len(unanswerable) == 12 and sum(i % 2 for i in unanswerable) == 6  # 6 dev, 6 held out
-    assert len({row["question"] for row in BLIND3_ROWS}) == 60
+    _check_blind_set(BLIND3_ROWS, "e", {row["question"] for row in ROWS + BLIND_ROWS + BLIND2_ROWS})
 
 
 @pytest.mark.parametrize("row", [r for r in BLIND3_ROWS if r["answerable"]], ids=lambda r: r["id"])
@@ -266,7 +263,4 @@ def test_qa_gold_blind3_source_is_a_derek_sentence(qid, src):
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 def test_qa_gold_blind3_stores_no_seed_sentence():
-    gold = BLIND3.read_text(encoding="utf-8")
-    for doc in sorted({src["doc"] for _, src in BLIND3_SOURCES if (SEEDS / src["doc"]).exists()}):
-        text, sentences = _text_and_sentences(doc)
-        assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc
+    _stores_no_seed_sentence(BLIND3, BLIND3_SOURCES)
