@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from derek.query.reader import _bag, _f1
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -17,18 +19,6 @@ TOP = 30  # candidates re-ranked per question: the linear reader's likeliest
 MBR_SPANS = 30  # as reader.MBR_SPANS: the expected F1 is taken against this many likeliest spans
 # lexical span features stay in the linear score; the trees see the rest of the feature dict
 LEXICAL = ("head=", "prev=", "qw=", "type=")
-
-
-def _bag(text: str) -> Counter:
-    return Counter("".join(c if c.isalnum() else " " for c in text.lower()).split())
-
-
-def _f1(a: Counter, b: Counter) -> float:
-    common = sum((a & b).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(a.values()), common / sum(b.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 @dataclass(slots=True)
