@@ -411,9 +411,10 @@ FIGURE_OWNER_CASES = [
     ("Каспий теңізі арқылы жыл сайын 10 млн тонна мұнай тасымалданады.", 0, set()),
     # the genitive owner of the share
     ("Сыртқы саудадағы ТМД елдерінің үлесі 30 %-ды құрады.", 0, {("org:cis", "quantity", "30 percent", None)}),
-    # «2022 жылмен салыстырғанда» is a base of comparison, not the figure's time
+    # «2022 жылмен салыстырғанда» is a base of comparison: a change against it covers 2022/2023
+    # (session 8 convention, bench/data/facts_gold.md; before, the later year alone)
     ("2023 жылы Қазақстанның экспорты 2022 жылмен салыстырғанда 15 %-ға өсті.", 0,
-     {("state:kz", "quantity", "15 percent", "2023")}),
+     {("state:kz", "quantity", "15 percent", "2022/2023")}),
     # «бұл көрсеткіш» carries the last figure's owner
     ("2022 жылы Қазақстанның Ресеймен сауда айналымы 26 млрд доллар болды. "
      "2023 жылы бұл көрсеткіш 27 млрд долларға жетті.", 1, {("state:ru", "quantity", "2.7e+10 USD", "2023")}),
@@ -541,7 +542,9 @@ OUTSIDE_CASES = [
     # … but «ЕАЭО-ға мүше елдер» are the organization's
     ("ЕАЭО-ға мүше елдерде 180 млн адам тұрады.", 0, {("org:eaeu", "quantity", "1.8e+08 person", None)}),
     # a name derek does not know owns the figure, not the text's topic
-    ("Мысыр – Африкадағы мемлекет. Каирда 20 млн адам тұрады.", 1, set()),
+    ("Мысыр – Африкадағы мемлекет. Луксорда 20 млн адам тұрады.", 1, set()),
+    # (Cairo, a gazetteer city since session 8, owns its own: «Каирда 20 млн адам»)
+    ("Мысыр – Африкадағы мемлекет. Каирда 20 млн адам тұрады.", 1, {("place:cairo", "quantity", "2e+07 person", None)}),
     ("Мысыр – Африкадағы мемлекет. Кесенеде Қазақтың 21 ханы жерленген.", 1, set()),
     # a place between a genitive owner and its counted noun does not hide the owner
     ("БҰҰ-ның Қазақстанда 12 ұйымы бар.", 0, {("org:un", "quantity", "12", None)}),

@@ -23,9 +23,19 @@ YEAR_CASES = [
      {("state:mn", "quantity", "4 times", "2001/2011")}),
     ("Қырғызстан 2003 жылдан 2006 жылға дейін ЕҚЫҰ-ға төрағалық етті.", 0,
      {("state:kg", "chaired", "org:osce", "2003/2006")}),
-    # a base year of a comparison is not the figure's time, even right after the figure's year
+    # a change against a base year is a figure of the period between the two (session 8 rule:
+    # before, the base year was dropped and the later year kept)
     ("Қазақстанның өнеркәсіп өндірісі 1998 жылы 1990 жылмен салыстырғанда екі есе азайды.", 0,
-     {("state:kz", "quantity", "2 times", "1998")}),
+     {("state:kz", "quantity", "2 times", "1990/1998")}),
+    ("Моңғолияның экспорты 2015 жылмен салыстырғанда 2020 жылы 20 %-ға өсті.", 0,
+     {("state:mn", "quantity", "20 percent", "2015/2020")}),
+    ("2012 жылға қарағанда 2018 жылы Қырғызстанның импорты 3 есе көбейді.", 0,
+     {("state:kg", "quantity", "3 times", "2012/2018")}),
+    # a level beside a base year keeps its own year; a starting point («бері») makes no period
+    ("Моңғолияның экспорты 2020 жылы 7 млрд доллар болды, 2015 жылмен салыстырғанда.", 0,
+     {("state:mn", "quantity", "7e+09 USD", "2020")}),
+    ("Моңғолияның экспорты 2015 жылдан бері 2020 жылы 20 %-ға өсті.", 0,
+     {("state:mn", "quantity", "20 percent", "2020")}),
     # a per-date list: «date — figure» items take the list's unit and owner, each its own year
     ("Моңғолияның халқы 1990 жылы 2 млн адам болса, 2005 жылы — 2,5 млн, 2020 жылы — 3,3 млн.", 0,
      {("state:mn", "quantity", "2e+06 person", "1990"), ("state:mn", "quantity", "2.5e+06 person", "2005"),
@@ -33,6 +43,9 @@ YEAR_CASES = [
     # a second figure of the same unit with no measure of its own continues the first («болса, …»)
     ("Қырғызстанның экспорты 2010 жылы 2 млрд доллар болса, 2021 жылы 3 млрд долларға өсті.", 0,
      {("state:kg", "quantity", "2e+09 USD", "2010"), ("state:kg", "quantity", "3e+09 USD", "2021")}),
+    # a change after «… болса» continues the last figure's owner, over the period between the years
+    ("Моңғолияның экспорты 2019 жылы 7 млрд доллар болса, 2020 жылы 15 %-ға азайды.", 0,
+     {("state:mn", "quantity", "7e+09 USD", "2019"), ("state:mn", "quantity", "15 percent", "2019/2020")}),
     # … but not across a name derek does not know («Шардарада»): that figure is not the list's
     ("Қырғызстанның халқы 2010 жылы 5 млн адам болса, Шардарада 2021 жылы 80 мың адам тұрды.", 0,
      {("state:kg", "quantity", "5e+06 person", "2010")}),
@@ -50,6 +63,12 @@ YEAR_CASES = [
 ]
 
 OWNER_CASES = [
+    # a mountain in the locative owns what is counted on it, a four-digit count included
+    ("Жетісу Алатауында 1369 мұздық бар.", 0, {("place:zhetysu-alatau", "quantity", "1369", None)}),
+    ("Алатауда 2020 жылы 300 мың турист болды.", 0, {("place:alatau", "quantity", "300000", "2020")}),
+    # … and its own properties; a year before a word that is no counted noun stays no figure
+    ("Алатаудың ұзындығы 300 км.", 0, {("place:alatau", "quantity", "300 km", None)}),
+    ("Қазақстанда 1916 көтеріліс болды.", 0, set()),
     # per-partner items «X-мен – N км»: each partner owns its own figure
     ("Ауғанстан солтүстігінде Тәжікстанмен – 1357 км, Өзбекстанмен – 144 км шектеседі.", 0,
      {("state:tj", "quantity", "1357 km", None), ("state:uz", "quantity", "144 km", None)}),
@@ -116,6 +135,18 @@ def test_facts_figures_owner_of_each_figure(text: str, index: int, expected: set
 @pytest.mark.parametrize(("text", "index", "expected"), ADOPTED_CASES)
 def test_facts_figures_adopted_documents(text: str, index: int, expected: set) -> None:
     assert _found(text, index) == expected
+
+
+NOT_CONTINUED = [  # (sentence, owner that must not take the change figure after «болса»)
+    ("Моңғолияның экспорты 2019 жылы 7 млрд доллар болса, Қытайдың импорты 2020 жылы 2 есе өсті.", "state:mn"),
+    ("Моңғолияның экспорты 2019 жылы 7 млрд доллар болса, Алатауда 2020 жылы 3 есе өсті.", "state:mn"),
+]
+
+
+@pytest.mark.parametrize(("text", "owner"), NOT_CONTINUED)
+def test_facts_figures_change_not_continued_across_a_name(text: str, owner: str) -> None:
+    doc = run(Document(text))
+    assert not [f for f in doc.facts if f.subject == owner and (f.value or "").endswith("times")]
 
 
 MEASURE_CASES = [  # (sentence, the measure qualifier of its figure)

@@ -5,7 +5,6 @@ Reads the TokenIndex of each sentence; returns Fact records."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -42,6 +41,7 @@ _OBLIQUE = frozenset({"ABL", "DAT", "LOC", "INS"})  # «бюджетінен б�
 # «2010 жылдан бері» (since 2010) is a starting point and «2022 жылмен салыстырғанда» (compared
 # with 2022) a base of comparison, not the figure's time
 _SINCE = {"бері", "бастап", "салыстырғанда", "қарағанда"}
+_BASE = {"салыстырғанда", "қарағанда"}  # compared with: the start of a change's period
 _EXCEPT = {"басқа", "тыс"}  # «үш мемлекеттен басқа» (apart from three states): no figure of its own
 _THIS = {"бұл", "осы"}  # «бұл көрсеткішті 41 млрд …»: the figure given last, another source's value
 _PARTITIVE = {"олардың", "соның"}  # «олардың 116-сы» (116 of them): counts what the last figure did
@@ -184,26 +184,50 @@ def _counts_states(q: Quantity, norms: list[str], after: int) -> bool:
     return after < len(norms) and word_info(norms[after])[0] in _STATE_WORDS
 
 
-def _time(index: TokenIndex, sentence: Sentence, a: int) -> str | None:
+def _time(index: TokenIndex, sentence: Sentence, a: int, change: bool = False) -> str | None:
     """The figure's time: the last date before it in the sentence, else the first after it;
     «2010 жылдан бері» (since 2010) is a starting point, not the figure's time, «2000 жылдан
-    2010 жылға дейін» (from … until …) a period."""
+    2010 жылға дейін» (from … until …) a period, and so is a change against a base year."""
     from derek.extract.facts_offices import merged_periods
 
     # «2000 жылдан 2010 жылға дейін … 3 есе артты»: the figure's time is the period, 2000/2010
-    dates = [(k, d) for k, d in merged_periods(index, index.dates_in(sentence.first_token, sentence.last_token))
-             if d.type == "DATE" and not _since(index, k, sentence.last_token)]
+    merged = [(k, d) for k, d in merged_periods(index, index.dates_in(sentence.first_token, sentence.last_token))
+              if d.type == "DATE"]
+    dates = [(k, d) for k, d in merged if not _since(index, k, sentence.last_token)]
     before = [d for k, d in dates if k < a]
-    return before[-1].value if before else dates[0][1].value if dates else None
+    time = before[-1].value if before else dates[0][1].value if dates else None
+    # «2015 жылмен салыстырғанда 2020 жылы 20 %-ға өсті»: a change between two years, 2015/2020
+    bases = [d.value for k, d in merged if change and _since(index, k, sentence.last_token, _BASE)]
+    if time and "/" not in time and bases and "/" not in bases[0] and bases[0][:4] < time[:4]:
+        return f"{bases[0]}/{time}"
+    return time
 
 
-def _since(index: TokenIndex, k: int, last: int) -> bool:
+def _change(index: TokenIndex, sentence: Sentence, b: int, q: Quantity) -> bool:
+    """Does the figure state a change: a multiplier («4 есе»), or a change verb within the next
+    three words of its clause («20 %-ға өсті»; extract/data/change_verbs.txt)?"""
+    if q.kind == "multiplier":
+        return True
+    for k in range(b, min(b + 3, sentence.last_token)):
+        if index.norms[k] in (",", ";"):
+            return False
+        if word_info(index.norms[k])[0] in _change_verbs():
+            return True
+    return False
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in load_list("change_verbs.txt", "derek.extract"))
+
+
+def _since(index: TokenIndex, k: int, last: int, words: set[str] = _SINCE) -> bool:
     """Is the date starting at token ``k`` a starting point or a base of comparison? Only its own
     tokens are skipped: in «1920 жылы 1913 жылмен салыстырғанда» the base is 1913, not 1920."""
     starts = {j for j, _ in index.dates_in(k + 1, last)}
     while k + 1 < last and k + 1 in index.date_tokens and k + 1 not in starts:
         k += 1
-    return any(index.norms[j].lower() in _SINCE for j in (k, k + 1) if j < last)
+    return any(index.norms[j].lower() in words for j in (k, k + 1) if j < last)
 
 
 def _measure(sentence: Sentence, index: TokenIndex, a: int, b: int) -> tuple[int, str] | None:
@@ -252,7 +276,8 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     if measure is None and (q.unit is None or q.kind == "multiplier"):
         return []
     same = _same_figure(index.norms, sentence.first_token, a)
-    time = _time(index, sentence, a) or (carried.value if carried is not None else None) \
+    change = _change(index, sentence, b, q)
+    time = _time(index, sentence, a, change) or (carried.value if carried is not None else None) \
         or (discourse.unit_times.get(q.unit or "") if same else None)
     subjects, other = _subjects(sentence, index, a, at, measure, discourse, same,
                                 counts_what_is_there(index, a, at, q.unit, q.text))
@@ -260,6 +285,10 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         subjects = [discourse.subject]  # «алабының ұзындығы 100-120 км, ені 25-30 км»: the same owner
     elif not subjects and measured is None and _continues(index, sentence, a, unit, discourse):
         subjects, other = [discourse.subject], None  # «… 2000 жылы 24 млн адам болса, 2020 жылы 34 млн адамға»
+    elif not subjects and measured is None and change and _continues(index, sentence, a, unit, discourse, True):
+        # «… 2019 жылы 50 млрд доллар болса, 2020 жылы 10 %-ға өсті»: the change between the two years
+        subjects, other = [discourse.subject], None
+        time = _between(discourse.time, time)
     if subjects is None and measured is None and q.unit is None:
         return []  # «400 сарбаз»: a count of things no name in the sentence owns
     if subjects is None and _describes_noun(index, b):
@@ -307,15 +336,23 @@ def _next_measure(index: TokenIndex, sentence: Sentence, at: int, discourse: Dis
         and any(e == comma for _, e, _ in index.quantities_in(sentence.first_token, comma + 1))
 
 
-def _continues(index: TokenIndex, sentence: Sentence, a: int, unit: str | None, discourse: Discourse) -> bool:
+def _continues(index: TokenIndex, sentence: Sentence, a: int, unit: str | None, discourse: Discourse,
+               any_unit: bool = False) -> bool:
     """Is a figure with no measure of its own the next value of the sentence's last owned figure:
     the same unit and no name between them («ЖІӨ-сі 2018 жылы – 170 млрд доллар, 2019 жылы – 180
-    млрд доллар»; «… болса, ал 2020 жылы 34 млн адамға жетті»)?"""
+    млрд доллар»; «… болса, ал 2020 жылы 34 млн адамға жетті»)? A change continues any unit."""
     last = discourse.last_unit
-    if last is None or last[0] != sentence.start or last[1] != unit or discourse.subject is None:
+    if last is None or last[0] != sentence.start or (unit != last[1] and not any_unit) or discourse.subject is None:
         return False
     # no name between, known or not («… , Алатауда 3 млн»: an unknown place's own figure)
     return not index.mentions_in(last[2], a) and not any(index.norms[k][:1].isupper() for k in range(last[2], a))
+
+
+def _between(start: str | None, end: str | None) -> str | None:
+    """The period from the last figure's year to this one's, when both are single dates in order."""
+    if start and end and "/" not in start + end and start[:4] < end[:4]:
+        return f"{start}/{end}"
+    return end
 
 
 def _rate_of(index: TokenIndex, sentence: Sentence, a: int, q: Quantity) -> tuple[int, str] | None:

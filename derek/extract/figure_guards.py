@@ -42,7 +42,7 @@ def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int,
         return True
     after = norms[b].lower() if b < last else ""
     bare = q.unit is None and q.text.isdigit()
-    if bare and len(q.text) == 4 and 1000 <= q.value <= 2100:
+    if bare and len(q.text) == 4 and 1000 <= q.value <= 2100 and not _counts_noun(after):
         return True  # «— 1874, сонда», «("1984")»: a year the date stage did not read as a date
     if bare and q.value <= 31 and _day_of_misspelled_month(norms, a, b, last):
         return True
@@ -55,6 +55,14 @@ def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int,
     if word_info(after)[0] in _scale_words() or after.rstrip(".") in _scale_words():
         return True  # «500 мыңдай»: the number stage read «500» and left the scale word
     return q.unit in _LENGTHS and _from_place(norms, a)
+
+
+def _counts_noun(word: str) -> bool:
+    """Is the word after a four-digit number a plain lowercase noun it counts («1369 мұздық»,
+    «1009 мұздық бар»), not a year's word or a month («1916 жыл», «1986 желтоқсан»)?"""
+    lemma, tags, pos = word_info(word)
+    return word.isalpha() and word.islower() and pos == "NOUN" and not tags \
+        and lemma not in ("жыл", "ж", "ғасыр") and not lemma.startswith(_month_stems())
 
 
 def _rank_name_or_range_start(norms: list[str], a: int, b: int, quantities: list) -> bool:

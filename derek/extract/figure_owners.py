@@ -252,7 +252,10 @@ def measure_owner(sentence: Sentence, index: TokenIndex, a: int, at: int | None,
             return False
         if m.case == "GEN" and any(s == e and x.case == "NOM" for s, _, x in index.mentions_in(e, e + 1)):
             return False  # «Жапонияның Хиросима қаласы»: the genitive places a name, it owns nothing
-        return id(m) not in skip and (m.type in OWNER_TYPES or (water and m.type in WATER_TYPES))
+        # a mountain owns its own properties and, in the locative, what is counted on it
+        # («Жетісу Алатауында 1369 мұздық»), not the figures of a country on or past it
+        mountain = m.type == "mountain" and (water or (m.case == "LOC" and here))
+        return id(m) not in skip and (m.type in OWNER_TYPES or (water and m.type in WATER_TYPES) or mountain)
 
     named = [m for s, e, m in index.mentions_in(sentence.first_token, a) if owner_type(m, e)]
     # «… (Хиросимада 140 мың, Нагасакида 75 мың адам)»: a place right before what it counts comes first
