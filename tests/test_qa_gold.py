@@ -184,10 +184,7 @@ def test_qa_gold_blind_source_is_a_derek_sentence(qid, src):
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 def test_qa_gold_blind_stores_no_seed_sentence():
-    gold = BLIND.read_text(encoding="utf-8")
-    for doc in sorted({src["doc"] for _, src in BLIND_SOURCES if (SEEDS / src["doc"]).exists()}):
-        text, sentences = _text_and_sentences(doc)
-        assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc
+    _stores_no_seed_sentence(BLIND, BLIND_SOURCES)
 
 
 # The second blind set (bench/data/qa_blind2.jsonl, qa_blind2.md, session 7): ids c001…, same shape.
@@ -220,47 +217,36 @@ def _stores_no_seed_sentence(path: Path, sources: list[tuple[str, dict]]) -> Non
         assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc
 
 
-def test_qa_gold_blind2_lines_have_the_schema():
-    _check_blind_set(BLIND2_ROWS, "c", {row["question"] for row in ROWS + BLIND_ROWS})
-
-
-@pytest.mark.parametrize("row", [r for r in BLIND2_ROWS if r["answerable"]], ids=lambda r: r["id"])
-def test_qa_gold_blind2_value_fits_answer_type(row):
-    test_qa_gold_blind_value_fits_answer_type(row)
-
-
-@pytest.mark.parametrize("qid,src", BLIND2_SOURCES, ids=[f"{q}-{s['doc']}-{s['start']}" for q, s in BLIND2_SOURCES])
-def test_qa_gold_blind2_source_is_a_derek_sentence(qid, src):
-    assert not src["doc"].startswith("004")  # seed 004 is held out for the facts benchmark
-    test_qa_gold_source_is_a_derek_sentence(qid, src)
-
-
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
-def test_qa_gold_blind2_stores_no_seed_sentence():
-    _stores_no_seed_sentence(BLIND2, BLIND2_SOURCES)
-
-
 # The third blind set (bench/data/qa_blind3.jsonl, qa_blind3.md, session 8): ids e001…, same shape.
 BLIND3 = REPO / "bench" / "data" / "qa_blind3.jsonl"
 BLIND3_ROWS = [json.loads(line) for line in BLIND3.read_text(encoding="utf-8").splitlines() if line.strip()]
 BLIND3_SOURCES = [(row["id"], src) for row in BLIND3_ROWS for src in row["sources"]]
+# the later blind sets: (file, rows, id prefix, the questions of every earlier set)
+LATER_BLIND = {"blind2": (BLIND2, BLIND2_ROWS, "c", ROWS + BLIND_ROWS),
+               "blind3": (BLIND3, BLIND3_ROWS, "e", ROWS + BLIND_ROWS + BLIND2_ROWS)}
+LATER_ROWS = [r for _, rows, _, _ in LATER_BLIND.values() for r in rows if r["answerable"]]
+LATER_SOURCES = BLIND2_SOURCES + BLIND3_SOURCES
 
 
-def test_qa_gold_blind3_lines_have_the_schema():
-    _check_blind_set(BLIND3_ROWS, "e", {row["question"] for row in ROWS + BLIND_ROWS + BLIND2_ROWS})
+@pytest.mark.parametrize("name", LATER_BLIND)
+def test_qa_gold_later_blind_lines_have_the_schema(name):
+    _, rows, prefix, earlier = LATER_BLIND[name]
+    _check_blind_set(rows, prefix, {row["question"] for row in earlier})
 
 
-@pytest.mark.parametrize("row", [r for r in BLIND3_ROWS if r["answerable"]], ids=lambda r: r["id"])
-def test_qa_gold_blind3_value_fits_answer_type(row):
+@pytest.mark.parametrize("row", LATER_ROWS, ids=lambda r: r["id"])
+def test_qa_gold_later_blind_value_fits_answer_type(row):
     test_qa_gold_blind_value_fits_answer_type(row)
 
 
-@pytest.mark.parametrize("qid,src", BLIND3_SOURCES, ids=[f"{q}-{s['doc']}-{s['start']}" for q, s in BLIND3_SOURCES])
-def test_qa_gold_blind3_source_is_a_derek_sentence(qid, src):
+@pytest.mark.parametrize("qid,src", LATER_SOURCES, ids=[f"{q}-{s['doc']}-{s['start']}" for q, s in LATER_SOURCES])
+def test_qa_gold_later_blind_source_is_a_derek_sentence(qid, src):
     assert not src["doc"].startswith("004")  # seed 004 is held out for the facts benchmark
     test_qa_gold_source_is_a_derek_sentence(qid, src)
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
-def test_qa_gold_blind3_stores_no_seed_sentence():
-    _stores_no_seed_sentence(BLIND3, BLIND3_SOURCES)
+@pytest.mark.parametrize("name", LATER_BLIND)
+def test_qa_gold_later_blind_stores_no_seed_sentence(name):
+    path, rows, _, _ = LATER_BLIND[name]
+    _stores_no_seed_sentence(path, [(row["id"], src) for row in rows for src in row["sources"]])
