@@ -65,15 +65,20 @@ def sentence_tokens(text: str) -> list[Token]:
     return list(_analysed(text))
 
 
-@lru_cache(maxsize=1)
-def verb_groups() -> dict[str, frozenset[str]]:
-    """Verb lemma -> the other verbs of its sense group (data/verb_synonyms.tsv)."""
+def _sense_groups(name: str, column: str) -> dict[str, frozenset[str]]:
+    """Lemma -> the other lemmas of its sense group, from a data file of (``column``, group) rows."""
     from derek.lang.kk.resources import load_tsv
 
     groups: dict[str, set[str]] = {}
-    for row in load_tsv("verb_synonyms.tsv", "derek.query"):
-        groups.setdefault(row["group"], set()).add(row["verb"])
-    return {v: frozenset(g - {v}) for g in groups.values() for v in g}
+    for row in load_tsv(name, "derek.query"):
+        groups.setdefault(row["group"], set()).add(row[column])
+    return {w: frozenset(g - {w}) for g in groups.values() for w in g}
+
+
+@lru_cache(maxsize=1)
+def verb_groups() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the other verbs of its sense group (data/verb_synonyms.tsv)."""
+    return _sense_groups("verb_synonyms.tsv", "verb")
 
 
 @lru_cache(maxsize=1)
@@ -100,12 +105,7 @@ def _synonym_hits(verb: str, keys: list[str]) -> list[int]:
 @lru_cache(maxsize=1)
 def word_groups() -> dict[str, frozenset[str]]:
     """Noun or adjective lemma -> the other words of its sense group (data/word_synonyms.tsv)."""
-    from derek.lang.kk.resources import load_tsv
-
-    groups: dict[str, set[str]] = {}
-    for row in load_tsv("word_synonyms.tsv", "derek.query"):
-        groups.setdefault(row["group"], set()).add(row["word"])
-    return {w: frozenset(g - {w}) for g in groups.values() for w in g}
+    return _sense_groups("word_synonyms.tsv", "word")
 
 
 def _word_synonym_hits(word: str, keys: list[str]) -> list[int]:
