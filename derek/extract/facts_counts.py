@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from derek.doc import DateMention, Document, Fact, Quantity, Sentence
 from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
+from derek.extract.facts_offices import merged_periods
 from derek.extract.figure_guards import not_a_figure
 from derek.extract.figure_owners import (
     OWNER_TYPES,
@@ -188,8 +189,6 @@ def _time(index: TokenIndex, sentence: Sentence, a: int, change: bool = False) -
     """The figure's time: the last date before it in the sentence, else the first after it;
     «2010 жылдан бері» (since 2010) is a starting point, not the figure's time, «2000 жылдан
     2010 жылға дейін» (from … until …) a period, and so is a change against a base year."""
-    from derek.extract.facts_offices import merged_periods
-
     # «2000 жылдан 2010 жылға дейін … 3 есе артты»: the figure's time is the period, 2000/2010
     merged = [(k, d) for k, d in merged_periods(index, index.dates_in(sentence.first_token, sentence.last_token))
               if d.type == "DATE"]

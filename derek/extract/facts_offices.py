@@ -224,11 +224,12 @@ def _title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str
     if "POSS.3" in head_tags and k - 1 >= part.first and word_info(norms[k - 1])[2] in ("NOUN", "PROPN") \
             and norms[k - 1][:1].isalpha() and k - 1 not in index.date_tokens:
         words.insert(0, norms[k - 1].lower())
-        j = k - 2  # «Сыртқы істер министрі»: the modifier's own adjectives belong to the post
-        while j >= part.first and j not in stop and word_info(norms[j])[2] == "ADJ" and not word_info(norms[j])[1] \
-                and word_info(norms[j])[0] not in _NOT_IN_POST and len(words) < 4:
+        # «Сыртқы істер министрі»: the modifier's own bare adjectives belong to the post
+        for j in range(k - 2, part.first - 1, -1):
+            lemma, tags, pos = word_info(norms[j])
+            if j in stop or pos != "ADJ" or tags or lemma in _NOT_IN_POST or len(words) == 4:
+                break
             words.insert(0, norms[j].lower())
-            j -= 1
     return " ".join(words)
 
 

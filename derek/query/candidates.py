@@ -29,7 +29,7 @@ from derek.query.phrases import (
     same_clause,
 )
 from derek.query.posts import posts_in
-from derek.query.question import POST, Question, load_words
+from derek.query.question import DATE_TYPES, POST, Question, answer_nouns, load_words
 from derek.query.render import period_text, render_date
 from derek.query.spans import reading_spans
 from derek.query.tense import planned_only
@@ -38,7 +38,6 @@ from derek.query.yes_no import yes_in
 TYPES = {"person": {"person"}, "persons": {"person"}, "state": {"state"}, "states": {"state"},
          "organization": {"organization", "body"}, "organizations": {"organization", "body"},
          "place": {"city", "region", "place", "sea", "lake", "river", "mountain", "state"}}
-DATE_TYPES = ("date", "year", "month", "day")
 FRAME_VALUE = 1.1  # a typed value followed by the question's frame word (phrases.frame_word)
 _YEARS = re.compile(r"\d{3,4}(?:\s*[-–]\s*\d{2,4})?")
 
@@ -122,8 +121,6 @@ def _led_state(p: Passage, x: dict[str, Any], kind: str, asked: set[str]) -> boo
     """«кім/кімдер» answered by the states whose leaders acted: «Ресей, Беларусь және Украина
     басшылары» — states, joined by commas and «және», then a person noun (answer_nouns.tsv). Not
     when the question names a state of that list («Украина атынан кім …?» asks for its person)."""
-    from derek.query.question import answer_nouns
-
     if kind not in ("person", "persons") or x["label"] != "state":
         return False
     nxt = _after_list(p, x)
@@ -136,27 +133,25 @@ def _acting_state(p: Passage, x: dict[str, Any], kind: str, question: Question) 
     """«Жоңғар хандығын кім талқандады?» ← «Цин империясы … Жоңғар хандығын талқандағаннан
     кейін …»: a state in the nominative that is the subject of the question's verb answers «кім»
     when no person stands between them."""
-    from derek.extract.gazetteer import case_of
-
-    if kind not in ("person", "persons") or x["label"] != "state" or not question.verb:
-        return False
-    def case(y: dict[str, Any]) -> str | None:
-        return (y.get("attrs") or {}).get("case") or case_of(y["text"].split()[-1])
-
-    if case(x) != "NOM":
+    if kind not in ("person", "persons") or x["label"] != "state" or not question.verb or _case(x) != "NOM":
         return False
     after = [i for i, t in enumerate(p.tokens) if p.start + t.start >= x["end"]]
     verb = next((i for i in after if term(p.tokens[i]) == question.verb), None)
-    if verb is None or any(p.tokens[i].norm in (".", ";", ":") for i in after if i < verb):
+    if verb is None:
         return False
-    from derek.query.question import answer_nouns
-
-    if any(answer_nouns().get(p.tokens[i].lemma.lower()) == "person" for i in after if i < verb):
+    between = [p.tokens[i] for i in after if i < verb]
+    if any(t.norm in (".", ";", ":") or answer_nouns().get(t.lemma.lower()) == "person" for t in between):
         return False  # «Ресей, Беларусь және Украина басшылары … қол қойды»: their leaders acted
-    between = (p.start + p.tokens[after[0]].start, p.start + p.tokens[verb].start) if after else (0, 0)
+    span = (p.start + p.tokens[after[0]].start, p.start + p.tokens[verb].start)
     return not any(y["kind"] == "entity" and y["label"] in ("person", "state") and y is not x
-                   and between[0] <= y["start"] < between[1] and case(y) == "NOM"
-                   for y in p.spans)
+                   and span[0] <= y["start"] < span[1] and _case(y) == "NOM" for y in p.spans)
+
+
+def _case(x: dict[str, Any]) -> str | None:
+    """An entity span's case: as stored, else read from its last word."""
+    from derek.extract.gazetteer import case_of
+
+    return (x.get("attrs") or {}).get("case") or case_of(x["text"].split()[-1])
 
 
 TIMES_NOUNS = frozenset({"рет", "мәрте"})  # «неше рет» (how many times)
@@ -289,8 +284,6 @@ def _asked_office(p: Passage, x: dict[str, Any], question: Question) -> bool:
     """An office-holder named by the office («Бас хатшысының» in 2012 → Ban Ki-moon) does not
     answer «Бас хатшы кім?»: the name comes from the gazetteer's terms of office, the sentence
     states only the office the question already names."""
-    from derek.kb.search import term
-
     if x["attrs"].get("source") != "role":
         return False
     words = [term(t) for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
@@ -299,8 +292,6 @@ def _asked_office(p: Passage, x: dict[str, Any], question: Question) -> bool:
 
 def _asks_times(question: Question) -> bool:
     """«неше есе», «қанша есеге»: the question asks for a multiplier."""
-    from derek.kb.search import term
-
     return any(term(t) == "есе" for t in question.tokens)
 
 
@@ -310,8 +301,6 @@ TIME_KINDS = frozenset({"year", "date", "month"})  # «неше жыл/күн/а
 
 def _counts_things(question: Question) -> bool:
     """«неше мемлекет», «неше адам», «қанша қала»: the question counts nouns of an entity kind."""
-    from derek.query.question import answer_nouns
-
     kind = answer_nouns().get(question.focus or "")
     return kind is not None and kind not in TIME_KINDS
 
@@ -351,8 +340,6 @@ def _counts(p: Passage, x: dict[str, Any], question: Question) -> float:
 def _kin_noun(token: Token, question: Question) -> bool:
     """A noun of the asked noun's kind (answer_nouns.tsv): «бес елде» counts the states asked by
     «неше мемлекет»."""
-    from derek.query.question import answer_nouns
-
     kind = answer_nouns().get(question.focus or "")
     return kind is not None and answer_nouns().get(token.lemma.lower()) == kind
 
@@ -411,10 +398,7 @@ def _where(p: Passage, x: dict[str, Any], kind: str) -> float:
     nor «Ресей, Беларусь және Украина басшылары» (states whose leaders act)."""
     if kind != "place" or x["kind"] != "entity" or not x["text"].split():
         return 1.0
-    from derek.extract.gazetteer import case_of
-    from derek.query.question import answer_nouns
-
-    case = (x.get("attrs") or {}).get("case") or case_of(x["text"].split()[-1])
+    case = _case(x)
     nxt = _after_list(p, x) if case == "NOM" else None
     led = nxt is not None and answer_nouns().get(p.tokens[nxt].lemma.lower()) == "person"
     return NOT_WHERE if case in NOT_WHERE_CASES or led else 1.0

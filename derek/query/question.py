@@ -16,6 +16,7 @@ from derek.lang.kk.resources import load_list, load_tsv
 
 MAX_QUESTION_CHARS = 1000
 POST = "қызмет"  # the focus noun of a question asking the posts held («қандай қызмет»)
+DATE_TYPES = ("date", "year", "month", "day")  # answer types a date answers
 
 
 @dataclass(slots=True)
@@ -95,7 +96,7 @@ def analyze_question(text: str) -> Question:
     answer_type, words, focus = _answer_type(doc.tokens)
     terms = _terms(doc.tokens, words)
     # «… Сенат төрағасы қай жылдары болды?»: a date's question words may stand between
-    between = words if answer_type in ("date", "year", "month", "day") else frozenset()
+    between = words if answer_type in DATE_TYPES else frozenset()
     predicates = list(dict.fromkeys(predicates_of(doc.tokens) + _post_held(doc.tokens, between)))
     if answer_type == "person" and _who_is(doc.tokens, doc.entities, words):
         # «Тоқаев кім?» asks what «Тоқаев қандай қызмет атқарды?» asks: the posts held
