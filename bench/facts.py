@@ -2,8 +2,10 @@
 
     python bench/facts.py [--gold PATH] [--split dev|heldout] [--errors]
 
-A document is a file name (examples/corpus, then ../shared/seeds) or ``kazqad:<id>``: the KazQAD
-dev passage whose first line has that id, read from ../shared/data/kazqad at run time.
+A document is a file name (examples/corpus, then ../shared/seeds), ``kazqad:<id>``: the KazQAD
+dev passage whose first line has that id, read from ../shared/data/kazqad at run time, or
+``kaznerd:<n>``: the n-th sentence (0-based, file order) of KazNERD's validation file with its
+tokens joined by single spaces.
 
 Scores (subject, predicate, object or value, time) per document: precision, recall, F1 overall
 and per predicate, plus how many true positives cite the gold evidence sentence. Prints JSON.
@@ -27,12 +29,16 @@ SEEDS = REPO.parent / "shared" / "seeds"
 CORPUS = REPO / "examples" / "corpus"
 KAZQAD = REPO.parent / "shared" / "data" / "kazqad" / "kazqad-rc-dev.jsonl"
 KAZQAD_PREFIX = "kazqad:"
+KAZNERD = REPO.parent / "shared" / "data" / "kaznerd" / "kaznerd-valid.iob2"
+KAZNERD_PREFIX = "kaznerd:"
 
 
 def doc_path(name: str) -> Path:
     """The file a document is read from; for a ``kazqad:<id>`` name, the KazQAD dev file."""
     if name.startswith(KAZQAD_PREFIX):
         return KAZQAD
+    if name.startswith(KAZNERD_PREFIX):
+        return KAZNERD
     return CORPUS / name if (CORPUS / name).exists() else SEEDS / name
 
 
@@ -50,10 +56,22 @@ def kazqad_passages() -> dict[str, str]:
     return passages
 
 
+@cache
+def kaznerd_sentences() -> tuple[str, ...]:
+    """KazNERD validation sentences in file order, each its tokens joined by single spaces."""
+    from derek.extract.conll import read_iob2
+
+    with KAZNERD.open(encoding="utf-8") as f:
+        return tuple(" ".join(tokens) for tokens, _ in read_iob2(f))
+
+
 def doc_text(name: str) -> str:
-    """The text derek extracts from a document: a file's joined chunks or a KazQAD passage."""
+    """The text derek extracts from a document: a file's joined chunks, a KazQAD passage or a
+    KazNERD sentence."""
     if name.startswith(KAZQAD_PREFIX):
         return kazqad_passages()[name.removeprefix(KAZQAD_PREFIX)]
+    if name.startswith(KAZNERD_PREFIX):
+        return kaznerd_sentences()[int(name.removeprefix(KAZNERD_PREFIX))]
     from derek.ingest.readers import file_digest, open_source
 
     path = doc_path(name)

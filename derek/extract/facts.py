@@ -31,6 +31,7 @@ from derek.extract.facts_offices import (
     merged_periods,
     names_post,
     office_facts,
+    post_dative,
     post_line_facts,
     post_value,
     prefer_chaired,
@@ -390,7 +391,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
             value = dative_office(index, clause, i, args)
         if not value and rule.value == "phrase" and context.last_title:
             value = context.last_title  # «Мұхтар Тілеуберді … тағайындалды»: to the office the text is about
-        if not value:
+        if not value or rule.trigger[0][0] == "кіріс" and not post_dative(index, clause, i):
             return []
         value = _full_title(value, context)
     context.subject, context.subject_sentence = subjects[-1], n

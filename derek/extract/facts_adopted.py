@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.doc_names import DOCUMENT_KINDS, Name, name_before, nominative, noun_form
-from derek.extract.rules import Clause, Rule, word_info
+from derek.extract.rules import Arg, Clause, Rule, word_info
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -40,12 +40,23 @@ def owned_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule
         adopter, text = (actors[-1] if actors else None), name.text
     else:
         adopter, text = name.owner, _owned_text(doc, index, name)
-    if adopter is None or adopter.type not in _OWNERS or (not active and name.head - name.first > 0
-                                                          and adopter.type != "state"):
+    seat = None if active or adopter is not None else _seat(clause, name)
+    if seat is not None:
+        adopter = seat
+    elif adopter is None or adopter.type not in _OWNERS or (not active and name.head - name.first > 0
+                                                            and adopter.type != "state"):
         return []  # a body's multi-word document in the passive is documents.py's case
     when = _date_before(index, clause, span[0], name) or date
     return [Fact(adopter.entity, "adopted", None, text, when.value if when else None, None,
                  sentence.start, sentence.end, round(rule.confidence - 0.15, 2))]
+
+
+def _seat(clause: Clause, name: Name) -> Arg | None:
+    """«Сенатта «…» заң қабылданды»: a body named in the locative before an unowned document
+    adopted in the passive is where, and so who, adopted it; only a body that votes, not a
+    state or an organization («Қазақстанда … заң қабылданды» names no adopter)."""
+    seats = [a for a in clause.args if a.case == "LOC" and a.type == "body" and a.last <= name.first]
+    return seats[-1] if seats else None
 
 
 def _qualified_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule, span: tuple[int, int],

@@ -32,6 +32,16 @@ def title_of_abstract(word: str) -> str | None:
     return stem if stem in titles() or stem in ruler_titles() or _AGENT.fullmatch(stem) else None
 
 
+def post_dative(index: TokenIndex, clause: Clause, i: int) -> bool:
+    """Is «кірісті» at ``i`` taking up a named post: its last dative «қызметіне / лауазымына»
+    after a word that is no pronoun («инспектор қызметіне кірісті»)? «жұмысқа кірісті» (set to
+    work) and «өз қызметіне ресми кірісті» (took up one's duties) name no post."""
+    k = next((j for j in range(i - 1, clause.first - 1, -1) if "DAT" in word_info(index.norms[j])[1]), None)
+    if k is None or k <= clause.first or word_info(index.norms[k])[0] not in _POST_NOUNS:
+        return False
+    return word_info(index.norms[k - 1])[2] not in ("PRON", "DET") and index.norms[k - 1].lower() != "өз"
+
+
 def office_value(value: str) -> str:
     """An office phrase in the nominative with a term or an abstract noun replaced by the title:
     «президенттік мерзім» → «президент», «бас қолбасшылық» → «бас қолбасшы»."""
@@ -218,7 +228,7 @@ def _title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str
         whole = whole_post(index, part, k, stop)
         if whole:
             return whole
-    if head not in titles() or head_tags & _CASES or _modifies_next(norms, k):
+    if head not in titles() or head_tags & _CASES or (k + 1 not in stop and _modifies_next(norms, k)):
         return None
     words = [head if "POSS.3" not in head_tags else norms[k].lower()]
     if "POSS.3" in head_tags and k - 1 >= part.first and word_info(norms[k - 1])[2] in ("NOUN", "PROPN") \
@@ -288,6 +298,8 @@ def _post_before(index: TokenIndex, clause: Clause, v: int) -> tuple[int, bool] 
         return v - 1, True
     if lemma in _NAMED and "PTCP.PAST" in tags and norms[v - 1].lower() == "болып":
         return v - 2, True
+    if lemma in _APPOINT and {"PTCP.PAST", "PASS"} <= tags and norms[v - 1].lower() != "болып":
+        return _post_after(index, clause, v)
     if (lemma == "бол" and finite(norms[v]) or norms[v].lower() == "еді") and v > clause.first:
         person = next((a for a in clause.args if a.type == "person" and a.case == "NOM"
                        and (a.last == v or _bracketed(norms, a.last, v))), None)
@@ -297,6 +309,18 @@ def _post_before(index: TokenIndex, clause: Clause, v: int) -> tuple[int, bool] 
                 and not any(a.type == "person" and a.case == "NOM" for a in clause.args):
             return v - 1, False  # «Ол … хатшысы болды»: office_facts reads a named holder
     return None
+
+
+def _post_after(index: TokenIndex, clause: Clause, v: int) -> tuple[int, bool] | None:
+    """«жаңадан тағайындалған … агенттігінің төрағасы Мәдина Әбілқасымова»: a passive participle
+    of appointing before a post and its holder; the post's title is the word before the first
+    person named after the participle, with nothing but words between (no comma, no date)."""
+    person = next((a for a in clause.args if a.type == "person" and v + 1 < a.first <= v + _POST_REACH + 1), None)
+    if person is None or any(not index.norms[k][:1].isalpha() or k in index.date_tokens
+                             for k in range(v + 1, person.first)):
+        return None
+    head = person.first - 1
+    return (head, True) if is_post(index.norms[head]) or word_info(index.norms[head])[0] in titles() else None
 
 
 def names_post(index: TokenIndex, clause: Clause, i: int) -> bool:
@@ -315,6 +339,8 @@ def _holder(index: TokenIndex, clause: Clause, head: int, v: int, after: bool, s
     people = [a for a in clause.args if a.type == "person" and a.case == "NOM"]
     if index.norms[v - 1].lower() == "етіп":
         return _appointee(index, clause, head, since)
+    if after and head > v:  # the post after a participle: its holder follows it in any case
+        return next((a.entity for a in clause.args if a.type == "person" and a.first == head + 1), None)
     if after:
         return next((a.entity for a in people if a.first in (v + 1, head + 1)), None)
     named = next((a.entity for a in people if a.last <= head), None)

@@ -17,6 +17,9 @@ _PHRASE_LINKS = {"болып", "қызметіне", "қызметін", "қыз
 _CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
 _ADJECTIVAL = {"бас", "вице"}  # nouns used as adjectives: «бас қолбасшы» (commander-in-chief)
 _NOT_IN_PHRASE = {"жаңа", "қайта"}
+# A title whose «туралы» the phrase walk passed keeps its complement back to the subject, but
+# not a place, source or companion before it («Астанада … туралы заңға қол қойды»).
+_OUTSIDE_TOPIC = frozenset({"LOC", "ABL", "INS"})
 _RANK_WORDS = {"тұңғыш", "алғашқы"}  # «бірінші / тұңғыш тұрақты өкілі»: a rank qualifies, no part of the office
 _LINK_REACH = 8  # «… өкілі болып қазақтың көрнекті дипломаты Арыстанбекова тағайындалды»
 _BACK_VOWELS = set("аоұыяё")
@@ -95,6 +98,8 @@ def _phrase(index: TokenIndex, clause: Clause, i: int, args: list[Arg], head_cas
         k -= 1
     if words and words[0].lower() == "туралы":
         words = _topic(index, clause, k, args) + words
+    elif any(w.lower() == "туралы" for w in words[1:-1]):
+        words = _topic(index, clause, k, args, _OUTSIDE_TOPIC) + words  # «… жүктемесін азайту туралы Жарлыққа»
     if not words or word_info(words[-1])[2] not in ("NOUN", "PROPN"):
         return None
     head = word_info(words[-1])
@@ -139,13 +144,19 @@ def _without_case(word: str, tags: frozenset[str]) -> str:
     return word
 
 
-def _topic(index: TokenIndex, clause: Clause, k: int, args: list[Arg]) -> list[str]:
+def _topic(index: TokenIndex, clause: Clause, k: int, args: list[Arg],
+           stop_cases: frozenset[str] = frozenset()) -> list[str]:
     """The complement of «туралы» in a document's title («Семей полигонын жабу туралы
-    жарлық»): back to the subject, a date or punctuation."""
-    subjects = {j for a in args if a.case == "NOM" for j in range(a.first, a.last)}
+    жарлық»): back to the subject, a date, punctuation or a word in one of ``stop_cases``."""
+    subjects = {j: a for a in args if a.case == "NOM" for j in range(a.first, a.last)}
     words: list[str] = []
-    while k >= clause.first and k not in subjects and k not in index.date_tokens \
-            and index.norms[k][:1].isalpha():
+    while k >= clause.first and k not in index.date_tokens and index.norms[k][:1].isalpha() \
+            and not word_info(index.norms[k])[1] & stop_cases:
+        if k in subjects:
+            if not stop_cases or not words or "GEN" not in word_info(words[0])[1]:
+                break
+            name = subjects[k]  # «Қазақстан азаматтарының …»: a bare name owning a genitive is its possessor
+            return index.norms[name.first:k + 1] + words
         words.insert(0, index.norms[k])
         k -= 1
     return words
