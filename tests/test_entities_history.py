@@ -134,3 +134,67 @@ def test_entities_history_role_period(roles: str, period) -> None:  # noqa: ANN0
     from derek.extract.gazetteer import role_period
 
     assert role_period(roles) == period
+
+
+def _segmented(text: str) -> Document:
+    doc = Document(text)
+    for stage in (segment, lemmatize, extract_dates, extract_quantities):
+        doc = stage(doc)
+    return doc
+
+
+# (sentence, CRF span as written, person name kept): lowercase words either side and the next
+# name's initials leave a CRF person (session 9)
+PERSON_TRIMS = [
+    ("Ол князь Г.Г.Орловтың көмегімен сарайға кірді.", "Г.Г.Орловтың көмегімен сарайға", "Г.Г.Орловтың"),
+    ("Семейде Петровский М. Д. Сейітоваға үйленді.", "Петровский М.", "Петровский"),
+    ("Оны генерал Сергеев қабылдады.", "генерал Сергеев", "Сергеев"),
+    ("Кейін Сейтқали батырдың ауылына барды.", "Сейтқали батырдың", "Сейтқали батырдың"),
+]
+
+
+@pytest.mark.parametrize(("text", "crf", "name"), PERSON_TRIMS)
+def test_entities_history_person_name_only(text: str, crf: str, name: str) -> None:
+    from derek.extract.entities import _name_only
+
+    doc = _segmented(text)
+    at = text.index(crf)
+    a = next(i for i, t in enumerate(doc.tokens) if t.start == at)
+    b = next(i for i, t in enumerate(doc.tokens) if t.end == at + len(crf)) + 1
+    x, y = _name_only(doc, a, b)
+    assert text[doc.tokens[x].start : doc.tokens[y - 1].end] == name
+
+
+# (sentence, CRF span, the name before the title inside it, or None)
+TITLE_INSIDE = [
+    ("Соғыста Қасым ханның ұлы жеңіске жетті.", "Қасым ханның ұлы жеңіске", "Қасым"),
+    ("Соғыста Ақжол Әлібек батырдың інісі жеңді.", "Ақжол Әлібек батырдың інісі", "Ақжол Әлібек"),
+    ("Соғыста Қасым ханның жеңісі болды.", "Қасым ханның", None),   # the title ends the span
+    ("Ол Қасым қаласының ұлы ақыны еді.", "Қасым қаласының ұлы ақыны", None),
+]
+
+
+@pytest.mark.parametrize(("text", "crf", "name"), TITLE_INSIDE)
+def test_entities_history_title_inside_crf_span(text: str, crf: str, name: str | None) -> None:
+    from derek.extract.entities import _title_inside
+
+    doc = _segmented(text)
+    at = text.index(crf)
+    a = next(i for i, t in enumerate(doc.tokens) if t.start == at)
+    b = next(i for i, t in enumerate(doc.tokens) if t.end == at + len(crf)) + 1
+    k = _title_inside(doc, a, b, {s.first_token for s in doc.sentences})
+    assert (None if k is None else text[doc.tokens[a].start : doc.tokens[k - 1].end]) == name
+
+
+# a plural of a state's name is its people, not the state (session 9)
+PLURALS = [
+    ("Қытайлар толық жеңілді.", False),
+    ("Қытайлардың әскері шегінді.", False),
+    ("Қытай әскері шегінді.", True),
+    ("Біріккен Араб Әмірліктері келісті.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), PLURALS)
+def test_entities_history_plural_is_a_people(text: str, found: bool) -> None:
+    assert bool([m for m in _entities(text, use_ner=False) if m.type == "state"]) == found

@@ -11,9 +11,10 @@ from functools import cache
 
 from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
+from derek.extract.entities_heads import with_heads
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.extract.officeholders import officeholder_mentions
-from derek.lang.kk.morphology import lemma
+from derek.lang.kk.morphology import analyze, lemma
 
 # KazNERD classes kept as entities when no gazetteer name covers them, with derek's type.
 NER_TYPES = {
@@ -58,6 +59,8 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
                 entity_id = _in_context(readings, tags.label(a, b), gazetteer) or entity_id
             entity_id = _of_its_time(readings, entity_id, years.near(doc.tokens[a].start), gazetteer)
         entry = gazetteer.entries[entity_id]
+        if b - a == 1 and entry.type != "person" and _plural_word(doc.tokens[a].norm):
+            continue  # «Қытайлар»: the Chinese, not China
         if entry.type == "person":
             a = _with_initials(doc, a)
             if _title_at(doc, b, barred):
@@ -68,6 +71,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         taken.update(range(a, b))
     if tags is not None:
         mentions += _ner_mentions(doc, tags, taken | skip, barred | taken)
+    mentions = with_heads(doc, mentions, skip, _head_mention)
     mentions += deixis_mentions(doc, _covered(doc, mentions) | skip)
     mentions += officeholder_mentions(doc, mentions)
     doc.entities = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -206,12 +210,46 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
             type_ = NER_TYPES.get(label)
             if type_ is None or taken.intersection(range(a, b)):
                 continue
+            if (k := _title_inside(doc, a, b, barred)) is not None:
+                b, type_ = k, "person"  # «Барақ ханның ұлы жеңіске» tagged as one span
+            if type_ == "person":
+                a, b = _name_only(doc, a, b)
+            elif type_ == "place" and b - a == 1 and _plural_word(doc.tokens[a].norm):
+                continue  # «Арабтармен»: a people
             titled = type_ in ("person", "place", "organization") and _title_at(doc, b, barred)
             # initials open only a person's name («М.К. Қойгелдиевтің» is no organization)
             initialed = b - a > 1 and _is_initial(doc.tokens[a].norm) and not _is_initial(doc.tokens[b - 1].norm)
             found.append(_provisional(doc, a, b, "person" if titled or initialed else type_, titled))
     found += _titled_names(doc, barred | _covered(doc, found))
     return _outermost(found)
+
+
+def _title_inside(doc: Document, a: int, b: int, barred: set[int]) -> int | None:
+    """The title closing the capitalized words that open a CRF span, when words follow it."""
+    k = a + 1
+    while k < b - 1 and doc.tokens[k].norm[:1].isupper():
+        k += 1
+    return k if k < b - 1 and _title_at(doc, k, barred) else None
+
+
+def _plural_word(norm: str) -> bool:
+    """A plural that is no possessed name («Қытайлар», «арабтар»; not «Әмірліктері»)."""
+    readings = analyze(norm)[:1]
+    return bool(readings) and "PL" in readings[0].tags and "POSS.3" not in readings[0].tags
+
+
+def _name_only(doc: Document, a: int, b: int) -> tuple[int, int]:
+    """A CRF person without the lowercase words it ran into on either side («Г.Г.Орловтың
+    көмегімен сарай», «генерал Петров») and the next name's initials («Достоевский М.»)."""
+    def loose(k: int) -> bool:
+        word = doc.tokens[k].norm
+        return word[:1].islower() and not _is_title(word)
+
+    while b - a > 1 and (loose(b - 1) or _is_initial(doc.tokens[b - 1].norm)):
+        b -= 1
+    while b - a > 1 and loose(a):
+        a += 1
+    return a, b
 
 
 def _titled_names(doc: Document, barred: set[int]) -> list[EntityMention]:
@@ -235,6 +273,11 @@ def _provisional(doc: Document, a: int, b: int, type_: str, titled: bool) -> Ent
     mention = _mention(doc, a, end, f"prov:{type_}:{key}", type_, name, None, "ner")
     mention.case = case_of(doc.tokens[end - 1].norm)
     return mention
+
+
+def _head_mention(doc: Document, a: int, b: int, type_: str) -> EntityMention:
+    """A provisional name closed by a head noun («Хазар қағанаты»), keyed with the head."""
+    return _provisional(doc, a, b, type_, False)
 
 
 def _outermost(mentions: list[EntityMention]) -> list[EntityMention]:
