@@ -1,6 +1,7 @@
 """Latency of `ask` (p50/p99, ms) on the seeds knowledge base (../shared/seeds + the sample
 corpus) and on a large one: KazNERD sentences, one per document, up to --docs documents in all,
-plus the seeds and the corpus. The questions are bench/data/qa.jsonl. Prints JSON.
+plus the seeds and the corpus. The questions are bench/data/qa.jsonl; ``*_reader`` times
+``derek ask --reader`` (the span reader over the best documents). Prints JSON.
 
     python bench/ask_latency.py [--docs 10000] [--skip-large]
 """
@@ -36,12 +37,12 @@ def kaznerd_sentences() -> list[str]:
     return sentences + ([" ".join(words)] if words else [])
 
 
-def timings(kb, questions: list[str]) -> dict:  # noqa: ANN001 - KnowledgeBase
-    kb.ask(questions[0])  # warm the caches (gazetteer, morphology) once, as a server would
+def timings(kb, questions: list[str], reader: bool = False) -> dict:  # noqa: ANN001 - KnowledgeBase
+    kb.ask(questions[0], reader=reader)  # warm the caches (gazetteer, morphology) once, as a server would
     times = []
     for q in questions:
         start = time.perf_counter()
-        kb.ask(q)
+        kb.ask(q, reader=reader)
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
     return {"questions": len(times), "p50_ms": round(statistics.median(times), 1),
@@ -69,6 +70,7 @@ def main() -> None:
         kb, built = build(Path(tmp), [])
         docs = kb.db.execute("SELECT count(*) FROM documents").fetchone()[0]
         report["seeds_kb"] = {"documents": docs, "build_s": round(built, 1), **timings(kb, questions)}
+        report["seeds_kb_reader"] = timings(kb, questions, reader=True)  # `derek ask --reader`
         kb.close()
     if not args.skip_large:
         with tempfile.TemporaryDirectory() as tmp:
@@ -80,6 +82,7 @@ def main() -> None:
             kb, built = build(Path(tmp), [str(folder)])
             stats = {k: kb.db.execute(f"SELECT count(*) FROM {k}").fetchone()[0] for k in ("documents", "sentences")}
             report["large_kb"] = {**stats, "build_s": round(built, 1), **timings(kb, questions)}
+            report["large_kb_reader"] = timings(kb, questions, reader=True)
             kb.close()
     print(json.dumps(report, ensure_ascii=False, indent=1))
 

@@ -16,7 +16,8 @@ extractor first: ``ask.TYPED_FIRST = False``). Open domain: recall@k of document
 ranked by the summed BM25 of their best three sentences (``sentence_ranking``: by their best
 sentence alone); EM/F1 of ``ask_open`` reading the best documents whole (``read_documents``,
 also with the threshold; its document model held out like the reader: scripts/train_documents.py)
-and of ``ask`` choosing one answer sentence (``answer_sentence``). The fold readers are trained on
+and of ``ask`` choosing one answer sentence (``answer_sentence``, also with the threshold: what
+``derek ask`` answers by default; ``read_documents_with_threshold`` is ``derek ask --reader``). The fold readers are trained on
 scripts/train_reader.py's feature cache when it holds these questions: run
 ``python scripts/train_reader.py --rebuild`` first after changing the reader's features.
 """
@@ -141,7 +142,7 @@ def open_domain(items: list[dict], weights: dict[str, dict]) -> dict:
                 by_sentence = list(dict.fromkeys(p.doc for p in kb_passages(kb.db, question)))
                 gold = names[item["context"]]
                 calls = (("read_documents", ask_open, 0.0), ("read_documents_with_threshold", ask_open, None),
-                         ("answer_sentence", ask, 0.0))
+                         ("answer_sentence", ask, 0.0), ("answer_sentence_with_threshold", ask, None))
                 for mode, fn, threshold in calls:
                     extra = {"weights": weights[item["id"]], "doc_weights": doc_weights[item["id"]]} \
                         if fn is ask_open else {}

@@ -2,10 +2,11 @@
 sample corpus: correct answers with a correct source, abstentions on unanswerable questions,
 and latency. Prints JSON.
 
-    python bench/qa.py [--errors] [--gold PATH] [--split dev|heldout]
+    python bench/qa.py [--errors] [--gold PATH] [--split dev|heldout] [--reader]
 
 `--gold` reads another question file of the same shape (bench/data/qa_blind.jsonl); `--split`
-keeps odd ids (dev) or even ids (held out), as qa_blind.md splits its questions.
+keeps odd ids (dev) or even ids (held out), as qa_blind.md splits its questions; `--reader`
+answers as `derek ask --reader` does (the span reader over the best documents).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--gold", type=Path, default=QA)
     parser.add_argument("--split", choices=("dev", "heldout"))
+    parser.add_argument("--reader", action="store_true", help="as `derek ask --reader` answers")
     args = parser.parse_args()
     items = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.split:
@@ -73,7 +75,7 @@ def main() -> None:
         ingest_paths(kb, [str(SEEDS), str(CORPUS)])
         for item in items:
             start = time.perf_counter()
-            answer = kb.ask(item["question"])
+            answer = kb.ask(item["question"], reader=args.reader)
             latencies.append((time.perf_counter() - start) * 1000)
             if item["answerable"]:
                 ok = answer_correct(item, answer) and source_correct(item, answer)
@@ -88,7 +90,7 @@ def main() -> None:
                                "conf": round(answer.confidence, 2), "outcome": outcome})
     answerable = sum(1 for i in items if i["answerable"])
     report = {
-        "benchmark": "qa", "gold": args.gold.name, "split": args.split or "all", "questions": len(items), "answerable": answerable,
+        "benchmark": "qa", "gold": args.gold.name, "split": args.split or "all", "reader": args.reader, "questions": len(items), "answerable": answerable,
         "correct_with_source": tally["correct"],
         "accuracy_answerable": round(tally["correct"] / answerable, 3),
         "unanswerable_abstained": f"{tally['abstained']}/{len(items) - answerable}",

@@ -186,10 +186,15 @@ def lemmatize(as_json: bool) -> None:
 @click.argument("question")
 @click.option("--context", "context_file", type=click.Path(exists=True, dir_okay=False),
               help="Answer from this one document only (reading comprehension; no knowledge base).")
+@click.option("--reader", is_flag=True,
+              help="Read the best documents with the span reader instead of answering from facts "
+                   "(better on general and history text that the facts do not cover).")
 @_db_option
 @_json_option
-def ask(question: str, context_file: str | None, db: str, as_json: bool) -> None:
+def ask(question: str, context_file: str | None, reader: bool, db: str, as_json: bool) -> None:
     """Answer a question in Kazakh, with the sentence that says it (or say it is not known)."""
+    if context_file and reader:
+        raise click.UsageError("--reader reads a knowledge base; --context already reads its one document")
     if context_file:
         from pathlib import Path
 
@@ -199,7 +204,7 @@ def ask(question: str, context_file: str | None, db: str, as_json: bool) -> None
         answer = ask_context(read_text(context_file), question, Path(context_file).name)
     else:
         with _open_kb(db) as kb:
-            answer = kb.ask(question)
+            answer = kb.ask(question, reader=reader)
     if as_json:
         _dump(answer.to_dict())
         return

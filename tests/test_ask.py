@@ -618,3 +618,44 @@ def test_ask_copula_dash_value_not_the_asked_noun(sentence: str, question: str, 
     answers = [c.answer for c in describe(p, q)]
     assert answer in answers
     assert all(a.split()[0] != sentence.split()[1] for a in answers)  # not the asked noun itself
+
+
+# The span reader over a knowledge base (`derek ask --reader`, KnowledgeBase.ask(reader=True)).
+HISTORY_TEXTS = {
+    "tauke.txt": "Тәуке ханның тұсында «Жеті жарғы» деп аталатын заңдар жинағы қабылданды. Бұл жинақ "
+                 "қазақ қоғамының өмірін ұзақ уақыт реттеп отырды. Тәуке хан Түркістан қаласында жерленген.",
+    "blood.txt": "Адамның қанында оттегін тасымалдайтын ақуыз гемоглобин деп аталады. Ол эритроциттердің "
+                 "құрамында болады.",
+}
+
+
+@pytest.fixture(scope="module")
+def history_kb_path(tmp_path_factory):
+    from conftest import kb_of_texts
+
+    return kb_of_texts(tmp_path_factory.mktemp("history"), HISTORY_TEXTS)
+
+
+def test_ask_cli_reader_answers_from_the_read_documents(history_kb_path, runner) -> None:
+    result = runner.invoke(main, ["ask", "Тәуке хан тұсында қабылданған заңдар жинағы қалай аталады?",
+                                  "--reader", "--db", str(history_kb_path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["method"] == "reader" and "Жеті жарғы" in data["answer"]
+    source = data["sources"][0]
+    assert source["doc"] == "tauke.txt"
+    assert HISTORY_TEXTS["tauke.txt"][source["start"]:source["end"]] == source["text"]
+    assert data["answer"] in source["text"]
+
+
+def test_ask_reader_abstains_without_matching_documents(history_kb_path) -> None:
+    with derek.open(history_kb_path) as kb:
+        answer = kb.ask("Антарктида пингвиндері қанша?", reader=True)
+    assert answer.answer is None and answer.sources == []
+
+
+def test_ask_cli_reader_and_context_together_is_a_usage_error(history_kb_path, runner, tmp_path) -> None:
+    context = tmp_path / "c.txt"
+    context.write_text(HISTORY_TEXTS["tauke.txt"], encoding="utf-8")
+    result = runner.invoke(main, ["ask", "Тәуке хан қайда жерленген?", "--reader", "--context", str(context)])
+    assert result.exit_code == 2 and "--reader" in result.output

@@ -85,6 +85,14 @@ def test_web_api_ask_answers_with_sources(client):
         assert doc_text(client, s["doc"])[s["start"] : s["end"]] == s["text"]
 
 
+def test_web_api_ask_reader_reads_the_best_documents(client):
+    body = client.get("/api/ask", params={"q": "ШЫҰ-ға қандай мемлекеттер мүше?", "reader": "true"}).json()
+    assert body["answer"] and body["method"] in ("reader", "passages")
+    for s in body["sources"]:
+        assert doc_text(client, s["doc"])[s["start"] : s["end"]] == s["text"]
+    assert client.get("/api/ask", params={"q": QUESTION, "reader": "maybe"}).status_code == 422
+
+
 def test_web_api_ask_unknown_is_no_answer_not_error(client):
     body = client.get("/api/ask", params={"q": "Марста қанша ай бар?"}).json()
     assert body["answer"] is None and body["sources"] == []

@@ -246,11 +246,14 @@ class KnowledgeBase:
 
         return find_conflicts(self.db)
 
-    def ask(self, question: str) -> Any:
-        """Answer a Kazakh question with its source sentence, or say it is not known."""
-        from derek.query.ask import ask
+    def ask(self, question: str, reader: bool = False) -> Any:
+        """Answer a Kazakh question with its source sentence, or say it is not known. ``reader``:
+        read the best documents whole with the span reader instead of answering from facts and
+        typed values (``ask_open``: better on general and history text the facts do not cover,
+        worse on the foreign-relations text the facts are built for; docs/ask.md)."""
+        from derek.query.ask import ask, ask_open
 
-        return ask(self.db, question)
+        return ask_open(self.db, question) if reader else ask(self.db, question)
 
     def export(self, fmt: str) -> str:
         from derek.query.export import export_facts

@@ -31,8 +31,9 @@ def search(kb: KB, q: Text, limit: Limit = 10) -> dict[str, Any]:
 
 
 @router.get("/ask", summary="Answer a Kazakh question with its source sentences")
-def ask(kb: KB, q: Text) -> dict[str, Any]:
-    return kb.ask(q).to_dict()
+def ask(kb: KB, q: Text, reader: bool = False) -> dict[str, Any]:
+    """``reader=true``: the span reader over the best documents (``KnowledgeBase.ask``)."""
+    return kb.ask(q, reader=reader).to_dict()
 
 
 @router.get("/entities", summary="Entities mentioned in the documents, most mentioned first")
