@@ -198,3 +198,29 @@ PLURALS = [
 @pytest.mark.parametrize(("text", "found"), PLURALS)
 def test_entities_history_plural_is_a_people(text: str, found: bool) -> None:
     assert bool([m for m in _entities(text, use_ner=False) if m.type == "state"]) == found
+
+
+class _FakeTags:
+    """CRF spans given by hand: (first token, end token, KazNERD class) for sentence 0."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = spans
+
+    def of(self, k: int) -> list[tuple[int, int, str]]:
+        return self.spans if k == 0 else []
+
+
+@pytest.mark.parametrize(("text", "crf", "kept"), [
+    ("Шартқа Б.Н Ельцин қол қойды.", "Б.", False),        # a lone initial the CRF called a body
+    ("Шартқа А. Б. қол қойды.", "А. Б.", False),
+    ("Шартқа ЕҚЫҰ өкілі қол қойды.", "ЕҚЫҰ", True),
+])
+def test_entities_history_initials_alone_name_nothing(text: str, crf: str, kept: bool) -> None:
+    from derek.extract.entities import _ner_mentions
+
+    doc = _segmented(text)
+    at = text.index(crf)
+    a = next(i for i, t in enumerate(doc.tokens) if t.start == at)
+    b = next(i for i, t in enumerate(doc.tokens) if t.end == at + len(crf)) + 1
+    found = _ner_mentions(doc, _FakeTags([(a, b, "ORGANISATION")]), set(), set())
+    assert bool([m for m in found if m.text == crf]) == kept

@@ -210,8 +210,10 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
             type_ = NER_TYPES.get(label)
             if type_ is None or taken.intersection(range(a, b)):
                 continue
-            if (k := _title_inside(doc, a, b, barred)) is not None:
-                b, type_ = k, "person"  # «Барақ ханның ұлы жеңіске» tagged as one span
+            if all(_is_initial(doc.tokens[i].norm) for i in range(a, b)):
+                continue  # «Б.» of «Б.Н Ельцин» left alone by the name: initials name nothing
+            if (end := _title_inside(doc, a, b, barred)) is not None:
+                b, type_ = end, "person"  # «Барақ ханның ұлы жеңіске» tagged as one span
             if type_ == "person":
                 a, b = _name_only(doc, a, b)
             elif type_ == "place" and b - a == 1 and _plural_word(doc.tokens[a].norm):
