@@ -185,6 +185,8 @@ def _valid(norm: str, cand: _Candidate) -> bool:
         return False
     if cand.kind == "ymm" and not _month(g["mon1"] or "") < _month(g["mon2"] or ""):
         return False  # a span of months runs forward within its year
+    if g.get("mon") and not g.get("d") and _other_word(g["mon"]):
+        return False  # «майданына»: the front's (майдан), not May's (май + -дан)
     if cand.kind == "m" and _quoted(norm, cand):
         return False  # «Желтоқсан» партиясы, «Наурыз» мерекесі: a month word in quotes is a name
     if g.get("mon") and _month_stem(g["mon"]) in _months()[1]:
@@ -194,6 +196,17 @@ def _valid(norm: str, cand: _Candidate) -> bool:
         if g["mon"][0].isupper() and not g.get("d") and not _sentence_start(norm, at):
             return False
     return True
+
+
+def _other_word(word: str) -> bool:
+    """Does the morphology read a month-like word as another, longer noun («майданының» →
+    майдан, the front; «мамырдың» → мамыр stays a month)? A day number beside it is a date anyway."""
+    from derek.lang.kk.morphology import lemma  # lazily: only month-like words pay for it
+
+    word = word.split()[0].lower()
+    stem, found = _month_stem(word), lemma(word).lower()
+    # the analyser took an ending off and kept more than the month's stem: a known longer noun
+    return found != word and len(found) > len(stem) and found.startswith(stem)
 
 
 def _quoted(norm: str, cand: _Candidate) -> bool:
