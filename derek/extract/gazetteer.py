@@ -79,7 +79,10 @@ def word_keys(norm: str) -> frozenset[str]:
     for a in analyze(norm)[:_CANDIDATES]:
         # a reading that leaves a stub (Жарғы → жа) would make unrelated names meet, and a name
         # is no verb form («Бұрындық» read as «бұрын-дық», we were before, would meet «Бұрынғы»)
-        if len(a.lemma) >= 3 and 2 * len(a.lemma) >= len(norm) and not verbal.intersection(a.tags):
+        # (the attributive -ғы after a possessive locative is five letters on a short stem:
+        # «облысындағы» → облыс, so it counts when the stem keeps four letters)
+        long_enough = 2 * len(a.lemma) >= len(norm) or len(a.lemma) >= 4 and "ATTR" in a.tags
+        if len(a.lemma) >= 3 and long_enough and not verbal.intersection(a.tags):
             keys.add(fold(a.lemma))
     return frozenset(k for k in keys if k)
 
