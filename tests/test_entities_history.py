@@ -143,6 +143,13 @@ def _segmented(text: str) -> Document:
     return doc
 
 
+def _token_span(doc: Document, text: str, span: str) -> tuple[int, int]:
+    """The tokens a..b-1 that ``span`` (its first occurrence in ``text``) covers."""
+    at = text.index(span)
+    a = next(i for i, t in enumerate(doc.tokens) if t.start == at)
+    return a, next(i for i, t in enumerate(doc.tokens) if t.end == at + len(span)) + 1
+
+
 # (sentence, CRF span as written, person name kept): lowercase words either side and the next
 # name's initials leave a CRF person (session 9)
 PERSON_TRIMS = [
@@ -158,9 +165,7 @@ def test_entities_history_person_name_only(text: str, crf: str, name: str) -> No
     from derek.extract.entities import _name_only
 
     doc = _segmented(text)
-    at = text.index(crf)
-    a = next(i for i, t in enumerate(doc.tokens) if t.start == at)
-    b = next(i for i, t in enumerate(doc.tokens) if t.end == at + len(crf)) + 1
+    a, b = _token_span(doc, text, crf)
     x, y = _name_only(doc, a, b)
     assert text[doc.tokens[x].start : doc.tokens[y - 1].end] == name
 
@@ -179,9 +184,7 @@ def test_entities_history_title_inside_crf_span(text: str, crf: str, name: str |
     from derek.extract.entities import _title_inside
 
     doc = _segmented(text)
-    at = text.index(crf)
-    a = next(i for i, t in enumerate(doc.tokens) if t.start == at)
-    b = next(i for i, t in enumerate(doc.tokens) if t.end == at + len(crf)) + 1
+    a, b = _token_span(doc, text, crf)
     k = _title_inside(doc, a, b, {s.first_token for s in doc.sentences})
     assert (None if k is None else text[doc.tokens[a].start : doc.tokens[k - 1].end]) == name
 
@@ -219,9 +222,7 @@ def test_entities_history_initials_alone_name_nothing(text: str, crf: str, kept:
     from derek.extract.entities import _ner_mentions
 
     doc = _segmented(text)
-    at = text.index(crf)
-    a = next(i for i, t in enumerate(doc.tokens) if t.start == at)
-    b = next(i for i, t in enumerate(doc.tokens) if t.end == at + len(crf)) + 1
+    a, b = _token_span(doc, text, crf)
     found = _ner_mentions(doc, _FakeTags([(a, b, "ORGANISATION")]), set(), set())
     assert bool([m for m in found if m.text == crf]) == kept
 

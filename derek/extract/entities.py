@@ -11,7 +11,7 @@ from functools import cache
 
 from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
-from derek.extract.entities_heads import with_heads
+from derek.extract.entities_heads import covered_tokens, with_heads
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.extract.officeholders import officeholder_mentions
 from derek.lang.kk.morphology import analyze, lemma
@@ -72,7 +72,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     if tags is not None:
         mentions += _ner_mentions(doc, tags, taken | skip, barred | taken)
     mentions = with_heads(doc, mentions, skip, _head_mention)
-    mentions += deixis_mentions(doc, _covered(doc, mentions) | skip)
+    mentions += deixis_mentions(doc, covered_tokens(doc, mentions) | skip)
     mentions += officeholder_mentions(doc, mentions)
     doc.entities = sorted(mentions, key=lambda m: (m.start, m.end))
     return doc
@@ -110,11 +110,6 @@ def _title_at(doc: Document, i: int, barred: set[int]) -> bool:
 
 def _is_title(norm: str) -> bool:
     return any(norm.startswith(t) and norm[len(t):] in TITLE_ENDINGS for t in TITLES)
-
-
-def _covered(doc: Document, mentions: list[EntityMention]) -> set[int]:
-    starts = [t.start for t in doc.tokens]
-    return {i for m in mentions for i in range(bisect_left(starts, m.start), bisect_left(starts, m.end))}
 
 
 def _date_tokens(doc: Document) -> set[int]:
@@ -222,7 +217,7 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
             # initials open only a person's name («М.К. Қойгелдиевтің» is no organization)
             initialed = b - a > 1 and _is_initial(doc.tokens[a].norm) and not _is_initial(doc.tokens[b - 1].norm)
             found.append(_provisional(doc, a, b, "person" if titled or initialed else type_, titled))
-    found += _titled_names(doc, barred | _covered(doc, found))
+    found += _titled_names(doc, barred | covered_tokens(doc, found))
     return _outermost(found)
 
 

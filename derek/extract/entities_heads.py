@@ -77,7 +77,9 @@ def with_heads(doc: Document, mentions: list[EntityMention], barred: set[int],
     heads = {j: h for j, norm in candidates if (h := head_of(norm)) is not None}
     plural = {j: h for j, norm in candidates if (h := head_of(norm, plural=True)) is not None}
     out: list[EntityMention] = []
-    taken: set[int] = set()  # not ``barred``: the dates stage reads «майданының» as May
+    # heads joined so far; heads are not checked against ``barred`` (what the dates stage took:
+    # it once read «майданының» as May, and a misread there must not hide a head)
+    taken: set[int] = set()
     for m in mentions:
         a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
         head = _head_after(doc, b, taken, heads)
@@ -93,8 +95,8 @@ def with_heads(doc: Document, mentions: list[EntityMention], barred: set[int],
             a = run
         out.append(_extended(doc, m, a, b, head, make))
         taken.add(b)
-    out += _bare_names(doc, heads, _covered(doc, out) | barred, make)
-    out += _lowercase_states(doc, heads, out, _covered(doc, out) | barred, make)
+    out += _bare_names(doc, heads, covered_tokens(doc, out) | barred, make)
+    out += _lowercase_states(doc, heads, out, covered_tokens(doc, out) | barred, make)
     return _compass(doc, _coordinated(doc, plural, out, make) if plural else out, barred, make)
 
 
@@ -146,9 +148,7 @@ def _extended(doc: Document, m: EntityMention, a: int, b: int, head: _Head, make
         return grown
     if m.type == "state" and (head.kind in ("geo", "admin") or head.lemma == "мемлекет"):
         return m
-    mention = make(doc, a, b + 1, KIND_TYPE[head.kind])
-    mention.case = head.case
-    return mention
+    return _in_case(make(doc, a, b + 1, KIND_TYPE[head.kind]), head)
 
 
 def _entry_type(m: EntityMention) -> str:
@@ -167,9 +167,7 @@ def _bare_names(doc: Document, heads: dict[int, _Head], covered: set[int], make:
         if i < 0 or i in covered or j in covered or not _name_word(doc.tokens[i].norm, i in firsts):
             continue
         if doc.tokens[j].start - doc.tokens[i].end <= 1:
-            mention = make(doc, i, j + 1, KIND_TYPE[head.kind])
-            mention.case = head.case
-            found.append(mention)
+            found.append(_in_case(make(doc, i, j + 1, KIND_TYPE[head.kind]), head))
     return found
 
 
@@ -200,8 +198,7 @@ def _lowercase_states(doc: Document, heads: dict[int, _Head], mentions: list[Ent
         if head.kind == "state":
             mention = make(doc, i, j + 1, "state")
             if mention.entity in keys:
-                mention.case = head.case
-                found.append(mention)
+                found.append(_in_case(mention, head))
     return found
 
 
@@ -225,7 +222,8 @@ def _compass(doc: Document, mentions: list[EntityMention], barred: set[int],
     return out
 
 
-def _covered(doc: Document, mentions: list[EntityMention]) -> set[int]:
+def covered_tokens(doc: Document, mentions: list[EntityMention]) -> set[int]:
+    """Indexes of the tokens the mentions span."""
     starts = [t.start for t in doc.tokens]
     return {i for m in mentions for i in range(bisect_left(starts, m.start), bisect_left(starts, m.end))}
 
