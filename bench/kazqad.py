@@ -17,7 +17,9 @@ ranked by the summed BM25 of their best three sentences (``sentence_ranking``: b
 sentence alone); EM/F1 of ``ask_open`` reading the best documents whole (``read_documents``,
 also with the threshold; its document model held out like the reader: scripts/train_documents.py)
 and of ``ask`` choosing one answer sentence (``answer_sentence``, also with the threshold: what
-``derek ask`` answers by default; ``read_documents_with_threshold`` is ``derek ask --reader``). The fold readers are trained on
+``derek ask`` answers by default; ``read_documents_with_threshold`` is ``derek ask --reader``;
+``answer_sentence*_span`` score the words ``ask`` read its answer from, ``Answer.spans``, where the
+plain modes score the rendered answer: «1731», not «1731 жыл»). The fold readers are trained on
 scripts/train_reader.py's feature cache when it holds these questions: run
 ``python scripts/train_reader.py --rebuild`` first after changing the reader's features.
 """
@@ -147,11 +149,16 @@ def open_domain(items: list[dict], weights: dict[str, dict]) -> dict:
                     extra = {"weights": weights[item["id"]], "doc_weights": doc_weights[item["id"]]} \
                         if fn is ask_open else {}
                     answer = fn(kb.db, item["question"], threshold, **extra)
-                    em, f = em_f1(answer.answer, item["answers"]["text"])
-                    rows.setdefault(mode, []).append({
-                        "id": item["id"], "half": item["half"], "em": em, "f1": f,
-                        "answered": answer.answer is not None,
-                        "r1": gold in ranked[:1], "r5": gold in ranked[:5]})
+                    scored = [(mode, answer.answer)]
+                    if fn is ask:  # the KB answer is rendered («1731 жыл»); its words in the text: «1731»
+                        words = answer.spans[0]["text"] if len(answer.spans) == 1 else answer.answer
+                        scored.append((mode + "_span", words))
+                    for key, text in scored:
+                        em, f = em_f1(text, item["answers"]["text"])
+                        rows.setdefault(key, []).append({
+                            "id": item["id"], "half": item["half"], "em": em, "f1": f,
+                            "answered": answer.answer is not None,
+                            "r1": gold in ranked[:1], "r5": gold in ranked[:5]})
                 rows.setdefault("sentence_ranking", []).append({
                     "id": item["id"], "half": item["half"], "em": 0.0, "f1": 0.0, "answered": False,
                     "r1": gold in by_sentence[:1], "r5": gold in by_sentence[:5]})

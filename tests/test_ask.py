@@ -88,6 +88,41 @@ def test_ask_answers_with_a_source(corpus_kb, question: str, word: str, value: s
     assert all(s["text"] for s in answer.sources)
 
 
+def _points_into_documents(kb, answer) -> None:
+    for span in answer.spans:
+        row = kb.document(span["doc"])
+        assert row is not None and kb.document_text(row.id)[span["start"]:span["end"]] == span["text"]
+
+
+# (question, the words of the source that answer it, exactly)
+ANSWER_SPANS = [
+    ("Қазақстан БҰҰ-ға қашан мүше болды?", {"1992 жылғы 2 наурызда", "1992 жылы 2 наурызда"}),
+    ("Кувейт АӨСШК-ге қай жылы кірді?", {"2021"}),  # a year is its digits, not «2021 жылы»
+    ("Бүгінде БҰҰ неше мемлекетті біріктіреді?", {"193 мемлекетті"}),
+    # the file writes a Latin O; the span is the original text, the place's head noun with it
+    ("1726 жылы үш жүздің өкілдері бас қосқан жер:", {"Oрдабасы тауында"}),
+]
+
+
+@pytest.mark.parametrize(("question", "words"), ANSWER_SPANS)
+def test_ask_answer_spans_point_at_the_answering_words(corpus_kb, question: str, words: set[str]) -> None:
+    kb, _ = corpus_kb
+    answer = kb.ask(question)
+    assert answer.spans and {s["text"] for s in answer.spans} <= words
+    _points_into_documents(kb, answer)
+    # each span stands inside one of the answer's quoted sentences
+    assert all(any(s["doc"] == q["doc"] and q["start"] <= s["start"] < s["end"] <= q["end"] for q in answer.sources)
+               for s in answer.spans)
+
+
+def test_ask_list_answer_has_a_span_per_item(corpus_kb) -> None:
+    kb, _ = corpus_kb
+    answer = kb.ask("ШЫҰ-ға қандай мемлекеттер мүше?")
+    assert isinstance(answer.value, list) and len(answer.value) >= 3
+    _points_into_documents(kb, answer)
+    assert len({s["text"] for s in answer.spans}) >= 3
+
+
 # (question, the document that is about it, a word of the answer read from it)
 OPEN = [
     ("Кувейт АӨСШК-ге қай жылы кірді?", "aosshk.txt", "2021"),
@@ -208,7 +243,8 @@ def test_ask_cli_json(corpus_kb, runner) -> None:
     result = runner.invoke(main, ["ask", "Қазақстан БҰҰ-ға қашан мүше болды?", "--db", str(path), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) >= {"question", "answer", "value", "answer_type", "confidence", "sources", "passages"}
+    assert set(data) >= {"question", "answer", "value", "answer_type", "confidence", "sources", "passages",
+                         "answer_spans"}
     assert data["value"] == "1992-03-02" and data["sources"][0]["doc"] == "bul.txt"
 
 
@@ -646,6 +682,8 @@ def test_ask_cli_reader_answers_from_the_read_documents(history_kb_path, runner)
     assert source["doc"] == "tauke.txt"
     assert HISTORY_TEXTS["tauke.txt"][source["start"]:source["end"]] == source["text"]
     assert data["answer"] in source["text"]
+    [span] = data["answer_spans"]
+    assert HISTORY_TEXTS["tauke.txt"][span["start"]:span["end"]] == span["text"] == data["answer"]
 
 
 def test_ask_reader_abstains_without_matching_documents(history_kb_path) -> None:

@@ -44,12 +44,16 @@ class Answer:
     same_as: dict[str, str] = field(default_factory=dict)
     # a two-step question's steps, inner first: {"question","answer","value","sources"} (two_step.py)
     steps: list[dict[str, Any]] = field(default_factory=list)
+    # the words in the sources that the answer was read from, each {"doc","start","end","text"}
+    # (text == the document's text[start:end]; the answer itself may be rendered: «1992 жылғы 2 наурыз»
+    # from «1992 жылы 2 наурызда»); empty when no words can be pointed at (a yes/no answer)
+    spans: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "answer": self.answer, "value": self.value,
                 "answer_type": self.answer_type, "confidence": round(self.confidence, 3),
                 "sources": self.sources, "passages": self.passages, "method": self.method,
-                "conflicts": self.conflicts, "steps": self.steps}
+                "conflicts": self.conflicts, "steps": self.steps, "answer_spans": self.spans}
 
 
 def ask(db, text: str, threshold: float | None = None) -> Answer:  # noqa: ANN001 - sqlite3.Connection
@@ -90,6 +94,7 @@ def _ask_one(db, text: str | Question, threshold: float | None = None) -> Answer
         if found.confidence >= floor and (found.confidence >= answer.confidence - 0.05
                                           or _covers(found, answer, question)):
             found.passages = shown
+            found.spans = _fact_spans(db, found, question)
             return found
         answer.conflicts = _disputed(answer, found)
     return answer
@@ -191,8 +196,11 @@ def _reader_answer(question: Question, passages: list[Passage], shown: list[dict
         return Answer(question.text, None, None, question.answer_type, confidence, [], shown, None)
     p = reading.span.passage
     source = {"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}
+    lo, hi = p.tokens[reading.span.first].start, p.tokens[reading.span.last].end
+    words = p.text[lo:hi]
+    lo, hi = lo + len(words) - len(words.lstrip(" -,")), hi - len(words) + len(words.rstrip(" -,"))
     return Answer(question.text, reading.span.text, reading.value, question.answer_type, confidence,
-                  [source], shown, "reader")
+                  [source], shown, "reader", spans=[_span(p, p.start + lo, p.start + hi)])
 
 
 def ask_open(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sqlite3.Connection
@@ -240,7 +248,50 @@ def _from_passages(question: Question, passages: list[Passage], shown: list[dict
     source = {"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}
     # a score is coverage times fit factors and may pass 1; a confidence may not
     return Answer(question.text, best.answer, best.value, question.answer_type, min(best.score, 1.0), [source],
-                  shown, "passages")
+                  shown, "passages", spans=answer_spans(best))
+
+
+def _span(p: Passage, start: int, end: int) -> dict[str, Any]:
+    return {"doc": p.doc, "start": start, "end": end, "text": p.text[start - p.start : end - p.start]}
+
+
+def answer_spans(best: Candidate) -> list[dict[str, Any]]:
+    """The words each part of an answer was read from: a typed value's exact span, else the first
+    place its passage writes the answer (a phrase is the text's own words); none for a rendered
+    answer the passage does not spell out («иә»)."""
+    found: list[dict[str, Any]] = []
+    for c in best.parts or (best,):
+        p = c.passage
+        if c.start >= 0 and c.end > c.start:
+            span = _span(p, c.start, c.end)
+        elif c.answer and (at := p.text.find(c.answer, max(c.start - p.start, 0))) >= 0:
+            span = _span(p, p.start + at, p.start + at + len(c.answer))
+        else:
+            continue
+        if span not in found:
+            found.append(span)
+    return found
+
+
+def _fact_spans(db, answer: Answer, question: Question) -> list[dict[str, Any]]:  # noqa: ANN001
+    """Where the facts' sources write the answer: the entity mentions, dates and figures whose
+    value is one of the answer's values, in each cited sentence."""
+    from derek.query.candidates import exact_bounds
+
+    values = answer.value if isinstance(answer.value, list) else [answer.value]
+    wanted = {str(v) for v in values if v is not None}
+    if not wanted:
+        return []
+    found: list[dict[str, Any]] = []
+    for source in answer.sources[:12]:
+        p = passage_at(db, source, question, answer.same_as)
+        for x in p.spans:
+            value = str(x.get("value"))
+            if value in wanted or x["kind"] == "date" and any(value.startswith(w) for w in wanted if w[:1].isdigit()):
+                span = _span(p, *exact_bounds(p, x, answer.answer_type))
+                if span not in found:
+                    found.append(span)
+    return found
 
 
 def _candidates(question: Question, passages: list[Passage], loose: bool) -> list[Candidate]:
@@ -268,8 +319,9 @@ def _list_answer(candidates: list[Candidate], question: Question) -> Candidate |
     chosen = [c for c in candidates if c.passage is best_passage and not isinstance(c.value, list)]
     chosen = _bracket_group(chosen, question)
     values = sorted({c.value for c in chosen})
-    answer = join_list([c.answer for c in sorted(chosen, key=lambda c: c.passage.text.find(c.answer))])
-    return Candidate(answer, values, max(c.score for c in chosen), best_passage)
+    chosen = sorted(chosen, key=lambda c: c.passage.text.find(c.answer))
+    return Candidate(join_list([c.answer for c in chosen]), values, max(c.score for c in chosen), best_passage,
+                     parts=tuple(chosen))
 
 
 def _bracket_group(chosen: list[Candidate], question: Question) -> list[Candidate]:

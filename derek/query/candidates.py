@@ -101,7 +101,7 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
                        _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question)
                        * _range_start(p, x, question) * respective_factor(p, x, question)
                        * _where(p, x, kind) * named_place(p, x, question) * denial_factor(p, question, x),
-                       p, x["start"])
+                       p, *exact_bounds(p, x, kind))
              for a, v, x in found]
     if kind == "person" and not typed and not loose:
         return group_agents(p, question)
@@ -218,10 +218,16 @@ def _after_list(p: Passage, x: dict[str, Any]) -> int | None:
 
 def _exact(p: Passage, x: dict[str, Any], kind: str) -> str:
     """The answer as the text writes it (reading comprehension): «1731», not «1731 жыл»."""
+    start, end = exact_bounds(p, x, kind)
+    return p.text[start - p.start : end - p.start]
+
+
+def exact_bounds(p: Passage, x: dict[str, Any], kind: str) -> tuple[int, int]:
+    """The document offsets of the words that answer: the span, or a year's digits within it."""
     text = p.text[x["start"] - p.start : x["end"] - p.start]
     if kind == "year" and (m := _YEARS.search(text)):
-        return m.group(0)
-    return text
+        return x["start"] + m.start(), x["start"] + m.end()
+    return x["start"], x["end"]
 
 
 def _lifespan_years(p: Passage, question: Question) -> list[tuple[str, str, dict[str, Any]]]:

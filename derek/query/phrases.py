@@ -24,6 +24,8 @@ class Candidate:
     score: float
     passage: Passage
     start: int = -1  # document offset of a typed value (-1: not known)
+    end: int = -1  # its end, when the value's words are known exactly (-1: find ``answer`` in the text)
+    parts: tuple[Candidate, ...] = ()  # a list answer's items, each with its own words
 
 
 # he/she/it in its cases, and «such» («…, ал Кіші жүзде мұндай шешім 1824 жылы қабылданды»)

@@ -86,7 +86,7 @@ def _quotes(kb: KnowledgeBase, answer: dict[str, Any]) -> list[dict[str, Any]]:
     for source in answer["sources"]:
         row = kb.document(source["doc"])
         spans = kb.spans(row.id) if row else []
-        marks = answer_marks(source, spans, answer["value"], answer["answer"])
+        marks = answer_marks(source, spans, answer["value"], answer["answer"], answer.get("answer_spans"))
         out.append({**source, "doc_id": row.id if row else None,
                     "pieces": pieces(source["text"], marks)})
     return out
