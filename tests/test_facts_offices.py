@@ -182,3 +182,23 @@ def test_facts_offices_adopted_by_a_body(text: str, index: int, expected: set) -
 @pytest.mark.parametrize(("text", "index", "expected"), SHAPE_CASES)
 def test_facts_offices_shapes(text: str, index: int, expected: set) -> None:
     assert _facts(text, index) == _casefold(expected)
+
+
+# Written for session 10 (issue 6): a locative, ablative or instrumental noun, or a time adverb,
+# before «тағайындалған» says where or when, never the post; a post before «болып» still is one.
+NOT_A_POST_CASES = [
+    ("Сотта тағайындалған жаза туралы Тоқаев айтты.", 0, set()),
+    ("Кеше тағайындалған Тоқаев журналистермен кездесті.", 0, set()),
+    ("Биыл тағайындалған Тоқаев алғашқы сапарын бастады.", 0, set()),
+    ("Мектепте тағайындалған Тоқаев сөз сөйледі.", 0, set()),
+    ("Министрліктен тағайындалған Тоқаев сөз сөйледі.", 0, set()),
+    ("Кеше тағайындалған министр Тоқаев журналистермен кездесті.", 0,
+     {("person:tokayev", "appointed_as", "министр", None)}),
+    ("Тоқаев 1994 жылы сотта судья болып тағайындалды.", 0,
+     {("person:tokayev", "appointed_as", "судья", "1994")}),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), NOT_A_POST_CASES)
+def test_facts_offices_place_or_time_is_no_post(text: str, index: int, expected: set) -> None:
+    assert _facts(text, index) == _casefold(expected)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from derek.doc import DateMention, Document, Fact, Quantity, Sentence
 from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
+from derek.extract.facts_frames import count_frame, measured_noun
 from derek.extract.facts_offices import merged_periods
 from derek.extract.figure_guards import not_a_figure
 from derek.extract.figure_owners import (
@@ -120,8 +121,10 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
                 continue
             org = orgs[0] if len(orgs) == 1 else _named_before(index, sentence, a)
             if org:
-                facts.append(Fact(org, "has_member_count", None, str(int(q.value)), _time(index, sentence, a),
-                                  None, sentence.start, sentence.end, 0.8))
+                time = _time(index, sentence, a)  # undated: today's count or a past one (as_of)
+                frame = {} if time else {"as_of": count_frame(index, sentence)}
+                facts.append(Fact(org, "has_member_count", None, str(int(q.value)), time,
+                                  None, sentence.start, sentence.end, 0.8, frame))
             elif _counted(sentence, index, a, b, q):  # «Онда 15 мемлекет … мүше елдер арасындағы …»
                 facts += _quantity_facts(sentence, index, a, b, q, discourse, carried)
         elif q.kind != "ordinal" and (q.unit not in _COUNT_UNITS or _counted(sentence, index, a, b, q)):
@@ -304,6 +307,9 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     discourse.last_unit = (sentence.start, unit, b) if unit else None
     value = f"{q.value:g} {unit}" if unit else f"{q.value:g}"
     qualifiers = {"measure": measure or unit, "quantity_text": q.text}
+    thing = None if measure else measured_noun(index, sentence, b, q)
+    if thing:  # «2 млрд тонна кен», «100 млн тонна құм»: two figures of two things
+        qualifiers["measured"] = thing
     if other:
         qualifiers["with"] = other
     return [Fact(s, "quantity", None, value, time, None, sentence.start, sentence.end, 0.7, dict(qualifiers))

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Fact, Sentence
 from derek.extract.history import finite, ruler_titles, text_person
 from derek.extract.phrases import phrase_head, possessive, titles
 from derek.extract.rules import Arg, Clause, word_info
+from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -169,11 +171,28 @@ def post_value(index: TokenIndex, clause: Clause, i: int, args: list[Arg], value
     trigger («… комитетінің бірінші хатшысы болып тағайындалды»), else the phrase rule's value
     with an abstract noun made a title and a named body kept (office_value, body_office)."""
     head = phrase_head(index, clause, i, "")
+    if head >= clause.first and not_a_post(index.norms[head]):
+        return None  # «Сотта тағайындалған жаза», «Кеше тағайындалған X»: where or when, not the post
     if head >= clause.first and (is_post(index.norms[head]) or _possessed(index.norms[head])):
         whole = whole_post(index, clause, head, holders(index, args))
         if whole:
             return whole
     return body_office(index, clause, i, office_value(value)) if value else None
+
+
+_SETTING_CASES = frozenset({"LOC", "ABL", "INS"})
+
+
+def not_a_post(word: str) -> bool:
+    """A word before an appointing verb that names where or when, not the post: a noun in the
+    locative, ablative or instrumental («Сотта», «Мектепте»), or a time adverb («Кеше», «биыл»;
+    extract/data/time_words.txt)."""
+    return bool(word_info(word)[1] & _SETTING_CASES) or word.lower() in _time_words()
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    return frozenset(load_list("time_words.txt", "derek.extract"))
 
 
 def qualifies_noun(index: TokenIndex, args: list[Arg], end: int) -> bool:
