@@ -6,6 +6,7 @@ becomes a provisional entity keyed by its lemma, so an unknown name found twice 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import cache
 
@@ -31,6 +32,17 @@ NER_FAMILIES = {
 TITLES = ("хан", "сұлтан", "батыр", "би", "тайшы")
 # endings a title takes when it closes the name: case endings, never a possessive
 # («Моғолстан ханы Есенбұға»: ханы is "the khan of", the name follows)
+# an abbreviation: 3+ Cyrillic capitals, a case ending after a hyphen or in capitals (СВАПО-ның, СВАПОНЫҢ)
+ABBREVIATION = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]{3,}(?:-[а-яёәғқңөұүһі]+)?")
+ROMAN_LOOKALIKE = re.compile(r"[ІХСМ]+")  # ХІХ written in Cyrillic letters (normalize makes most Latin)
+# CRF classes an abbreviation may be inside and still name an organization: none, the owner of an
+# office («СВАПО басшысы» POSITION), a date the dates stage did not take («Кеше АНК-ға»); under
+# another class (DISEASE, PRODUCT, MONEY …) it is left to the CRF
+FREE_CLASSES = (None, "ORGANISATION", "POSITION", "DATE", "TIME")
+COORDINATORS = frozenset({"мен", "бен", "пен", "және", ","})  # and
+# a name closed by one of these lowercase nouns is a people group, left out like an ethnonym by the
+# conventions (bench/data/entities_gold.md): жүз, the tribal union («Орта жүз», «Кіші жүзде»)
+GROUP_HEADS = frozenset({"жүз"})
 TITLE_ENDINGS = frozenset({
     "", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ды", "ді", "ты", "ті",
     "ны", "ні", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"})
@@ -207,6 +219,10 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
                 continue
             if all(_is_initial(doc.tokens[i].norm) for i in range(a, b)):
                 continue  # «Б.» of «Б.Н Ельцин» left alone by the name: initials name nothing
+            if doc.tokens[b - 1].norm.islower() and lemma(doc.tokens[b - 1].norm) in GROUP_HEADS:
+                continue  # «Ұлы жүз, Орта жүз және Кіші жүз»: tribal unions, no entity
+            if type_ == "organization" and _coordinated_abbreviations(doc, a, b):
+                continue  # «ФРЕЛИМО мен МПЛА»: two organizations, each found by _abbreviations
             if (end := _title_inside(doc, a, b, barred)) is not None:
                 b, type_ = end, "person"  # «Барақ ханның ұлы жеңіске» tagged as one span
             if type_ == "person":
@@ -218,7 +234,51 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
             initialed = b - a > 1 and _is_initial(doc.tokens[a].norm) and not _is_initial(doc.tokens[b - 1].norm)
             found.append(_provisional(doc, a, b, "person" if titled or initialed else type_, titled))
     found += _titled_names(doc, barred | covered_tokens(doc, found))
+    found += _abbreviations(doc, tags, taken | covered_tokens(doc, found))
     return _outermost(found)
+
+
+def _abbreviations(doc: Document, tags: _SentenceTags, taken: set[int]) -> list[EntityMention]:
+    """An all-caps abbreviation no gazetteer knows, that no mention took and the CRF gave no other
+    class, is an organization («СВАПО», «ФРЕЛИМО-ның»); not a Roman numeral, a common word the
+    morphology knows (ШЕШІМ, БАҚ), a plural, any gazetteer name (~ОАР), or a word of a heading."""
+    gazetteer = load_gazetteer()
+    stems = {t.norm.partition("-")[0] for t in doc.tokens if ABBREVIATION.fullmatch(t.norm)}
+    found = []
+    for sentence in doc.sentences:
+        span = range(sentence.first_token, sentence.last_token)
+        if not any(doc.tokens[i].norm[:1].islower() for i in span):
+            continue  # a heading in capitals
+        for i in span:
+            word = doc.tokens[i].norm
+            if (i in taken or not ABBREVIATION.fullmatch(word) or ROMAN_LOOKALIKE.fullmatch(word)
+                    or gazetteer.readings(doc.tokens, i, i + 1) or tags.label(i, i + 1) not in FREE_CLASSES):
+                continue
+            readings = analyze(word)[:1]
+            if readings and readings[0].pos == "PROPN" and "PL" not in readings[0].tags:  # БТР-лер: a class
+                found.append(_abbreviation(doc, i, stems))
+    return found
+
+
+def _coordinated_abbreviations(doc: Document, a: int, b: int) -> bool:
+    """Tokens a..b-1 are abbreviations joined by «мен», «және» or a comma."""
+    words = [doc.tokens[i].norm for i in range(a, b)]
+    return (b - a > 2 and all(bool(ABBREVIATION.fullmatch(w)) for w in words[::2])
+            and all(w in COORDINATORS for w in words[1::2]))
+
+
+def _abbreviation(doc: Document, i: int, stems: set[str]) -> EntityMention:
+    """The provisional organization of abbreviation token i, keyed by the abbreviation without its
+    ending; an ending in capitals after an abbreviation the document writes bare (СВАПО, then
+    СВАПОНЫҢ) is cut too."""
+    word = doc.tokens[i].norm
+    stem = word.partition("-")[0]
+    for short in sorted(stems, key=len):
+        if word != short and word.startswith(short) and case_of(word, frozenset({fold(short)})) != "NOM":
+            stem = short
+    mention = _mention(doc, i, i + 1, f"prov:organization:{fold(stem)}", "organization", stem, None, "ner")
+    mention.case = case_of(word, frozenset({fold(stem)}))
+    return mention
 
 
 def _title_inside(doc: Document, a: int, b: int, barred: set[int]) -> int | None:
