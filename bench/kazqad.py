@@ -146,8 +146,8 @@ def open_domain(items: list[dict], weights: dict[str, dict]) -> dict:
                 calls = (("read_documents", ask_open, 0.0), ("read_documents_with_threshold", ask_open, None),
                          ("answer_sentence", ask, 0.0), ("answer_sentence_with_threshold", ask, None))
                 for mode, fn, threshold in calls:
-                    extra = {"weights": weights[item["id"]], "doc_weights": doc_weights[item["id"]]} \
-                        if fn is ask_open else {}
+                    # held out for both: ``ask`` reads an unsure description with the span reader too
+                    extra = {"weights": weights[item["id"]], "doc_weights": doc_weights[item["id"]]}
                     answer = fn(kb.db, item["question"], threshold, **extra)
                     scored = [(mode, answer.answer)]
                     if fn is ask:  # the KB answer is rendered («1731 жыл»); its words in the text: «1731»

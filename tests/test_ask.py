@@ -697,3 +697,50 @@ def test_ask_cli_reader_and_context_together_is_a_usage_error(history_kb_path, r
     context.write_text(HISTORY_TEXTS["tauke.txt"], encoding="utf-8")
     result = runner.invoke(main, ["ask", "Тәуке хан қайда жерленген?", "--reader", "--context", str(context)])
     assert result.exit_code == 2 and "--reader" in result.output
+
+
+# The default ask reads a description with the span reader where the passages' guess is unsure
+# and no stored fact cites its sentence (ask._read_instead; texts of our own).
+READ_TEXTS = {
+    "ulytau.txt": "Ұлытау — Сарыарқаның оңтүстік-батысындағы аласа таулы өлке. Мұндағы ең биік нүкте — "
+                  "Ақмешіт шыңы, салыстырмалы биіктігі онша үлкен емес. Таудың етегінде ежелгі қорымдар "
+                  "мен кесенелер көп.",
+    **HISTORY_TEXTS,
+}
+
+
+@pytest.fixture(scope="module")
+def read_kb_path(tmp_path_factory):
+    from conftest import kb_of_texts
+
+    return kb_of_texts(tmp_path_factory.mktemp("read"), READ_TEXTS)
+
+
+def test_ask_unsure_description_is_read_by_the_reader(read_kb_path, monkeypatch) -> None:
+    import derek.query.ask as A
+
+    question = "Ұлытаудың ең биік нүктесі қалай аталады?"
+    with derek.open(read_kb_path) as kb:
+        answer = kb.ask(question)
+        assert answer.method == "reader" and answer.answer == "Ақмешіт"
+        [span] = answer.spans
+        assert READ_TEXTS["ulytau.txt"][span["start"]:span["end"]] == "Ақмешіт"
+        monkeypatch.setattr(A, "READ_BELOW", 0.0)  # without the rule: the passages' guess
+        assert kb.ask(question).answer != "Ақмешіт"
+
+
+def test_ask_description_no_sentence_answers_is_not_read(read_kb_path) -> None:
+    # the reader's confidence is relative to its candidates: it would name «Жеті жарғы» here
+    with derek.open(read_kb_path) as kb:
+        assert kb.ask("Тәуке ханның туы қандай түсті болды?").answer is None
+
+
+def test_ask_description_from_a_fact_sentence_keeps_the_passages_guess() -> None:
+    from derek.query.ask import Answer, _read_instead
+    from derek.query.passages import Passage
+
+    question = analyze_question("Ұйымның негізгі мақсаты не?")
+    source = {"doc": "a.txt", "start": 0, "end": 10, "text": "x"}
+    guess = Answer(question.text, "сенім", None, "description", 0.5, [source], [], "passages")
+    cited = Passage("a.txt", 1, 0, 10, "x", [], stated=frozenset({"founded_on"}))
+    assert _read_instead(None, question, [cited], guess, (None, None)) is None  # never reaches the db
