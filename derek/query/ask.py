@@ -139,9 +139,14 @@ def _read_instead(db, question: Question, passages: list[Passage], guess: Answer
     docs = ranked_documents(db, question, DOCUMENTS)
     read_spans(docs, question, weights)
     reading = read_open(docs, doc_weights)
-    if reading is None or reading.confidence < READ_FLOOR:
-        return None
+    if reading is None or reading.confidence < READ_FLOOR or _bare(reading.span.text) == _bare(guess.answer or ""):
+        return None  # unsure too, or the same words: the guess keeps its fact-side rendering
     return _reader_answer(question, [], guess.passages, READ_FLOOR, reading)
+
+
+def _bare(text: str) -> str:
+    """Words only, lowercased: «Шанхай бестігі» and Шанхай бестігі are one answer."""
+    return " ".join("".join(ch for ch in w if ch.isalnum()) for w in text.lower().split()).strip()
 
 
 def _disputed(answer: Answer, facts: Answer) -> list[dict[str, Any]]:
