@@ -138,7 +138,10 @@ def conflicts(db: str, as_json: bool) -> None:
         console.print("no conflicts")
     for c in found:
         what = _name(c["object"]) or escape(c.get("measure", ""))
-        console.print(f"[bold]{_name(c['subject'])} {c['predicate']} {what}[/bold] — {c['field']} differs:")
+        when = c.get("time")  # a value conflict's time: a date, or "present" for «қазір …»
+        at = f" ({'now' if when == 'present' else escape(when)})" if when else ""
+        head = " ".join(x for x in (_name(c["subject"]), c["predicate"], what) if x)
+        console.print(f"[bold]{head}[/bold]{at} — {c['field']} differs:")
         for side in c["sides"]:
             value = side["value"]["name"] if isinstance(side["value"], dict) else side["value"]
             console.print(f"  [yellow]{escape(str(value))}[/yellow]")

@@ -72,3 +72,17 @@ MEASURED_CASES = [
 def test_conflicts_quantity_names_the_thing_it_measures(text, measured):
     figures = [f for f in derek.analyze(text).facts if f.predicate == "quantity"]
     assert len(figures) == 1 and figures[0].qualifiers.get("measured") == measured
+
+
+def test_conflicts_cli_prints_the_time_both_sides_state(tmp_path, runner) -> None:
+    import json
+
+    from derek.cli import main
+
+    path = kb_of_texts(tmp_path, {"a.txt": VALUE_CASES[0][0], "b.txt": VALUE_CASES[0][1]})
+    result = runner.invoke(main, ["conflicts", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "has_member_count (now) — value differs" in result.output
+    assert "«Қазір ЕҚЫҰ-да 57 қатысушы мемлекет бар.»" in result.output
+    data = [json.loads(line) for line in runner.invoke(main, ["conflicts", "--db", str(path), "--json"]).output.splitlines()]
+    assert [c["time"] for c in data if c["predicate"] == "has_member_count"] == ["present"]
