@@ -399,6 +399,27 @@ def test_ask_pair_of_sides_needs_both(question: str, sentence: str, factor: floa
     assert pair_factor(p, q, set()) == factor
 
 
+from derek.query.fit import rival_org_factor  # noqa: E402
+
+# (question, sentence, factor): an asked organization missing and another one named in its place
+RIVAL_ORGS = [
+    ("Қазақстанның ТМД-дағы тұрақты өкілі кім?",
+     "1992 жылы Арман Сейітов Қазақстанның БҰҰ жанындағы тұрақты өкілі болып тағайындалды.", 0.8),
+    ("Қазақстанның ТМД-дағы тұрақты өкілі кім?",
+     "1992 жылы Арман Сейітов Қазақстанның ТМД-дағы тұрақты өкілі болып тағайындалды.", 1.0),
+    ("Қазақстанның ТМД-дағы тұрақты өкілі кім?",  # no other organization: only the weaker cover
+     "1992 жылы Арман Сейітов Қазақстанның тұрақты өкілі болып тағайындалды.", 1.0),
+    ("Қазақстан ЕҚЫҰ-ға қашан қосылды?", "Қазақстан 1992 жылы БҰҰ-ға қосылды.", 0.8),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "factor"), RIVAL_ORGS)
+def test_ask_another_organization_in_place_of_the_asked_one(question: str, sentence: str, factor: float) -> None:
+    q = analyze_question(question)
+    p = document_passages(analyze(sentence), "t", q)[0]
+    assert rival_org_factor(p, q, set()) == factor
+
+
 # Round 6 (issue 7): spans of time, an organization's own body, bracketed lifespans, ranges of days
 # (the antecedent of «Бұл құжат», clauses, peoples and said names: tests/test_phrases.py).
 from derek.query.render import render_date  # noqa: E402

@@ -17,6 +17,7 @@ from derek.query.fit import (
     pair_factor,
     place_factor,
     possessed_factor,
+    rival_org_factor,
 )
 from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.matching import (
@@ -100,7 +101,8 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
     passage.matched_weight = matched
     passage.coverage = (matched / total if total else 0.0) * date_factor(passage, question) * penalty \
         * ordinal_factor(passage, question) * pair_factor(passage, question, before[1]) \
-        * possessed_factor(passage, question) * place_factor(passage, question, before[1])
+        * possessed_factor(passage, question) * place_factor(passage, question, before[1]) \
+        * rival_org_factor(passage, question, before[1])
 
 
 def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], keys: list[str],

@@ -60,6 +60,22 @@ def pair_factor(passage: Passage, question: Question, before: set[str]) -> float
     return PAIR_RIVAL if _other_partner(passage, question, named) else 1.0
 
 
+ORG_RIVAL = 0.8  # the asked organization missing, another one named in its place
+
+
+def rival_org_factor(passage: Passage, question: Question, before: set[str]) -> float:
+    """«Қазақстанның ТМД-дағы тұрақты өкілі кім?» against «… БҰҰ жанындағы бірінші тұрақты өкілі
+    болып … тағайындалды»: the sentence lacks the organization the question names (nor does the
+    sentence it leans on name it) and names another organization: it tells of that one."""
+    named = {x["value"] for x in passage.spans if x["kind"] == "entity"} | before
+    asked = {e.entity for e in question.entities}
+    if not any(e.type == "organization" and e.entity not in named for e in question.entities):
+        return 1.0
+    others = any(x["kind"] == "entity" and x["label"] == "organization" and x["value"] not in asked
+                 for x in passage.spans)
+    return ORG_RIVAL if others else 1.0
+
+
 INSTRUMENTAL = ("мен", "бен", "пен")  # «Түркиямен», «ТМД-мен»: the partner of a relation
 
 
