@@ -214,6 +214,19 @@ def ask(question: str, context_file: str | None, reader: bool, db: str, as_json:
     _print_answer(answer)
 
 
+def _marked(source: dict[str, Any], spans: list[dict[str, Any]]) -> str:
+    """The quoted sentence, escaped, with the answer's own words (``Answer.spans``) underlined."""
+    text, start, out, at = source["text"], source["start"], [], 0
+    inside = sorted((s["start"] - start, s["end"] - start) for s in spans
+                    if s["doc"] == source["doc"] and start <= s["start"] < s["end"] <= source["end"])
+    for a, b in inside:
+        if a < at:
+            continue  # overlapping spans: the first one is marked
+        out += [escape(text[at:a]), f"[underline]{escape(text[a:b])}[/underline]"]
+        at = b
+    return "".join([*out, escape(text[at:])])
+
+
 def _print_answer(answer: Any) -> None:
     console = _console()
     if answer.answer is None:
@@ -225,7 +238,7 @@ def _print_answer(answer: Any) -> None:
                   + (f"  [dim]({answer.value})[/dim]" if isinstance(answer.value, str) else "")
                   + f"  [dim]confidence {answer.confidence:.2f}[/dim]")
     for s in answer.sources:
-        console.print(f"  «{escape(s['text'])}»  [dim]{s['doc']}:{s['start']}-{s['end']}[/dim]")
+        console.print(f"  «{_marked(s, answer.spans)}»  [dim]{s['doc']}:{s['start']}-{s['end']}[/dim]")
     if answer.conflicts:
         console.print("[yellow]⚠ Дереккөздер келіспейді[/yellow] (sources disagree):")
     for side in answer.conflicts:

@@ -765,3 +765,13 @@ def test_ask_description_from_a_fact_sentence_keeps_the_passages_guess() -> None
     guess = Answer(question.text, "сенім", None, "description", 0.5, [source], [], "passages")
     cited = Passage("a.txt", 1, 0, 10, "x", [], stated=frozenset({"founded_on"}))
     assert _read_instead(None, question, [cited], guess, (None, None)) is None  # never reaches the db
+
+
+def test_ask_cli_underlines_the_answer_words_in_the_quote() -> None:
+    from derek.cli_facts import _marked
+
+    source = {"doc": "a.txt", "start": 10, "end": 26, "text": "[b]x 1992 жылы y"}
+    spans = [{"doc": "a.txt", "start": 15, "end": 19, "text": "1992"},
+             {"doc": "b.txt", "start": 10, "end": 12, "text": "[b"}]  # another document's words
+    assert _marked(source, spans) == r"\[b]x [underline]1992[/underline] жылы y"
+    assert _marked(source, []) == r"\[b]x 1992 жылы y"
