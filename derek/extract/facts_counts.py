@@ -14,13 +14,14 @@ from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.facts_frames import count_frame, measured_noun
 from derek.extract.facts_offices import merged_periods
-from derek.extract.figure_guards import not_a_figure
+from derek.extract.figure_guards import not_a_figure, property_of_noun, split_decimals
 from derek.extract.figure_owners import (
     OWNER_TYPES,
     WATER_TYPES,
     border_partner,
     counts_what_is_there,
     listed_owners,
+    lone_settings,
     measure_owner,
     opening_here,
     owns,
@@ -107,7 +108,7 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
     if opening_here(index, sentence) and discourse.site:
         carried = None  # «Онда …» after a place is there, not then
     lemmas = {word_info(index.norms[i])[0] for i in range(sentence.first_token, sentence.last_token)}
-    quantities = index.quantities_in(sentence.first_token, sentence.last_token)
+    quantities = split_decimals(doc, index.quantities_in(sentence.first_token, sentence.last_token))
     orgs = [m.entity for a, b, m in index.mentions_in(sentence.first_token, sentence.last_token)
             if m.type in ("organization", "body")]
     facts: list[Fact] = []
@@ -282,7 +283,7 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     time = _time(index, sentence, a, change) or (carried.value if carried is not None else None) \
         or (discourse.unit_times.get(q.unit or "") if same else None)
     subjects, other = _subjects(sentence, index, a, at, measure, discourse, same,
-                                counts_what_is_there(index, a, at, q.unit, q.text))
+                                counts_what_is_there(index, a, at, q.unit, q.text), end=b)
     if subjects == [] and measured is not None and _next_measure(index, sentence, measured[0], discourse):
         subjects = [discourse.subject]  # «алабының ұзындығы 100-120 км, ені 25-30 км»: the same owner
     elif not subjects and measured is None and _continues(index, sentence, a, unit, discourse):
@@ -401,7 +402,7 @@ def _describes_noun(index: TokenIndex, b: int) -> bool:
 
 
 def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, measure: str | None,
-              discourse: Discourse, same: bool, here: bool) -> tuple[list[str] | None, str | None]:
+              discourse: Discourse, same: bool, here: bool, end: int = -1) -> tuple[list[str] | None, str | None]:
     """The figure's owners (None if the sentence names or points to none; [] if it names one
     that owns something else, or only where the figure happened) and the second name of a
     pair («with»); ``here``: the figure counts what is at a place named in the locative."""
@@ -420,10 +421,22 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
         return [], None  # «Ресейдің ең ұзын өзені — Лена (4 400 км)»: the river's figure, not Russia's
     if owners:
         return [owners[0].entity], owners[1].entity if len(owners) > 1 else None
-    if setting_names(index, sentence, a) or unknown_owner(index, sentence, a, at):
+    settings = setting_names(index, sentence, a)
+    oblique = at is not None and at > a and bool(word_info(index.norms[at])[1] & _OBLIQUE)  # «1 тәулікте»: when
+    attribute = property_of_noun(index.norms, a, end)  # «қуаттылығы 3 мт қондырғы»: the device's power
+    if settings and _nothing_before(discourse) and not (oblique or attribute) \
+            and not unknown_owner(index, sentence, a, at):
+        return lone_settings(index, sentence, a, settings), None  # «Павлодар облысында … 30 %-ке көбейген»
+    if settings or unknown_owner(index, sentence, a, at):
         return [], None  # «Стамбұлда … 506 жолдан тұратын», «Каирда 17 млн адам»: not the topic's
     found = pointed(sentence, index, a, discourse.referent, discourse.site)
     return ([found] if found else None), None
+
+
+def _nothing_before(discourse: Discourse) -> bool:
+    """Has the text named no topic, owner or referent before this sentence (a news sentence that
+    stands alone, the opening of a text about no state or organization)?"""
+    return discourse.topic is None and discourse.subject is None and discourse.referent is None
 
 
 _PART_OF = re.compile(r"-с?[ыі]$")  # a figure with the possessive ending: a part of a whole before it

@@ -5,9 +5,10 @@ facts_counts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
-from derek.doc import Quantity
+from derek.doc import Document, Quantity
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_tsv
 
@@ -21,6 +22,7 @@ _LENGTHS = {"km", "m"}  # «қаласынан 2 — 3 км»: how far from a pl
 _OPEN = {"(", "-", "–", "—"}
 _RANKS = {"орын"}  # «әлемдегі 4 орын алатын» (fourth place): a rank, a qualifier and not a figure
 _NUMBER_SIGNS = ("№", "N", "No")  # «№267 заң» (law no. 267): a number that names
+_CASES = frozenset({"GEN", "ACC", "DAT", "LOC", "ABL", "INS", "ATTR"})
 
 
 @cache
@@ -54,6 +56,8 @@ def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int,
         return True
     if word_info(after)[0] in _scale_words() or after.rstrip(".") in _scale_words():
         return True  # «500 мыңдай»: the number stage read «500» and left the scale word
+    if q.unit is None and _half_read_unit(after):
+        return True  # «600000 тоннадай картоп»: the number stage left the unit word unread
     return q.unit in _LENGTHS and _from_place(norms, a)
 
 
@@ -74,6 +78,18 @@ def _rank_name_or_range_start(norms: list[str], a: int, b: int, quantities: list
     if b < len(norms) and word_info(norms[b])[0] in _RANKS:
         return True
     return "ABL" in word_info(norms[b - 1])[1] and any(start == b for start, _, _ in quantities)
+
+
+@cache
+def _unit_words() -> tuple[str, ...]:
+    """One-word measure units of units.tsv that are no counted noun («тонна», «гектар»)."""
+    return tuple(row["word"].lower() for row in load_tsv("units.tsv")
+                 if " " not in row["word"] and row["kind"] not in ("count",) and len(row["word"]) > 3)
+
+
+def _half_read_unit(word: str) -> bool:
+    """A unit word with an ending the number stage does not read («тоннадай», about N tonnes)."""
+    return word.isalpha() and word.startswith(_unit_words()) and word not in _unit_words()
 
 
 def bare_unit(word: str) -> bool:
@@ -113,3 +129,46 @@ def _from_place(norms: list[str], a: int) -> bool:
     while k >= 0 and norms[k] in _OPEN:
         k -= 1
     return k >= 0 and "ABL" in word_info(norms[k])[1]
+
+
+def split_decimals(doc: Document, quantities: list[tuple[int, int, Quantity]]) -> list[tuple[int, int, Quantity]]:
+    """Join a figure whose decimal comma a tokenized text cut off with spaces on both sides
+    («68 , 9 %», «486 , 9 миллион доллар»: KazNERD) into one figure (68.9 %, 4.869e8 USD); a list
+    in ordinary text has no space before its comma («5, 6 және 7 %»)."""
+    out: list[tuple[int, int, Quantity]] = []
+    for a, b, q in quantities:
+        prev = out[-1] if out else None
+        if prev is not None and _decimal_pair(doc, prev, a, q):
+            pa, _, pq = prev
+            digits = doc.tokens[a].norm
+            scale = q.value / int(digits)
+            value = (pq.value + int(digits) / 10 ** len(digits)) * scale
+            text = doc.text[pq.start:q.end]
+            out[-1] = (pa, b, replace(q, start=pq.start, text=text, value=value, range=None,
+                                      approx=q.approx or pq.approx))
+        else:
+            out.append((a, b, q))
+    return out
+
+
+def _decimal_pair(doc: Document, prev: tuple[int, int, Quantity], a: int, q: Quantity) -> bool:
+    """Is ``q`` at token ``a`` the fraction after a whole number ``prev`` and a spaced comma?"""
+    _, pb, pq = prev
+    tokens = doc.tokens
+    if pb + 1 != a or pb < 1 or tokens[pb].norm != "," or pq.unit is not None or pq.kind != "cardinal":
+        return False
+    if not (tokens[pb].start > tokens[pb - 1].end and tokens[a].start > tokens[pb].end):
+        return False
+    digits = tokens[a].norm
+    return digits.isdigit() and len(digits) <= 2 and int(digits) > 0 and pq.value == int(pq.value) \
+        and q.value % int(digits) == 0
+
+
+def property_of_noun(norms: list[str], a: int, end: int) -> bool:
+    """Is the figure at tokens [a, end) a property («қуаттылығы») of the plain noun after it
+    («қуаттылығы 3 мт қондырғы»), not of a place?"""
+    if a < 1 or end < 0 or end >= len(norms) or not norms[end].isalpha() or not norms[end].islower():
+        return False
+    _, before, _ = word_info(norms[a - 1])
+    _, tags, pos = word_info(norms[end])
+    return "POSS.3" in before and not before & _CASES and norms[a - 1].islower() and pos == "NOUN" and not tags

@@ -157,6 +157,20 @@ def setting_names(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityM
             if e <= a and (m.case in _SETTINGS or _direction(index, m, e))]
 
 
+def lone_settings(index: TokenIndex, sentence: Sentence, a: int, settings: list[EntityMention]) -> list[str]:
+    """In a text that has named nothing before, the places named in the locative before a figure
+    with no other owner («Павлодар облысында бала өлімі 30 %-ке көбейген», «Ресейде және
+    Қырғызстанда … 220 теңгеден асады»): the places after the sentence's last earlier figure («Ресейде
+    40, Беларусьте 50 %»: only Belarus); none if a name says whither or whence, or for an aside."""
+    if a > 0 and index.norms[a - 1] == "(":
+        return []  # «аудан … Қазақстанда алдыңғы орын алады (67%)»: an aside on another noun's rank
+    first = max([sentence.first_token] + [qe for _, qe, _ in index.quantities_in(sentence.first_token, a) if qe <= a])
+    named = [m for _, _, m in index.mentions_in(first, a)]
+    if not named or any(m.case not in _SETTINGS or m.type not in OWNER_TYPES for m in named):
+        return []
+    return list(dict.fromkeys(m.entity for m in named if m in settings))
+
+
 def _here(index: TokenIndex, m: EntityMention, e: int, a: int, counts: bool, first: int) -> bool:
     """Does a place in the locative own a figure that ``counts`` what is there: in the same
     clause, and «Стамбұлдағы» (attributive) only right before the figure («Қазақстандағы 7 өзен»),
