@@ -15,6 +15,30 @@ SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 EXAMPLES = REPO / "examples" / "corpus"
 
+NER_MODEL = REPO / "derek" / "extract" / "data" / "ner.crfsuite"
+needs_ner_model = pytest.mark.skipif(not NER_MODEL.exists(), reason="CRF model not trained")
+
+
+def entities_of(text: str, use_ner: bool = False, deixis: bool = True) -> list:
+    """``text`` through the pipeline up to its entity mentions (gazetteer names only unless
+    ``use_ner``), each mention's offsets checked against the text; ``deixis=False`` leaves out the
+    mentions resolved from «Ол», «Бұл» …"""
+    from derek.doc import Document
+    from derek.extract.entities import extract_entities
+    from derek.lang.kk.dates import extract_dates
+    from derek.lang.kk.numbers import extract_quantities
+    from derek.lang.kk.segment import segment
+    from derek.pipeline import lemmatize
+
+    doc = Document(text)
+    for stage in (segment, lemmatize, extract_dates, extract_quantities):
+        doc = stage(doc)
+    doc = extract_entities(doc, use_ner=use_ner)
+    for m in doc.entities:
+        assert doc.text[m.start : m.end] == m.text
+    return [m for m in doc.entities if deixis or m.source != "deixis"]
+
+
 KAZAKH_TEXT = (
     "Қазақстан Республикасы 1992 жылғы 2 наурызда БҰҰ-ға мүше болды. "
     "Әлемдік қауымдастық, өңір, үкімет, ұйым, үндеу, һәм іргелі келісім."

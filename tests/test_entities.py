@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from derek.doc import Document, EntityMention
-from derek.extract.entities import extract_entities, extract_gazetteer_entities
-from derek.lang.kk.dates import extract_dates
-from derek.lang.kk.numbers import extract_quantities
-from derek.lang.kk.segment import segment
-from derek.pipeline import lemmatize
-
-NER_MODEL = Path(__file__).resolve().parents[1] / "derek" / "extract" / "data" / "ner.crfsuite"
-
-
-def _entities(text: str, use_ner: bool = False) -> list[EntityMention]:
-    doc = Document(text)
-    for stage in (segment, lemmatize, extract_dates, extract_quantities):
-        doc = stage(doc)
-    doc = extract_entities(doc, use_ner=True) if use_ner else extract_gazetteer_entities(doc)
-    for m in doc.entities:
-        assert doc.text[m.start : m.end] == m.text
-    return doc.entities
-
+from conftest import NER_MODEL
+from conftest import entities_of as _entities
 
 # (sentence, span text as written, entity id)
 LINKS = [

@@ -3,28 +3,14 @@ initial and mixed-script shapes of names that must keep working (session 10)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import entities_of, needs_ner_model
 
-from derek.doc import Document, EntityMention
-from derek.extract.entities import extract_entities
-from derek.lang.kk.dates import extract_dates
-from derek.lang.kk.numbers import extract_quantities
-from derek.lang.kk.segment import segment
-from derek.pipeline import lemmatize
-
-NER_MODEL = Path(__file__).resolve().parents[1] / "derek" / "extract" / "data" / "ner.crfsuite"
-pytestmark = pytest.mark.skipif(not NER_MODEL.exists(), reason="CRF model not trained")
+pytestmark = needs_ner_model
 
 
-def _entities(text: str) -> list[EntityMention]:
-    doc = Document(text)
-    for stage in (segment, lemmatize, extract_dates, extract_quantities, extract_entities):
-        doc = stage(doc)
-    for m in doc.entities:
-        assert doc.text[m.start : m.end] == m.text
-    return [m for m in doc.entities if m.source != "deixis"]
+def _entities(text: str) -> list:
+    return entities_of(text, use_ner=True, deixis=False)
 
 
 # (text, abbreviation as written, provisional id, case): the CRF tags none of these as anything

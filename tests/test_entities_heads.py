@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import entities_of as _entities
 
-from derek.doc import Document, EntityMention
-from derek.extract.entities import extract_entities
+from derek.doc import EntityMention
 from derek.extract.entities_heads import head_of
-from derek.lang.kk.dates import extract_dates
-from derek.lang.kk.numbers import extract_quantities
-from derek.lang.kk.segment import segment
-from derek.pipeline import lemmatize
-
-
-def _entities(text: str, use_ner: bool = False) -> list[EntityMention]:
-    doc = Document(text)
-    for stage in (segment, lemmatize, extract_dates, extract_quantities):
-        doc = stage(doc)
-    doc = extract_entities(doc, use_ner=use_ner)
-    for m in doc.entities:
-        assert doc.text[m.start : m.end] == m.text
-    return doc.entities
 
 
 def _find(entities: list[EntityMention], text: str) -> EntityMention:

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import entities_of
+from conftest import needs_ner_model as needs_model
 
-from derek.doc import Document, EntityMention
-from derek.extract.entities import extract_entities, extract_gazetteer_entities
+from derek.doc import Document
 from derek.lang.kk.dates import extract_dates
 from derek.lang.kk.numbers import extract_quantities
 from derek.lang.kk.segment import segment
 from derek.pipeline import lemmatize
 
-NER_MODEL = Path(__file__).resolve().parents[1] / "derek" / "extract" / "data" / "ner.crfsuite"
-needs_model = pytest.mark.skipif(not NER_MODEL.exists(), reason="CRF model not trained")
 
-
-def _entities(text: str, use_ner: bool) -> list[EntityMention]:
-    doc = Document(text)
-    for stage in (segment, lemmatize, extract_dates, extract_quantities):
-        doc = stage(doc)
-    doc = extract_entities(doc) if use_ner else extract_gazetteer_entities(doc)
-    for m in doc.entities:
-        assert doc.text[m.start : m.end] == m.text
-    return [m for m in doc.entities if m.source != "deixis"]
+def _entities(text: str, use_ner: bool) -> list:
+    return entities_of(text, use_ner, deixis=False)
 
 
 # (sentence, span as written, entity id, case): a gazetteer person takes the title after it

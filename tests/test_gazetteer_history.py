@@ -3,21 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from derek.doc import Document, EntityMention
-from derek.extract.entities import extract_gazetteer_entities
-from derek.lang.kk.dates import extract_dates
-from derek.lang.kk.numbers import extract_quantities
-from derek.lang.kk.segment import segment
-from derek.pipeline import lemmatize
-
-
-def _entities(text: str) -> list[EntityMention]:
-    doc = Document(text)
-    for stage in (segment, lemmatize, extract_dates, extract_quantities, extract_gazetteer_entities):
-        doc = stage(doc)
-    return doc.entities
-
+from conftest import entities_of as _entities
 
 # (sentence, span text as written, entity id, case of the head word)
 LINKS = [
