@@ -216,15 +216,10 @@ def ask(question: str, context_file: str | None, reader: bool, db: str, as_json:
 
 def _marked(source: dict[str, Any], spans: list[dict[str, Any]]) -> str:
     """The quoted sentence, escaped, with the answer's own words (``Answer.spans``) underlined."""
-    text, start, out, at = source["text"], source["start"], [], 0
-    inside = sorted((s["start"] - start, s["end"] - start) for s in spans
-                    if s["doc"] == source["doc"] and start <= s["start"] < s["end"] <= source["end"])
-    for a, b in inside:
-        if a < at:
-            continue  # overlapping spans: the first one is marked
-        out += [escape(text[at:a]), f"[underline]{escape(text[a:b])}[/underline]"]
-        at = b
-    return "".join([*out, escape(text[at:])])
+    from derek.web.highlight import own_marks, pieces
+
+    return "".join(f"[underline]{escape(p.text)}[/underline]" if p.kinds else escape(p.text)
+                   for p in pieces(source["text"], own_marks(source, spans)))
 
 
 def _print_answer(answer: Any) -> None:

@@ -32,6 +32,9 @@ NER_FAMILIES = {
 TITLES = ("хан", "сұлтан", "батыр", "би", "тайшы")
 # endings a title takes when it closes the name: case endings, never a possessive
 # («Моғолстан ханы Есенбұға»: ханы is "the khan of", the name follows)
+TITLE_ENDINGS = frozenset({
+    "", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ды", "ді", "ты", "ті",
+    "ны", "ні", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"})
 # an abbreviation: 3+ Cyrillic capitals, a case ending after a hyphen or in capitals (СВАПО-ның, СВАПОНЫҢ)
 ABBREVIATION = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]{3,}(?:-[а-яёәғқңөұүһі]+)?")
 ROMAN_LOOKALIKE = re.compile(r"[ІХСМ]+")  # ХІХ written in Cyrillic letters (normalize makes most Latin)
@@ -43,9 +46,6 @@ COORDINATORS = frozenset({"мен", "бен", "пен", "және", ","})  # and
 # a name closed by one of these lowercase nouns is a people group, left out like an ethnonym by the
 # conventions (bench/data/entities_gold.md): жүз, the tribal union («Орта жүз», «Кіші жүзде»)
 GROUP_HEADS = frozenset({"жүз"})
-TITLE_ENDINGS = frozenset({
-    "", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ды", "ді", "ты", "ті",
-    "ны", "ні", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"})
 
 
 @cache

@@ -13,7 +13,7 @@ from typing import Any
 from derek.doc import Document
 from derek.query.candidates import DATE_TYPES, TYPES, Candidate, candidates_in
 from derek.query.open_reader import DOCUMENTS, ranked_documents, read_open, read_spans
-from derek.query.passages import PRIOR_WEIGHT, Passage, document_passages, kb_passages, passage_at
+from derek.query.passages import PRIOR_WEIGHT, Passage, cited, document_passages, kb_passages, passage_at
 from derek.query.question import POST, Question, analyze_question, asked_count
 from derek.query.reader import READER_TYPES, Reading, read
 from derek.query.reader import THRESHOLD as READER_THRESHOLD
@@ -105,7 +105,7 @@ def _ask_one(db, text: str | Question, threshold: float | None = None,  # noqa: 
         if found.confidence >= floor and (found.confidence >= answer.confidence - 0.05
                                           or _covers(found, answer, question)):
             found.passages = shown
-            found.spans = _fact_spans(db, found, question)
+            found.spans = _fact_spans(db, found)
             return found
         answer.conflicts = _disputed(answer, found)
     return _read_instead(db, question, passages, guess, reader_weights) or answer
@@ -245,11 +245,8 @@ def _reader_answer(question: Question, passages: list[Passage], shown: list[dict
         return Answer(question.text, None, None, question.answer_type, confidence, [], shown, None)
     p = reading.span.passage
     source = {"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}
-    lo, hi = p.tokens[reading.span.first].start, p.tokens[reading.span.last].end
-    words = p.text[lo:hi]
-    lo, hi = lo + len(words) - len(words.lstrip(" -,")), hi - len(words) + len(words.rstrip(" -,"))
     return Answer(question.text, reading.span.text, reading.value, question.answer_type, confidence,
-                  [source], shown, "reader", spans=[_span(p, p.start + lo, p.start + hi)])
+                  [source], shown, "reader", spans=[_span(p, *reading.span.bounds)])
 
 
 def ask_open(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sqlite3.Connection
@@ -322,7 +319,7 @@ def answer_spans(best: Candidate) -> list[dict[str, Any]]:
     return found
 
 
-def _fact_spans(db, answer: Answer, question: Question) -> list[dict[str, Any]]:  # noqa: ANN001
+def _fact_spans(db, answer: Answer) -> list[dict[str, Any]]:  # noqa: ANN001
     """Where the facts' sources write the answer: the entity mentions, dates and figures whose
     value is one of the answer's values, in each cited sentence."""
     from derek.query.candidates import exact_bounds
@@ -333,7 +330,7 @@ def _fact_spans(db, answer: Answer, question: Question) -> list[dict[str, Any]]:
         return []
     found: list[dict[str, Any]] = []
     for source in answer.sources[:12]:
-        p = passage_at(db, source, question, answer.same_as)
+        p = cited(db, source, answer.same_as)
         for x in p.spans:
             value = str(x.get("value"))
             if value in wanted or x["kind"] == "date" and any(value.startswith(w) for w in wanted if w[:1].isdigit()):

@@ -67,10 +67,13 @@ def rival_org_factor(passage: Passage, question: Question, before: set[str]) -> 
     """«Қазақстанның ТМД-дағы тұрақты өкілі кім?» against «… БҰҰ жанындағы бірінші тұрақты өкілі
     болып … тағайындалды»: the sentence lacks the organization the question names (nor does the
     sentence it leans on name it) and names another organization: it tells of that one."""
-    named = {x["value"] for x in passage.spans if x["kind"] == "entity"} | before
-    asked = {e.entity for e in question.entities}
-    if not any(e.type == "organization" and e.entity not in named for e in question.entities):
+    orgs = [e.entity for e in question.entities if e.type == "organization"]
+    if not orgs:  # most questions: nothing to look up per sentence
         return 1.0
+    named = {x["value"] for x in passage.spans if x["kind"] == "entity"} | before
+    if all(o in named for o in orgs):
+        return 1.0
+    asked = {e.entity for e in question.entities}
     others = any(x["kind"] == "entity" and x["label"] == "organization" and x["value"] not in asked
                  for x in passage.spans)
     return ORG_RIVAL if others else 1.0

@@ -200,18 +200,24 @@ def passage_at(db, source: dict[str, Any], question: Question,  # noqa: ANN001
                same_as: dict[str, str] | None = None) -> Passage:
     """A cited sentence (doc name, start, end, text) scored against the question; ``same_as``
     maps an entity's earlier name to the asked one («… кеңесіне қосылды» for the ЕҚЫҰ)."""
+    passage = cited(db, source, same_as)
+    doc_id = passage.doc_id
+    passage.topic = _topics(db, question, {doc_id}).get(doc_id, frozenset())
+    passage.stated = _stated(db, question, {doc_id}).get((doc_id, source["start"]), frozenset())
+    if anaphoric(passage.text):  # scored as retrieval scores it: «Ол …» leans on the sentence before
+        passage.context = _previous(db, doc_id, source["doc"], source["start"])
+    score(passage, question, _kb_idf(db, question.terms))
+    return passage
+
+
+def cited(db, source: dict[str, Any], same_as: dict[str, str] | None = None) -> Passage:  # noqa: ANN001
+    """A cited sentence with its annotated spans, not scored (``passage_at`` scores it)."""
     row = db.execute("SELECT id FROM documents WHERE name = ?", (source["doc"],)).fetchone()
     doc_id = row[0] if row else -1
     spans = _spans(db, doc_id, source["start"], source["end"])
     if same_as:
         spans = [{**x, "value": same_as.get(x["value"], x["value"])} if x["kind"] == "entity" else x for x in spans]
-    passage = Passage(source["doc"], doc_id, source["start"], source["end"], source["text"], spans,
-                      topic=_topics(db, question, {doc_id}).get(doc_id, frozenset()),
-                      stated=_stated(db, question, {doc_id}).get((doc_id, source["start"]), frozenset()))
-    if anaphoric(passage.text):  # scored as retrieval scores it: «Ол …» leans on the sentence before
-        passage.context = _previous(db, doc_id, source["doc"], source["start"])
-    score(passage, question, _kb_idf(db, question.terms))
-    return passage
+    return Passage(source["doc"], doc_id, source["start"], source["end"], source["text"], spans)
 
 
 def _match(terms: list[str]) -> str:

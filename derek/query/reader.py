@@ -55,9 +55,18 @@ class Span:
     view: SentenceView | None = None  # its sentence against the whole document (reader_context)
 
     @property
-    def text(self) -> str:
+    def bounds(self) -> tuple[int, int]:
+        """Document offsets of the span's words, without edge spaces, hyphens and commas."""
         p = self.passage
-        return p.text[p.tokens[self.first].start : p.tokens[self.last].end].strip(" -,")
+        lo, hi = p.tokens[self.first].start, p.tokens[self.last].end
+        words = p.text[lo:hi]
+        lo, hi = lo + len(words) - len(words.lstrip(" -,")), hi - len(words) + len(words.rstrip(" -,"))
+        return p.start + lo, p.start + max(lo, hi)
+
+    @property
+    def text(self) -> str:
+        start, end = self.bounds
+        return self.passage.text[start - self.passage.start : end - self.passage.start]
 
 
 @cache

@@ -82,16 +82,21 @@ def evidence_marks(evidence: list[dict[str, Any]]) -> list[Mark]:
     return out
 
 
+def own_marks(quote: dict[str, Any], answer_spans: list[dict[str, Any]]) -> list[Mark]:
+    """Marks, relative to one source sentence, on the answer's own spans that fall inside it."""
+    start, end = quote["start"], quote["end"]
+    return [Mark(s["start"] - start, s["end"] - start, "hit") for s in answer_spans
+            if s["doc"] == quote["doc"] and start <= s["start"] < s["end"] <= end]
+
+
 def answer_marks(quote: dict[str, Any], spans: list[dict[str, Any]], value: Any,
                  answer: str | None, answer_spans: list[dict[str, Any]] | None = None) -> list[Mark]:
     """Marks, relative to one source sentence, on the words that carry the answer: the answer's
     own spans (``Answer.spans``) where they fall in the sentence, else the annotated spans whose
     value is the answer's, else the answer's text where the sentence writes it."""
-    start, end = quote["start"], quote["end"]
-    found = [Mark(s["start"] - start, s["end"] - start, "hit") for s in answer_spans or []
-             if s["doc"] == quote["doc"] and start <= s["start"] < s["end"] <= end]
-    if found:
+    if found := own_marks(quote, answer_spans or []):
         return found
+    start, end = quote["start"], quote["end"]
     values = {str(v) for v in value} if isinstance(value, list) else {str(value)}
     found = [Mark(s["start"] - start, s["end"] - start, "hit")
              for s in spans if s["start"] >= start and s["end"] <= end and str(s["value"]) in values]
