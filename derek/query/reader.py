@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from derek.kb.search import term
@@ -90,6 +90,7 @@ def _case(norm: str) -> str:
     return suffix if suffix in CASES else "NOM"
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_word(norm: str) -> bool:
     return any(c.isalnum() for c in norm)
 
@@ -322,9 +323,7 @@ def _add_overlap(f: dict[str, float], span: Span, inside: list[int], q: _Asked) 
     """Question words inside the span (an answer rarely repeats the question), its distance to the
     matched words, and the matched words in the windows either side."""
     p = span.passage
-    matched = set(p.weights) | set(p.matched)
-    words = [i for i, t in enumerate(p.tokens) if _is_word(t.norm)]
-    position = {i: k for k, i in enumerate(words)}
+    matched, words, position = _word_positions(span)
     hit = sum(1 for i in inside if i in matched)
     f["has_qword"] = float(hit > 0)
     f["qword_share"] = hit / max(len(inside), 1)
@@ -355,13 +354,29 @@ def _add_overlap(f: dict[str, float], span: Span, inside: list[int], q: _Asked) 
         f["before_focus"] = 1.0  # «соя өсімдігі» for «қандай өсімдік»
 
 
+def _word_positions(span: Span) -> tuple[set[int], list[int], dict[int, int]]:
+    """The sentence's matched token indexes, its word tokens and each word's place among them,
+    computed once per sentence (every span of it asks: ~250 spans a sentence on long documents)."""
+    s = span.sentence
+    if "_words" not in s:
+        p = span.passage
+        words = [i for i, t in enumerate(p.tokens) if _is_word(t.norm)]
+        s["_words"] = (set(p.weights) | set(p.matched), words, {i: k for k, i in enumerate(words)})
+    return s["_words"]
+
+
+@cache
+def _edge_stops() -> frozenset[str]:
+    return stopwords() | load_words("phrase_breaks.txt")
+
+
 def _add_shape(f: dict[str, float], span: Span, inside: list[int], q: _Asked) -> None:
     """Capitals, digits, quotes, function words at the edges, and the sentence position."""
     p = span.passage
     if not inside:
         return
     first, last = p.tokens[inside[0]], p.tokens[inside[-1]]
-    stop = stopwords() | load_words("phrase_breaks.txt")
+    stop = _edge_stops()
     capital = first.norm[:1].isupper()
     f[f"type={q.kind}|capital={capital and span.first > 0}"] = 1.0
     f[f"qw={q.word}|capital={capital}"] = 1.0

@@ -6,7 +6,7 @@ overlap of count-based stem vectors (data/stem_vectors.npz); each span gets "sm:
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -78,15 +78,32 @@ def sentence_features(feats: list[dict[str, float]], of: list[int], extras: list
     for f, i in zip(feats, of):
         o = out[i]
         for k, v in f.items():
-            if k in SHARED or k.startswith(("sent:", "rank=")):
-                o[k] = v
-            elif k in BEST:
-                o["best:" + k] = max(o.get("best:" + k, 0.0), v)
-            elif k.startswith("ner=exact|") or (k.startswith("src=") and k != "src=ngram"):
-                o[f"type={kind}|{k}"] = 1.0
-            elif k == "al:sides=2" or k.startswith("alx:"):
-                o["any:" + k] = 1.0
+            route, name = _route(k, kind)
+            if route == _COPY:
+                o[name] = v
+            elif route == _MAX:
+                o[name] = max(o.get(name, 0.0), v)
+            elif route == _ONE:
+                o[name] = 1.0
     return out
+
+
+_SKIP, _COPY, _MAX, _ONE = range(4)
+
+
+@lru_cache(maxsize=1 << 16)
+def _route(k: str, kind: str) -> tuple[int, str]:
+    """How a span feature enters its sentence's row, and under which name (the same few hundred
+    names come back for every span: ~60 features × ~250 spans a sentence)."""
+    if k in SHARED or k.startswith(("sent:", "rank=")):
+        return _COPY, k
+    if k in BEST:
+        return _MAX, "best:" + k
+    if k.startswith("ner=exact|") or (k.startswith("src=") and k != "src=ngram"):
+        return _ONE, f"type={kind}|{k}"
+    if k == "al:sides=2" or k.startswith("alx:"):
+        return _ONE, "any:" + k
+    return _SKIP, k
 
 
 def log_probabilities(rows: list[dict[str, float]], weights: dict[str, float]) -> list[float]:
