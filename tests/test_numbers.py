@@ -83,6 +83,11 @@ QUANTITIES = [
     # a vowelless abbreviation takes its endings after a hyphen: the span covers them
     ("халқы 2,5 млн-нан асады", [("2,5 млн-нан", 2.5e6, None, None, None, "cardinal")]),
     ("қашықтығы 5 км-ден асады", [("5 км-ден", 5.0, "km", None, None, "cardinal")]),
+    # the particle «-ақ/-ек» ("only") on a figure: it reads on to the scale and unit
+    ("халықтың 14-ақ проценті", [("14-ақ проценті", 14.0, "percent", None, None, "percent")]),
+    ("екі-ақ мың адам қалды", [("екі-ақ мың адам", 2000.0, "person", None, None, "count")]),
+    ("жеті-ақ мемлекет", [("жеті-ақ мемлекет", 7.0, "state", None, None, "count")]),
+    ("3-ақ млн тонна", [("3-ақ млн тонна", 3e6, "tonne", None, None, "cardinal")]),
 ]
 
 HARMONY = [("желтоқсан", "back"), ("мүше", "front"), ("процент", "front"), ("елу", "front"),

@@ -13,6 +13,7 @@ from functools import cache
 from derek.doc import DateMention, Document
 from derek.lang.kk.normalize import Normalized, normalize
 from derek.lang.kk.numbers import (
+    PARTICLE,
     alternation,
     digit_runs,
     lookup,
@@ -116,7 +117,7 @@ def _patterns() -> list[_Pattern]:
         # «2005, 2011, 2017 және 2024 жылдары»: the year word of the last item covers the list
         ("listed", rf"{year}(?=(?:{_LIST_LINK}{_LIST_ITEM})+{year_word})", digit),
         ("set", rf"{units}\s+" + alternation(list(words["set"])), word),
-        ("duration", rf"{recent}{count}\s*-?\s*{units}(?:\s+(?P<span>бойы|шамасымен))?", ("digit", "word")),
+        ("duration", rf"{recent}{count}(?:{PARTICLE})?\s*-?\s*{units}(?:\s+(?P<span>бойы|шамасымен))?", ("digit", "word")),
         ("dm", rf"{this_year}{day}\s+{month}{ay}{day_end}", ("digit", "word")),
         # «желтоқсанның 16-сы», «қазан айының 25-і»: a genitive month, then the day with an ending
         ("md", rf"{month}{ay}(?<=ның|нің|дың|дің|тың|тің)\s+{day}-[^\W\d_]+(?!\w)", word),

@@ -29,6 +29,10 @@ _ORDINAL = re.compile(r"\s*-\s*(?:ыншы|інші|ншы|нші|шы|ші)(?!"
 _DIGITS = re.compile(rf"(?<![\w,])(?<![\d.]\.)({_NUMBER})(?:{_DASH}({_NUMBER})(?![\w.]))?")
 _DIGIT_RUN = re.compile(r"\d+")
 _JOINED_START = re.compile(r"-" + _LETTER + "{3}")  # «47-сессиясында»
+# the emphatic particle «-ақ/-ек» ("only, just") written onto a figure: «14-ақ проценті», «екі-ақ
+# мың адам»; the figure reads on over it to its scale word and unit
+PARTICLE = r"-(?:ақ|ек)(?!" + _LETTER + ")"
+_PARTICLE = re.compile(PARTICLE)
 _JOINED = re.compile(r"-(\w+)")
 # a length unit raised to a power by superscript markup, raw or HTML-escaped (the text is lowered)
 _POWER = re.compile(r"\s*(км|м)(?:<sup>|&lt;sup&gt;)\s*([23])\s*(?:</sup>|&lt;/sup&gt;)")
@@ -272,11 +276,14 @@ def _word_figures(low: str) -> list[_Figure]:
     lex = _lexicon()
     figures: list[_Figure] = []
     for m in _number_phrase().finditer(low):
-        if m.end() < len(low) and low[m.end()] == "-":
-            continue  # бір-бірінен "each other"
+        after = m.end()
+        if after < len(low) and low[after] == "-":
+            if not (particle := _PARTICLE.match(low, after)):
+                continue  # бір-бірінен "each other"
+            after = particle.end()
         words = m.group().split()
         alone = all(lookup(lex.words, w)[2] for w in words) or len(words) > 1
-        if not alone and not (lex.unit.match(low, m.end()) or lex.scale.match(low, m.end())):
+        if not alone and not (lex.unit.match(low, after) or lex.scale.match(low, after)):
             continue
         figures.append(_Figure(m.start(), m.end(), number_words_value(words), words=True))
     for m in lex.governed.finditer(low):  # «мыңнан астам»: the bare phrase above ends before it
@@ -296,6 +303,8 @@ def _extend(low: str, fig: _Figure) -> Quantity:
         unit, kind = "USD", "money"
     if (m := _ORDINAL.match(low, end)) and not fig.words:
         return _make(start, m.end(), fig, 1.0, None, "ordinal", None)
+    if m := _PARTICLE.match(low, end):
+        end = m.end()
     if m := lex.scale.match(low, end):
         factor = lookup(lex.scales, m.group(1))  # type: ignore[assignment]
         end = m.end()
