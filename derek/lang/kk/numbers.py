@@ -29,9 +29,9 @@ _ORDINAL = re.compile(r"\s*-\s*(?:ыншы|інші|ншы|нші|шы|ші)(?!"
 _DIGITS = re.compile(rf"(?<![\w,])(?<![\d.]\.)({_NUMBER})(?:{_DASH}({_NUMBER})(?![\w.]))?")
 _DIGIT_RUN = re.compile(r"\d+")
 _JOINED_START = re.compile(r"-" + _LETTER + "{3}")  # «47-сессиясында»
-# the emphatic particle «-ақ/-ек» ("only, just") written onto a figure: «14-ақ проценті», «екі-ақ
+# the emphatic particle «-ақ» ("only, just"; it keeps its back vowel after front stems too) written onto a figure: «14-ақ проценті», «екі-ақ
 # мың адам»; the figure reads on over it to its scale word and unit
-PARTICLE = r"-(?:ақ|ек)(?!" + _LETTER + ")"
+PARTICLE = r"-ақ(?!" + _LETTER + ")"
 _PARTICLE = re.compile(PARTICLE)
 _JOINED = re.compile(r"-(\w+)")
 # a length unit raised to a power by superscript markup, raw or HTML-escaped (the text is lowered)
