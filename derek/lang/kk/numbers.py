@@ -29,8 +29,8 @@ _ORDINAL = re.compile(r"\s*-\s*(?:ыншы|інші|ншы|нші|шы|ші)(?!"
 _DIGITS = re.compile(rf"(?<![\w,])(?<![\d.]\.)({_NUMBER})(?:{_DASH}({_NUMBER})(?![\w.]))?")
 _DIGIT_RUN = re.compile(r"\d+")
 _JOINED_START = re.compile(r"-" + _LETTER + "{3}")  # «47-сессиясында»
-# the emphatic particle «-ақ» ("only, just"; it keeps its back vowel after front stems too) written onto a figure: «14-ақ проценті», «екі-ақ
-# мың адам»; the figure reads on over it to its scale word and unit
+# the emphatic particle «-ақ» ("only, just"; back vowel after front stems too) written onto a
+# figure: «14-ақ проценті», «екі-ақ мың адам»; the figure reads on over it to its scale and unit
 PARTICLE = r"-ақ(?!" + _LETTER + ")"
 _PARTICLE = re.compile(PARTICLE)
 _JOINED = re.compile(r"-(\w+)")
