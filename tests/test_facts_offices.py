@@ -202,3 +202,32 @@ NOT_A_POST_CASES = [
 @pytest.mark.parametrize(("text", "index", "expected"), NOT_A_POST_CASES)
 def test_facts_offices_place_or_time_is_no_post(text: str, index: int, expected: set) -> None:
     assert _facts(text, index) == _casefold(expected)
+
+
+# Written for session 11 (issue 6, dev9): a copula ending the sentence in the evidential past
+# («… ханы болған.») or the aorist («… хатшысы болады.») states the post like «болды»; a
+# bracketed aside inside a post is no part of it; «… болып / боп қызмет атқарды / етті» (served
+# as) and «… бола тұра» (while being) state the post held; a non-final «болған», a friend or a
+# relative is no post.
+HELD_CASES = [
+    ("Сәкен Сейфуллин 1920 жылы Ақмола уездік комитетінің хатшысы болған.", 0,
+     {("person:seifullin", "appointed_as", "Ақмола уездік комитетінің хатшысы", "1920")}),
+    ("Кейін Ж. Шаяхметов Қазақстан Компартиясы ОК-нің бірінші хатшысы болады.", 0,
+     {("person:shayakhmetov", "appointed_as", "Қазақстан Компартиясы ОК-нің бірінші хатшысы", None)}),
+    ("Сейфуллин 1920 жылы Ақмола уездік комитетінің (орталығы Ақмола қаласы) хатшысы болды.", 0,
+     {("person:seifullin", "appointed_as", "Ақмола уездік комитетінің хатшысы", "1920")}),
+    ("Ы. Алтынсарин 1879 жылы Торғай облысы мектептерінің инспекторы болып қызмет атқарды.", 0,
+     {("person:altynsarin", "appointed_as", "Торғай облысы мектептерінің инспекторы", "1879")}),
+    ("Сәкен Сейфуллин 1921 жылы Ақмола уездік комитетінің хатшысы боп қызмет етті.", 0,
+     {("person:seifullin", "appointed_as", "Ақмола уездік комитетінің хатшысы", "1921")}),
+    ("1925–1928 жылдары С. Сейфуллин Ақмола уездік комитетінің хатшысы бола тұра көп мақала жазды.", 0,
+     {("person:seifullin", "appointed_as", "Ақмола уездік комитетінің хатшысы", "1925/1928")}),
+    ("Ж. Шаяхметов Қазақстан Компартиясы ОК-нің бірінші хатшысы болған кезде көп жұмыс істеді.", 0, set()),
+    ("Сәкен Сейфуллин Ілияс Жансүгіровтің жақын досы болған.", 0, set()),
+    ("Сәкен Сейфуллин бұл ауылдың құрметті қонағы болады.", 0, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), HELD_CASES)
+def test_facts_offices_post_held(text: str, index: int, expected: set) -> None:
+    assert _facts(text, index) == _casefold(expected)

@@ -132,8 +132,15 @@ def whole_post(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> 
     if head > clause.first and norms[head - 1].lower() in _MODIFIERS:
         return None  # «… қосынының бас қолбасшысы»: the gold names the title alone («бас қолбасшы»)
     words: list[str] = []
-    k = head - 1
-    while k >= clause.first and head - k <= _POST_REACH and k not in stop and norms[k][:1].isalpha():
+    k, aside = head - 1, 0
+    while k >= clause.first and head - k - aside <= _POST_REACH and k not in stop:
+        opening = _aside_start(norms, clause, k)
+        if opening is not None:  # «дуанының (орталығы Қараоба мекені) аға сұлтаны»: an aside is no part
+            aside += k - opening + 1
+            k = opening - 1
+            continue
+        if not norms[k][:1].isalpha():
+            break
         _, tags, pos = word_info(norms[k])
         cardinal = pos == "NUM" and "ORD" not in tags and not (words and _gen(words[0]))
         nominal = "GEN" in tags or norms[k][:1].isupper()  # «Кеңесінің», «Кеңесі» read as verbs
@@ -149,6 +156,14 @@ def whole_post(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> 
     if not words or not (named or any(_gen(w) for w in words)):
         return None
     return " ".join(_izafet(words + [norms[head]]))
+
+
+def _aside_start(norms: list[str], clause: Clause, k: int) -> int | None:
+    """The «(» opening a bracketed aside of words that closes at ``k`` inside the clause."""
+    if norms[k] != ")":
+        return None
+    j = next((j for j in range(k - 1, max(clause.first, k - _POST_REACH) - 1, -1) if norms[j] in "()"), None)
+    return j if j is not None and norms[j] == "(" and j < k - 1 else None
 
 
 def _gen(word: str) -> bool:
@@ -219,7 +234,7 @@ def office_facts(sentence: Sentence, clause: Clause, index: TokenIndex,
     verb = clause.last - 1 if norms[clause.last - 1][:1].isalpha() else clause.last - 2
     lemma, tags, _ = word_info(norms[verb])
     subject = next((a for a in clause.args if a.type == "person" and a.case == "NOM" and a.last <= verb), None)
-    if lemma != "бол" or "PAST" not in tags or subject is None:
+    if lemma != "бол" or not (tags & _COPULA_PAST or _sentence_final(index, sentence, verb, tags)) or subject is None:
         return []
     facts, start, stop = [], subject.last, holders(index, clause.args)
     dates = merged_periods(index, dates)
@@ -234,6 +249,19 @@ def office_facts(sentence: Sentence, clause: Clause, index: TokenIndex,
                        sentence.start, sentence.end, 0.7) for time in spans or [None]]
         start = k + 1
     return facts
+
+
+_COPULA_PAST = frozenset({"PAST"})
+# A participle ending a sentence is its finite verb (the evidential past «… ханы болған.»), and
+# the aorist «болады» tells a life in the historic present («… хатшысы болады.»).
+_FINAL_FORMS = (frozenset({"PTCP.PAST"}), frozenset({"CONV.A", "3"}))
+
+
+def _sentence_final(index: TokenIndex, sentence: Sentence, verb: int, tags: frozenset[str]) -> bool:
+    """Is the copula at ``verb`` the sentence's last word (punctuation aside), in the evidential
+    past or the aorist?"""
+    rest = index.norms[verb + 1:sentence.last_token]
+    return tags in _FINAL_FORMS and all(not w[:1].isalnum() for w in rest)
 
 
 def _title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str | None:
@@ -274,6 +302,7 @@ _NOT_IN_POST = {"жаңа", "алғашқы"}  # «жаңа Сыртқы іст�
 _SERVE = {"атқар", "істе"}  # «… хатшысы қызметін атқарды», «… төрағасы болып істеді»
 _NAMED = {"сайла", "тағайында", "істе"}  # «… болып сайланған / тағайындалған / істеген X»
 _APPOINT = {"сайла", "тағайында"}
+_AS = {"болып", "боп"}  # «боп» is the short «болып»
 _POST_NOUNS = {"қызмет", "лауазым"}  # «… хатшысы қызметін / лауазымын атқарды»
 
 
@@ -304,10 +333,15 @@ def _post_before(index: TokenIndex, clause: Clause, v: int) -> tuple[int, bool] 
     norms = index.norms
     lemma, tags, _ = word_info(norms[v])
     before = word_info(norms[v - 1])[0]
+    if lemma in _SERVE | {"ет"} and before == "қызмет" and v - 2 > clause.first \
+            and norms[v - 2].lower() in _AS and finite(norms[v]):
+        return v - 3, False  # «… инспекторы болып қызмет атқарды / етті» (served as)
     if lemma in _SERVE and before in _POST_NOUNS and finite(norms[v]):
         return v - 2, False
-    if lemma in _SERVE and norms[v - 1].lower() == "болып" and finite(norms[v]):
+    if lemma in _SERVE and norms[v - 1].lower() in _AS and finite(norms[v]):
         return v - 2, False
+    if lemma == "тұр" and norms[v - 1].lower() == "бола" and "CONV.A" in tags:
+        return v - 2, False  # «… инспекторы бола тұра» (while being …): the post held
     if lemma == "істе" and before == "жұмыс" and v - 2 > clause.first and norms[v - 2].lower() == "болып" \
             and finite(norms[v]):
         return v - 3, False  # «… хатшысы болып жұмыс істеді»
