@@ -151,7 +151,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             tok = tokens[i]
             # only an end mark, an abbreviation's last letter or a line break can end one
             if (tok.norm[-1:] not in ends and text.find("\n", tok.end, nxt.start) < 0
-                    or not _ends_sentence(text, tok, nxt)):
+                    or not _ends_sentence(text, tok, nxt) or _spaced_initial(tokens, i, first)):
                 i += 1
                 continue
         # a closing quote or bracket glued to the final period belongs to this sentence
@@ -183,6 +183,19 @@ def _ends_sentence(text: str, tok: Token, nxt: Token) -> bool:
     if can_end:
         return starts and not nxt.norm.isupper() and len(nxt.norm) > 1
     return False
+
+
+def _spaced_initial(tokens: list[Token], i: int, first: int) -> bool:
+    """«Ф . М . Достоевский»: a period typed apart from a lone capital letter, before another such
+    letter or a capitalized name on the same line, closes an initial, not the sentence."""
+    tok, nxt = tokens[i], tokens[i + 1]
+    if tok.norm != "." or i <= first or not _initial_letter(tokens[i - 1].norm):
+        return False
+    return nxt.norm[:1].isupper() and (_initial_letter(nxt.norm) or nxt.norm[1:].islower())
+
+
+def _initial_letter(word: str) -> bool:
+    return len(word) == 1 and word.isalpha() and word.isupper()
 
 
 def _ends_after_quote(text: str, closer: Token, nxt: Token) -> bool:
