@@ -68,6 +68,10 @@ DATES = [
     ("1995–1998 және 2004–2006 жылдары", [("1995–1998", "DATE", "1995/1998", None),
                                            ("2004–2006 жылдары", "DATE", "2004/2006", None)]),
     ("1997, 2003 адам", []),
+    # the end year shortened to its last two digits, before a year word only
+    ("1879-89 жылдары инспектор болды", [("1879-89 жылдары", "DATE", "1879/1889", None)]),
+    ("1992–93 жж. оқыды", [("1992–93 жж.", "DATE", "1992/1993", None)]),
+    ("нөмірі 1879-89 болды", []),
     # session 4: the day after «айының» or a genitive month, with the possessive ending; «күні»
     # (the day of) stays outside the span; a year written earlier fills a date without one
     ("1995 жылы наурыз айының 12-сі күні ашылды", [("1995 жылы наурыз айының 12-сі", "DATE", "1995-03-12", None)]),

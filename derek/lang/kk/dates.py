@@ -108,7 +108,7 @@ def _patterns() -> list[_Pattern]:
         ("dmy", rf"{day}\s+{month}\s+{year}(?!\d){year_word}?", digit),
         ("numeric", r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])", digit),
         ("ym", rf"{year}{year_word}?\s+{month}{ay}", year_starts),
-        ("range", (rf"(?<![\d.,])(?P<y>\d{{4}})\s*-\s*(?P<y2>\d{{4}})(?!\d|[.,]\d)(?P<yw>{year_word})?"
+        ("range", (rf"(?<![\d.,])(?P<y>\d{{4}})\s*-\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d|[.,]\d)(?P<yw>{year_word})?"
                   rf"(?:\s+(?P<rng>{alternation(list(words['range']))}))?"), digit),
         ("decade", r"(?<![\d.,])(?P<dec>\d{1,3}0)\s*-?\s*" + stem_regex("жылдар"), digit),
         ("century", r"(?<![\w.,])(?P<c>[ivxlc]+|\d{1,2})\s*-?\s*(?:ғ\.|" + stem_regex("ғасыр") + ")",
@@ -182,7 +182,9 @@ def _valid(norm: str, cand: _Candidate) -> bool:
         return False
     if cand.kind == "duration" and g["n"].isdigit() and int(g["n"]) == 0:
         return False
-    if cand.kind == "range" and not g.get("yw") and not _period(norm, cand):
+    if cand.kind == "range" and not g.get("yw") and (len(g["y2"]) == 2 or not _period(norm, cand)):
+        return False  # «1879-89» is a period only before a year word («1879-89 жылдары»)
+    if cand.kind == "range" and len(g["y2"]) == 2 and not _second_year(g) > g["y"]:
         return False
     if cand.kind == "ymm" and not _month(g["mon1"] or "") < _month(g["mon2"] or ""):
         return False  # a span of months runs forward within its year
@@ -265,7 +267,7 @@ def _value(cand: _Candidate, context_year: str | None) -> tuple[str, str]:
     if kind in ("y", "listed"):
         return "DATE", _year_text(g)
     if kind == "range":
-        return "DATE", f"{g['y']}/{g['y2']}"
+        return "DATE", f"{g['y']}/{_second_year(g)}"
     if kind == "decade":
         decade = g["dec"] or "0"
         return "DATE", (decade[:3] if len(decade) == 4 else "19" + decade[0]) + "X"
@@ -278,6 +280,12 @@ def _value(cand: _Candidate, context_year: str | None) -> tuple[str, str]:
     n = g["n"] or "1"
     amount = int(n) if n.isdigit() else int(number_words_value(n.split()))
     return "DURATION", f"P{amount}{unit}"
+
+
+def _second_year(g: dict[str, str | None]) -> str:
+    """A range's end year in full: «1879-89» ends in 1889 (the century of its first year)."""
+    y, y2 = g["y"] or "", g["y2"] or ""
+    return y[:2] + y2 if len(y2) == 2 else y2
 
 
 def _modifier(low: str, cand: _Candidate) -> tuple[int, str | None]:
@@ -313,7 +321,7 @@ def dates_in(text: str, normalized: Normalized) -> list[DateMention]:
         start, end = normalized.span(cand.start, end)
         found.append(DateMention(start, end, text[start:end], kind, value, mod))
         if cand.groups.get("y") and not cand.groups.get("bc") and kind == "DATE":
-            context_year = cand.groups["y"] if cand.kind != "range" else cand.groups["y2"]
+            context_year = cand.groups["y"] if cand.kind != "range" else _second_year(cand.groups)
     return found
 
 
