@@ -13,6 +13,15 @@ from functools import cache
 from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
 from derek.extract.entities_heads import covered_tokens, with_heads
+from derek.extract.entities_people import (
+    agrees,
+    given_name_start,
+    group_people,
+    is_initial,
+    is_surname,
+    surname_case,
+    surname_lemma,
+)
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.extract.officeholders import officeholder_mentions
 from derek.lang.kk.morphology import analyze, lemma
@@ -74,16 +83,16 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         if b - a == 1 and entry.type != "person" and _plural_word(doc.tokens[a].norm):
             continue  # «Қытайлар»: the Chinese, not China
         if entry.type == "person":
-            a = _with_initials(doc, a)
-            if _title_at(doc, b, barred):
-                b, case = b + 1, case_of(doc.tokens[b].norm)
-        mention = _mention(doc, a, b, entity_id, entry.type, entry.name, entry.wikidata, "gazetteer")
-        mention.case = case
+            mention, a, b = _person(doc, a, b, entity_id, case, tags, barred, taken)
+        else:
+            mention = _mention(doc, a, b, entity_id, entry.type, entry.name, entry.wikidata, "gazetteer")
+            mention.case = case
         mentions.append(mention)
         taken.update(range(a, b))
     if tags is not None:
         mentions += _ner_mentions(doc, tags, taken | skip, barred | taken)
     mentions = with_heads(doc, mentions, skip, _head_mention)
+    group_people(doc, mentions)
     mentions += deixis_mentions(doc, covered_tokens(doc, mentions) | skip)
     mentions += officeholder_mentions(doc, mentions)
     doc.entities = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -101,6 +110,25 @@ def _mention(doc: Document, a: int, b: int, entity: str, type_: str, name: str,
     return EntityMention(start, end, doc.text[start:end], type_, entity, name, wikidata, source)
 
 
+def _person(doc: Document, a: int, b: int, entity: str, case: str, tags: _SentenceTags | None,
+            barred: set[int], taken: set[int]) -> tuple[EntityMention, int, int]:
+    """A gazetteer person's mention with its initials, given name and title (first and last token
+    + 1 too); a given name or initial that is not the person's makes a provisional person
+    («Ерлан Назарбаев», «Е. Назарбаев» are not Nursultan)."""
+    entry = load_gazetteer().entries[entity]
+    first = _with_initials(doc, a)
+    if first == a and b - a == 1 and tags is not None and is_surname(entity, doc.tokens[a].norm):
+        first = given_name_start(doc, a, b, lambda x, y: tags.label(x, y) == "PERSON", taken)
+    titled = _title_at(doc, b, barred)
+    if first < a and not agrees(entity, doc.tokens[first].norm):
+        return _provisional(doc, first, b, "person", titled), first, b + titled
+    if titled:
+        b, case = b + 1, case_of(doc.tokens[b].norm)
+    mention = _mention(doc, first, b, entity, "person", entry.name, entry.wikidata, "gazetteer")
+    mention.case = case
+    return mention, first, b
+
+
 def _with_initials(doc: Document, a: int) -> int:
     """«Қ.Қ. Тоқаев»: initials right before a person's name belong to the mention."""
     while a > 0 and _is_initial(doc.tokens[a - 1].norm) and doc.tokens[a].start - doc.tokens[a - 1].end <= 1:
@@ -109,7 +137,7 @@ def _with_initials(doc: Document, a: int) -> int:
 
 
 def _is_initial(norm: str) -> bool:
-    return len(norm) == 2 and norm[0].isupper() and norm[1] == "."
+    return is_initial(norm)
 
 
 def _title_at(doc: Document, i: int, barred: set[int]) -> bool:
@@ -329,6 +357,8 @@ def _provisional(doc: Document, a: int, b: int, type_: str, titled: bool) -> Ent
     end = b + titled
     mention = _mention(doc, a, end, f"prov:{type_}:{key}", type_, name, None, "ner")
     mention.case = case_of(doc.tokens[end - 1].norm)
+    if type_ == "person" and not titled:
+        mention.case = surname_case(doc.tokens[end - 1].norm) or mention.case  # «Сейітовке»
     return mention
 
 
@@ -349,7 +379,9 @@ def _outermost(mentions: list[EntityMention]) -> list[EntityMention]:
 
 
 def provisional_key(tokens: list[Token]) -> tuple[str, str]:
-    """(id key, display name) of an unknown name: words as written, the last one lemmatized."""
-    words = [t.norm for t in tokens[:-1]] + [lemma(tokens[-1].norm)]
+    """(id key, display name) of an unknown name: words as written, the last one lemmatized (a
+    Russian-style surname too, «Сейітовке» → Сейітов); initials enter the key without their period
+    («Ж. Ахметов» → ж_ахметов), so «Ж. Ахметов» and «Д. Ахметов» stay two people."""
+    words = [t.norm for t in tokens[:-1]] + [surname_lemma(tokens[-1].norm)]
     name = " ".join(words)
-    return "_".join(fold(w) for w in words), name
+    return "_".join(w[0].lower() if is_initial(w) else fold(w) for w in words), name

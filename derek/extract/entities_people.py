@@ -1,0 +1,159 @@
+"""People by their names: a given name or initial before a gazetteer surname decides whether it is
+that person, and provisional people of one document are grouped by surname.
+Reads Document.tokens; works on the mentions extract_entities found (their ``entity`` and ``name``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import cache
+
+from derek.doc import Document, EntityMention
+from derek.extract.gazetteer import case_of, fold, load_gazetteer
+from derek.lang.kk.morphology import analyze, lemma
+
+# Kazakh letters written with their Russian counterparts (Нұрсұлтан ~ Нурсултан, Әлихан ~ Алихан)
+_AS_RUSSIAN = str.maketrans("әғқңөұүһіё", "агкноуухие")
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі-]+")
+# a Russian-style surname with a case ending the analyzer does not split: «Сейітовтің», «Ахметовке»
+# (the ending follows the Kazakh stem's vowels, not -ов's)
+_SURNAME = re.compile(
+    r"(.+(?:ов|ев|ёв|ин|ова|ева|ина))"
+    r"(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|нда|нде|"
+    r"дан|ден|тан|тен|нан|нен|мен|бен|пен)")
+MAX_GIVEN = 2  # a given name and a patronymic («Ерлан Әбішұлы Назарбаев»)
+
+
+def name_form(word: str) -> str:
+    """A name word compared across spellings: lowercase, no dots or hyphens, Kazakh letters as
+    Russian ones («Нұрсұлтан», «Нурсултан» → нурсултан; «Н.» → н)."""
+    return word.lower().replace(".", "").replace("-", "").translate(_AS_RUSSIAN)
+
+
+def is_initial(norm: str) -> bool:
+    """«Н.»: one capital letter and a period."""
+    return len(norm) == 2 and norm[0].isupper() and norm[1] == "."
+
+
+def surname_lemma(word: str) -> str:
+    """The nominative of a name's last word: the analyzer's lemma, or a Russian-style surname with
+    its case ending cut («Сейітовке» → Сейітов) when the analyzer keeps the word whole."""
+    found = lemma(word)
+    if found == word and word[:1].isupper() and (m := _SURNAME.fullmatch(word)):
+        return m.group(1)
+    return found
+
+
+def surname_case(norm: str) -> str | None:
+    """The case of a Russian-style surname the analyzer keeps whole («Сейітовке»: DAT), else None."""
+    if lemma(norm) != norm or not (m := _SURNAME.fullmatch(norm)) or not norm[:1].isupper():
+        return None
+    return case_of(norm, frozenset({fold(m.group(1))}))
+
+
+@cache
+def given_names(entity: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, initials) of a gazetteer person, from the first word of each of its names of
+    two words or more, Cyrillic only («Нұрсұлтан Әбішұлы Назарбаев», «Н.Ә. Назарбаев»)."""
+    names: set[str] = set()
+    initials: set[str] = set()
+    for raw in load_gazetteer().entries[entity].names:
+        words = raw.lstrip("~").split()
+        first = words[0] if len(words) > 1 else ""
+        if not first[:1].isupper() or not _CYRILLIC.fullmatch(first.lower().replace(".", "")):
+            continue
+        if first[1:2] == ".":
+            initials.add(name_form(first[0]))
+        else:
+            names.add(name_form(first))
+            initials.add(name_form(first)[0])
+    return frozenset(names), frozenset(initials)
+
+
+@cache
+def _name_ends(entity: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(first words, last words) of a gazetteer person's names of two words or more, folded."""
+    split = [raw.lstrip("~").split() for raw in load_gazetteer().entries[entity].names]
+    return (frozenset(fold(w[0]) for w in split if len(w) > 1),
+            frozenset(fold(w[-1]) for w in split if len(w) > 1))
+
+
+def is_surname(entity: str, norm: str) -> bool:
+    """The word is a gazetteer person's surname, the last word of a name of theirs and never the
+    first («Назарбаевтың»; not «Кенесарыны», a given name, which «Сыпатай Кенесарыны» just follows)."""
+    firsts, lasts = _name_ends(entity)
+    keys = load_gazetteer().keys(norm)
+    return not keys.isdisjoint(lasts) and keys.isdisjoint(firsts)
+
+
+def agrees(entity: str, first: str) -> bool:
+    """The given name or initial ``first`` written before a gazetteer person's surname can be
+    that person's (a person with no given name in the gazetteer contradicts none)."""
+    names, initials = given_names(entity)
+    if not names and not initials:
+        return True
+    if is_initial(first):
+        return name_form(first) in initials
+    return name_form(first) in names
+
+
+def _given_word(doc: Document, i: int) -> bool:
+    """Token i is a capitalized word read first as a proper noun in the nominative (Ерлан,
+    Әбішұлы), not an abbreviation, nor a name the gazetteer knows alone (Елбасы)."""
+    norm = doc.tokens[i].norm
+    if not norm[:1].isupper() or norm.isupper() or not norm.replace("-", "").isalpha():
+        return False
+    readings = analyze(norm)[:1]
+    return (bool(readings) and readings[0].pos == "PROPN" and not readings[0].tags
+            and not load_gazetteer().readings(doc.tokens, i, i + 1))
+
+
+def given_name_start(doc: Document, a: int, b: int, person_span: Callable[[int, int], bool],
+                     taken: set[int]) -> int:
+    """The first token of the given name (and patronymic) right before the surname tokens a..b-1,
+    inside one CRF person span with it («Ерлан Назарбаев»); ``a`` when there is none."""
+    k = a
+    while (k > 0 and a - k < MAX_GIVEN and k - 1 not in taken and _given_word(doc, k - 1)
+           and doc.tokens[k].start - doc.tokens[k - 1].end <= 1 and person_span(k - 1, b)):
+        k -= 1
+    return k
+
+
+def _parts(m: EntityMention) -> tuple[str, ...] | None:
+    """The key words of a provisional person (given names or initials, then the surname)."""
+    if not m.entity.startswith("prov:person:"):
+        return None
+    return tuple(m.entity.removeprefix("prov:person:").split("_"))
+
+
+def _compatible(first: str, other: str) -> bool:
+    """Two given names or initials that can be one person's («ж» and «жанат»)."""
+    a, b = name_form(first), name_form(other)
+    return a == b or (len(a) == 1 or len(b) == 1) and a[:1] == b[:1]
+
+
+def group_people(doc: Document, mentions: list[EntityMention]) -> None:
+    """Within a document, a bare surname in any case form after a fuller mention of a provisional
+    person with that surname («Ж. Ахметов … Ахметовтың») is that person, and so is a fuller mention
+    whose given name or initial agrees («Жанат Ахметов … Ж. Ахметов»); the nearest earlier one
+    wins. A bare surname the gazetteer linked by itself joins too («Ерлан Назарбаев … Назарбаев»)."""
+    starts = [t.start for t in doc.tokens]
+    people: dict[str, list[EntityMention]] = {}  # surname key -> fuller mentions, in text order
+    for m in sorted(mentions, key=lambda m: m.start):
+        parts = _parts(m)
+        if parts is None and m.type == "person" and m.source == "gazetteer":
+            token = doc.tokens[bisect_left(starts, m.start)]
+            if token.end == m.end and is_surname(m.entity, token.norm):  # a bare surname, one token
+                parts = (fold(surname_lemma(token.norm)),)
+        if parts is None:
+            continue
+        earlier = people.get(parts[-1], [])
+        if len(parts) == 1:
+            same = earlier[-1] if earlier else None
+        else:
+            same = next((e for e in reversed(earlier) if _compatible(_parts(e)[0], parts[0])), None)
+            people.setdefault(parts[-1], []).append(m if same is None else same)
+        if same is not None:
+            m.entity, m.name, m.wikidata, m.source = same.entity, same.name, None, "ner"
