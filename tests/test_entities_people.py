@@ -4,9 +4,11 @@ import pytest
 from conftest import kb_of_texts
 
 import derek
+from derek.errors import NotFound
 from derek.extract.entities import provisional_key
 from derek.extract.entities_people import agrees, name_form, surname_lemma
 from derek.pipeline import analyze_tokens
+from derek.query.facts import resolve_entity
 
 
 def _people(text: str) -> list[tuple[str, str]]:
@@ -112,3 +114,25 @@ def test_entities_people_counted_in_kb(tmp_path) -> None:
     assert counts["prov:person:д_сейітов"] == (1, 1)
     assert counts["prov:person:ерлан_назарбаев"] == (1, 1)
     assert "person:nazarbayev" not in counts
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Ж. Сейітов", "prov:person:ж_сейітов"),
+    ("Д. Сейітов", "prov:person:д_сейітов"),
+    ("Сейітов", "prov:person:ж_сейітов"),  # a bare surname: the most mentioned of its people
+    ("Сейітовтің", "prov:person:ж_сейітов"),
+    ("Ерлан Назарбаев", "prov:person:ерлан_назарбаев"),
+])
+def test_entities_people_resolved_by_any_name(tmp_path, name: str, expected: str) -> None:
+    path = kb_of_texts(tmp_path, {
+        "a.txt": "Ж. Сейітов хатты жазды. Сейітовтің хаты жарияланды. Кейін Д. Сейітов жауап берді.",
+        "b.txt": "Ерлан Назарбаевтың інісі Алматыда тұрады.",
+    })
+    with derek.open(path) as kb:
+        assert resolve_entity(kb.db, name) == expected
+
+
+def test_entities_people_unknown_surname_with_wildcards_is_not_found(tmp_path) -> None:
+    path = kb_of_texts(tmp_path, {"a.txt": "Ж. Сейітов хатты жазды."})
+    with derek.open(path) as kb, pytest.raises(NotFound):
+        resolve_entity(kb.db, "%_%")
