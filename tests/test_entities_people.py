@@ -37,6 +37,10 @@ GIVEN_NAMES = [
     ("Бүгін Ақмарал Арыстанбекова келді.", "Ақмарал Арыстанбекова", "person:arystanbekova"),
     ("Президент Назарбаев сөйледі.", "Назарбаев", "person:nazarbayev"),
     ("Кеше Дариға Назарбаева сөйледі.", "Дариға Назарбаева", "person:dariga-nazarbayeva"),
+    # initials typed apart from their periods belong to the name, and decide it the same way
+    ("Ақын Ш . Уәлиханов Қашқарға барды.", "Ш . Уәлиханов", "person:shokan"),
+    ("Кеше Е . Назарбаев келді.", "Е . Назарбаев", "prov:person:е_назарбаев"),
+    ("Жазушы Ф . М . Достоевский 1854 жылы келді.", "Ф . М . Достоевский", "prov:person:ф_м_достоевский"),
     # Кенесары is a given name, not a surname: the word before it is another person
     ("Сыпатай Кенесарыны қолдады.", "Кенесарыны", "person:kenesary"),
 ]

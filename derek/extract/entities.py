@@ -130,10 +130,22 @@ def _person(doc: Document, a: int, b: int, entity: str, case: str, tags: _Senten
 
 
 def _with_initials(doc: Document, a: int) -> int:
-    """«Қ.Қ. Тоқаев»: initials right before a person's name belong to the mention."""
-    while a > 0 and _is_initial(doc.tokens[a - 1].norm) and doc.tokens[a].start - doc.tokens[a - 1].end <= 1:
-        a -= 1
+    """«Қ.Қ. Тоқаев»: initials right before a person's name belong to the mention, and so do
+    initials typed apart from their periods («Ф . М . Достоевский»: a capital, then a period)."""
+    toks = doc.tokens
+    while a > 0 and toks[a].start - toks[a - 1].end <= 1:
+        if _is_initial(toks[a - 1].norm):
+            a -= 1
+        elif (a > 1 and toks[a - 1].norm == "." and _spaced_letter(toks[a - 2].norm)
+              and toks[a - 1].start - toks[a - 2].end <= 1):
+            a -= 2
+        else:
+            break
     return a
+
+
+def _spaced_letter(norm: str) -> bool:
+    return len(norm) == 1 and norm.isalpha() and norm.isupper()
 
 
 def _is_initial(norm: str) -> bool:
@@ -382,6 +394,12 @@ def provisional_key(tokens: list[Token]) -> tuple[str, str]:
     """(id key, display name) of an unknown name: words as written, the last one lemmatized (a
     Russian-style surname too, «Сейітовке» → Сейітов); initials enter the key without their period
     («Ж. Ахметов» → ж_ахметов), so «Ж. Ахметов» and «Д. Ахметов» stay two people."""
-    words = [t.norm for t in tokens[:-1]] + [surname_lemma(tokens[-1].norm)]
+    words: list[str] = []
+    for t in tokens[:-1]:
+        if t.norm == "." and words and _spaced_letter(words[-1]):
+            words[-1] += "."  # «Ф . М . Достоевский»: the initials as «Ф. М.»
+        else:
+            words.append(t.norm)
+    words.append(surname_lemma(tokens[-1].norm))
     name = " ".join(words)
     return "_".join(w[0].lower() if is_initial(w) else fold(w) for w in words), name

@@ -94,7 +94,7 @@ def agrees(entity: str, first: str) -> bool:
     names, initials = given_names(entity)
     if not names and not initials:
         return True
-    if is_initial(first):
+    if is_initial(first) or len(first) == 1 and first.isupper():  # «Н.», or «Н» of «Н . Назарбаев»
         return name_form(first) in initials
     return name_form(first) in names
 
