@@ -231,3 +231,32 @@ HELD_CASES = [
 @pytest.mark.parametrize(("text", "index", "expected"), HELD_CASES)
 def test_facts_offices_post_held(text: str, index: int, expected: set) -> None:
     assert _facts(text, index) == _casefold(expected)
+
+
+# Session 11 round 2: a career sentence with no subject (or «Ол») is about the person the nearest
+# earlier sentence of the paragraph names as its subject — never across a line break, a sentence
+# whose only named person is a participle's subject, or a relative («Оның әкесі»).
+CARRIED_CASES = [
+    ("Ж. Шаяхметов 1902 жылы туған. Оның отбасы көп көшті. Кейін Қазақстан Компартиясы ОК-нің бірінші хатшысы болады.", 2,
+     {("person:shayakhmetov", "appointed_as", "Қазақстан Компартиясы ОК-нің бірінші хатшысы", None)}),
+    ("Сәкен Сейфуллин 1894 жылы туған. Сосын Әлихан Бөкейхановтың да хатшысы болып тұрған.", 1,
+     {("person:seifullin", "appointed_as", "Әлихан Бөкейхановтың хатшысы", None)}),
+    ("Сәкен Сейфуллин 1894 жылы туған. Ол Ақмола уездік комитетінің хатшысы боп тұрады.", 1,
+     {("person:seifullin", "appointed_as", "Ақмола уездік комитетінің хатшысы", None)}),
+    ("Сәкен Сейфуллин 1894 жылы туған. 1920 жылы Ақмола уездік комитетінің хатшысы болып сайланды.", 1,
+     {("person:seifullin", "appointed_as", "Ақмола уездік комитетінің хатшысы", "1920")}),
+    ("Сәкен Сейфуллин 1894 жылы туған. 1920 жылы Қазақ Орталық Атқару Комитетінің төрағасы болып сайланды.", 1,
+     {("person:seifullin", "chaired", "org:kazakh-cec", "1920")}),
+    ("Ахмет Байтұрсынұлы 1873 жылы туған. Ілияс Жансүгіров 1894 жылы туған. Кейіннен Ақмола уездік комитетінің хатшысы болады.", 2,
+     {("prov:person:ілияс_жансүгіров", "appointed_as", "Ақмола уездік комитетінің хатшысы", None)}),
+    ("Сәкен Сейфуллин 1894 жылы туған. Әлихан Бөкейханов құрған партия көп жұмыс істеді. Кейіннен Алаш партиясының хатшысы болады.", 2, set()),
+    ("Сәкен Сейфуллин 1894 жылы туған.\nКейіннен Ақмола уездік комитетінің хатшысы болады.", 1, set()),
+    ("Сәкен Сейфуллин 1894 жылы туған. Оның әкесі Ақмола уездік комитетінің хатшысы болады.", 1, set()),
+    ("Сәкен Сейфуллин 1894 жылы туған. Оның ұлы 1920 жылы Ақмола уездік комитетінің хатшысы болып сайланды.", 1, set()),
+    ("Сәкен Сейфуллин 1894 жылы туған. Журналда аз ғана уақыт қызмет етті.", 1, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), CARRIED_CASES)
+def test_facts_offices_carried_holder(text: str, index: int, expected: set) -> None:
+    assert _facts(text, index) == _casefold(expected)

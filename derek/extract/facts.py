@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.arguments import SEPARATORS, clause_arguments, closing_list
+from derek.extract.biography import carried_person
 from derek.extract.companions import companion_facts, entry_facts
 from derek.extract.documents import (
     adopted_document,
@@ -32,7 +33,6 @@ from derek.extract.facts_offices import (
     names_post,
     office_facts,
     post_dative,
-    post_line_facts,
     post_value,
     prefer_chaired,
     qualifies_noun,
@@ -58,6 +58,7 @@ from derek.extract.index import TokenIndex
 from derek.extract.participles import quoted_patient
 from derek.extract.phrases import phrase_value
 from derek.extract.possessors import clause_owner
+from derek.extract.post_lines import post_line_facts
 from derek.extract.rules import (
     BULLETS,
     ROLES,
@@ -103,6 +104,7 @@ def extract_facts(doc: Document) -> Document:
         context.date = context.last_date if _anaphoric_opening(index.norms, sentence) \
             or (previous is not None and _period_anaphor(index, sentence, previous)) else None
         carried = context.date
+        context.person = carried_person(doc, index, previous, sentence, context.person)
         context.pending = None
         _update_frame(sentence, index, context)
         if _table_row(doc, sentence, index, context, facts):
@@ -250,8 +252,9 @@ def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, conte
     found += founders_between(sentence, clause, facts) + genitive_members(sentence, clause, norms, date)
     if not fired:
         found += founders_by_leaders(sentence, clause, norms, topic, _clause_date(clause, index))
-    found += office_facts(sentence, clause, index, dates) + renamed_facts(sentence, clause, index, date)
-    found += held_post_facts(sentence, clause, index, context.previous_first) + post_line_facts(sentence, clause, index)
+    found += office_facts(sentence, clause, index, dates, context.person) + renamed_facts(sentence, clause, index, date)
+    found += held_post_facts(sentence, clause, index, context.previous_first, context.person)
+    found += post_line_facts(sentence, clause, index)
     found += handover_facts(sentence, clause, index, date, topic)
     found += reign_facts(sentence, clause, index, date) + reorganised_facts(sentence, clause, index, date)
     found += ruler_line_facts(sentence, clause, index) + split_membership_facts(sentence, clause, index, date)

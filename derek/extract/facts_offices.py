@@ -10,7 +10,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Fact, Sentence
-from derek.extract.history import finite, ruler_titles, text_person
+from derek.extract.biography import subjectless
+from derek.extract.history import finite, ruler_titles
 from derek.extract.phrases import phrase_head, possessive, titles
 from derek.extract.rules import Arg, Clause, word_info
 from derek.lang.kk.resources import load_list
@@ -110,6 +111,7 @@ _SEQUENCE = {"тұңғыш", "алғашқы", "соңғы", "жаңа", "қай
 _OWNER_TYPES = frozenset({"organization", "body", "state"})
 _POST_REACH = 9
 _WHOLE = {"барлық", "бүкіл"}
+_ALSO = {"да", "де", "та", "те"}
 
 
 def is_post(word: str) -> bool:
@@ -133,6 +135,8 @@ def whole_post(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> 
         return None  # «… қосынының бас қолбасшысы»: the gold names the title alone («бас қолбасшы»)
     words: list[str] = []
     k, aside = head - 1, 0
+    stop = stop - {j for a, b, m in index.mentions_in(clause.first, head)  # a genitive person owns
+                   if m.type == "person" and m.case == "GEN" for j in range(a, b)}  # «Сейдектің … биі»
     while k >= clause.first and head - k - aside <= _POST_REACH and k not in stop:
         opening = _aside_start(norms, clause, k)
         if opening is not None:  # «дуанының (орталығы Қараоба мекені) аға сұлтаны»: an aside is no part
@@ -141,7 +145,12 @@ def whole_post(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> 
             continue
         if not norms[k][:1].isalpha():
             break
+        if norms[k].lower() in _ALSO and k > clause.first and _gen(norms[k - 1]):
+            k, aside = k - 1, aside + 1  # «Сейдектің де кеңесші биі»: «also» after the owner
+            continue
         _, tags, pos = word_info(norms[k])
+        if norms[k].lower() in _time_words() or pos in ("ADP", "PRON"):
+            break  # «Кейін … хатшысы болады» (later), «Ол …»: a sentence's first word, capitalized
         cardinal = pos == "NUM" and "ORD" not in tags and not (words and _gen(words[0]))
         nominal = "GEN" in tags or norms[k][:1].isupper()  # «Кеңесінің», «Кеңесі» read as verbs
         if norms[k].lower() in _WHOLE:  # «барлық қырғыздардың билеушісі»: a quantifier opens the phrase
@@ -225,27 +234,34 @@ def holders(index: TokenIndex, args: list[Arg]) -> set[int]:
 
 
 def office_facts(sentence: Sentence, clause: Clause, index: TokenIndex,
-                 dates: list[tuple[int, DateMention]]) -> list[Fact]:
+                 dates: list[tuple[int, DateMention]], carried: str | None = None) -> list[Fact]:
     """«Тоқаев 1999–2002 жылдары Премьер-Министр, 2007–2011 және 2013–2019 жылдары Сенат
     төрағасы болды»: one appointed_as per title before «болды», with the dates between it and
     the previous title; the first title also takes a date before the holder («1925–1933 жылдары
-    Ф. Голощекин … бірінші хатшысы болды»); a title a body owns is the whole post."""
+    Ф. Голощекин … бірінші хатшысы болды»); a title a body owns is the whole post. A clause
+    with no subject («Кейіннен ханның кеңесші биі болады.») is about the ``carried`` person."""
     norms = index.norms
     verb = clause.last - 1 if norms[clause.last - 1][:1].isalpha() else clause.last - 2
     lemma, tags, _ = word_info(norms[verb])
     subject = next((a for a in clause.args if a.type == "person" and a.case == "NOM" and a.last <= verb), None)
-    if lemma != "бол" or not (tags & _COPULA_PAST or _sentence_final(index, sentence, verb, tags)) or subject is None:
+    if lemma != "бол" or not (tags & _COPULA_PAST or _sentence_final(index, sentence, verb, tags)):
         return []
-    facts, start, stop = [], subject.last, holders(index, clause.args)
+    if subject is not None:
+        holder, first, begin = subject.entity, subject.first, subject.last
+    elif carried is not None and subjectless(index, clause, verb):
+        holder, first, begin = carried, clause.first, clause.first
+    else:
+        return []
+    facts, start, stop = [], begin, holders(index, clause.args)
     dates = merged_periods(index, dates)
-    for k in range(subject.last, verb):
-        value = _title_value(index, Clause(start, clause.last), k, stop)
+    for k in range(begin, verb):
+        value = title_value(index, Clause(start, clause.last), k, stop)
         if value is None:
             continue
         spans = [d.value for a, d in dates if start <= a < k]
-        if not spans and start == subject.last:
-            spans = [d.value for a, d in dates if a < subject.first][-1:]
-        facts += [Fact(subject.entity, "appointed_as", None, value, time, None,
+        if not spans and start == begin:
+            spans = [d.value for a, d in dates if a < first][-1:]
+        facts += [Fact(holder, "appointed_as", None, value, time, None,
                        sentence.start, sentence.end, 0.7) for time in spans or [None]]
         start = k + 1
     return facts
@@ -264,7 +280,7 @@ def _sentence_final(index: TokenIndex, sentence: Sentence, verb: int, tags: froz
     return tags in _FINAL_FORMS and all(not w[:1].isalnum() for w in rest)
 
 
-def _title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str | None:
+def title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str | None:
     """The office a title at ``k`` names: the whole post, or the title with one noun modifier
     («Сенат төрағасы»), or the bare title in the nominative."""
     norms = index.norms
@@ -306,19 +322,21 @@ _AS = {"болып", "боп"}  # «боп» is the short «болып»
 _POST_NOUNS = {"қызмет", "лауазым"}  # «… хатшысы қызметін / лауазымын атқарды»
 
 
-def held_post_facts(sentence: Sentence, clause: Clause, index: TokenIndex, since: int) -> list[Fact]:
+def held_post_facts(sentence: Sentence, clause: Clause, index: TokenIndex, since: int,
+                    carried: str | None = None) -> list[Fact]:
     """A post held, said by a verb of serving or with its holder after it: «X … хатшысы қызметін
     атқарды», «X … төрағасы болып істеді», «… хатшысы болған / болып сайланған X», «… бірінші
-    хатшысы X болды»; «Ол» stands for the last person named since token ``since``."""
+    хатшысы X болды»; «Ол», or no subject at all, stands for the ``carried`` person, else «Ол» for
+    the last person named since token ``since``."""
     for v in range(clause.first + 1, clause.last):
         found = _post_before(index, clause, v)
         if found is None:
             continue
         head, after = found
-        holder = _holder(index, clause, head, v, after, since)
+        holder = _holder(index, clause, head, v, after, (since, carried))
         if holder is None:
             continue
-        value = _title_value(index, clause, head, holders(index, clause.args))
+        value = title_value(index, clause, head, holders(index, clause.args))
         if value is None:
             continue
         dates = [d for a, d in merged_periods(index, index.dates_in(clause.first, clause.last))
@@ -342,6 +360,8 @@ def _post_before(index: TokenIndex, clause: Clause, v: int) -> tuple[int, bool] 
         return v - 2, False
     if lemma == "тұр" and norms[v - 1].lower() == "бола" and "CONV.A" in tags:
         return v - 2, False  # «… инспекторы бола тұра» (while being …): the post held
+    if lemma == "тұр" and norms[v - 1].lower() in _AS and (finite(norms[v]) or _ends_clause(norms, clause, v, tags)):
+        return v - 2, False  # «… кеңесші биі болып тұрған / боп тұрады» (was serving as)
     if lemma == "істе" and before == "жұмыс" and v - 2 > clause.first and norms[v - 2].lower() == "болып" \
             and finite(norms[v]):
         return v - 3, False  # «… хатшысы болып жұмыс істеді»
@@ -364,6 +384,11 @@ def _post_before(index: TokenIndex, clause: Clause, v: int) -> tuple[int, bool] 
     return None
 
 
+def _ends_clause(norms: list[str], clause: Clause, v: int, tags: frozenset[str]) -> bool:
+    """A past participle that ends its clause («… болып тұрған.») is its finite verb."""
+    return "PTCP.PAST" in tags and all(not w[:1].isalnum() for w in norms[v + 1:clause.last])
+
+
 def _post_after(index: TokenIndex, clause: Clause, v: int) -> tuple[int, bool] | None:
     """«жаңадан тағайындалған … агенттігінің төрағасы Мәдина Әбілқасымова»: a passive participle
     of appointing before a post and its holder; the post's title is the word before the first
@@ -384,9 +409,11 @@ def names_post(index: TokenIndex, clause: Clause, i: int) -> bool:
         and whole_post(index, clause, head, holders(index, clause.args)) is not None
 
 
-def _holder(index: TokenIndex, clause: Clause, head: int, v: int, after: bool, since: int) -> str | None:
+def _holder(index: TokenIndex, clause: Clause, head: int, v: int, after: bool,
+            carry: tuple[int, str | None]) -> str | None:
     """The person holding the post: named right after the participle or before the verb
-    (after the post), else before the post, else «Ол»'s antecedent."""
+    (after the post), else before the post, else «Ол»'s antecedent or the carried person."""
+    since, carried = carry
     if head < clause.first or not is_post(index.norms[head]) and word_info(index.norms[head])[0] not in titles():
         return None
     people = [a for a in clause.args if a.type == "person" and a.case == "NOM"]
@@ -399,7 +426,9 @@ def _holder(index: TokenIndex, clause: Clause, head: int, v: int, after: bool, s
     named = next((a.entity for a in people if a.last <= head), None)
     if named is None and any(index.norms[k].lower() == "ол" for k in range(clause.first, head)):
         found = index.last_before(clause.first, ("person",), since)
-        named = found[0] if found else None
+        named = carried or (found[0] if found else None)
+    if named is None and carried is not None and subjectless(index, clause, head):
+        named = carried  # «Сібір сұлтаны Сейдектің де кеңесші биі болып тұрған.»
     return named
 
 
@@ -455,32 +484,3 @@ def _possessed(word: str) -> bool:
     is a post even when no title list knows it."""
     _, tags, pos = word_info(word)
     return pos == "NOUN" and "POSS.3" in tags and not tags & _CASES
-
-
-_DASHES = {"-", "–", "—"}
-_CHAIRED = frozenset({"organization", "body"})
-
-
-def post_line_facts(sentence: Sentence, clause: Clause, index: TokenIndex) -> list[Fact]:
-    """A verbless line of a career «* 1952–1955 жылдары – Қазақ КСР Ғылым академиясының
-    президенті.»: the post held over the period by the person named in it, else by the person
-    the text is about."""
-    norms = index.norms
-    last = clause.last - 1 if not norms[clause.last - 1][:1].isalpha() else clause.last
-    if last <= clause.first or any(word_info(norms[k])[2] in ("VERB", "AUX") and "GEN" not in word_info(norms[k])[1]
-                                   and not norms[k][:1].isupper() for k in range(clause.first, last)):
-        return []
-    dates = [(a, d) for a, d in index.dates_in(clause.first, last) if d.type == "DATE"]
-    dash = next((k for k in range(clause.first, last) if norms[k] in _DASHES and k > clause.first), None)
-    if len(dates) != 1 or dash is None or not dates[0][0] < dash or any(a.first > dash and a.type == "person"
-                                                                         for a in clause.args):
-        return []
-    value = _title_value(index, Clause(dash + 1, last), last - 1, holders(index, clause.args))
-    people = [a for a in clause.args if a.type == "person" and a.last <= dash]
-    holder = people[-1].entity if people else text_person(index, sentence.first_token)
-    if value is None or holder is None:
-        return []
-    body = next((a for a in clause.args if a.last == last - 1 and a.case == "GEN" and a.type in _CHAIRED), None)
-    if body is not None and word_info(norms[last - 1])[0] == "төраға":  # as prefer_chaired reads it
-        return [Fact(holder, "chaired", body.entity, None, dates[0][1].value, None, sentence.start, sentence.end, 0.6)]
-    return [Fact(holder, "appointed_as", None, value, dates[0][1].value, None, sentence.start, sentence.end, 0.6)]

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from derek.doc import DateMention
 from derek.extract.arguments import SEPARATORS
+from derek.extract.biography import subjectless
+from derek.extract.facts_offices import names_post
 from derek.extract.index import TokenIndex
 from derek.extract.phrases import titles
 from derek.extract.possessors import possessor
@@ -18,6 +20,8 @@ _GROUP_NOUNS = {"ел", "мемлекет", "мүше-мемлекет", "елд
 _ONE_OF = {"бірі", "қатарында"}  # «мемлекеттерінің бірі / қатарында»: X is among them
 _NOMINALIZED = frozenset({"GEN"})  # «Қазақстанның БҰҰ-ға енуі»: a verbal noun's subject is genitive
 VERBAL_NOUN = frozenset({"VNOUN", "POSS.3"})  # a coordinated «-уы» closes its own event
+_OFFICES = {"appointed_as", "chaired", "elected_to"}  # posts a biography's person takes
+_AS = {"болып", "боп"}  # «… хатшысы болып сайланды»: the post is named before the verb
 
 
 @dataclass(slots=True)
@@ -40,6 +44,7 @@ class Context:
     fired: list[Rule] = field(default_factory=list)  # the rules the last clause fired
     owner: Arg | None = None  # the genitive owner of the last verbal noun («Еліміздің … қосылуы»)
     owner_sentence: int = -1
+    person: str | None = None  # the person a biography's subjectless sentences are about (biography.py)
 
 
 def named_subjects(rule: Rule, args: list[Arg], span: tuple[int, int], object_ids: set[str],
@@ -85,7 +90,10 @@ def attributive(norms: list[str], end: int) -> bool:
 def carried_subject(rule: Rule, clause: Clause, span: tuple[int, int], index: TokenIndex, n: int,
                      context: Context, object_ids: set[str]) -> list[Arg]:
     """«Ол … қабылданды»: the pronoun's antecedent; otherwise the subject of the sentence's
-    previous clause («1993 жылы … Грузия қосылды, ал 2009 жылы … шықты»)."""
+    previous clause («1993 жылы … Грузия қосылды, ал 2009 жылы … шықты»); a subjectless office
+    («… хатшысы болып сайланды») is the carried person's."""
+    if rule.predicate == "elected_to" and names_post(index, clause, span[0]):
+        return []  # «… төрағасы болып сайланды»: elected to the post (chaired), not to the body
     if any(index.norms[k].lower() == "ол" for k in range(clause.first, span[0])):
         found = index.last_before(span[0], rule.subject_types, context.previous_first)
         if found and found[0] not in object_ids:
@@ -93,6 +101,11 @@ def carried_subject(rule: Rule, clause: Clause, span: tuple[int, int], index: To
     s = context.subject
     if s and context.subject_sentence == n and s.type in rule.subject_types and s.entity not in object_ids:
         return [s]
+    if context.person and rule.predicate in _OFFICES and "person" in rule.subject_types \
+            and _AS & {index.norms[span[0] - 1].lower(), index.norms[span[1] - 1].lower()} \
+            and subjectless(index, clause, span[0]):
+        # «1920 жылы … хатшысы болып сайланды.» in a life told after its person is named
+        return [Arg(context.person, "person", "NOM", span[0], span[0], anaphor=True)]
     if VERBAL_NOUN <= word_info(index.norms[span[1] - 1])[1]:
         # the genitive that owned this sentence's previous «-уы», else the previous sentence's subject
         owner = context.owner if context.owner_sentence == n else \

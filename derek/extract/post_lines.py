@@ -1,0 +1,38 @@
+"""Verbless lines of a career («* 1952–1955 жылдары – … академиясының президенті.»): the post
+held over the line's period (appointed_as, or chaired for a named body's chair); used by facts.py."""
+
+from __future__ import annotations
+
+from derek.doc import Fact, Sentence
+from derek.extract.facts_offices import holders, title_value
+from derek.extract.history import text_person
+from derek.extract.index import TokenIndex
+from derek.extract.rules import Clause, word_info
+
+_DASHES = {"-", "–", "—"}
+_CHAIRED = frozenset({"organization", "body"})
+
+
+def post_line_facts(sentence: Sentence, clause: Clause, index: TokenIndex) -> list[Fact]:
+    """A verbless line of a career «* 1952–1955 жылдары – Қазақ КСР Ғылым академиясының
+    президенті.»: the post held over the period by the person named in it, else by the person
+    the text is about."""
+    norms = index.norms
+    last = clause.last - 1 if not norms[clause.last - 1][:1].isalpha() else clause.last
+    if last <= clause.first or any(word_info(norms[k])[2] in ("VERB", "AUX") and "GEN" not in word_info(norms[k])[1]
+                                   and not norms[k][:1].isupper() for k in range(clause.first, last)):
+        return []
+    dates = [(a, d) for a, d in index.dates_in(clause.first, last) if d.type == "DATE"]
+    dash = next((k for k in range(clause.first, last) if norms[k] in _DASHES and k > clause.first), None)
+    if len(dates) != 1 or dash is None or not dates[0][0] < dash or any(a.first > dash and a.type == "person"
+                                                                         for a in clause.args):
+        return []
+    value = title_value(index, Clause(dash + 1, last), last - 1, holders(index, clause.args))
+    people = [a for a in clause.args if a.type == "person" and a.last <= dash]
+    holder = people[-1].entity if people else text_person(index, sentence.first_token)
+    if value is None or holder is None:
+        return []
+    body = next((a for a in clause.args if a.last == last - 1 and a.case == "GEN" and a.type in _CHAIRED), None)
+    if body is not None and word_info(norms[last - 1])[0] == "төраға":  # as prefer_chaired reads it
+        return [Fact(holder, "chaired", body.entity, None, dates[0][1].value, None, sentence.start, sentence.end, 0.6)]
+    return [Fact(holder, "appointed_as", None, value, dates[0][1].value, None, sentence.start, sentence.end, 0.6)]
