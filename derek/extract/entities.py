@@ -15,6 +15,7 @@ from derek.extract.deixis import deixis_mentions
 from derek.extract.entities_heads import covered_tokens, with_heads
 from derek.extract.entities_people import (
     agrees,
+    given_name_end,
     given_name_start,
     group_people,
     is_initial,
@@ -119,6 +120,15 @@ def _person(doc: Document, a: int, b: int, entity: str, case: str, tags: _Senten
     first = _with_initials(doc, a)
     if first == a and b - a == 1 and tags is not None and is_surname(entity, doc.tokens[a].norm):
         first = given_name_start(doc, a, b, lambda x, y: tags.label(x, y) == "PERSON", taken)
+        end = given_name_end(doc, b, entity, lambda k: tags.label(k, k + 1) == "PERSON", taken) if first == a else b
+        # «Назарбаев Нұрсұлтан Әбішұлы»: the surname first, as official lists write it; another
+        # given name («Назарбаев Ерлан») only inside one CRF span with the surname
+        if end > b and (agrees(entity, doc.tokens[b].norm) or agrees(entity, lemma(doc.tokens[b].norm))):
+            mention = _mention(doc, a, end, entity, "person", entry.name, entry.wikidata, "gazetteer")
+            mention.case = case_of(doc.tokens[end - 1].norm)
+            return mention, a, end
+        if end > b and tags.label(a, end) == "PERSON":
+            return _surname_first(doc, a, b, end), a, end
     titled = _title_at(doc, b, barred)
     if first < a and not agrees(entity, doc.tokens[first].norm):
         return _provisional(doc, first, b, "person", titled), first, b + titled
@@ -371,6 +381,15 @@ def _provisional(doc: Document, a: int, b: int, type_: str, titled: bool) -> Ent
     mention.case = case_of(doc.tokens[end - 1].norm)
     if type_ == "person" and not titled:
         mention.case = surname_case(doc.tokens[end - 1].norm) or mention.case  # «Сейітовке»
+    return mention
+
+
+def _surname_first(doc: Document, a: int, b: int, end: int) -> EntityMention:
+    """A provisional person written surname first («Назарбаев Ерлан»), keyed and named given name
+    first, as the other order would be («ерлан_назарбаев»)."""
+    key, name = provisional_key(doc.tokens[b:end] + doc.tokens[a:b])
+    mention = _mention(doc, a, end, f"prov:person:{key}", "person", name, None, "ner")
+    mention.case = case_of(doc.tokens[end - 1].norm)
     return mention
 
 

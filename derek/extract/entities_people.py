@@ -99,14 +99,16 @@ def agrees(entity: str, first: str) -> bool:
     return name_form(first) in names
 
 
-def _given_word(doc: Document, i: int) -> bool:
+def _given_word(doc: Document, i: int, inflected: bool = False) -> bool:
     """Token i is a capitalized word read first as a proper noun in the nominative (Ерлан,
-    Әбішұлы), not an abbreviation, nor a name the gazetteer knows alone (Елбасы)."""
+    Әбішұлы), or with any ending when ``inflected`` (the last word of a name written surname
+    first carries the case: «Назарбаев Нұрсұлтан Әбішұлының»), not an abbreviation, nor a name the
+    gazetteer knows alone (Елбасы)."""
     norm = doc.tokens[i].norm
     if not norm[:1].isupper() or norm.isupper() or not norm.replace("-", "").isalpha():
         return False
     readings = analyze(norm)[:1]
-    return (bool(readings) and readings[0].pos == "PROPN" and not readings[0].tags
+    return (bool(readings) and readings[0].pos == "PROPN" and (inflected or not readings[0].tags)
             and not load_gazetteer().readings(doc.tokens, i, i + 1))
 
 
@@ -118,6 +120,24 @@ def given_name_start(doc: Document, a: int, b: int, person_span: Callable[[int, 
     while (k > 0 and a - k < MAX_GIVEN and k - 1 not in taken and _given_word(doc, k - 1)
            and doc.tokens[k].start - doc.tokens[k - 1].end <= 1 and person_span(k - 1, b)):
         k -= 1
+    return k
+
+
+def given_name_end(doc: Document, b: int, entity: str, tagged: Callable[[int], bool], taken: set[int]) -> int:
+    """One past the given name (and patronymic) right after a surname that ends at token ``b``,
+    each word tagged a person by the CRF, as official lists write a name surname first
+    («Назарбаев Нұрсұлтан Әбішұлы»; the CRF often splits it in two); ``b`` when there is none. The
+    gazetteer person's own given name counts whatever the analyzer reads it as («Қасым-Жомарт»)."""
+    names = given_names(entity)[0]
+    k = b
+    while (k < len(doc.tokens) and k - b < MAX_GIVEN and k not in taken and tagged(k)
+           and doc.tokens[k].start - doc.tokens[k - 1].end <= 1):
+        if _given_word(doc, k) or k == b and name_form(doc.tokens[k].norm) in names:
+            k += 1
+        elif _given_word(doc, k, inflected=True) or k == b and name_form(lemma(doc.tokens[k].norm)) in names:
+            return k + 1  # the case ending closes the name
+        else:
+            break
     return k
 
 
