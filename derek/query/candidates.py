@@ -26,6 +26,7 @@ from derek.query.phrases import (
     group_agents,
     is_focus,
     mirrors_frame,
+    other_topic,
     same_clause,
 )
 from derek.query.posts import posts_in
@@ -426,7 +427,8 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
         if not same_clause(p, positions, anchors) or _next_conjunct(p, positions, anchors, verbs) \
                 or other_conjunct(p, positions, anchors):
             penalty += CLAUSE_PENALTY
-    elif question.verb and verbs is not p.matched and not same_clause(p, positions, verbs):
+    elif question.verb and verbs is not p.matched \
+            and (not same_clause(p, positions, verbs) or other_topic(p, positions, verbs)):
         penalty += CLAUSE_PENALTY  # nothing named: the clause of the question's verb holds the value
     # «нешеуі атмосферада» → «26-сы атмосферада»: the question's frame word follows the value
     frame = FRAME_VALUE if mirrors_frame(p, question, positions[-1]) else 1.0

@@ -79,6 +79,26 @@ def rival_org_factor(passage: Passage, question: Question, before: set[str]) -> 
     return ORG_RIVAL if others else 1.0
 
 
+STATE_RIVAL = 0.8  # the asked state missing, other states named as the actors
+WHEN_OR_HOW_MANY = frozenset({"date", "day", "month", "year", "years", "number", "ordinal"})
+
+
+def rival_state_factor(passage: Passage, question: Question, before: set[str]) -> float:
+    """«Моңғолия … шартқа қай күні қол қойды?» against «… шартқа 29.05.2014 … Беларусь, Қазақстан
+    және Ресей президенттері қол қойды»: a date or figure asked of a state that the sentence (and
+    the one it leans on) lacks, while it names other states, is the date or figure of those
+    states. Not for questions whose answer is itself a name (the other states may be it)."""
+    states = [e.entity for e in question.entities if e.type == "state"]
+    if not states or question.answer_type not in WHEN_OR_HOW_MANY:
+        return 1.0
+    named = {x["value"] for x in passage.spans if x["kind"] == "entity"} | before
+    if all(s in named for s in states):
+        return 1.0
+    others = any(x["kind"] == "entity" and x["label"] == "state" and x["value"] not in states
+                 for x in passage.spans)
+    return STATE_RIVAL if others else 1.0
+
+
 INSTRUMENTAL = ("мен", "бен", "пен")  # «Түркиямен», «ТМД-мен»: the partner of a relation
 
 
@@ -132,12 +152,19 @@ def ordinal_factor(passage: Passage, question: Question) -> float:
     if not asked:
         return 1.0
     found = ordinals(passage.tokens)
-    if found and not asked & found:
+    if found and not asked & found or not found and _repeat_asked(question.tokens):
         return ORDINAL_MISMATCH
     from derek.kb.search import term
 
-    heads = (_ordinal_heads(question.tokens) - ORDINAL_ADVERBS) & {term(t) for t in passage.tokens}
+    heads = (_ordinal_heads(question.tokens, asked=True) - ORDINAL_ADVERBS) & {term(t) for t in passage.tokens}
     return ORDINAL_MISMATCH if found and heads and not heads & _ordinal_heads(passage.tokens) else 1.0
+
+
+def _repeat_asked(tokens: list[Token]) -> bool:
+    """«екінші рет» (the second time): a sentence with no ordinal does not say the event repeated
+    («Қазақстан ЕҚЫҰ-ға екінші рет қай жылы төрағалық етті?» against «2010 жылғы төрағалық»)."""
+    return any(ordinals([t]) - {1, LAST} and nxt.norm.lower() in ORDINAL_ADVERBS
+               for t, nxt in pairwise(tokens))
 
 
 def ordinal_hits(word: str, tokens: list[Token]) -> list[int]:
@@ -151,14 +178,15 @@ ORDINAL_REACH = 3  # an ordinal and its noun: «бірінші тұрақты ө
 ORDINAL_ADVERBS = frozenset({"рет"})  # «тұңғыш рет», «алғаш рет»: the first time, no noun
 
 
-def _ordinal_heads(tokens: list[Token]) -> set[str]:
-    """The terms of the words an ordinal can modify: the few alphabetic words after it."""
+def _ordinal_heads(tokens: list[Token], asked: bool = False) -> set[str]:
+    """The terms of the words an ordinal can modify: the few alphabetic words after it; in a
+    question, «екінші рет» (the second time) modifies none («… екінші рет қай жылы …»)."""
     from derek.kb.search import term
 
     words = [t for t in tokens if t.norm.isalpha()]
     heads: set[str] = set()
     for i, t in enumerate(words):
-        if ordinals([t]):
+        if ordinals([t]) and not (asked and words[i + 1 : i + 2] and words[i + 1].norm.lower() in ORDINAL_ADVERBS):
             heads |= {term(w) for w in words[i + 1 : i + 1 + ORDINAL_REACH]}
     return heads
 

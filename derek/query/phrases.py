@@ -51,6 +51,28 @@ def _points_back(p: Passage, mark: int, inside: int, marks: list[int]) -> bool:
     return any(t.norm.lower() in BACK_PRONOUNS for t in p.tokens[mark + 1 : end])
 
 
+def other_topic(p: Passage, positions: list[int], anchors: list[int]) -> bool:
+    """«Орта жүзде … хан билігі жойылды, ал Кіші жүзде мұндай шешім 1824 жылы қабылданды» for «Орта
+    жүзде …?»: the later clause points back for its predicate («мұндай») but names its own topic,
+    the earlier clause's matched noun with an unmatched modifier («Кіші» for «Орта»): its value
+    belongs to that other topic, not to the anchors' clause."""
+    from derek.kb.search import term
+
+    marks = [i for i, t in enumerate(p.tokens) if t.norm.lower() in load_words("clause_marks.txt")]
+
+    def part(i: int) -> int:
+        return sum(1 for m in marks if m < i)
+
+    here, there = part(positions[0]), {part(b) for b in anchors}
+    if here in there:
+        return False
+    topics = {(term(p.tokens[i]), term(p.tokens[i - 1])) for i in p.matched
+              if i > 0 and part(i) in there and i - 1 in p.matched and p.tokens[i - 1].norm.isalpha()}
+    return any((term(t), term(p.tokens[j - 1])) != pair and term(t) == pair[0]
+               and j - 1 not in p.matched and p.tokens[j - 1].norm.isalpha()
+               for j, t in enumerate(p.tokens) if j > 0 and part(j) == here for pair in topics)
+
+
 def distance(a: list[int], b: list[int]) -> int:
     return min(min(abs(i - j) for i in a for j in b), 15)
 
@@ -80,6 +102,7 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
     matched = {i for i in p.matched if not is_focus(p.tokens[i], question)}
     matched |= {i for i, t in enumerate(p.tokens) if t.norm.isdigit() and t.norm.lower() in asked}
     matched |= covered(p, "date") - _attributive_dates(p, question)  # a date ends the phrase ...
+    matched -= quoted_names(p, matched)  # ... but a question word inside a «quoted» name does not
     words = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
     breaks = load_words("phrase_breaks.txt")
     runs, run = [], []
@@ -289,6 +312,7 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
         fit *= FRAME_FIT
     if anchors := anchor_tokens(p, question):  # near the asked entity, in its clause
         fit *= 1.0 - distance(run, anchors) * 0.005 - (0.0 if same_clause(p, run, anchors) else CLAUSE_PENALTY)
+    last = _name_before_head(p, run, question)[-1]  # the fit above is the phrase's with its head
     text = p.text[p.tokens[first].start : p.tokens[last].end].strip(" -,")
     return Candidate(text, None, p.coverage * fit, p) if text else None
 
@@ -344,6 +368,34 @@ def _head_phrase(p: Passage, run: list[int]) -> list[int]:
     if quotes:
         return run[quotes[0]:]
     return run if len(run) <= MAX_PHRASE else run[-4:]
+
+
+def quoted_names(p: Passage, matched: set[int]) -> set[int]:
+    """The words of each «quoted» name that holds a word the question lacks: «ШЫҰ плюс» is one
+    name, so its «ШЫҰ» (a question word) must not split it into «ШЫҰ» and «плюс»."""
+    inside: set[int] = set()
+    opened = None
+    for i, t in enumerate(p.tokens):  # the text is normalized: «…» reads as "…"
+        if t.norm == "«" or (t.norm == '"' and opened is None):
+            opened = i
+        elif t.norm in ("»", '"') and opened is not None:
+            words = [k for k in range(opened + 1, i) if any(c.isalnum() for c in p.tokens[k].norm)]
+            if any(k not in matched for k in words):
+                inside.update(range(opened + 1, i))
+            opened = None
+    return inside
+
+
+def _name_before_head(p: Passage, run: list[int], question: Question) -> list[int]:
+    """«қай форматта?» ← «ШЫҰ плюс» форматындағы: a quoted name followed only by the asked noun
+    is the name; the noun is the question's own word."""
+    if not run or p.tokens[run[0]].norm not in ("«", '"'):
+        return run
+    close = next((k for k, i in enumerate(run) if k and p.tokens[i].norm in ("»", '"')), None)
+    rest = [i for i in run[close + 1 :] if any(c.isalnum() for c in p.tokens[i].norm)] if close else []
+    if rest and all(is_focus(p.tokens[i], question) for i in rest):
+        return run[: close + 1]
+    return run
 
 
 def is_focus(token: Token, question: Question) -> bool:
