@@ -102,5 +102,5 @@ def test_documents_noun_list_shape() -> None:
     rows = load_tsv("document_nouns.tsv", "derek.extract")
     nouns = [r["noun"] for r in rows]
     assert len(nouns) == len(set(nouns))
-    assert {r["kind"] for r in rows} == {"document", "collection", "meeting", "proposal"}
+    assert {r["kind"] for r in rows} == {"document", "collection", "meeting", "proposal", "instrument"}
     assert all(unicodedata.normalize("NFC", n) == n and n.islower() for n in nouns)

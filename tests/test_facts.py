@@ -333,8 +333,8 @@ PARTY_CASES = [
       ("state:kz", "acceded_to", "treaty:npt", None)}),
     # a co-party in the instrumental signs with the subject of the previous sentence
     ("Қазақстан 1992 жылы БҰҰ-ға мүше болды. Бұған Ресеймен «Достық туралы декларацияға» қол қоюы да әсер етті.", 1,
-     {("state:kz", "signed", "достық туралы декларация", None),
-      ("state:ru", "signed", "достық туралы декларация", None)}),
+     {("state:kz", "signed", "Достық туралы декларация", None),  # the name as the text writes it
+      ("state:ru", "signed", "Достық туралы декларация", None)}),
     (("Қазақстан 1992 жылы ЕҚЫҰ-ға қатысушы мемлекетке айналды. Сондай-ақ Еуропалық одақпен әріптестік және "
       "ынтымақтастық туралы келісімге қол қойды."), 1,
      {("state:kz", "signed", "treaty:kz-eu-pca", None), ("org:eu", "signed", "treaty:kz-eu-pca", None)}),

@@ -71,6 +71,7 @@ from derek.extract.rules import (
     trigger_matches,
     word_info,
 )
+from derek.extract.signed_names import dated_treaty, named_treaty, signed_names, signing_date
 from derek.extract.signers import quoted_treaty, signers
 from derek.extract.subjects import (
     VERBAL_NOUN,
@@ -317,7 +318,7 @@ def _nearest_date(clause: Clause, i: int, index: TokenIndex) -> DateMention | No
 def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule, span: tuple[int, int],
            date: DateMention | None, index: TokenIndex, context: Context) -> list[Fact]:
     i, end = span
-    date = _nearest_date(clause, i, index) or date
+    carried_date, date = date, _nearest_date(clause, i, index) or date
     args = [a for a in clause.args if not (i <= a.first < end)]
     objects = [a for a in args if a.case in rule.object_cases and a.type in rule.object_types and not a.excluded
                and not _owner_of_setting(a, index.norms)]
@@ -336,7 +337,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         if found is not None:
             return found
     if rule.predicate == "signed" and rule.object_types and not objects:
-        objects = [t for t in [quoted_treaty(index, clause, i)] if t is not None]
+        objects = [t for t in [quoted_treaty(index, clause, i) or named_treaty(index, clause, i)] if t is not None]
     thing = proposed_thing(doc, clause, span, index) if rule.predicate == "proposed" and not objects else None
     if thing is not None:  # «… агенттік құруды ұсынды»: the thing proposed, named or not
         objects = [thing[0]] if thing[0] else objects
@@ -384,7 +385,14 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if rule.predicate == "appointed_as" and rule.trigger[0][0] in _AFTER_BOLYP and index.norms[i - 1].lower() != "болып":
         return []  # «хан болып жарияланды» names the post; «… тәуелсіздігі жарияланды» proclaims a thing
     value = thing[1] if thing else None
-    if rule.value.startswith(("phrase", "head", "action")):
+    names = signed_names(doc, index, clause, i) if rule.predicate == "signed" and not objects else []
+    treaty = None
+    if rule.predicate == "signed":  # «… 1994 жылғы … шартқа», not «XXI ғасырға бағдарланған … декларацияға»
+        spans = [s for _, s in names] + [(o.first, o.last - 1) for o in objects]
+        date = signing_date(index, clause, i, spans, carried_date) if spans else date
+        treaty = dated_treaty(index, clause, names[-1][1], date) if len(names) == 1 else None
+        objects, names = ([treaty], []) if treaty else (objects, names)
+    if rule.value.startswith(("phrase", "head", "action")) and not names and not treaty:
         value = phrase_value(index, clause, i, args, rule.value) if rule.value != "action" else None
         if rule.predicate == "appointed_as" and rule.value == "phrase":
             value = post_value(index, clause, i, args, value)
@@ -408,7 +416,8 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         return _facts(sentence, "opened", subjects, places[:1], None, date, None, confidence) if places else []
     if rule.value == "patient":  # the document adopted is what the fact is about
         subjects, objects = objects, []
-    return _facts(sentence, rule.predicate, subjects, objects, value, date, place, confidence)
+    return [f for v in ([n for n, _ in names] or [value])
+            for f in _facts(sentence, rule.predicate, subjects, objects, v, date, place, confidence)]
 
 
 def _verbal_dative(index: TokenIndex, clause: Clause, i: int) -> bool:
