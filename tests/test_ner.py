@@ -273,3 +273,12 @@ def test_ner_lexicon_name_parts_come_from_training_person_spans() -> None:
     assert "pn=given" in feats[0] and "1:pn=sur" in feats[0] and "-1:pn=given" in feats[1]
     assert not any(a.startswith("pn=") for a in feats[2])
     assert Lexicon.build([(tokens, ["O"] * len(tokens)) for tokens, _ in corpus]).names == {}
+
+
+def test_ner_ingest_and_reader_share_one_tagger() -> None:
+    # two taggers held equal but distinct attribute sets, and every feature-cache lookup of the
+    # second compared them element by element (reader questions 4-10x slower after an ingest)
+    from derek.extract import entities
+    from derek.query import reader_context
+
+    assert entities._tagger() is reader_context._tagger()

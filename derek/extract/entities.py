@@ -60,9 +60,9 @@ GROUP_HEADS = frozenset({"жүз"})
 
 @cache
 def _tagger():  # noqa: ANN202 - NerTagger, imported lazily (loads the CRF model)
-    from derek.extract.ner import NerTagger
+    from derek.extract.ner import shared_tagger
 
-    return NerTagger()
+    return shared_tagger()
 
 
 def extract_entities(doc: Document, use_ner: bool = True) -> Document:

@@ -88,9 +88,9 @@ def lcs(a: list[str], b: list[str]) -> int:
 
 @cache
 def _tagger():  # NerTagger, imported lazily (loads the CRF model)
-    from derek.extract.ner import NerTagger
+    from derek.extract.ner import shared_tagger
 
-    return NerTagger()
+    return shared_tagger()
 
 
 @lru_cache(maxsize=4096)
