@@ -16,7 +16,7 @@ from derek.lang.kk.resources import load_tsv
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
-_QUOTES = {'"', "«", "»", "“", "”", "„"}
+QUOTES = {'"', "«", "»", "“", "”", "„"}
 _MAX_WORDS = 14  # a name longer than this is not one name
 DOCUMENT_KINDS = frozenset({"document", "collection"})  # a collection: «заңдар жинағы»
 _OWNER_TYPES = frozenset({"organization", "body", "state"})
@@ -30,7 +30,7 @@ _GOVERNS = {"қарсы": {"DAT"}, "дейінгі": {"DAT"}, "дейін": {"DA
 _VERBAL_NOUN_CASES = {"ACC", "DAT", "INS"}  # «ұйымға айналдыру», «АӨСШК-ні … айналдыру»
 _ALWAYS = {"NOM", "GEN", "ATTR"}  # a noun's own modifiers: «іс-қимылдың халықаралық күні»
 _CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
-_COORDINATORS = {"және", "мен", "пен", "бен", "әрі"}
+COORDINATORS = {"және", "мен", "пен", "бен", "әрі"}
 # «жаңа / тұңғыш / алғашқы Конституцияны»: a turn in a sequence of documents, no part of the name
 _TURNS = {"жаңа", "тұңғыш", "алғашқы"}
 # «"Жеті жарғы" атты / деген / деп аталған заңдар жинағы»: words that attach a title to its noun
@@ -128,7 +128,7 @@ def name_before(doc: Document, index: TokenIndex, clause: Clause, head: int, min
     owned = first == head > turned and owner is not None and owner.case == "GEN"
     if owned:  # «Қазақстан Республикасының (тұңғыш) Конституциясы»
         text = f"{doc.text[doc.tokens[owner.first].start:doc.tokens[owner.last - 1].end]} {text}"
-    if quoted and index.norms[first] in _QUOTES and head + 1 < len(index.norms) and index.norms[head + 1] in _QUOTES:
+    if quoted and index.norms[first] in QUOTES and head + 1 < len(index.norms) and index.norms[head + 1] in QUOTES:
         text = text[1:]  # «"… пакт"»: the quoted title itself
     return Name(first, head, text.replace("\n", " "), owner, owned)
 
@@ -143,11 +143,11 @@ def _quoted(index: TokenIndex, clause: Clause, head: int) -> tuple[int, int] | N
     """Where a quotation that ends at the head (or a few attributive words before it) opens,
     and where it closes."""
     norms = index.norms
-    close = head + 1 if head + 1 < clause.last and norms[head + 1] in _QUOTES else _close_before(index, clause, head)
+    close = head + 1 if head + 1 < clause.last and norms[head + 1] in QUOTES else _close_before(index, clause, head)
     if close is None:
         return None
     for k in range(min(close, head) - 1, max(clause.first, head - _MAX_WORDS - _BETWEEN) - 1, -1):
-        if norms[k] in _QUOTES:
+        if norms[k] in QUOTES:
             return (k if close < head else k + 1), close
     return None
 
@@ -157,7 +157,7 @@ def _close_before(index: TokenIndex, clause: Clause, head: int) -> int | None:
     nouns, naming words («"…" Конституциялық заң», «"…" атты заңдар жинағы»)."""
     for k in range(head - 1, max(clause.first, head - _BETWEEN - 1) - 1, -1):
         word = index.norms[k]
-        if word in _QUOTES:
+        if word in QUOTES:
             return k
         _, tags, pos = word_info(word)
         if word.lower() not in _NAMING and (pos not in ("NOUN", "ADJ", "PROPN") or tags & _CASES):
@@ -214,7 +214,7 @@ def _word_step(index: TokenIndex, k: int, scope: _Scope) -> bool:
         if k - 1 < 0 or k - 1 not in index.date_tokens:
             scope.took("DAT")
         return True
-    if low in _COORDINATORS:
+    if low in COORDINATORS:
         left = word_info(norms[k - 1]) if k > 0 else ("", frozenset(), "")
         return left[2] in ("NOUN", "ADJ") and not left[1] & _CASES
     if not word[:1].isalpha():

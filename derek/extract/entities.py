@@ -26,6 +26,7 @@ from derek.extract.entities_people import (
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.extract.officeholders import officeholder_mentions
 from derek.lang.kk.morphology import analyze, lemma
+from derek.lang.kk.segment import initial_letter
 
 # KazNERD classes kept as entities when no gazetteer name covers them, with derek's type.
 NER_TYPES = {
@@ -144,22 +145,14 @@ def _with_initials(doc: Document, a: int) -> int:
     initials typed apart from their periods («Ф . М . Достоевский»: a capital, then a period)."""
     toks = doc.tokens
     while a > 0 and toks[a].start - toks[a - 1].end <= 1:
-        if _is_initial(toks[a - 1].norm):
+        if is_initial(toks[a - 1].norm):
             a -= 1
-        elif (a > 1 and toks[a - 1].norm == "." and _spaced_letter(toks[a - 2].norm)
+        elif (a > 1 and toks[a - 1].norm == "." and initial_letter(toks[a - 2].norm)
               and toks[a - 1].start - toks[a - 2].end <= 1):
             a -= 2
         else:
             break
     return a
-
-
-def _spaced_letter(norm: str) -> bool:
-    return len(norm) == 1 and norm.isalpha() and norm.isupper()
-
-
-def _is_initial(norm: str) -> bool:
-    return is_initial(norm)
 
 
 def _title_at(doc: Document, i: int, barred: set[int]) -> bool:
@@ -267,7 +260,7 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
             type_ = NER_TYPES.get(label)
             if type_ is None or taken.intersection(range(a, b)):
                 continue
-            if all(_is_initial(doc.tokens[i].norm) for i in range(a, b)):
+            if all(is_initial(doc.tokens[i].norm) for i in range(a, b)):
                 continue  # «Б.» of «Б.Н Ельцин» left alone by the name: initials name nothing
             if doc.tokens[b - 1].norm.islower() and lemma(doc.tokens[b - 1].norm) in GROUP_HEADS:
                 continue  # «Ұлы жүз, Орта жүз және Кіші жүз»: tribal unions, no entity
@@ -281,7 +274,7 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
                 continue  # «Арабтармен»: a people
             titled = type_ in ("person", "place", "organization") and _title_at(doc, b, barred)
             # initials open only a person's name («М.К. Қойгелдиевтің» is no organization)
-            initialed = b - a > 1 and _is_initial(doc.tokens[a].norm) and not _is_initial(doc.tokens[b - 1].norm)
+            initialed = b - a > 1 and is_initial(doc.tokens[a].norm) and not is_initial(doc.tokens[b - 1].norm)
             found.append(_provisional(doc, a, b, "person" if titled or initialed else type_, titled))
     found += _titled_names(doc, barred | covered_tokens(doc, found))
     found += _abbreviations(doc, tags, taken | covered_tokens(doc, found))
@@ -352,7 +345,7 @@ def _name_only(doc: Document, a: int, b: int) -> tuple[int, int]:
         word = doc.tokens[k].norm
         return word[:1].islower() and not _is_title(word)
 
-    while b - a > 1 and (loose(b - 1) or _is_initial(doc.tokens[b - 1].norm)):
+    while b - a > 1 and (loose(b - 1) or is_initial(doc.tokens[b - 1].norm)):
         b -= 1
     while b - a > 1 and loose(a):
         a += 1
@@ -415,7 +408,7 @@ def provisional_key(tokens: list[Token]) -> tuple[str, str]:
     («Ж. Ахметов» → ж_ахметов), so «Ж. Ахметов» and «Д. Ахметов» stay two people."""
     words: list[str] = []
     for t in tokens[:-1]:
-        if t.norm == "." and words and _spaced_letter(words[-1]):
+        if t.norm == "." and words and initial_letter(words[-1]):
             words[-1] += "."  # «Ф . М . Достоевский»: the initials as «Ф. М.»
         else:
             words.append(t.norm)

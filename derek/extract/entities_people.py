@@ -13,6 +13,7 @@ from functools import cache
 from derek.doc import Document, EntityMention
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.lang.kk.morphology import analyze, lemma
+from derek.lang.kk.segment import initial_letter
 
 # Kazakh letters written with their Russian counterparts (Нұрсұлтан ~ Нурсултан, Әлихан ~ Алихан)
 _AS_RUSSIAN = str.maketrans("әғқңөұүһіё", "агкноуухие")
@@ -94,7 +95,7 @@ def agrees(entity: str, first: str) -> bool:
     names, initials = given_names(entity)
     if not names and not initials:
         return True
-    if is_initial(first) or len(first) == 1 and first.isupper():  # «Н.», or «Н» of «Н . Назарбаев»
+    if is_initial(first) or initial_letter(first):  # «Н.», or «Н» of «Н . Назарбаев»
         return name_form(first) in initials
     return name_form(first) in names
 

@@ -10,7 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document
-from derek.extract.doc_names import DOCUMENT_KINDS, nominative, noun_form
+from derek.extract.doc_names import COORDINATORS, DOCUMENT_KINDS, QUOTES, nominative, noun_form
 from derek.extract.gazetteer import fold, load_gazetteer, word_keys
 from derek.extract.history import finite
 from derek.extract.rules import Arg, Clause, word_info
@@ -20,10 +20,8 @@ if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
 SIGNED_KINDS = DOCUMENT_KINDS | {"instrument"}
-_QUOTES = {'"', "«", "»", "“", "”", "„"}
 _MAX_WORDS = 18  # a name longer than this is not one name
 _TOPIC_LINKS = {"туралы", "жөніндегі", "жөнінде"}  # «… туралы келісім»: what the document is about
-_COORDINATORS = {"мен", "пен", "бен", "және", "әрі"}
 _PARTIES = frozenset({"state", "person", "organization", "body"})  # who signs: a name's boundary
 _OUTSIDE = {"LOC", "ABL"}  # «Астанада», «Ресейден»: where and whence, never inside a name
 _ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")  # «1994 жылғы 20 қаңтардағы»: a date that dates the name
@@ -74,7 +72,7 @@ def span_text(doc: Document, index: TokenIndex, first: int, head: int) -> str:
     form = noun_form(index.norms[head])
     end = nominative(index.norms[head], form) if form is not None else index.norms[head]
     text = " ".join((doc.text[doc.tokens[first].start:doc.tokens[head].start] + end).split())
-    if sum(text.count(q) for q in _QUOTES) % 2 and text[:1] in _QUOTES:
+    if sum(text.count(q) for q in QUOTES) % 2 and text[:1] in QUOTES:
         text = text[1:]
     return text
 
@@ -86,11 +84,16 @@ def named_treaty(index: TokenIndex, clause: Clause, i: int) -> Arg | None:
     if head is None:
         return None
     first, _ = signed_spans(index, clause, head)[-1]
-    words = [index.norms[k] for k in range(first, head + 1) if index.norms[k] not in _QUOTES]
-    for entry in load_gazetteer().entries.values():
-        if entry.type == "treaty" and any(_same_name(name, words) for name in entry.names):
+    words = [index.norms[k] for k in range(first, head + 1) if index.norms[k] not in QUOTES]
+    for entry in _treaties():
+        if any(_same_name(name, words) for name in entry.names):
             return Arg(entry.id, "treaty", "DAT", first, head + 1)
     return None
+
+
+@cache
+def _treaties() -> tuple:  # the gazetteer's treaty entries, not every entry per signing
+    return tuple(e for e in load_gazetteer().entries.values() if e.type == "treaty")
 
 
 def dated_treaty(index: TokenIndex, clause: Clause, span: tuple[int, int], date: DateMention | None) -> Arg | None:
@@ -153,7 +156,7 @@ def _scan(index: TokenIndex, clause: Clause, head: int) -> _Scan:
         scan.first, k = step, step - 1
         if scan.pair_head is not None:
             break
-    while scan.first < head and index.norms[scan.first].lower() in _COORDINATORS:
+    while scan.first < head and index.norms[scan.first].lower() in COORDINATORS:
         scan.first += 1
     return scan
 
@@ -163,7 +166,7 @@ def _step(index: TokenIndex, clause: Clause, k: int, head: int, scan: _Scan) -> 
     norms = index.norms
     word, low = norms[k], norms[k].lower()
     arg = next((a for a in clause.args if a.first <= k < a.last), None)
-    if word in _QUOTES:  # a quoted title of the document, not a quoted name inside its complement
+    if word in QUOTES:  # a quoted title of the document, not a quoted name inside its complement
         return _opening(norms, clause, k) if not scan.topic or norms[k - 1].lower() in _TOPIC_LINKS else None
     if low in _TOPIC_LINKS:
         scan.topic = True
@@ -174,7 +177,7 @@ def _step(index: TokenIndex, clause: Clause, k: int, head: int, scan: _Scan) -> 
         return _date_start(index, clause, k, scan)
     if arg is not None:
         return _arg_step(index, arg, head, scan)
-    if low in _COORDINATORS:
+    if low in COORDINATORS:
         return _coordinated(index, k, scan)
     return k if _word_fits(index, k, scan) else None
 
@@ -182,7 +185,7 @@ def _step(index: TokenIndex, clause: Clause, k: int, head: int, scan: _Scan) -> 
 def _opening(norms: list[str], clause: Clause, close: int) -> int | None:
     """The opening quote of the quoted title that ends at ``close``."""
     for k in range(close - 1, max(clause.first, close - _MAX_WORDS) - 1, -1):
-        if norms[k] in _QUOTES:
+        if norms[k] in QUOTES:
             return k
     return None
 
@@ -194,7 +197,7 @@ def _parties(index: TokenIndex, clause: Clause, k: int) -> int | None:
         arg = next((a for a in clause.args if a.last == j + 1), None)
         if arg is not None:
             first, j = arg.first, arg.first - 1
-        elif index.norms[j].lower() in _COORDINATORS or index.norms[j] == ",":
+        elif index.norms[j].lower() in COORDINATORS or index.norms[j] == ",":
             j -= 1
         else:
             break

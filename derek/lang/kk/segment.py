@@ -189,12 +189,13 @@ def _spaced_initial(tokens: list[Token], i: int, first: int) -> bool:
     """«Ф . М . Достоевский»: a period typed apart from a lone capital letter, before another such
     letter or a capitalized name on the same line, closes an initial, not the sentence."""
     tok, nxt = tokens[i], tokens[i + 1]
-    if tok.norm != "." or i <= first or not _initial_letter(tokens[i - 1].norm):
+    if tok.norm != "." or i <= first or not initial_letter(tokens[i - 1].norm):
         return False
-    return nxt.norm[:1].isupper() and (_initial_letter(nxt.norm) or nxt.norm[1:].islower())
+    return nxt.norm[:1].isupper() and (initial_letter(nxt.norm) or nxt.norm[1:].islower())
 
 
-def _initial_letter(word: str) -> bool:
+def initial_letter(word: str) -> bool:
+    """«Ф» of «Ф . М . Достоевский»: one capital letter, an initial typed apart from its period."""
     return len(word) == 1 and word.isalpha() and word.isupper()
 
 
