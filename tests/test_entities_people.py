@@ -49,6 +49,11 @@ GIVEN_NAMES = [
     ("Тоқаев Қасым-Жомарт Кемелұлы сөз сөйледі.", "Тоқаев Қасым-Жомарт Кемелұлы", "person:tokayev"),
     ("Назарбаев Ерлан зауытта істеді.", "Назарбаев Ерлан", "prov:person:ерлан_назарбаев"),
     ("Бүгін Назарбаев Алматыға келді.", "Назарбаев", "person:nazarbayev"),
+    # a single historical name is no family name: the capitalized word after it is not a given name
+    ("Бабыр Ферғананың әмірі болды.", "Бабыр", "person:babur"),
+    ("Шайбани Бабырдан Ферғананы тартып алды.", "Бабырдан", "person:babur"),
+    ("Мұхаммед Шайбани Бабырдан Ферғананы тартып алды.", "Бабырдан", "person:babur"),
+    ("Мұхаммед Шайбани Бабырдан Ферғананы тартып алды.", "Мұхаммед Шайбани", "prov:person:мұхаммед_шайбани"),
     # Кенесары is a given name, not a surname: the word before it is another person
     ("Сыпатай Кенесарыны қолдады.", "Кенесарыны", "person:kenesary"),
 ]

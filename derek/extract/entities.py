@@ -18,6 +18,7 @@ from derek.extract.entities_people import (
     given_name_end,
     given_name_start,
     group_people,
+    is_family_name,
     is_initial,
     is_surname,
     surname_case,
@@ -119,7 +120,10 @@ def _person(doc: Document, a: int, b: int, entity: str, case: str, tags: _Senten
     («Ерлан Назарбаев», «Е. Назарбаев» are not Nursultan)."""
     entry = load_gazetteer().entries[entity]
     first = _with_initials(doc, a)
-    if first == a and b - a == 1 and tags is not None and is_surname(entity, doc.tokens[a].norm):
+    # a given name before or after a surname: family names only («Назарбаев»), not a single
+    # historical name the gazetteer also knows in full («Шайбани Бабырдан» is two people)
+    if (first == a and b - a == 1 and tags is not None and is_surname(entity, doc.tokens[a].norm)
+            and is_family_name(doc.tokens[a].norm)):
         first = given_name_start(doc, a, b, lambda x, y: tags.label(x, y) == "PERSON", taken)
         end = given_name_end(doc, b, entity, lambda k: tags.label(k, k + 1) == "PERSON", taken) if first == a else b
         # «Назарбаев Нұрсұлтан Әбішұлы»: the surname first, as official lists write it; another
@@ -258,6 +262,8 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
     for k in range(len(doc.sentences)):
         for a, b, label in tags.of(k):
             type_ = NER_TYPES.get(label)
+            if type_ == "person" and b - a > 2 and b - 1 in taken and not taken.intersection(range(a, b - 1)):
+                b -= 1  # «Мұхаммед Шайбани Бабырдан»: a name run into a gazetteer person's
             if type_ is None or taken.intersection(range(a, b)):
                 continue
             if all(is_initial(doc.tokens[i].norm) for i in range(a, b)):

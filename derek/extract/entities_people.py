@@ -24,6 +24,10 @@ _SURNAME = re.compile(
     r"(.+(?:ов|ев|ёв|ин|ова|ева|ина))"
     r"(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|нда|нде|"
     r"дан|ден|тан|тен|нан|нен|мен|бен|пен)")
+# a word shaped like a family name (Russian-style or Kazakh patronymic-derived), as a name
+# written surname first starts: «Назарбаев Ерлан», «Тоқаев Қасым-Жомарт»; not a single historical
+# name («Бабыр Ферғананың әмірі болды»: Babur, then a place in the genitive)
+_FAMILY_NAME = re.compile(r".+(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|цкий|ская|цкая|ұлы|қызы)")
 MAX_GIVEN = 2  # a given name and a patronymic («Ерлан Әбішұлы Назарбаев»)
 
 
@@ -45,6 +49,11 @@ def surname_lemma(word: str) -> str:
     if found == word and word[:1].isupper() and (m := _SURNAME.fullmatch(word)):
         return m.group(1)
     return found
+
+
+def is_family_name(word: str) -> bool:
+    """The word, in any case form, is shaped like a family name («Назарбаевтың», «Сейітовке»)."""
+    return bool(_FAMILY_NAME.fullmatch(surname_lemma(word).lower()))
 
 
 def surname_case(norm: str) -> str | None:
