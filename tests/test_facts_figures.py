@@ -161,3 +161,22 @@ MEASURE_CASES = [  # (sentence, the measure qualifier of its figure)
 def test_facts_figures_measure_qualifier(text: str, measure: str) -> None:
     doc = run(Document(text))
     assert [f.qualifiers.get("measure") for f in doc.facts if f.predicate == "quantity"] == [measure]
+
+
+# Session 12 (issue 6): a bare year or date in brackets closing the clause that holds a figure
+# dates it («… бар (2005).»); a bracketed year elsewhere (a life, another clause) does not.
+BRACKET_YEAR_CASES = [
+    ("Қазақстанның халқы 16 млн адам (2005).", 0, {("state:kz", "quantity", "1.6e+07 person", "2005")}),
+    ("Қазақстанда 10 мыңнан астам дәрігер бар (2010).", 0, {("state:kz", "quantity", "10000", "2010")}),
+    ("Моңғолияның экспорты 7 млрд доллар (2020 жылғы 1 қаңтар).", 0,
+     {("state:mn", "quantity", "7e+09 USD", "2020-01-01")}),
+    ("Қазақстанның халқы 16 млн адам. Оның астанасы Астана (1997).", 0,
+     {("state:kz", "quantity", "1.6e+07 person", None)}),
+    ("Қазақстанның халқы 16 млн адам, ал Моңғолияның астанасы Ұланбатыр (1924).", 0,
+     {("state:kz", "quantity", "1.6e+07 person", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), BRACKET_YEAR_CASES)
+def test_facts_figures_bracketed_year(text: str, index: int, expected: set) -> None:
+    assert _found(text, index) == expected

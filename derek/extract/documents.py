@@ -13,6 +13,7 @@ from derek.extract.doc_names import (
     NounForm,
     modifiers,
     name_before,
+    nominative,
     noun_form,
 )
 from derek.extract.rules import Arg, Clause, Rule, readings, word_info
@@ -48,8 +49,10 @@ def adopted_document(doc: Document, sentence: Sentence, clause: Clause, rule: Ru
         return None
     outside = [a for a in clause.args if a.last <= name.first or a.first >= span[1] or name.head < a.first < span[0]]
     if active:
-        actors = [a for a in outside if a.case == "NOM" and a.type in rule.subject_types and a.last <= name.first]
-        adopter = actors[-1] if actors else carried
+        actors = [a for a in outside if a.case == "NOM" and a.type in rule.subject_types]
+        before = [a for a in actors if a.last <= name.first]
+        after = [a for a in actors if a.first > name.head]  # «Жеті жарғыны Тәуке хан қабылдады»: fronted
+        adopter = before[-1] if before else after[0] if after else carried
     else:
         adopter = name.owner if name.owner and name.owner.type in _ADOPTERS else _passive_agent(index, clause, outside)
     if adopter is None:
@@ -74,6 +77,16 @@ def carried_adopter(rule: Rule, clause: Clause, span: tuple[int, int], index: To
     return previous if previous is not None and previous.type in rule.subject_types else None
 
 
+def _numbered_title(doc: Document, index: TokenIndex, clause: Clause, head: int, form: NounForm) -> Name | None:
+    """«Жеті жарғы»: a capitalized numeral right before a singular document noun opens its
+    proper name (a count, «екі келісім», is written in lower case)."""
+    k = head - 1
+    word = index.norms[k] if k >= clause.first else ""
+    if form.plural or not word[:1].isupper() or word_info(word)[2] != "NUM" or not word.isalpha():
+        return None
+    return Name(k, head, f"{doc.text[doc.tokens[k].start:doc.tokens[head].start]}{nominative(index.norms[head], form)}")
+
+
 def _document_before(doc: Document, index: TokenIndex, clause: Clause, i: int, case: str) -> Name | None:
     """The nearest document noun before token ``i`` in ``case``, with its name; None if it is
     part of a gazetteer treaty's name or a verb or comma stands between."""
@@ -86,7 +99,7 @@ def _document_before(doc: Document, index: TokenIndex, clause: Clause, i: int, c
         if form is not None and form.kind in DOCUMENT_KINDS and form.case == case:
             if any(a.first <= k < a.last and a.type == "treaty" for a in clause.args):
                 return None
-            return name_before(doc, index, clause, k)
+            return name_before(doc, index, clause, k) or _numbered_title(doc, index, clause, k, form)
         named = any(a.first <= k < a.last for a in clause.args)  # «Кеңесінің», read as a verb
         if word == "," or (not named and word_info(word)[2] in ("VERB", "AUX") and "VNOUN" not in word_info(word)[1]):
             return None

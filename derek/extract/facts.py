@@ -29,7 +29,7 @@ from derek.extract.facts_offices import (
     dative_office,
     held_post_facts,
     linked_participle,
-    merged_periods,
+    list_posts,
     names_post,
     office_facts,
     post_dative,
@@ -56,6 +56,7 @@ from derek.extract.history import (
 )
 from derek.extract.index import TokenIndex
 from derek.extract.participles import quoted_patient
+from derek.extract.periods import merged_periods
 from derek.extract.phrases import phrase_value
 from derek.extract.possessors import clause_owner
 from derek.extract.post_lines import post_line_facts
@@ -405,6 +406,8 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         if not value or rule.trigger[0][0] == "кіріс" and not post_dative(index, clause, i):
             return []
         value = _full_title(value, context)
+        if rule.predicate == "appointed_as" and rule.value == "phrase":
+            names = [(v, None) for v in list_posts(index, clause, i, args, value)]  # «уәзірі, биі болып»
     context.subject, context.subject_sentence = subjects[-1], n
     if objects:
         context.objects = (n, objects)

@@ -13,7 +13,6 @@ from derek.doc import DateMention, Document, Fact, Quantity, Sentence
 from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.facts_frames import count_frame, measured_noun
-from derek.extract.facts_offices import merged_periods
 from derek.extract.figure_guards import not_a_figure, property_of_noun, split_decimals
 from derek.extract.figure_owners import (
     OWNER_TYPES,
@@ -31,6 +30,8 @@ from derek.extract.figure_owners import (
     trade_partner,
     unknown_owner,
 )
+from derek.extract.figure_times import bracketed_year
+from derek.extract.periods import merged_periods
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_list
 
@@ -206,6 +207,13 @@ def _time(index: TokenIndex, sentence: Sentence, a: int, change: bool = False) -
     return time
 
 
+def _bracketed(index: TokenIndex, sentence: Sentence, a: int, b: int) -> str | None:
+    """«Халқы 1,2 млн адам (2005).»: the bracketed year closing the figure's clause, unless a
+    date before the figure dates it."""
+    dated = any(d.type == "DATE" for _, d in index.dates_in(sentence.first_token, a))
+    return None if dated else bracketed_year(index, sentence, b)
+
+
 def _change(index: TokenIndex, sentence: Sentence, b: int, q: Quantity) -> bool:
     """Does the figure state a change: a multiplier («4 есе»), or a change verb within the next
     three words of its clause («20 %-ға өсті»; extract/data/change_verbs.txt)?"""
@@ -280,8 +288,8 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         return []
     same = _same_figure(index.norms, sentence.first_token, a)
     change = _change(index, sentence, b, q)
-    time = _time(index, sentence, a, change) or (carried.value if carried is not None else None) \
-        or (discourse.unit_times.get(q.unit or "") if same else None)
+    time = _bracketed(index, sentence, a, b) or _time(index, sentence, a, change) \
+        or (carried.value if carried is not None else None) or (discourse.unit_times.get(q.unit or "") if same else None)
     subjects, other = _subjects(sentence, index, a, at, measure, discourse, same,
                                 counts_what_is_there(index, a, at, q.unit, q.text), end=b)
     if subjects == [] and measured is not None and _next_measure(index, sentence, measured[0], discourse):

@@ -5,14 +5,22 @@ participles, career lines and abstract nouns («бас қолбасшылығы�
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Fact, Sentence
 from derek.extract.biography import subjectless
 from derek.extract.history import finite, ruler_titles
+from derek.extract.periods import merged_periods
 from derek.extract.phrases import phrase_head, possessive, titles
+from derek.extract.post_words import (
+    PLACE_ATTR,
+    aside_start,
+    continues_list,
+    coordinated_heads,
+    list_values,
+    quoted_name,
+)
 from derek.extract.rules import Arg, Clause, word_info
 from derek.lang.kk.resources import load_list
 
@@ -138,10 +146,15 @@ def whole_post(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> 
     stop = stop - {j for a, b, m in index.mentions_in(clause.first, head)  # a genitive person owns
                    if m.type == "person" and m.case == "GEN" for j in range(a, b)}  # «Сейдектің … биі»
     while k >= clause.first and head - k - aside <= _POST_REACH and k not in stop:
-        opening = _aside_start(norms, clause, k)
+        opening = aside_start(norms, clause, k)
         if opening is not None:  # «дуанының (орталығы Қараоба мекені) аға сұлтаны»: an aside is no part
             aside += k - opening + 1
             k = opening - 1
+            continue
+        quoted = quoted_name(norms, clause, k) if words else None
+        if quoted is not None:  # «"Қазақ" газетінің редакторы»: a quoted name is part of the post
+            words.insert(0, '"' + " ".join(norms[quoted + 1:k]) + '"')
+            k = quoted - 1
             continue
         if not norms[k][:1].isalpha():
             break
@@ -156,6 +169,10 @@ def whole_post(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> 
         if norms[k].lower() in _WHOLE:  # «барлық қырғыздардың билеушісі»: a quantifier opens the phrase
             words.insert(0, norms[k])
             break
+        if words and PLACE_ATTR <= tags:  # «Торғай облысындағы … инспекторы»: where the post is
+            words.insert(0, norms[k])
+            k -= 1
+            continue
         if norms[k].lower() in _SEQUENCE or cardinal or (pos in _STOP_POS and not nominal) or tags & _NOT_GEN \
                 or (pos == "NUM" and "ORD" in tags and words):
             break  # an ordinal is a rank only right before the title («бірінші хатшысы»)
@@ -165,14 +182,6 @@ def whole_post(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> 
     if not words or not (named or any(_gen(w) for w in words)):
         return None
     return " ".join(_izafet(words + [norms[head]]))
-
-
-def _aside_start(norms: list[str], clause: Clause, k: int) -> int | None:
-    """The «(» opening a bracketed aside of words that closes at ``k`` inside the clause."""
-    if norms[k] != ")":
-        return None
-    j = next((j for j in range(k - 1, max(clause.first, k - _POST_REACH) - 1, -1) if norms[j] in "()"), None)
-    return j if j is not None and norms[j] == "(" and j < k - 1 else None
 
 
 def _gen(word: str) -> bool:
@@ -255,14 +264,16 @@ def office_facts(sentence: Sentence, clause: Clause, index: TokenIndex,
     facts, start, stop = [], begin, holders(index, clause.args)
     dates = merged_periods(index, dates)
     for k in range(begin, verb):
-        value = title_value(index, Clause(start, clause.last), k, stop)
-        if value is None:
+        if continues_list(index, Clause(start, clause.last), k):
+            continue  # «редакторы әрі хатшысы болды»: the list is read at its last title
+        values = post_values(index, Clause(start, clause.last), k, stop)
+        if not values:
             continue
         spans = [d.value for a, d in dates if start <= a < k]
         if not spans and start == begin:
             spans = [d.value for a, d in dates if a < first][-1:]
         facts += [Fact(holder, "appointed_as", None, value, time, None,
-                       sentence.start, sentence.end, 0.7) for time in spans or [None]]
+                       sentence.start, sentence.end, 0.7) for value in values for time in spans or [None]]
         start = k + 1
     return facts
 
@@ -306,6 +317,30 @@ def title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str 
     return " ".join(words)
 
 
+def post_values(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> list[str]:
+    """One value per post of the list that ends with the title at ``head`` («ханның уәзірі, биі»
+    → «ханның уәзірі», «ханның биі»): the first post read in the whole clause, each later one from
+    its own words with the owner they share; a ruler's title counts in a list («уәзір, би»)."""
+    posts = coordinated_heads(index, clause, head)
+    values = [title_value(index, Clause(own if n else clause.first, clause.last), t, stop)
+              or (_ruler(index.norms[t]) if len(posts) > 1 else None) for n, (own, t) in enumerate(posts)]
+    return list_values(values[0], values[1:]) if all(values) else []
+
+
+def list_posts(index: TokenIndex, clause: Clause, i: int, args: list[Arg], value: str) -> list[str]:
+    """The values of an appointment rule's post: one per post listed before the trigger
+    («төрағасы және хатшысы болып сайланды»), else ``value`` alone."""
+    head = phrase_head(index, clause, i, "")
+    if head < clause.first or len(coordinated_heads(index, clause, head)) == 1:
+        return [value]
+    return post_values(index, clause, head, holders(index, args)) or [value]
+
+
+def _ruler(word: str) -> str | None:
+    lemma, tags, _ = word_info(word)
+    return (word.lower() if "POSS.3" in tags else lemma) if lemma in ruler_titles() else None
+
+
 def _modifies_next(norms: list[str], k: int) -> bool:
     """«Министрлер Кеңесінің …»: a title followed by a noun is that noun's modifier, not a post."""
     if k + 1 >= len(norms) or not norms[k + 1][:1].isalpha():
@@ -336,13 +371,13 @@ def held_post_facts(sentence: Sentence, clause: Clause, index: TokenIndex, since
         holder = _holder(index, clause, head, v, after, (since, carried))
         if holder is None:
             continue
-        value = title_value(index, clause, head, holders(index, clause.args))
-        if value is None:
+        values = post_values(index, clause, head, holders(index, clause.args))
+        if not values:
             continue
         dates = [d for a, d in merged_periods(index, index.dates_in(clause.first, clause.last))
                  if d.type == "DATE" and (not after or a < head)]  # a participle's date stands inside its phrase
         time = next((d.value for d in dates if "/" in d.value), dates[0].value if dates else None)
-        return [Fact(holder, "appointed_as", None, value, time, None, sentence.start, sentence.end, 0.65)]
+        return [Fact(holder, "appointed_as", None, v, time, None, sentence.start, sentence.end, 0.65) for v in values]
     return []
 
 
@@ -414,7 +449,8 @@ def _holder(index: TokenIndex, clause: Clause, head: int, v: int, after: bool,
     """The person holding the post: named right after the participle or before the verb
     (after the post), else before the post, else «Ол»'s antecedent or the carried person."""
     since, carried = carry
-    if head < clause.first or not is_post(index.norms[head]) and word_info(index.norms[head])[0] not in titles():
+    if head < clause.first or not is_post(index.norms[head]) and word_info(index.norms[head])[0] not in titles() \
+            and len(coordinated_heads(index, clause, head)) == 1:  # «уәзір, би болып»: a ruler's title in a list
         return None
     people = [a for a in clause.args if a.type == "person" and a.case == "NOM"]
     if index.norms[v - 1].lower() == "етіп":
@@ -459,24 +495,6 @@ def _appointee(index: TokenIndex, clause: Clause, head: int, since: int) -> str 
         found = index.last_before(clause.first, ("person",), since)
         named = found[0] if found else None
     return named
-
-
-def merged_periods(index: TokenIndex, dates: list[tuple[int, DateMention]]) -> list[tuple[int, DateMention]]:
-    """«1920 жылдан 1921 жылға дейін» (from … until …) is one period, 1920/1921."""
-    out: list[tuple[int, DateMention]] = []
-    for a, d in dates:
-        if out and d.mod == "BEFORE" and "/" not in d.value and _starts(index, *out[-1]):
-            first = out.pop()[1]
-            d = replace(d, value=f"{first.value}/{d.value}", mod=None)
-        out.append((a, d))
-    return out
-
-
-def _starts(index: TokenIndex, a: int, d: DateMention) -> bool:
-    """A date said in the ablative or with «бастап» (since) opens a period."""
-    if "/" in d.value or d.type != "DATE":
-        return False
-    return d.mod == "SINCE" or d.mod is None and a + 1 < len(index.norms) and "ABL" in word_info(index.norms[a + 1])[1]
 
 
 def _possessed(word: str) -> bool:

@@ -81,7 +81,20 @@ def signers(doc: Document, rule: Rule, subjects: list[Arg], objects: list[Arg], 
         named = {s.entity for s in subjects}
         subjects = subjects + [p for p in title_parties(doc, index, objects[-1], clause.first)
                                if p.entity not in named]
-    return persons_sign(subjects)
+    return persons_sign([s for s in subjects if not (s.case == "INS" and _converb_party(index, clause, s))])
+
+
+def _converb_party(index: TokenIndex, clause: Clause, party: Arg) -> bool:
+    """«Қазақстан Ресеймен кеңесіп, … қол қойды»: a co-party whose first verb is a converb that
+    closes its own comma clause goes with that verb (consulted with Russia), not with the signing."""
+    norms = index.norms
+    for k in range(party.last, clause.last - 1):
+        _, tags, pos = word_info(norms[k])
+        if pos in ("VERB", "AUX"):
+            return "CONV.P" in tags and norms[k + 1] == "," and norms[k - 1].lower() != "қол"
+        if not norms[k][:1].isalnum():
+            return False
+    return False
 
 
 def persons_sign(subjects: list[Arg]) -> list[Arg]:

@@ -1,0 +1,31 @@
+"""Periods said with two dates: «1920 жылдан 1921 жылға дейін» (from … until …) is one period,
+1920/1921 (reads the token index's dates)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from derek.doc import DateMention
+from derek.extract.rules import word_info
+
+if TYPE_CHECKING:
+    from derek.extract.index import TokenIndex
+
+
+def merged_periods(index: TokenIndex, dates: list[tuple[int, DateMention]]) -> list[tuple[int, DateMention]]:
+    """«1920 жылдан 1921 жылға дейін» (from … until …) is one period, 1920/1921."""
+    out: list[tuple[int, DateMention]] = []
+    for a, d in dates:
+        if out and d.mod == "BEFORE" and "/" not in d.value and _starts(index, *out[-1]):
+            first = out.pop()[1]
+            d = replace(d, value=f"{first.value}/{d.value}", mod=None)
+        out.append((a, d))
+    return out
+
+
+def _starts(index: TokenIndex, a: int, d: DateMention) -> bool:
+    """A date said in the ablative or with «бастап» (since) opens a period."""
+    if "/" in d.value or d.type != "DATE":
+        return False
+    return d.mod == "SINCE" or d.mod is None and a + 1 < len(index.norms) and "ABL" in word_info(index.norms[a + 1])[1]
