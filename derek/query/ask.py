@@ -18,6 +18,7 @@ from derek.query.question import POST, Question, analyze_question, asked_count
 from derek.query.reader import READER_TYPES, Reading, read
 from derek.query.reader import THRESHOLD as READER_THRESHOLD
 from derek.query.render import join_list
+from derek.query.sequence import neighbour
 
 THRESHOLD = 0.54  # calibrated on bench/data/qa.jsonl: no unanswerable question answered (top: 0.532)
 TYPED_FIRST = True  # typed values (dates, figures, known names) before the reader's spans
@@ -33,6 +34,7 @@ _TYPES = TYPES  # kept for answer_facts
 READ_BELOW = 0.7
 READ_FLOOR = 0.08
 READ_GUESS_MIN = 0.3  # KazQAD: every guess the reader improved on was ≥ 0.3
+LISTED = 0.8  # «X-тан кейін кім?» answered by the next item of a list that holds X (sequence.py)
 
 @dataclass(slots=True)
 class Answer:
@@ -91,6 +93,9 @@ def _ask_one(db, text: str | Question, threshold: float | None = None,  # noqa: 
     question = text if isinstance(text, Question) else analyze_question(text)
     passages = kb_passages(db, question)
     shown = [p.to_dict() for p in passages[:3]]
+    if (listed := neighbour(db, question, passages)) is not None:
+        return Answer(question.text, listed.name, listed.entity, question.answer_type, LISTED,
+                      listed.sources, shown, "passages", spans=[listed.span])
     found = answer_from_facts(db, question)
     guess = _from_passages(question, passages, shown, 0.0)
     answer = _above(guess, question, THRESHOLD if threshold is None else threshold)
@@ -245,8 +250,24 @@ def _reader_answer(question: Question, passages: list[Passage], shown: list[dict
         return Answer(question.text, None, None, question.answer_type, confidence, [], shown, None)
     p = reading.span.passage
     source = {"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}
-    return Answer(question.text, reading.span.text, reading.value, question.answer_type, confidence,
-                  [source], shown, "reader", spans=[_span(p, *reading.span.bounds)])
+    start, end = _with_focus(question, reading)
+    return Answer(question.text, p.text[start - p.start : end - p.start], reading.value, question.answer_type,
+                  confidence, [source], shown, "reader", spans=[_span(p, start, end)])
+
+
+def _with_focus(question: Question, reading: Reading) -> tuple[int, int]:
+    """The span's bounds, taking in the asked noun when it stands right after the span: «қандай
+    саясат жүргізді?» is answered «Ресей мен Қытай арасында икемді саясат», not «… икемді» (the
+    reader, trained on KazQAD's short answers, stops before the noun the question names). A name
+    keeps off its class noun: «Сығанақ», not «Сығанақ қаласы», for «қандай қала?»."""
+    span, p = reading.span, reading.span.passage
+    start, end = span.bounds
+    after = span.last + 1
+    if question.answer_type == "description" and question.focus and after < len(p.tokens) \
+            and p.tokens[after].lemma == question.focus and not p.tokens[span.last].text[:1].isupper() \
+            and end - p.start <= p.tokens[after].start:
+        end = p.start + p.tokens[after].end
+    return start, end
 
 
 def ask_open(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sqlite3.Connection

@@ -64,7 +64,7 @@ def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # no
     stated = _stated(db, question, {r[0] for r in rows})
     passages = []
     for doc_id, name, start, end, text, rank in rows:
-        passage = Passage(name, doc_id, start, end, text, _spans(db, doc_id, start, end), bm25=-rank,
+        passage = Passage(name, doc_id, start, end, text, spans_in(db, doc_id, start, end), bm25=-rank,
                           topic=topics.get(doc_id, frozenset()), prior=priors.get(doc_id, 0.0),
                           stated=stated.get((doc_id, start), frozenset()))
         if anaphoric(text):
@@ -140,7 +140,7 @@ def _followers(db, best: list[Passage], have: list[Passage], question: Question,
         if row is None or (p.doc_id, row[0]) in seen or not anaphoric(row[2]):
             continue
         seen.add((p.doc_id, row[0]))
-        follower = Passage(p.doc, p.doc_id, row[0], row[1], row[2], _spans(db, p.doc_id, row[0], row[1]))
+        follower = Passage(p.doc, p.doc_id, row[0], row[1], row[2], spans_in(db, p.doc_id, row[0], row[1]))
         follower.context, follower.topic, follower.prior = p, p.topic, p.prior
         score(follower, question, idf)
         found.append(follower)
@@ -162,7 +162,8 @@ def _topics(db, question: Question, doc_ids: set[int]) -> dict[int, frozenset[st
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def _spans(db, doc_id: int, start: int, end: int) -> list[dict[str, Any]]:  # noqa: ANN001
+def spans_in(db, doc_id: int, start: int, end: int) -> list[dict[str, Any]]:  # noqa: ANN001
+    """The annotation spans (entities, dates, quantities) of one document between two offsets."""
     return [{**dict(r), "attrs": json.loads(r["attrs"])} for r in db.execute(
         "SELECT kind, start, end, text, label, value, attrs FROM spans WHERE doc_id = ? AND start >= ?"
         " AND end <= ? ORDER BY start", (doc_id, start, end))]
@@ -193,7 +194,7 @@ def _previous(db, doc_id: int, name: str, start: int) -> Passage | None:  # noqa
                      " ORDER BY start DESC LIMIT 1", (doc_id, start)).fetchone()
     if row is None:
         return None
-    return Passage(name, doc_id, row[0], row[1], row[2], _spans(db, doc_id, row[0], row[1]))
+    return Passage(name, doc_id, row[0], row[1], row[2], spans_in(db, doc_id, row[0], row[1]))
 
 
 def passage_at(db, source: dict[str, Any], question: Question,  # noqa: ANN001
@@ -214,7 +215,7 @@ def cited(db, source: dict[str, Any], same_as: dict[str, str] | None = None) -> 
     """A cited sentence with its annotated spans, not scored (``passage_at`` scores it)."""
     row = db.execute("SELECT id FROM documents WHERE name = ?", (source["doc"],)).fetchone()
     doc_id = row[0] if row else -1
-    spans = _spans(db, doc_id, source["start"], source["end"])
+    spans = spans_in(db, doc_id, source["start"], source["end"])
     if same_as:
         spans = [{**x, "value": same_as.get(x["value"], x["value"])} if x["kind"] == "entity" else x for x in spans]
     return Passage(source["doc"], doc_id, source["start"], source["end"], source["text"], spans)
@@ -265,7 +266,7 @@ def stored_document_passages(db, doc_id: int, question: Question) -> list[Passag
     """Every sentence of one knowledge-base document with its stored spans, scored against the
     question as in reading comprehension (idf within the document)."""
     name = db.execute("SELECT name FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-    spans = _spans(db, doc_id, 0, 1 << 62)
+    spans = spans_in(db, doc_id, 0, 1 << 62)
     topic = frozenset(x["value"] for x in spans if x["kind"] == "entity")
     sentences = []
     for start, end, text in db.execute("SELECT start, end, text FROM sentences WHERE doc_id = ? ORDER BY seq",

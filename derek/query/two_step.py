@@ -1,6 +1,6 @@
-"""Two-step questions: an entity named only by what happened there («Үндістан мен Пәкістан ШЫҰ-ға
-қабылданған қалада …») is found first by its own question, then put in the outer question's place.
-"""
+"""Two-step questions: an entity or a year named only by what happened there or then («Үндістан мен
+Пәкістан ШЫҰ-ға қабылданған қалада …», «… идеясын ұсынған жылы …») is found first by its own
+question, then put in the outer question's place."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from derek.query.question import Question, analyze_question, answer_nouns
 ENTITY_TYPES = frozenset({"place", "state", "organization", "person"})
 CASES = {"GEN": "НЫң", "DAT": "ГА", "ACC": "{ДЫ|нЫ}", "LOC": "ДА", "ABL": "ТАн", "INS": "Мен"}
 CLAUSE_BREAKS = frozenset({",", ":", ";", "—", "-"})
+# a participle before «жылы» names a year by its event («Назарбаев … идеясын ұсынған жылы
+# Будапештте …»): the inner question asks «қай жылы», the outer one gets «1994 жылы» (session 12)
+YEAR_HEAD = "жылы"
 
 
 @dataclass(slots=True)
@@ -64,7 +67,9 @@ def _asks_head(tokens: list, words: set[int], head: int) -> bool:
 
 
 def _head(word: str) -> tuple[str, str, str] | None:
-    """(lemma, answer type, case) of a singular noun of an entity kind, else None."""
+    """(lemma, answer type, case) of a singular noun of an entity kind (or «жылы»), else None."""
+    if word.lower() == YEAR_HEAD:
+        return "жыл", "year", "NOM"
     if not word[:1].islower():
         return None  # a name is named already
     for reading in analyze(word):
@@ -94,7 +99,8 @@ def inner_question(question: Question, found: Description) -> str:
     if verb - 1 > 0 and _bare_noun(tokens[verb - 1].norm):
         verb -= 1  # «… қол қойған мемлекет»: the verb's bare noun stays with it («қай мемлекет қол қойған»)
     clause = text[found.start:tokens[verb].start].strip()
-    head = inflect(found.lemma, "LOC") if found.kind == "place" else found.lemma
+    head = inflect(found.lemma, "LOC") if found.kind == "place" else YEAR_HEAD if found.kind == "year" \
+        else found.lemma
     return f"{clause} қай {head} {text[tokens[verb].start:tokens[found.participle].end]}?"
 
 
@@ -107,7 +113,8 @@ def _bare_noun(word: str) -> bool:
 def outer_question(question: Question, found: Description, name: str) -> str:
     """The question with the clause and its head replaced by the name in the head's case."""
     text = question.text
-    return text[:found.start] + inflect(name, found.case) + text[question.tokens[found.head].end:]
+    named = f"{name} {YEAR_HEAD}" if found.kind == "year" else inflect(name, found.case)
+    return text[:found.start] + named + text[question.tokens[found.head].end:]
 
 
 def answer_two_step(text: str | Question, ask_one: Callable[[str], Any]) -> Any | None:
@@ -120,9 +127,10 @@ def answer_two_step(text: str | Question, ask_one: Callable[[str], Any]) -> Any 
         return None
     inner_text = inner_question(question, found)
     inner = ask_one(inner_text)
-    if inner.answer is None or not isinstance(inner.value, str) or ":" not in inner.value:
-        return None  # the description must name an entity (place:…, state:…, org:…)
-    outer_text = outer_question(question, found, inner.answer)
+    name = _named(inner, found.kind)
+    if name is None:
+        return None
+    outer_text = outer_question(question, found, name)
     outer = ask_one(outer_text)
     if outer.answer is None:
         return None
@@ -132,6 +140,17 @@ def answer_two_step(text: str | Question, ask_one: Callable[[str], Any]) -> Any 
     seen = {(s["doc"], s["start"]) for s in outer.sources}
     outer.sources += [s for s in inner.sources if (s["doc"], s["start"]) not in seen]
     return outer
+
+
+def _named(inner: Any, kind: str) -> str | None:
+    """What stands for the description: an entity's name (place:…, state:…, org:…) or a year's
+    digits; None when the inner answer is neither."""
+    value = inner.value
+    if inner.answer is None or not isinstance(value, str):
+        return None
+    if kind == "year":
+        return value[:4] if value[:4].isdigit() and value[4:5] in ("", "-", "/") else None
+    return inner.answer if ":" in value else None
 
 
 def _step(text: str, answer: Any) -> dict[str, Any]:
