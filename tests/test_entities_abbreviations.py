@@ -50,6 +50,19 @@ def test_entities_abbreviations_not_an_organization(text: str, word: str) -> Non
     assert not [m for m in _entities(text) if m.text == word and m.type == "organization"]
 
 
+# (text, the abbreviations found, in order): a heading in capitals bars only its own words, and
+# a document's later sentences are still read (the sentence of each abbreviation is looked up)
+HEADING_THEN_TEXT = [
+    ("ТАРИХ ЖӘНЕ ҚОҒАМ\n\nЗАПУ ұйымы 1961 жылы құрылды.", ["ЗАПУ"]),
+    ("ЗАПУ ұйымы құрылды.\n\nТАРИХ ЖӘНЕ ҚОҒАМ\n\nКеше АНК-ға мүшелер қабылданды.", ["ЗАПУ", "АНК-ға"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), HEADING_THEN_TEXT)
+def test_entities_abbreviations_heading_bars_its_own_sentence(text: str, found: list[str]) -> None:
+    assert [m.text for m in _entities(text) if m.source == "ner" and m.type == "organization"] == found
+
+
 # the zhuzes are tribal unions: no entity, whatever class the CRF gives them (entities_gold.md)
 ZHUZES = [
     "Ұлы жүз, Орта жүз және Кіші жүз бірікті.",

@@ -7,7 +7,7 @@ becomes a provisional entity keyed by its lemma, so an unknown name found twice 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from derek.doc import Document, EntityMention, Token
@@ -292,20 +292,26 @@ def _abbreviations(doc: Document, tags: _SentenceTags, taken: set[int]) -> list[
     class, is an organization («СВАПО», «ФРЕЛИМО-ның»); not a Roman numeral, a common word the
     morphology knows (ШЕШІМ, БАҚ), a plural, any gazetteer name (~ОАР), or a word of a heading."""
     gazetteer = load_gazetteer()
-    stems = {t.norm.partition("-")[0] for t in doc.tokens if ABBREVIATION.fullmatch(t.norm)}
+    # one pass finds the abbreviation-shaped tokens; only their sentences are looked at
+    shaped = [i for i, t in enumerate(doc.tokens) if ABBREVIATION.fullmatch(t.norm)]
+    stems = {doc.tokens[i].norm.partition("-")[0] for i in shaped}
+    ends = [s.last_token for s in doc.sentences]
+    headings: dict[int, bool] = {}  # sentence number -> all in capitals
     found = []
-    for sentence in doc.sentences:
-        span = range(sentence.first_token, sentence.last_token)
-        if not any(doc.tokens[i].norm[:1].islower() for i in span):
-            continue  # a heading in capitals
-        for i in span:
-            word = doc.tokens[i].norm
-            if (i in taken or not ABBREVIATION.fullmatch(word) or ROMAN_LOOKALIKE.fullmatch(word)
-                    or gazetteer.readings(doc.tokens, i, i + 1) or tags.label(i, i + 1) not in FREE_CLASSES):
-                continue
-            readings = analyze(word)[:1]
-            if readings and readings[0].pos == "PROPN" and "PL" not in readings[0].tags:  # БТР-лер: a class
-                found.append(_abbreviation(doc, i, stems))
+    for i in shaped:
+        k = bisect_right(ends, i)
+        if k >= len(ends) or doc.sentences[k].first_token > i:
+            continue  # a token outside every sentence
+        if k not in headings:
+            first, last = doc.sentences[k].first_token, doc.sentences[k].last_token
+            headings[k] = not any(doc.tokens[j].norm[:1].islower() for j in range(first, last))
+        word = doc.tokens[i].norm
+        if (headings[k] or i in taken or ROMAN_LOOKALIKE.fullmatch(word)  # a heading in capitals
+                or gazetteer.readings(doc.tokens, i, i + 1) or tags.label(i, i + 1) not in FREE_CLASSES):
+            continue
+        readings = analyze(word)[:1]
+        if readings and readings[0].pos == "PROPN" and "PL" not in readings[0].tags:  # БТР-лер: a class
+            found.append(_abbreviation(doc, i, stems))
     return found
 
 
@@ -361,8 +367,10 @@ def _name_only(doc: Document, a: int, b: int) -> tuple[int, int]:
 def _titled_names(doc: Document, barred: set[int]) -> list[EntityMention]:
     """A capitalized word the CRF left, followed by a title, inside a sentence: «Рүстем сұлтан»."""
     found = []
-    for i, tok in enumerate(doc.tokens[:-1]):
-        word = tok.norm
+    tokens = doc.tokens
+    # only a word before one that starts like a title can be one (one C-level test per token)
+    for i in [j - 1 for j in range(1, len(tokens)) if tokens[j].norm.startswith(TITLES)]:
+        word = tokens[i].norm
         if (i not in barred and word[:1].isupper() and not word.isupper() and word.replace("-", "").isalpha()
                 and not _is_title(word.lower()) and _title_at(doc, i + 1, barred)):
             found.append(_provisional(doc, i, i + 1, "person", True))

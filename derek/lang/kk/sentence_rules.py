@@ -20,7 +20,7 @@ def governed_verbal_nouns(words: Sequence[str], out: list[str],
     a nominal lemma in ``out``."""
     for i in range(1, len(words)):
         prev, word = words[i - 1], words[i]
-        if not prev[:1].isalpha() or not word[:1].isalpha() or not ("у" in word or "ю" in word):
+        if not ("у" in word or "ю" in word) or not word[:1].isalpha() or not prev[:1].isalpha():
             continue  # every verbal-noun reading has its -у (-ю after й: қою)
         readings = analyze(prev)
         if not readings or readings[0].tags[-1:] != ("ACC",):
@@ -122,6 +122,8 @@ def possessed_loans(an: Analyzer, words: Sequence[str], out: list[str],
     канцлер).
     Only stems a native word cannot be (_loanword), and not the shapes of other endings."""
     for i in range(1, len(words)):
+        if out[i][-1:] not in _POSSESSIVE_LAST:
+            continue  # most lemmas: one test before lower-casing
         lemma = out[i].lower()
         if lemma[-1:] not in POSSESSIVE_3 or len(lemma) < 4 or not words[i - 1][:1].isalpha():
             continue
@@ -191,6 +193,7 @@ COPULA = "е"
 COPULAS = frozenset(("бол", COPULA))  # 'be, become' and the copula (болды, еді)
 NOMINAL = frozenset(("NOUN", "ADJ", "PROPN", "NUM", "PRON"))
 POSSESSIVE_3 = ("ы", "і")  # the 3rd-person possessive after a consonant
+_POSSESSIVE_LAST = frozenset("ыіЫІ")  # what a lemma ending in POSSESSIVE_3 ends in before lower()
 HEAD_OF = frozenset(("GEN", "PL", "POSS.3"))  # a compound's dependent: bare, plural or genitive
 LOAN_LETTERS = frozenset("вфцчёэюяьъһи")  # щ is шш in native words (тұщы, ащы)
 KEPT_DERIVATION = frozenset(("ғы", "гі", "қы", "кі", "шы", "ші"))  # -ГЫ, -шЫ stay in UD lemmas
