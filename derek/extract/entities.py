@@ -262,8 +262,9 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
     for k in range(len(doc.sentences)):
         for a, b, label in tags.of(k):
             type_ = NER_TYPES.get(label)
-            if type_ == "person" and b - a > 2 and b - 1 in taken and not taken.intersection(range(a, b - 1)):
-                b -= 1  # «Мұхаммед Шайбани Бабырдан»: a name run into a gazetteer person's
+            if (type_ == "person" and b - a > 1 and b - 1 in taken and not taken.intersection(range(a, b - 1))
+                    and any(c.islower() for i in range(a, b - 1) for c in doc.tokens[i].norm)):
+                b -= 1  # «Мұхаммед Шайбани Бабырдан»: a name run into a gazetteer name (not «Б.Н Ельцин»'s initials)
             if type_ is None or taken.intersection(range(a, b)):
                 continue
             if all(is_initial(doc.tokens[i].norm) for i in range(a, b)):

@@ -28,6 +28,9 @@ _SURNAME = re.compile(
 # written surname first starts: «Назарбаев Ерлан», «Тоқаев Қасым-Жомарт»; not a single historical
 # name («Бабыр Ферғананың әмірі болды»: Babur, then a place in the genitive)
 _FAMILY_NAME = re.compile(r".+(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|цкий|ская|цкая|ұлы|қызы)")
+# a feminine Russian-style surname: the analyzer reads «Петрова» as Петров with an «-а» ending,
+# which would make Анна Петрова and Иван Петров one key
+_FEMININE = re.compile(r".+(?:ов|ев|ёв|ин)а")
 MAX_GIVEN = 2  # a given name and a patronymic («Ерлан Әбішұлы Назарбаев»)
 
 
@@ -48,6 +51,8 @@ def surname_lemma(word: str) -> str:
     found = lemma(word)
     if found == word and word[:1].isupper() and (m := _SURNAME.fullmatch(word)):
         return m.group(1)
+    if word[:1].isupper() and _FEMININE.fullmatch(word[:len(found) + 1]):
+        return word[:len(found) + 1]  # «Петрова», «Петрованың»: the analyzer reads the «а» off
     return found
 
 
