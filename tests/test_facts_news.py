@@ -45,3 +45,27 @@ def test_facts_news_documents_and_posts(text: str, expected: list[tuple]) -> Non
     facts = {(f.subject, f.predicate, f.object or f.value, f.time) for f in run(Document(text)).facts
              if f.predicate in predicates}
     assert facts == set(expected)
+
+
+# session 12, KazNERD dev10: a body's sitting is where, and so who, adopted; a parent organization
+# named in the nominative before its own body is part of the body's name, not a second party
+SITTING_CASES = [
+    ("Парламент Мәжілісінің пленарлық отырысында көші-қон туралы заң қабылданды.",
+     {("org:kz-mazhilis", "adopted", "көші-қон туралы заң", None)}),
+    ("2021 жылы Парламент Сенатының кезекті отырысында жер туралы заң қабылданды.",
+     {("org:kz-senate", "adopted", "жер туралы заң", "2021")}),
+    ("Парламент Сенатының төрағасы отыз жыл бұрын заң қабылданғанын айтты.", set()),
+    ("Президент Нью-Йоркте өтетін Біріккен Ұлттар Ұйымы Бас Ассамблеясының сессиясына қатысады.",
+     {("org:un-ga", "held_in", "place:new-york", None)}),
+    ("Келесі жылы Женевада Біріккен Ұлттар Ұйымы Адам құқықтары жөніндегі кеңесінің сессиясы өтеді.",
+     {("org:un-hrc", "held_in", "place:geneva", None)}),
+    ("2010 жылы Астанада Еуропадағы қауіпсіздік және ынтымақтастық ұйымы мен ТМД кездесуі өтті.",
+     {("org:osce", "held_in", "place:astana", "2010"), ("org:cis", "held_in", "place:astana", "2010")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SITTING_CASES)
+def test_facts_news_sittings_and_bodies(text: str, expected: set[tuple]) -> None:
+    facts = {(f.subject, f.predicate, f.object or f.value, f.time) for f in run(Document(text)).facts
+             if f.predicate in ("adopted", "held_in")}
+    assert facts == expected

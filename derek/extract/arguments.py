@@ -159,7 +159,8 @@ def _drop_possessors(args: list[Arg]) -> list[Arg]:
     """«БҰҰ-ның Адам құқықтары жөніндегі кеңесінің мүшесі»: an organization in the genitive
     right before one of its bodies only names the body's owner; so does a state or organization
     right before the person its office names («Қазақстан Президенті … ұсынды»: the president
-    proposed, officeholders.py)."""
+    proposed, officeholders.py); an organization in the nominative right before its own body
+    («БҰҰ Бас Ассамблеясы») is part of the body's name."""
     kept = []
     for k, arg in enumerate(args):
         nxt = args[k + 1] if k + 1 < len(args) else None
@@ -169,8 +170,16 @@ def _drop_possessors(args: list[Arg]) -> list[Arg]:
         if arg.case == "GEN" and nxt is not None and nxt.first == arg.last \
                 and arg.type in ("organization", "body") and nxt.type in ("organization", "body"):
             continue
+        if arg.case == "NOM" and nxt is not None and nxt.first == arg.last and _parent_of(arg, nxt):
+            continue  # «Біріккен Ұлттар Ұйымы Бас Ассамблеясының сессиясы»: the body's own name
         kept.append(arg)
     return kept
+
+
+def _parent_of(owner: Arg, body: Arg) -> bool:
+    """An organization named in the nominative right before one of its own bodies."""
+    entry = load_gazetteer().entries.get(body.entity)
+    return body.type == "body" and entry is not None and entry.parent == owner.entity
 
 
 def _share_case_in_lists(args: list[Arg], norms: list[str]) -> None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 _OWNERS = frozenset({"state", "organization", "body"})
 _AFTER = 8  # a participle's document head stands within this many words after it
 _ABOUT = {"туралы", "жөніндегі"}  # «… туралы заң»: a genitive before it is the law's topic
+SITTINGS = frozenset({"отырыс", "сессия", "жиналыс", "пленум"})  # a body's sitting as a setting
 
 
 def owned_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule, span: tuple[int, int],
@@ -40,7 +41,7 @@ def owned_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule
         adopter, text = (actors[-1] if actors else None), name.text
     else:
         adopter, text = name.owner, _owned_text(doc, index, name)
-    seat = None if active or adopter is not None else _seat(clause, name)
+    seat = None if active or adopter is not None else _seat(clause, name, index.norms)
     if seat is not None:
         adopter = seat
     elif adopter is None or adopter.type not in _OWNERS or (not active and name.head - name.first > 0
@@ -51,12 +52,24 @@ def owned_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule
                  sentence.start, sentence.end, round(rule.confidence - 0.15, 2))]
 
 
-def _seat(clause: Clause, name: Name) -> Arg | None:
+def _seat(clause: Clause, name: Name, norms: list[str]) -> Arg | None:
     """«Сенатта «…» заң қабылданды»: a body named in the locative before an unowned document
     adopted in the passive is where, and so who, adopted it; only a body that votes, not a
-    state or an organization («Қазақстанда … заң қабылданды» names no adopter)."""
-    seats = [a for a in clause.args if a.case == "LOC" and a.type == "body" and a.last <= name.first]
+    state or an organization («Қазақстанда … заң қабылданды» names no adopter). So is a body
+    whose sitting is the setting: «Мәжілісінің (пленарлық) отырысында / отырысы кезінде»."""
+    seats = [a for a in clause.args if a.type == "body" and a.last <= name.first
+             and (a.case == "LOC" or (a.case == "GEN" and _sitting(norms, a.last, name.first)))]
     return seats[-1] if seats else None
+
+
+def _sitting(norms: list[str], k: int, end: int) -> bool:
+    """The body's own meeting noun («отырысы») within two words after it, in the locative or before
+    «кезінде / барысында» (the time of the sitting), before ``end``."""
+    for i in range(k, min(k + 2, end)):
+        lemma, tags, _ = word_info(norms[i].lower())
+        if lemma in SITTINGS and "POSS.3" in tags:
+            return "LOC" in tags or (i + 1 < end and norms[i + 1].lower() in ("кезінде", "барысында"))
+    return False
 
 
 def _qualified_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule, span: tuple[int, int],
