@@ -70,9 +70,13 @@ def ask(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sqlite3
     When no answer is found, a description inside the question («… қабылданған қалада») is
     answered first and its entity put in its place (``two_step``). ``weights``/``doc_weights``
     override the span reader's shipped ones (bench/kazqad.py holds KazQAD out by fold)."""
+    from derek.query.intersect import intersect
     from derek.query.two_step import answer_two_step, find_description
 
     question = analyze_question(text)
+    # «A-лардың қайсылары … да …?»: the set's list kept to what a second list holds (intersect.py)
+    if (kept := intersect(question, lambda t: _ask_one(db, t, threshold))) is not None:
+        return kept
     answer = _ask_one(db, question, threshold, (weights, doc_weights))
     # a question that names an entity by a description is about that entity: a one-step answer
     # mixes the description's words («2010 жылғы саммиті») into the outer question, so the two

@@ -10,6 +10,7 @@ from typing import Any
 
 from derek.doc import Token
 from derek.kb.search import term
+from derek.query.colon_lists import colon_list
 from derek.query.excepted import denial_factor, excepted
 from derek.query.fit import other_conjunct, respective_factor
 from derek.query.lifespans import lifespan_side, lifespans
@@ -64,8 +65,9 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
     if kind == "description":
         if question.focus == POST:  # the posts a person held: titles joined to the name, or none
             return posts_in(p, {e.entity for e in question.entities if e.type == "person"})
-        if not loose:
-            return describe(p, question)
+        if not loose:  # a plural asked noun: the list after a colon, not one of its items (colon_lists.py)
+            listed = colon_list(p, question)
+            return listed + [c for c in describe(p, question) if not any(c.answer in x.answer for x in listed)]
         naming = any(t.norm.lower() == "деп" for t in question.tokens)  # «… қандай күн деп жариялады»
         return (describe(p, question) if naming else []) or reading_spans(p, question)
     asked_entities = {e.entity for e in question.entities}

@@ -179,9 +179,28 @@ def anaphoric(text: str) -> bool:
     first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
     if first in LIST_BULLETS or first.strip(",.:;") in load_words("anaphora.txt"):
         return True
+    if counted_reference(text.split()[:2]):
+        return True
     # the subject pronoun after a time or place at the head of the first clause: «2019 жылғы
     # 9 маусымдағы сайлауда ол 70,96 % дауыс алды, ал …»
     return any(w in SUBJECT_PRONOUNS for w in text.split(",", 1)[0].split()[1:])
+
+
+# a small count opening a sentence before a noun of an entity kind: «Екі ел Каспий теңізін …
+# уағдаласты» names its two states in the sentence before («… Иран елімен де …»)
+COUNTS = frozenset({"екі", "үш", "төрт"})
+COUNTED_KINDS = frozenset({"state", "organization", "person"})
+
+
+def counted_reference(words: list[str]) -> bool:
+    """Do the first two words count entities named before: «Екі ел», «Үш мемлекет», «Екі басшы»
+    (the noun one of ``answer_nouns.tsv`` of a state, an organization or a person)?"""
+    from derek.lang.kk.morphology import lemma
+    from derek.query.question import answer_nouns
+
+    if len(words) < 2 or words[0].lower() not in COUNTS:
+        return False
+    return answer_nouns().get(lemma(words[1].strip(",.:;").lower())) in COUNTED_KINDS
 
 
 # lowercase: «Ол» opening a sentence is caught above; «Ел жадында бұл қасірет …» (this disaster)

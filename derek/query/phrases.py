@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from derek.doc import Token
-from derek.query.passages import Passage
+from derek.query.passages import Passage, counted_reference
 from derek.query.question import Question, load_words
 
 MAX_PHRASE = 9  # words; a longer run is not a short answer
@@ -140,13 +140,15 @@ ANTECEDENT_FIT = 0.9  # the answer is named in the sentence before: one step rem
 
 def antecedents(p: Passage, question: Question, labels: tuple[str, ...]) -> list[Candidate]:
     """«Бұл құжат … негізі болып табылады» answers «негізі болып табылатын құжат қандай?» with what
-    the sentence before names: «… Алматы актісі қабылданды». Only when the demonstrative's noun
-    is a word of the question, and only names of the given entity types there."""
+    the sentence before names: «… Алматы актісі қабылданды», and «Екі ел … уағдаласты» answers «…
+    қай елмен уағдаласты?» with the state there. Only when the demonstrative's or count's noun is a
+    word of the question, and only names of the given entity types there."""
     from derek.kb.search import term
     from derek.query.candidates import short_names
 
     words = [t for t in p.tokens if any(c.isalnum() for c in t.norm)]
-    if p.context is None or len(words) < 3 or words[0].norm.lower() not in DEMONSTRATIVES \
+    if p.context is None or len(words) < 3 or not (words[0].norm.lower() in DEMONSTRATIVES
+                                                   or counted_reference([w.norm for w in words[:2]])) \
             or not {term(words[1]), term(words[-2])} & set(question.terms):
         return []
     from derek.query.owners import antecedent_factor
