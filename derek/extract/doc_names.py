@@ -118,7 +118,8 @@ def name_before(doc: Document, index: TokenIndex, clause: Clause, head: int, min
     quoted = _quoted(index, clause, head)
     if quoted and quoted[1] < head - 1 and (form.kind == "collection" or form.plural):
         return _title(doc, index, quoted[0], quoted[1], head)
-    first, owner = (quoted[0], None) if quoted else modifiers(index, clause, head)
+    said = None if quoted else said_title(index, clause, head)
+    first, owner = (quoted[0], None) if quoted else (said, None) if said is not None else modifiers(index, clause, head)
     if head - first + 1 < min_words:
         return None
     turned = first
@@ -163,6 +164,36 @@ def _close_before(index: TokenIndex, clause: Clause, head: int) -> int | None:
         if word.lower() not in _NAMING and (pos not in ("NOUN", "ADJ", "PROPN") or tags & _CASES):
             return None
     return None
+
+
+_SAID = {"деген", "атты"}  # «… салу деген резолюция»: the naming word after an unquoted title
+_SAID_CASES = frozenset({"NOM", "GEN", "ATTR", "ACC", "DAT", "INS"})  # a verbal noun's objects and their modifiers
+
+
+def said_title(index: TokenIndex, clause: Clause, head: int) -> int | None:
+    """The first token of an unquoted title before «деген / атты»: a verbal noun with its objects
+    and their modifiers, opened by at most one place in the locative («Астанада жаңа ғимарат салу
+    деген резолюция»); None unless a caseless verbal noun stands right before the naming word."""
+    norms, k = index.norms, head - 2
+    if k < clause.first or norms[head - 1].lower() not in _SAID:
+        return None
+    _, tags, pos = word_info(norms[k])
+    if pos != "VERB" or "VNOUN" not in tags or tags & _CASES:
+        return None
+    first = k
+    for j in range(k - 1, max(clause.first, head - _MAX_WORDS) - 1, -1):
+        arg = next((a for a in clause.args if a.first <= j < a.last), None)
+        word = norms[j]
+        form = noun_form(word)
+        _, tags, pos = word_info(word)
+        case = arg.case if arg else form.case if form else next((t for t in _CASES if t in tags), "NOM")
+        if case == "LOC" and (arg is not None or pos in ("NOUN", "PROPN")):
+            return arg.first if arg else j  # a place opens the title
+        if j in index.date_tokens or not word[:1].isalnum() or case not in _SAID_CASES \
+                or arg is not None and arg.case == "NOM" or arg is None and pos not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            break  # a nominative entity is the subject; a verb, a date or punctuation a boundary
+        first = arg.first if arg else j
+    return first
 
 
 @dataclass(slots=True)
