@@ -8,11 +8,7 @@ import pytest
 from conftest import kb_of_texts
 
 import derek
-from derek.pipeline import analyze
-from derek.query.ask import _with_focus
-from derek.query.passages import document_passages
 from derek.query.question import analyze_question
-from derek.query.reader import Reading, Span
 from derek.query.sequence import asked_step
 from derek.query.two_step import find_description, inner_question, outer_question
 
@@ -103,27 +99,3 @@ def test_ask_round12_list_neighbour(kb_path, question: str, name: str | None) ->
         return
     assert answer.answer == name and [s["doc"] for s in answer.sources] == ["c.md", "c.md"]
     assert answer.spans and answer.spans[0]["text"] == name
-
-
-# (sentence, question, the reader's span as first..last token, the answer): the asked noun right
-# after the span is taken in; another word after it is not
-FOCUS = [
-    ("Соғыстан кейін хан көршілермен икемді саясат ұстанды.", "Хан қандай саясат жүргізді?",
-     (3, 4), "көршілермен икемді саясат"),
-    ("Соғыстан кейін хан көршілермен икемді саясат ұстанды.", "Хан көршілермен қалай қарым-қатынас жасады?",
-     (3, 4), "көршілермен икемді"),
-    ("Кеңес Одағы кезінде министрлік хаттамалық қызметпен шектелді.", "Министрлік қандай қызметпен шектелді?",
-     (4, 4), "хаттамалық қызметпен"),
-    ("Ханның алғашқы астанасы Сығанақ қаласы болды.", "Ханның алғашқы астанасы қандай қала болды?",
-     (3, 3), "Сығанақ"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "question", "bounds", "answer"), FOCUS)
-def test_ask_round12_span_takes_the_asked_noun(sentence: str, question: str, bounds: tuple[int, int],
-                                               answer: str) -> None:
-    q = analyze_question(question)
-    p = document_passages(analyze(sentence), "t", q)[0]
-    reading = Reading(Span(p, 0, 0, *bounds), 0.5, 1.0)
-    start, end = _with_focus(q, reading)
-    assert p.text[start - p.start : end - p.start] == answer

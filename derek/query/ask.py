@@ -254,24 +254,8 @@ def _reader_answer(question: Question, passages: list[Passage], shown: list[dict
         return Answer(question.text, None, None, question.answer_type, confidence, [], shown, None)
     p = reading.span.passage
     source = {"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}
-    start, end = _with_focus(question, reading)
-    return Answer(question.text, p.text[start - p.start : end - p.start], reading.value, question.answer_type,
-                  confidence, [source], shown, "reader", spans=[_span(p, start, end)])
-
-
-def _with_focus(question: Question, reading: Reading) -> tuple[int, int]:
-    """The span's bounds, taking in the asked noun when it stands right after the span: «қандай
-    саясат жүргізді?» is answered «Ресей мен Қытай арасында икемді саясат», not «… икемді» (the
-    reader, trained on KazQAD's short answers, stops before the noun the question names). A name
-    keeps off its class noun: «Сығанақ», not «Сығанақ қаласы», for «қандай қала?»."""
-    span, p = reading.span, reading.span.passage
-    start, end = span.bounds
-    after = span.last + 1
-    if question.answer_type == "description" and question.focus and after < len(p.tokens) \
-            and p.tokens[after].lemma == question.focus and not p.tokens[span.last].text[:1].isupper() \
-            and end - p.start <= p.tokens[after].start:
-        end = p.start + p.tokens[after].end
-    return start, end
+    return Answer(question.text, reading.span.text, reading.value, question.answer_type, confidence,
+                  [source], shown, "reader", spans=[_span(p, *reading.span.bounds)])
 
 
 def ask_open(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sqlite3.Connection
