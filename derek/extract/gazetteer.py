@@ -133,6 +133,9 @@ def _token_fits(tok: Token, shape: str) -> bool:
     return _fits(tok.norm, shape)
 
 
+_LOWER_LATER = frozenset({"organization", "body"})
+
+
 @lru_cache(maxsize=_MAX_CACHED)
 def _fits(norm: str, shape: str) -> bool:
     stem = norm.partition("-")[0]
@@ -178,7 +181,12 @@ class Gazetteer:
             return
         keys = tuple(word_keys(t.norm) if i == len(words) - 1 else frozenset({fold(t.norm)})
                      for i, t in enumerate(words))
-        name = _Name(entity, keys, tuple(_shape(t.norm) for t in words), ambiguous)
+        shapes = tuple(_shape(t.norm) for t in words)
+        if self.entries[entity].type in _LOWER_LATER and len(shapes) > 1:
+            # «Жоғарғы кеңестің», «Қауіпсіздік кеңесі»: Kazakh writes a body's later words in lower
+            # case as often as not; its first word stays capitalized
+            shapes = shapes[:1] + tuple("lower" if sh == "title" else sh for sh in shapes[1:])
+        name = _Name(entity, keys, shapes, ambiguous)
         for key in keys[0]:
             self.index.setdefault(key, []).append(name)
         self.last_words |= keys[-1]
