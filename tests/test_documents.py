@@ -49,6 +49,11 @@ PROPOSED_CASES = [
      {("org:cica", "founded_on", None, "1992"), ("state:kz", "proposed", "org:cica", None)}),
     ("Ресейдің ұсынысы бойынша 2015 жылы ЕАЭО құрылды.",
      {("org:eaeu", "founded_on", None, "2015"), ("state:ru", "proposed", "org:eaeu", None)}),
+    # an organization before a dative verbal noun is what the document is for: the document was proposed
+    ("Назарбаевтың бастамасымен Шанхай ынтымақтастық ұйымын нығайтуға арналған бағдарлама жасалды.",
+     {("person:nazarbayev", "proposed", "Шанхай ынтымақтастық ұйымын нығайтуға арналған бағдарлама", None)}),
+    ("Тоқаевтың бастамасымен Тәуелсіз мемлекеттер достастығын дамытуға арналған жаңа жоспар әзірленген.",
+     {("person:tokayev", "proposed", "Тәуелсіз мемлекеттер достастығын дамытуға арналған жаңа жоспар", None)}),
 ]
 
 NO_DOCUMENT_CASES = [

@@ -245,12 +245,21 @@ def initiative_facts(doc: Document, sentence: Sentence, clause: Clause, index: T
             continue
         after = k + 1 if form.case == "INS" else k + 2
         named = next((a for a in clause.args if a.first >= after and a.case in ("NOM", "ACC")
-                      and a.type in _PROPOSED), None)
+                      and a.type in _PROPOSED and not _purpose_object(index, a)), None)
         name = None if named else document_after(doc, index, clause, after)
         if named or name:
             return [Fact(owner.entity, "proposed", named.entity if named else None, name, None, None,
                          sentence.start, sentence.end, 0.7)]
     return []
+
+
+def _purpose_object(index: TokenIndex, arg: Arg) -> bool:
+    """«ТМД-ны дамытуға арналған концепция»: an accusative name before a dative verbal noun is that
+    verbal noun's object (what the document is for), not the thing proposed."""
+    if arg.case != "ACC" or arg.last >= len(index.norms):
+        return False
+    _, tags, _ = word_info(index.norms[arg.last])
+    return "VNOUN" in tags and "DAT" in tags
 
 
 def proclaimed_facts(sentence: Sentence, clause: Clause, index: TokenIndex, doc: Document) -> list[Fact]:
