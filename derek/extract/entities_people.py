@@ -18,19 +18,20 @@ from derek.lang.kk.segment import initial_letter
 # Kazakh letters written with their Russian counterparts (Нұрсұлтан ~ Нурсултан, Әлихан ~ Алихан)
 _AS_RUSSIAN = str.maketrans("әғқңөұүһіё", "агкноуухие")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі-]+")
+_MASCULINE = "ов|ев|ёв|ин"  # Russian-style family-name endings; the feminine adds «а»
 # a Russian-style surname with a case ending the analyzer does not split: «Сейітовтің», «Ахметовке»
 # (the ending follows the Kazakh stem's vowels, not -ов's)
 _SURNAME = re.compile(
-    r"(.+(?:ов|ев|ёв|ин|ова|ева|ина))"
+    rf"(.+(?:{_MASCULINE})а?)"
     r"(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|нда|нде|"
     r"дан|ден|тан|тен|нан|нен|мен|бен|пен)")
 # a word shaped like a family name (Russian-style or Kazakh patronymic-derived), as a name
 # written surname first starts: «Назарбаев Ерлан», «Тоқаев Қасым-Жомарт»; not a single historical
 # name («Бабыр Ферғананың әмірі болды»: Babur, then a place in the genitive)
-_FAMILY_NAME = re.compile(r".+(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ский|цкий|ская|цкая|ұлы|қызы)")
+_FAMILY_NAME = re.compile(rf".+(?:(?:{_MASCULINE})а?|ский|цкий|ская|цкая|ұлы|қызы)")
 # a feminine Russian-style surname: the analyzer reads «Петрова» as Петров with an «-а» ending,
 # which would make Анна Петрова and Иван Петров one key
-_FEMININE = re.compile(r".+(?:ов|ев|ёв|ин)а")
+_FEMININE = re.compile(rf".+(?:{_MASCULINE})а")
 MAX_GIVEN = 2  # a given name and a patronymic («Ерлан Әбішұлы Назарбаев»)
 
 

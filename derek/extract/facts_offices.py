@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from derek.doc import DateMention, Fact, Sentence
 from derek.extract.biography import subjectless
 from derek.extract.history import finite, ruler_titles
-from derek.extract.periods import merged_periods
+from derek.extract.periods import held_time, merged_periods
 from derek.extract.phrases import phrase_head, possessive, titles
 from derek.extract.post_words import (
     PLACE_ATTR,
@@ -376,7 +376,7 @@ def held_post_facts(sentence: Sentence, clause: Clause, index: TokenIndex, since
             continue
         dates = [d for a, d in merged_periods(index, index.dates_in(clause.first, clause.last))
                  if d.type == "DATE" and (not after or a < head)]  # a participle's date stands inside its phrase
-        time = next((d.value for d in dates if "/" in d.value), dates[0].value if dates else None)
+        time = held_time(dates)
         return [Fact(holder, "appointed_as", None, v, time, None, sentence.start, sentence.end, 0.65) for v in values]
     return []
 

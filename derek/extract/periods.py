@@ -29,3 +29,8 @@ def _starts(index: TokenIndex, a: int, d: DateMention) -> bool:
     if "/" in d.value or d.type != "DATE":
         return False
     return d.mod == "SINCE" or d.mod is None and a + 1 < len(index.norms) and "ABL" in word_info(index.norms[a + 1])[1]
+
+
+def held_time(dates: list[DateMention]) -> str | None:
+    """When a post was held: the first period among the dates, else the first date."""
+    return next((d.value for d in dates if "/" in d.value), dates[0].value if dates else None)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from derek.doc import Fact, Sentence
 from derek.extract.facts_offices import holders, is_post, post_values
-from derek.extract.periods import merged_periods
+from derek.extract.periods import held_time, merged_periods
 from derek.extract.phrases import titles
 from derek.extract.rules import Clause, word_info
 
@@ -34,7 +34,7 @@ def capacity_facts(sentence: Sentence, clause: Clause, index: TokenIndex, since:
         if not values:
             continue
         dates = [d for a, d in merged_periods(index, index.dates_in(clause.first, clause.last)) if d.type == "DATE"]
-        time = next((d.value for d in dates if "/" in d.value), dates[0].value if dates else None)
+        time = held_time(dates)
         return [Fact(holder, "appointed_as", None, value, time, None, sentence.start, sentence.end, 0.6)
                 for value in values]
     return []

@@ -41,7 +41,7 @@ def intersect(question: Question, ask_one: Callable[[str], Any]) -> Any | None:
     and carries both ``steps``, its confidence the lower of the two."""
     from derek.query.candidates import short_names
     from derek.query.render import join_list
-    from derek.query.two_step import _step
+    from derek.query.two_step import step_record
 
     texts = split_question(question)
     if texts is None:
@@ -56,7 +56,7 @@ def intersect(question: Question, ask_one: Callable[[str], Any]) -> Any | None:
     if not kept or len(kept) == len(whole.value):
         return None
     names = [short_names().get(v) or _name(v) for v in kept]
-    whole.steps = [_step(texts[0], whole), _step(texts[1], other)]
+    whole.steps = [step_record(texts[0], whole), step_record(texts[1], other)]
     whole.question, whole.answer, whole.value = question.text, join_list(names), kept
     whole.confidence = min(whole.confidence, other.confidence)
     seen = {(s["doc"], s["start"]) for s in whole.sources}

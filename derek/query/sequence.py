@@ -64,14 +64,16 @@ def neighbour(db, question: Question, passages: list[Passage]) -> Neighbour | No
 
 def _items(db, doc_id: int) -> list[tuple[int, int, str, dict[str, Any]]]:  # noqa: ANN001
     """The document's list items that open with a person's name followed by a dash, in order."""
+    opening: dict[int, dict[str, Any]] = {}  # each offset's first span, the document read once
+    for span in spans_in(db, doc_id, 0, 1 << 62):
+        opening.setdefault(span["start"], span)
     items = []
     for start, end, text in db.execute("SELECT start, end, text FROM sentences WHERE doc_id = ?"
                                        " ORDER BY start", (doc_id,)):
-        first = next(iter(spans_in(db, doc_id, start, end)), None)
-        if first is None or first["kind"] != "entity" or first["label"] != "person":
+        first = opening.get(start)
+        if first is None or first["end"] > end or first["kind"] != "entity" or first["label"] != "person":
             continue
-        rest = text[first["end"] - start:]
-        if first["start"] == start and rest.startswith(ITEM_DASHES):
+        if text[first["end"] - start:].startswith(ITEM_DASHES):
             items.append((start, end, text, first))
     return items
 

@@ -134,7 +134,7 @@ def answer_two_step(text: str | Question, ask_one: Callable[[str], Any]) -> Any 
     outer = ask_one(outer_text)
     if outer.answer is None:
         return None
-    steps = [_step(inner_text, inner), _step(outer_text, outer)]
+    steps = [step_record(inner_text, inner), step_record(outer_text, outer)]
     outer.question, outer.steps = question.text, steps
     outer.confidence = min(outer.confidence, inner.confidence)
     seen = {(s["doc"], s["start"]) for s in outer.sources}
@@ -153,6 +153,7 @@ def _named(inner: Any, kind: str) -> str | None:
     return inner.answer if ":" in value else None
 
 
-def _step(text: str, answer: Any) -> dict[str, Any]:
+def step_record(text: str, answer: Any) -> dict[str, Any]:
+    """One step of a multi-step answer as `ask --json` shows it: its question, answer, value, sources."""
     return {"question": text, "answer": answer.answer, "value": answer.value,
             "sources": [{"doc": s["doc"], "start": s["start"], "end": s["end"]} for s in answer.sources]}
