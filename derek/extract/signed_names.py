@@ -191,14 +191,15 @@ def _opening(norms: list[str], clause: Clause, close: int) -> int | None:
 
 
 def _parties(index: TokenIndex, clause: Clause, k: int) -> int | None:
-    """«Қазақстан мен Ресей арасындағы»: the names joined before «арасындағы» open the name."""
-    first, j = None, k - 1
+    """«Қазақстан мен Ресей арасындағы»: the names joined before «арасындағы» open the name; a
+    place before them («Алматыда», «Мәскеуден») or a name not joined to them is no party."""
+    first, j, joined = None, k - 1, True
     while j >= clause.first:
         arg = next((a for a in clause.args if a.last == j + 1), None)
-        if arg is not None:
-            first, j = arg.first, arg.first - 1
-        elif index.norms[j].lower() in COORDINATORS or index.norms[j] == ",":
-            j -= 1
+        if arg is not None and joined and arg.case not in _OUTSIDE | {"DAT", "ACC"}:
+            first, j, joined = arg.first, arg.first - 1, False
+        elif first is not None and (index.norms[j].lower() in COORDINATORS or index.norms[j] == ","):
+            j, joined = j - 1, True
         else:
             break
     return first
