@@ -225,12 +225,17 @@ BLIND3_SOURCES = [(row["id"], src) for row in BLIND3_ROWS for src in row["source
 BLIND4 = REPO / "bench" / "data" / "qa_blind4.jsonl"
 BLIND4_ROWS = [json.loads(line) for line in BLIND4.read_text(encoding="utf-8").splitlines() if line.strip()]
 BLIND4_SOURCES = [(row["id"], src) for row in BLIND4_ROWS for src in row["sources"]]
+# The fifth blind set (bench/data/qa_blind5.jsonl, qa_blind5.md, session 13): ids h001…, same shape.
+BLIND5 = REPO / "bench" / "data" / "qa_blind5.jsonl"
+BLIND5_ROWS = [json.loads(line) for line in BLIND5.read_text(encoding="utf-8").splitlines() if line.strip()]
+BLIND5_SOURCES = [(row["id"], src) for row in BLIND5_ROWS for src in row["sources"]]
 # the later blind sets: (file, rows, id prefix, the questions of every earlier set)
 LATER_BLIND = {"blind2": (BLIND2, BLIND2_ROWS, "c", ROWS + BLIND_ROWS),
                "blind3": (BLIND3, BLIND3_ROWS, "e", ROWS + BLIND_ROWS + BLIND2_ROWS),
-               "blind4": (BLIND4, BLIND4_ROWS, "g", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS)}
+               "blind4": (BLIND4, BLIND4_ROWS, "g", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS),
+               "blind5": (BLIND5, BLIND5_ROWS, "h", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS + BLIND4_ROWS)}
 LATER_ROWS = [r for _, rows, _, _ in LATER_BLIND.values() for r in rows if r["answerable"]]
-LATER_SOURCES = BLIND2_SOURCES + BLIND3_SOURCES + BLIND4_SOURCES
+LATER_SOURCES = BLIND2_SOURCES + BLIND3_SOURCES + BLIND4_SOURCES + BLIND5_SOURCES
 
 
 @pytest.mark.parametrize("name", LATER_BLIND)

@@ -29,6 +29,7 @@ from derek.query.matching import (
     _synonym_hits,
     _word_synonym_hits,
     sentence_tokens,
+    verb_key,
 )
 from derek.query.question import Question
 
@@ -67,8 +68,11 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
                       if not any(e.start <= t.start and t.end <= e.end for e in question.entities))
     penalty = 1.0
     forms = {term(x): x.norm.lower() for x in question.tokens}
+    # «бас қосты» (met) is one verb: its noun «бас» is no word of its own to find
+    sense = verb_key(question.tokens, question.verb)
+    light = sense.split()[0] if sense and " " in sense else None
     for t in question.terms:
-        if t in entity_words and not (common_verb and t == question.verb):
+        if t in entity_words and not (common_verb and t == question.verb) or t == light:
             continue
         weight = idf.get(t, 1.0) * (NAME_WEIGHT if t in question.names or t == question.verb else 1.0)
         total += weight
@@ -83,7 +87,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * 0.8  # «тұңғыш» for «бірінші»
             passage.matched += ordinals
             _weigh(passage, ordinals, weight)
-        elif (synonyms := _synonym_hits(t, keys) if t == question.verb else _word_synonym_hits(t, keys)):
+        elif (synonyms := _synonym_hits(sense, keys) if t == question.verb else _word_synonym_hits(t, keys)):
             matched += weight * 0.8  # a paraphrased verb («жіберілді» for «аттанды») or noun («зиян»)
             passage.matched += synonyms
             _weigh(passage, synonyms, weight)
@@ -97,7 +101,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * FOCUS_BY_VALUE
         elif t == question.verb:
             penalty *= VERB_MISSING  # the sentence does not say what the question asks happened
-            if _contrary_verb(t, keys):
+            if _contrary_verb(sense, keys):
                 penalty *= VERB_CONTRARY  # another thing happened («тағайындалды», not «аяқтады»)
     passage.matched_weight = matched
     passage.coverage = (matched / total if total else 0.0) * date_factor(passage, question) * penalty \

@@ -5,6 +5,7 @@ data/word_synonyms.tsv). Works on token keys; reads no Document fields."""
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from derek.doc import Token
 from derek.kb.search import term
@@ -97,9 +98,22 @@ def _contrary_verb(verb: str, keys: list[str]) -> bool:
 
 def _synonym_hits(verb: str, keys: list[str]) -> list[int]:
     """Words of the sentence whose lemma is a synonym of the question's verb (exactly: «қайта»,
-    again, is not «қайт», return)."""
+    again, is not «қайт», return), or two words that are a listed noun and its light verb
+    («бас қосты», met, for «жиналды»)."""
     synonyms = verb_groups().get(verb, frozenset())
-    return sorted({i // 2 for i, k in enumerate(keys) if i % 2 == 0 and k in synonyms})
+    lemmas = keys[::2]
+    single = {i for i, k in enumerate(lemmas) if k in synonyms}
+    paired = {j for i in range(len(lemmas) - 1) if f"{lemmas[i]} {lemmas[i + 1]}" in synonyms for j in (i, i + 1)}
+    return sorted(single | paired)
+
+
+def verb_key(tokens: list[Token], verb: str | None) -> str | None:
+    """The question's verb as data/verb_synonyms.tsv lists it: with the noun right before it when
+    the pair is a verb of its own there («бас қосты», met: «бас қос», not «қос», join), else the
+    verb itself."""
+    words = [term(t) for t in tokens if any(c.isalnum() for c in t.norm)]
+    return next((f"{a} {b}" for a, b in pairwise(words) if b == verb and f"{a} {b}" in verb_senses()),
+                verb)
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,6 @@
 """List order: «X-тан кейін кім …?» asks for the person of the list item after X's («Қанат Саудабаев —
-2009–2011» → «Ержан Қазыханов — 2011–2012»), «X-тан бұрын кім …?» for the one before (session 12).
+2009–2011» → «Ержан Қазыханов — 2011–2012»), «X-тан бұрын кім …?» for the one before (session 12), and
+so does «X-ке дейін кім …?» (session 13).
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from typing import Any
 from derek.query.passages import Passage, spans_in
 from derek.query.question import Question
 
-# the postposition after an ablative name: which neighbour in the list it asks for
-STEPS = {"кейін": 1, "соң": 1, "бұрын": -1}
+# the postposition after a name in its case: which neighbour in the list it asks for («Тәжинге дейін»,
+# up to Tazhin, is the item before his as «Тәжиннен бұрын» is)
+STEPS = {("ABL", "кейін"): 1, ("ABL", "соң"): 1, ("ABL", "бұрын"): -1, ("DAT", "дейін"): -1}
 ITEM_DASHES = (" — ", " – ", " - ")  # «Марат Тәжин — 2007–2009»: a name, a dash, its term
 NEIGHBOURS = 4  # sentences looked at on each side: a number line («6.») may stand between items
 
@@ -28,15 +30,15 @@ class Neighbour:
 
 def asked_step(question: Question) -> tuple[str, int] | None:
     """(person id, +1 after / −1 before) when a person question names a person in the ablative
-    right before «кейін/соң/бұрын»."""
+    right before «кейін/соң/бұрын», or in the dative right before «дейін»."""
     if question.answer_type != "person":
         return None
     for mention in question.entities:
-        if mention.type != "person" or mention.case != "ABL":
+        if mention.type != "person":
             continue
         after = [t for t in question.tokens if t.start >= mention.end]
-        if after and after[0].norm.lower() in STEPS:
-            return mention.entity, STEPS[after[0].norm.lower()]
+        if after and (step := STEPS.get((mention.case, after[0].norm.lower()))):
+            return mention.entity, step
     return None
 
 
