@@ -152,7 +152,7 @@ CASES = [
       ("person:tokayev", "appointed_as", "сенат төрағасы", "2007/2011")}),
     # renaming: the old name is the organization named before
     ("Шанхай бестігі 1996 жылы құрылды. 2001 жылдан бастап ШЫҰ деп аталды.", 1,
-     {("org:shanghai-five", "renamed_to", "шыұ", "2001")}),
+     {("org:shanghai-five", "renamed_to", "ШЫҰ", "2001")}),  # the new name as written
     # figures
     ("ШЫҰ елдерімен сауданың 60 %-ы Қытайдың үлесіне тиеді.", 0,
      {("state:cn", "quantity", "60 percent", None)}),

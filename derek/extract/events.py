@@ -101,7 +101,7 @@ def renamed_facts(sentence: Sentence, clause: Clause, index: TokenIndex, date: D
         old = _old_name(clause, index, new)
         if old is None:
             return []
-        name = " ".join(norms[j].lower() for j in range(new.first, new.last))
+        name = " ".join(norms[new.first:new.last])  # as written, as history.reorganised_facts keeps it
         return [Fact(old, "renamed_to", None, name, date.value if date else None, None,
                      sentence.start, sentence.end, 0.7)]
     return []
