@@ -9,11 +9,17 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from derek.doc import DateMention, Document, Fact, Quantity, Sentence
+from derek.doc import DateMention, Document, EntityMention, Fact, Quantity, Sentence
 from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.facts_frames import count_frame, measured_noun
-from derek.extract.figure_guards import not_a_figure, property_of_noun, split_decimals
+from derek.extract.figure_guards import (
+    not_a_figure,
+    place_before,
+    property_of_noun,
+    shared_units,
+    split_decimals,
+)
 from derek.extract.figure_owners import (
     OWNER_TYPES,
     WATER_TYPES,
@@ -30,7 +36,7 @@ from derek.extract.figure_owners import (
     trade_partner,
     unknown_owner,
 )
-from derek.extract.figure_times import bracketed_year
+from derek.extract.figure_times import bracketed_time, period_between
 from derek.extract.periods import merged_periods
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_list
@@ -68,6 +74,9 @@ class Discourse:
     last_unit: tuple[int, str, int] | None = None  # (sentence start, unit, end token) of the last owned figure
     referent: str | None = None  # the last place, state or organization named, for «Ол»
     site: str | None = None  # the same unless named in the locative (a venue), for «Онда», «Мұнда»
+    its: str | None = None  # the previous sentence's last name in the nominative, for «Оның ұзындығы»
+    alone: bool = True  # nothing owned or named before this sentence (a news sentence standing alone)
+    entered: tuple[str | None, str | None] = (None, None)  # subject and time before this sentence
 
     def enter(self, doc: Document, sentence: Sentence, index: TokenIndex) -> None:
         """Start a sentence: the first sets the topic, a line break ends the paragraph."""
@@ -79,9 +88,11 @@ class Discourse:
                           if m.case not in ("LOC", "ATTR")), None)
             self.topic = first.entity if first is not None and first.type in ("state", "organization") else None
         elif "\n" in doc.text[self.last_end:sentence.start]:
-            self.subject = self.time = self.referent = self.site = None
+            self.subject = self.time = self.referent = self.site = self.its = None
             self.unit_times = {}
         self.last_end = sentence.end
+        self.alone = self.subject is None and self.referent is None
+        self.entered = (self.subject, self.time)
 
     def leave(self, sentence: Sentence, index: TokenIndex) -> None:
         """End a sentence: its last place, state or organization is what «Ол», «Онда» point to."""
@@ -91,6 +102,13 @@ class Discourse:
             self.referent = named[-1].entity
             event = any(word_info(index.norms[k])[0] in _GATHERINGS for k in range(sentence.first_token, sentence.last_token))
             self.site = named[-1].entity if named[-1].case != "LOC" and not event else None
+        # «Мысырдың халқы … Каирда 17 млн адам. Тұрғындардың 99 %-ы …»: a figure of a place named in
+        # the locative (what is there) is not what the next sentence's figures are about
+        cases = {m.case for m in named if m.entity == self.subject}
+        if self.subject != self.entered[0] and cases and not cases - {"LOC", "ATTR"}:
+            self.subject, self.time = self.entered
+        # «Балқаш көлі — ірі көл. Оның ауданы …»: what the sentence is about, not «Қазақстандағы»
+        self.its = next((m.entity for m in reversed(named) if m.case == "NOM"), None)
 
 
 @cache
@@ -109,7 +127,7 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
     if opening_here(index, sentence) and discourse.site:
         carried = None  # «Онда …» after a place is there, not then
     lemmas = {word_info(index.norms[i])[0] for i in range(sentence.first_token, sentence.last_token)}
-    quantities = split_decimals(doc, index.quantities_in(sentence.first_token, sentence.last_token))
+    quantities = shared_units(index, split_decimals(doc, index.quantities_in(sentence.first_token, sentence.last_token)))
     orgs = [m.entity for a, b, m in index.mentions_in(sentence.first_token, sentence.last_token)
             if m.type in ("organization", "body")]
     facts: list[Fact] = []
@@ -207,13 +225,6 @@ def _time(index: TokenIndex, sentence: Sentence, a: int, change: bool = False) -
     return time
 
 
-def _bracketed(index: TokenIndex, sentence: Sentence, a: int, b: int) -> str | None:
-    """«Халқы 1,2 млн адам (2005).»: the bracketed year closing the figure's clause, unless a
-    date before the figure dates it."""
-    dated = any(d.type == "DATE" for _, d in index.dates_in(sentence.first_token, a))
-    return None if dated else bracketed_year(index, sentence, b)
-
-
 def _change(index: TokenIndex, sentence: Sentence, b: int, q: Quantity) -> bool:
     """Does the figure state a change: a multiplier («4 есе»), or a change verb within the next
     three words of its clause («20 %-ға өсті»; extract/data/change_verbs.txt)?"""
@@ -288,7 +299,7 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         return []
     same = _same_figure(index.norms, sentence.first_token, a)
     change = _change(index, sentence, b, q)
-    time = _bracketed(index, sentence, a, b) or _time(index, sentence, a, change) \
+    time = bracketed_time(index, sentence, a, b) or _time(index, sentence, a, change) \
         or (carried.value if carried is not None else None) or (discourse.unit_times.get(q.unit or "") if same else None)
     subjects, other = _subjects(sentence, index, a, at, measure, discourse, same,
                                 counts_what_is_there(index, a, at, q.unit, q.text), end=b)
@@ -299,7 +310,7 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     elif not subjects and measured is None and change and _continues(index, sentence, a, unit, discourse, True):
         # «… 2019 жылы 50 млрд доллар болса, 2020 жылы 10 %-ға өсті»: the change between the two years
         subjects, other = [discourse.subject], None
-        time = _between(discourse.time, time)
+        time = period_between(discourse.time, time)
     if subjects is None and measured is None and q.unit is None:
         return []  # «400 сарбаз»: a count of things no name in the sentence owns
     if subjects is None and _describes_noun(index, b):
@@ -362,13 +373,6 @@ def _continues(index: TokenIndex, sentence: Sentence, a: int, unit: str | None, 
     return not index.mentions_in(last[2], a) and not any(index.norms[k][:1].isupper() for k in range(last[2], a))
 
 
-def _between(start: str | None, end: str | None) -> str | None:
-    """The period from the last figure's year to this one's, when both are single dates in order."""
-    if start and end and "/" not in start + end and start[:4] < end[:4]:
-        return f"{start}/{end}"
-    return end
-
-
 def _rate_of(index: TokenIndex, sentence: Sentence, a: int, q: Quantity) -> tuple[int, str] | None:
     """A multiplier measures the action named by the verbal noun right before it: «мұнай
     өндіру 4 есе қысқарды» (oil production fell fourfold), «мыс қорыту 3,1 есе өсті»."""
@@ -417,13 +421,15 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
     listed = listed_owners(index, sentence, a)
     if listed:
         return [m.entity for m in listed], None
-    partner = trade_partner(index, sentence, a, measure, discourse.topic) or border_partner(index, sentence, a)
+    partner = trade_partner(index, sentence, a, measure, discourse.topic) \
+        or border_partner(index, sentence, a, discourse.topic)
     shares = share_owner(sentence, index, a)
     owners = shares or measure_owner(sentence, index, a, at, measure, here)
     if partner is not None:  # «Қазақстанның Қытаймен сауда айналымы»: China's figure, with Kazakhstan
         others = [m.entity for m in owners if m.entity != partner.entity]
         return [partner.entity], others[0] if others else None
-    if same and discourse.subject:  # «бұл көрсеткіш»: the figure given last, its owner
+    # «бұл көрсеткіш»: the figure given last, its owner; not past a place of its own («… Ресейде 40»)
+    if same and discourse.subject and not place_before(index, a):
         return [discourse.subject], None
     if not shares and owners and owners[-1].case == "GEN" and not owns(index, owners[-1], at, a) and not same:
         return [], None  # «Ресейдің ең ұзын өзені — Лена (4 400 км)»: the river's figure, not Russia's
@@ -432,19 +438,24 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
     settings = setting_names(index, sentence, a)
     oblique = at is not None and at > a and bool(word_info(index.norms[at])[1] & _OBLIQUE)  # «1 тәулікте»: when
     attribute = property_of_noun(index.norms, a, end)  # «қуаттылығы 3 мт қондырғы»: the device's power
-    if settings and _nothing_before(discourse) and not (oblique or attribute) \
+    if settings and _nothing_before(discourse, settings) and not (oblique or attribute) \
             and not unknown_owner(index, sentence, a, at):
         return lone_settings(index, sentence, a, settings), None  # «Павлодар облысында … 30 %-ке көбейген»
     if settings or unknown_owner(index, sentence, a, at):
         return [], None  # «Стамбұлда … 506 жолдан тұратын», «Каирда 17 млн адам»: not the topic's
+    if measure in _measures() and at is not None and sentence.first_token < at < a \
+            and index.norms[at - 1].lower() == "оның" and discourse.its:
+        return [discourse.its], None  # «Оның ұзындығы 12 км»: the measure of the name before
     found = pointed(sentence, index, a, discourse.referent, discourse.site)
     return ([found] if found else None), None
 
 
-def _nothing_before(discourse: Discourse) -> bool:
+def _nothing_before(discourse: Discourse, settings: list[EntityMention] = ()) -> bool:
     """Has the text named no topic, owner or referent before this sentence (a news sentence that
-    stands alone, the opening of a text about no state or organization)?"""
-    return discourse.topic is None and discourse.subject is None and discourse.referent is None
+    stands alone, the opening of a text about no state or organization)? A topic taken from one
+    of this sentence's own ``settings`` («Ресейден тартылған инвестиция …») was not named before."""
+    own = discourse.topic in {m.entity for m in settings}
+    return (discourse.topic is None or own) and discourse.alone
 
 
 _PART_OF = re.compile(r"-с?[ыі]$")  # a figure with the possessive ending: a part of a whole before it

@@ -1,16 +1,21 @@
 """Numbers that are no figure of anything: ranks, numbers that name, the start of a range,
 years and days the date stage left unread, glued centuries, attributes («20 томдық»), distances
-from a place, half-read scale words. Reads the token norms around a Quantity; used by
-facts_counts."""
+from a place, half-read scale words; a bare number of a series of places takes the next one's
+unit. Reads the token norms around a Quantity; used by facts_counts."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from derek.doc import Document, Quantity
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_tsv
+
+if TYPE_CHECKING:
+    from derek.extract.index import TokenIndex
 
 _CENTURY = "ғасыр"  # «14 ғасырдыңақырында»: a century glued to the next word, a date
 _ATTRIBUTE_ENDINGS = ("дық", "дік", "тық", "тік", "лық", "лік")
@@ -172,3 +177,24 @@ def property_of_noun(norms: list[str], a: int, end: int) -> bool:
     _, before, _ = word_info(norms[a - 1])
     _, tags, pos = word_info(norms[end])
     return "POSS.3" in before and not before & _CASES and norms[a - 1].islower() and pos == "NOUN" and not tags
+
+
+def shared_units(index: TokenIndex, quantities: list[tuple[int, int, Quantity]]) -> list[tuple[int, int, Quantity]]:
+    """A bare number of a series of places takes the unit of the next one: «Ресейде 40 ,
+    Беларусьте 50 %», «Ресейде — 100 , Қырғызстанда 80 теңгеге» (each place, then its figure);
+    not when the next figure carries a scale word («5 , … 7 млн адам» is not 5 people)."""
+    out = list(quantities)
+    for i, ((a, b, q), (a2, _, q2)) in enumerate(pairwise(quantities)):
+        if q.unit is not None or q2.unit is None or q.kind not in ("cardinal", "count") \
+                or b >= len(index.norms) or index.norms[b] != "," or not place_before(index, a) \
+                or not place_before(index, a2, b + 1) or not index.norms[a2].isdigit() \
+                or float(index.norms[a2]) != q2.value:
+            continue
+        out[i] = (a, b, replace(q, unit=q2.unit, kind=q2.kind))
+    return out
+
+
+def place_before(index: TokenIndex, a: int, start: int = 0) -> bool:
+    """Does a name in the locative end right before token ``a`` (or before a dash there)?"""
+    end = a - 1 if a > 0 and index.norms[a - 1] in _OPEN - {"("} else a
+    return any(e == end and m.case == "LOC" for s, e, m in index.mentions_in(max(start, end - 6), end) if s >= start)

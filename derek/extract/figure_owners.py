@@ -37,6 +37,9 @@ _STATE_WORDS = {"мемлекет", "ел", "мүше", "мүше-мемлеке
 _DIRECTIONS = frozenset({"DAT", "ABL", "ACC"})
 _LIST_LINKS = {"және", "мен", "пен", "бен", ","}
 _SETTINGS = ("LOC", "ATTR")  # «Стамбұлда», «Стамбұлдағы»: where, an owner only of what is there
+# In a sentence standing alone, a source in the ablative owns what comes from it too («Қостанай
+# облысынан 200 мың тонна астық экспортталды», «Ресейден тартылған инвестиция»); a destination not.
+_LONE_CASES = (*_SETTINGS, "ABL")
 _LOCATIVE_ENDINGS = ("да", "де", "та", "те")
 _PART_ENDINGS = ("-ы", "-і", "-сы", "-сі")  # «40 %-ы»: 40 % of it
 
@@ -80,10 +83,11 @@ def trade_partner(index: TokenIndex, sentence: Sentence, a: int, measure: str | 
     return others[-1] if len(pair) == 2 and others else None
 
 
-def border_partner(index: TokenIndex, sentence: Sentence, a: int) -> EntityMention | None:
+def border_partner(index: TokenIndex, sentence: Sentence, a: int, topic: str | None = None) -> EntityMention | None:
     """The neighbour a border length belongs to (the partner owns a bilateral figure, as for
     trade): the state in the instrumental of «7591 км Ресеймен шектеседі», «шекарасы Қытаймен»;
-    the nearest after the figure, else the last before it."""
+    the nearest after the figure, else the last before it; else the name of «Қазақстан мен
+    Қырғызстан арасындағы шекара» that is not the document's topic."""
     figure = index.quantities_in(a, a + 1)
     if not figure or figure[0][2].unit not in ("km", "m"):
         return None  # a length only: an area or a trade figure in the same sentence is not the border's
@@ -94,7 +98,11 @@ def border_partner(index: TokenIndex, sentence: Sentence, a: int) -> EntityMenti
                 if m.case == "INS" and m.type == "state"]
     after = [m for s, m in partners if s > a]
     before = [m for s, m in partners if s < a]
-    return after[0] if after else before[-1] if before else None
+    if after or before:
+        return after[0] if after else before[-1]
+    pair = [m for m in between_pair(index, sentence, a) if m.type == "state"]
+    others = [m for m in pair if m.entity != topic]
+    return others[-1] if len(pair) == 2 and len(others) == 1 else None
 
 
 def between_pair(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityMention]:
@@ -158,15 +166,15 @@ def setting_names(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityM
 
 
 def lone_settings(index: TokenIndex, sentence: Sentence, a: int, settings: list[EntityMention]) -> list[str]:
-    """In a text that has named nothing before, the places named in the locative before a figure
-    with no other owner («Павлодар облысында бала өлімі 30 %-ке көбейген», «Ресейде және
+    """In a text that has named nothing before, the places named in the locative (or the source
+    in the ablative) before a figure with no other owner («Павлодар облысында бала өлімі 30 %-ке көбейген», «Ресейде және
     Қырғызстанда … 220 теңгеден асады»): the places after the sentence's last earlier figure («Ресейде
     40, Беларусьте 50 %»: only Belarus); none if a name says whither or whence, or for an aside."""
     if a > 0 and index.norms[a - 1] == "(":
         return []  # «аудан … Қазақстанда алдыңғы орын алады (67%)»: an aside on another noun's rank
     first = max([sentence.first_token] + [qe for _, qe, _ in index.quantities_in(sentence.first_token, a) if qe <= a])
     named = [m for _, _, m in index.mentions_in(first, a)]
-    if not named or any(m.case not in _SETTINGS or m.type not in OWNER_TYPES for m in named):
+    if not named or any(m.case not in _LONE_CASES or m.type not in OWNER_TYPES for m in named):
         return []
     return list(dict.fromkeys(m.entity for m in named if m in settings))
 

@@ -1,5 +1,6 @@
 """A bare year or date in brackets closing the clause of a figure dates it: «Халқы 1,2 млн адам
-(2005).», «… 150-ден астам ғылым кандидаттары бар (2005).» (reads the token index only)."""
+(2005).», «… 150-ден астам ғылым кандидаттары бар (2005).»; a change's period between two figures'
+years (reads the token index only)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,20 @@ if TYPE_CHECKING:
 
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _CONTRAST = {"ал", "бірақ", "алайда"}  # «…, ал …»: a new clause with its own figures
+
+
+def bracketed_time(index: TokenIndex, sentence: Sentence, a: int, b: int) -> str | None:
+    """«Халқы 1,2 млн адам (2005).»: the bracketed year closing the clause of the figure at tokens
+    [a, b), unless a date before the figure dates it."""
+    dated = any(d.type == "DATE" for _, d in index.dates_in(sentence.first_token, a))
+    return None if dated else bracketed_year(index, sentence, b)
+
+
+def period_between(start: str | None, end: str | None) -> str | None:
+    """The period from the last figure's year to this one's, when both are single dates in order."""
+    if start and end and "/" not in start + end and start[:4] < end[:4]:
+        return f"{start}/{end}"
+    return end
 
 
 def bracketed_year(index: TokenIndex, sentence: Sentence, b: int) -> str | None:
