@@ -15,7 +15,7 @@ from derek.extract.events import EVENT_NOUNS
 from derek.extract.facts_frames import count_frame, measured_noun
 from derek.extract.figure_guards import (
     not_a_figure,
-    place_before,
+    place_at,
     property_of_noun,
     shared_units,
     split_decimals,
@@ -428,9 +428,10 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
     if partner is not None:  # «Қазақстанның Қытаймен сауда айналымы»: China's figure, with Kazakhstan
         others = [m.entity for m in owners if m.entity != partner.entity]
         return [partner.entity], others[0] if others else None
-    # «бұл көрсеткіш»: the figure given last, its owner; not past a place of its own («… Ресейде 40»)
-    if same and discourse.subject and not place_before(index, a):
-        return [discourse.subject], None
+    # «бұл көрсеткіш»: the figure given last, its owner; a place of its own owns it («… Ресейде 40»)
+    if same and discourse.subject:
+        place = place_at(index, a)
+        return [place.entity if place is not None and place.type in OWNER_TYPES else discourse.subject], None
     if not shares and owners and owners[-1].case == "GEN" and not owns(index, owners[-1], at, a) and not same:
         return [], None  # «Ресейдің ең ұзын өзені — Лена (4 400 км)»: the river's figure, not Russia's
     if owners:

@@ -10,7 +10,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from derek.doc import Document, Quantity
+from derek.doc import Document, EntityMention, Quantity
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_tsv
 
@@ -196,5 +196,11 @@ def shared_units(index: TokenIndex, quantities: list[tuple[int, int, Quantity]])
 
 def place_before(index: TokenIndex, a: int, start: int = 0) -> bool:
     """Does a name in the locative end right before token ``a`` (or before a dash there)?"""
+    return place_at(index, a, start) is not None
+
+
+def place_at(index: TokenIndex, a: int, start: int = 0) -> EntityMention | None:
+    """The name in the locative that ends right before token ``a`` (or before a dash there)."""
     end = a - 1 if a > 0 and index.norms[a - 1] in _OPEN - {"("} else a
-    return any(e == end and m.case == "LOC" for s, e, m in index.mentions_in(max(start, end - 6), end) if s >= start)
+    return next((m for s, e, m in index.mentions_in(max(start, end - 6), end)
+                 if s >= start and e == end and m.case == "LOC"), None)
