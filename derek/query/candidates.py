@@ -14,6 +14,7 @@ from derek.query.colon_lists import colon_list
 from derek.query.excepted import denial_factor, excepted
 from derek.query.fit import other_conjunct, respective_factor
 from derek.query.lifespans import lifespan_side, lifespans
+from derek.query.neighbours import neighbour_values, owner_antecedents
 from derek.query.owners import named_place, owner_factor
 from derek.query.passages import Passage
 from derek.query.phrases import (
@@ -100,12 +101,16 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         found = [f for f in found if not any(y["within"][0] <= f[2]["start"] < y["within"][1] for _, _, y in life)] + life
     if kind in TYPES and not found and (named := antecedents(p, question, tuple(wanted(question)))):
         return named  # «Бұл ұйым …»: the organization is named in the sentence before
+    if kind in TYPES and not found and (near := neighbour_values(p, question, tuple(wanted(question)))):
+        return near  # «2024 жылғы саммитте …»: the place is named in the sentence before
     typed = [Candidate(_exact(p, x, kind) if loose else a, v,
                        _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question)
                        * _range_start(p, x, question) * respective_factor(p, x, question)
                        * _where(p, x, kind) * named_place(p, x, question) * denial_factor(p, question, x),
                        p, *exact_bounds(p, x, kind))
              for a, v, x in found]
+    if kind in TYPES and not loose:  # «Қозғалыстың талабымен»: the movement named in the sentence before
+        typed += owner_antecedents(p, question)
     if kind == "person" and not typed and not loose:
         return group_agents(p, question)
     if typed or not loose:

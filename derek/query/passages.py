@@ -43,6 +43,7 @@ class Passage:
     matched_weight: float = 0.0  # the question weight the sentence holds (coverage before factors × total)
     prior: float = 1.0  # the document's BM25 rank score, the best document's = 1
     stated: frozenset[str] | None = None  # predicates of the stored facts citing it (None: unknown)
+    neighbours: tuple[Passage, ...] = ()  # the sentences before and after (unscored; neighbours.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
@@ -74,7 +75,23 @@ def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # no
     passages += _followers(db, sorted(passages, key=lambda p: -p.coverage)[:FOLLOW], passages, question, idf)
     for p in passages:
         p.coverage *= 1.0 - PRIOR_WEIGHT * (1.0 - p.prior)
-    return sorted(passages, key=lambda p: (-p.coverage, -p.bm25))
+    passages.sort(key=lambda p: (-p.coverage, -p.bm25))
+    for p in passages[:FOLLOW]:
+        p.neighbours = _neighbours(db, p)
+    return passages
+
+
+def _neighbours(db, p: Passage) -> tuple[Passage, ...]:  # noqa: ANN001
+    """The sentences right before and right after ``p`` in its document, with their spans."""
+    found = []
+    for row in (db.execute("SELECT start, end, text FROM sentences WHERE doc_id = ? AND end <= ?"
+                           " ORDER BY start DESC LIMIT 1", (p.doc_id, p.start)).fetchone(),
+                db.execute("SELECT start, end, text FROM sentences WHERE doc_id = ? AND start >= ?"
+                           " ORDER BY start LIMIT 1", (p.doc_id, p.end)).fetchone()):
+        if row is not None:
+            found.append(Passage(p.doc, p.doc_id, row[0], row[1], row[2], spans_in(db, p.doc_id, row[0], row[1]),
+                                 topic=p.topic, prior=p.prior))
+    return tuple(found)
 
 
 def _stated(db, question: Question, doc_ids: set[int]) -> dict[tuple[int, int], frozenset[str]]:  # noqa: ANN001

@@ -125,13 +125,29 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
         # the asked noun alone («ТМД-ның негізгі құжаты — Жарғы» for «… негізгі құжаты:») is the
         # question's own word, not its answer; a spaced dash («A — B») ends a phrase
         if run and not all(is_focus(p.tokens[i], question) for i in run if i in words):
-            found.append(_phrase(p, question, run, matched))
+            found.append(_phrase(p, question, conjoined(p, run, matched), matched))
     from derek.query.owners import owner_phrases
 
     found += antecedents(p, question, ("treaty", "organization", "body")) + said_names(p, question)
     found += owner_phrases(p, question)  # «… одақтың іргетасына» for «неге іргетас болды?»
     # a part of a named treaty or body («декларациясын» of «Алматы декларациясын») is not the name
     return [c for c in found if c is not None and (c.answer in named or not any(c.answer in n for n in named))]
+
+
+def conjoined(p: Passage, run: list[int], matched: set[int]) -> list[int]:
+    """The run with the words listed before it in its first word's case, across commas:
+    «кедейлікпен, сауатсыздықпен, аштықпен күрес», not «аштықпен күрес» alone."""
+    from derek.lang.kk.morphology import analyze
+
+    def case(i: int) -> tuple[str, ...]:
+        found = analyze(p.tokens[i].norm.lower())
+        return found[0].tags if found else ()
+
+    first, asked = run[0], case(run[0])
+    while asked and first >= 2 and p.tokens[first - 1].norm == "," and first - 2 not in matched \
+            and p.tokens[first - 2].norm.isalpha() and case(first - 2) == asked:
+        first -= 2
+    return list(range(first, run[0])) + run
 
 
 DEMONSTRATIVES = frozenset({"бұл", "осы", "аталған", "мұндай"})
