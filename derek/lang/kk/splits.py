@@ -58,6 +58,9 @@ def _add_stems(found: list[_Raw], stem: str, first: str, chain: Chain, harm: str
         last = stem[-1]
         if last in _UNVOICE:
             found.append((stem[:-1] + _UNVOICE[last], chain.kind, chain.tags, cut, ""))
+        elif last == "у" and chain.kind == "V" and len(stem) > 2 and stem[-2] in VOWELS:
+            # п → у between vowels in a verb: тауып → тап, жауып → жап, кеуіп → кеп
+            found.append((stem[:-1] + "п", "V", chain.tags, cut, ""))
         if len(stem) > 2 and last not in VOWELS and stem[-2] not in VOWELS:
             vowel = "ы" if harm == "b" else "і"  # орны → орын, халқы → халық
             found.append((stem[:-1] + vowel + last, chain.kind, chain.tags, cut, ""))
