@@ -45,6 +45,10 @@ RIVAL_KINDS = {"organization": {"organization", "body"}, "body": {"organization"
 NAME_WEIGHT = 1.5  # the question's verb and its proper names count half as much again
 VERB_MISSING = 0.85  # a sentence without the question's verb (or a synonym of its predicate)
 VERB_CONTRARY = 0.9  # … that holds a verb of another sense group (data/verb_synonyms.tsv)
+# … that is a heading line (no closing stop, a few words): «Қазақ хандығы XVIII ғасырда» names a
+# time and a topic but states no event, so it cannot say when the asked one happened
+HEADING_MISSING = 0.7
+HEADING_WORDS = 8
 UNSTATED_TRIGGER = 0.5  # share of a paraphrased verb's match when no stored fact states it
 FOCUS_BY_VALUE = 0.8  # «қай мемлекеттерге» is matched by «Түркияға, Қытайға» without the word «мемлекет»
 
@@ -101,6 +105,8 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * FOCUS_BY_VALUE
         elif t == question.verb:
             penalty *= VERB_MISSING  # the sentence does not say what the question asks happened
+            if question.answer_type in ("date", "year") and _heading(passage):
+                penalty *= HEADING_MISSING
             if _contrary_verb(sense, keys):
                 penalty *= VERB_CONTRARY  # another thing happened («тағайындалды», not «аяқтады»)
     passage.matched_weight = matched
@@ -218,3 +224,10 @@ def _same_predicate(passage: Passage, question: Question) -> float:
     if not any(trigger_matches(rule, norms, i) for rule in rules for i in range(len(norms))):
         return 0.0
     return 1.0 if passage.stated is None else UNSTATED_TRIGGER
+
+
+def _heading(passage: Passage) -> bool:
+    """A heading line: a few words and no closing stop («Қазақ хандығы XVIII ғасырда»)."""
+    text = passage.text.rstrip()
+    words = [t for t in passage.tokens if any(c.isalnum() for c in t.norm)] if passage.tokens else text.split()
+    return bool(text) and text[-1] not in ".!?…;:" and len(words) <= HEADING_WORDS
