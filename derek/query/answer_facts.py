@@ -14,6 +14,7 @@ from derek.query.candidates import TYPES as _TYPES
 from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, earlier_names, fact_records, later_names
 from derek.query.fit import LAST, ordinals
+from derek.query.post_order import ordered_posts
 from derek.query.question import POST, Question
 from derek.query.render import join_list, render_date
 from derek.query.yes_no import NO, YES
@@ -125,7 +126,8 @@ def _answer(db, found: list, question: Question) -> Answer | None:  # noqa: ANN0
     if not found:
         return None
     if question.answer_type == "description" and (len({v for (_, v), _, _ in found}) > 1 or not question.dates):
-        return _posts(found, question)
+        found = ordered_posts(found, question)
+        return _posts(found, question) if found else None
     return _list(found, question) if question.wants_list else _single(found, question)
 
 

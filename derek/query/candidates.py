@@ -31,6 +31,7 @@ from derek.query.phrases import (
     other_topic,
     same_clause,
 )
+from derek.query.post_order import other_posts
 from derek.query.posts import posts_in
 from derek.query.question import DATE_TYPES, POST, Question, answer_nouns, load_words
 from derek.query.render import period_text, render_date
@@ -65,7 +66,7 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         return named
     if kind == "description":
         if question.focus == POST:  # the posts a person held: titles joined to the name, or none
-            return posts_in(p, {e.entity for e in question.entities if e.type == "person"})
+            return other_posts(posts_in(p, {e.entity for e in question.entities if e.type == "person"}), question)
         if not loose:  # a plural asked noun: the list after a colon, not one of its items (colon_lists.py)
             listed = colon_list(p, question)
             return listed + [c for c in describe(p, question) if not any(c.answer in x.answer for x in listed)]

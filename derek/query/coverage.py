@@ -18,6 +18,7 @@ from derek.query.fit import (
     place_factor,
     possessed_factor,
     rival_org_factor,
+    rival_person_factor,
     rival_state_factor,
 )
 from derek.query.lifespans import lifespan_side, lifespans
@@ -113,7 +114,8 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
     passage.coverage = (matched / total if total else 0.0) * date_factor(passage, question) * penalty \
         * ordinal_factor(passage, question) * pair_factor(passage, question, before[1]) \
         * possessed_factor(passage, question) * place_factor(passage, question, before[1]) \
-        * rival_org_factor(passage, question, before[1]) * rival_state_factor(passage, question, before[1])
+        * rival_org_factor(passage, question, before[1]) * rival_state_factor(passage, question, before[1]) \
+        * rival_person_factor(passage, question, before[1])
 
 
 def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], keys: list[str],

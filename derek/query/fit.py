@@ -99,6 +99,22 @@ def rival_state_factor(passage: Passage, question: Question, before: set[str]) -
     return STATE_RIVAL if others else 1.0
 
 
+PERSON_RIVAL = 0.8  # the asked person missing, another person named as the actor (round 13c)
+
+
+def rival_person_factor(passage: Passage, question: Question, before: set[str]) -> float:
+    """«Әбілқайыр хан … ханы болып қашан жарияланды?» against «1771 жылы … Абылай … ханы болып
+    жарияланды»: a date or figure asked of a person that the sentence (and the one it leans on)
+    lacks, while it or the one it leans on names another person, is that person's date or figure."""
+    people = [e.entity for e in question.entities if e.type == "person"]
+    if not people or question.answer_type not in WHEN_OR_HOW_MANY:
+        return 1.0
+    named = {x["value"] for x in passage.spans if x["kind"] == "entity"} | before
+    if any(p in named for p in people):
+        return 1.0
+    return PERSON_RIVAL if any(str(v).startswith("person:") for v in named) else 1.0
+
+
 INSTRUMENTAL = ("мен", "бен", "пен")  # «Түркиямен», «ТМД-мен»: the partner of a relation
 
 
@@ -191,6 +207,11 @@ def _ordinal_heads(tokens: list[Token], asked: bool = False) -> set[str]:
     return heads
 
 
+# a figure asked for one year from a sentence that dates its figure in another year («2020 жылы …
+# қанша?» ← «… 2023 жылы $ 31,5 млрд. болды»): the figure belongs to that year (round 13c)
+OTHER_YEAR_FIGURE = 0.6
+
+
 def date_factor(passage: Passage, question: Question) -> float:
     """A sentence without the year the question names answers another event; one with the year
     but not the day («21 желтоқсанда» vs «13 желтоқсанда») fits less well. «2020 жылдан кейін»
@@ -203,7 +224,8 @@ def date_factor(passage: Passage, question: Question) -> float:
     values = [v for x in passage.spans if x["kind"] == "date" for v in str(x["value"]).split("/")]
     years = {v[:4] for v in values} | {t.norm[:4] for t in passage.tokens if t.norm[:4].isdigit()}
     if not {v[:4] for v in asked} <= years or not all(any(len(y) == 4 and y > b for y in years) for b in bounds):
-        return 0.75
+        stated = {y for y in years if len(y) == 4 and "1000" <= y <= "2100"}
+        return OTHER_YEAR_FIGURE if question.answer_type == "number" and asked and stated else 0.75
     return 1.0 if all(any(v.startswith(a) for v in values) for a in asked if len(a) > 4) else 0.9
 
 
