@@ -1,15 +1,19 @@
 """Measure a gradient-boosted re-ranker (LightGBM, the `train` extra) over the linear span reader's
 likeliest candidates (derek/query/reader_rerank.py), nested held out on scripts/train_reader.py's
-feature cache (run that first). Measured in KazQAD round 9, not shipped: nothing writes a model.
+feature cache (run that first); ``--write FILE`` trains it on every question and dumps its trees
+as JSON, which reader_rerank.forest evaluates with numpy (no LightGBM). Not shipped: derek does not
+read such a file at run time (docs/ask.md, KazQAD round 10: no EM gain on today's reader).
 
-    python scripts/train_reranker.py [--top 30] [--rounds 300] [--decode mbr:0.5] [--select]
-        [--set objective=rank_xendcg num_leaves=7 ...] [--weights-only] [--refit]
+    python scripts/train_reranker.py [--top 30] [--rounds 300] [--decode mbr:0.5] [--seeds 4]
+        [--select] [--set objective=rank_xendcg num_leaves=7 ...] [--weights-only] [--refit] [--write FILE]
 
 Protocol (no leakage): KazQAD dev in 5 folds by passage (train_reader.folds). The linear reader of
 outer fold k is trained on the other four folds (as train_reader.cross_validate). The re-ranker of
 fold k is trained on the other four folds' questions with linear scores out of fold: a question of
 fold j gets its scores from the linear reader trained on the folds other than j and k (the inner
 split is the outer one minus k); it is then scored on fold k with the fold-k linear reader. Pooled.
+With ``--seeds N`` the re-ranker is N models (seeds 1..N) whose scores are averaged. ``--write``: the
+training rows of every question are its linear scores from the reader trained without its fold.
 """
 
 from __future__ import annotations
@@ -93,8 +97,10 @@ def label(d: dict, k: int) -> int:
     return round(4 * d["scores"][k][1])
 
 
-def fit(data: list[dict], keyed: list[tuple[int, frozenset]], rows: dict, params: dict, rounds: int):
-    """A LightGBM ranker on the questions ``keyed`` (question, excluded folds); its feature names."""
+def fit(data: list[dict], keyed: list[tuple[int, frozenset]], rows: dict, params: dict, rounds: int,
+        seeds: int = 1):
+    """LightGBM rankers (seeds 1..``seeds``) on the questions ``keyed`` (question, excluded folds);
+    their feature names."""
     import lightgbm
 
     counts: dict[str, int] = {}
@@ -108,9 +114,15 @@ def fit(data: list[dict], keyed: list[tuple[int, frozenset]], rows: dict, params
     x = np.vstack([matrix(rows[i, key][1], names) for i, key in keyed])
     y = np.array([label(data[i], k) for i, key in keyed for k in rows[i, key][0]])
     group = [len(rows[i, key][0]) for i, key in keyed]
-    model = lightgbm.train({"seed": 1, **params, "verbose": -1, "num_threads": 1},
-                           lightgbm.Dataset(x, y, group=group), num_boost_round=rounds)
-    return model, names
+    models = [lightgbm.train({"seed": seed, **params, "verbose": -1, "num_threads": 1},
+                             lightgbm.Dataset(x, y, group=group), num_boost_round=rounds)
+              for seed in range(1, seeds + 1)]
+    return models, names
+
+
+def mean_predict(models: list, x: np.ndarray, rounds: int | None = None) -> np.ndarray:
+    """The models' scores averaged (the seed ensemble)."""
+    return np.mean([m.predict(x, num_iteration=rounds) for m in models], axis=0)
 
 
 MIN_ROWS = 20  # a value present in fewer training rows is not a column
@@ -120,24 +132,13 @@ PARAMS = {"objective": "lambdarank", "learning_rate": 0.05, "num_leaves": 15, "m
 
 
 def choose(d: dict, order: list[int], r: np.ndarray, values: list[dict], decode: str) -> int:
-    """The re-ranked pick: the best tree score ("argmax"), or the best expected F1 against the
-    softmax of the tree scores at temperature T ("mbr:T"), or the linear gap plus A × the tree score
-    ("blend:A")."""
-    from derek.query.reader import _bag, _f1
+    """The re-ranked pick (reader_rerank.pick, as reader.read makes it)."""
+    from derek.query.reader_rerank import pick
 
-    how, _, t = decode.partition(":")
-    if how == "argmax":
-        return int(np.argmax(r))
-    if how == "blend":
-        return int(np.argmax(np.array([v["rr:gap"] for v in values]) + float(t) * r))
-    p = np.exp((r - r.max()) / float(t))
-    p /= p.sum()
-    bags = [_bag(d["texts"][k]) for k in order]
-    gains = [sum(pj * _f1(b, o) for pj, o in zip(p, bags)) for b in bags]
-    return int(np.argmax(gains))
+    return pick([d["texts"][k] for k in order], r, values, decode)
 
 
-def evaluate(data: list[dict], rows: dict, params: dict, configs: list[tuple[int, str]]) -> dict:
+def evaluate(data: list[dict], rows: dict, params: dict, configs: list[tuple[int, str]], seeds: int = 1) -> dict:
     """Nested held-out EM/F1 of the linear pick and the re-ranker's, pooled and per fold; with
     several (rounds, decode) ``configs`` each outer fold takes the one best on its inner split."""
     from derek.query.reader_rerank import matrix
@@ -146,15 +147,14 @@ def evaluate(data: list[dict], rows: dict, params: dict, configs: list[tuple[int
     linear, ranked = [(-1, 0.0)] * len(data), [(-1, 0.0)] * len(data)
     per_fold = []
     for k in range(train_reader.FOLDS):
-        rounds, decode = configs[0] if len(configs) == 1 else select(data, rows, params, configs, k)
-        keyed = [(i, frozenset((fold[i], k))) for i in range(len(data)) if fold[i] != k]
-        model, names = fit(data, [x for x in keyed if x in rows], rows, params, rounds)
+        rounds, decode = configs[0] if len(configs) == 1 else select(data, rows, params, configs, k, seeds)
+        models, names = fit(data, fold_keys(data, rows, k), rows, params, rounds, seeds)
         test = [i for i in range(len(data)) if fold[i] == k]
         for i in test:
             if (i, frozenset([k])) in rows:
                 order, values, pick = rows[i, frozenset([k])]
                 linear[i] = (pick, 0.0)
-                r = model.predict(matrix(values, names))
+                r = mean_predict(models, matrix(values, names))
                 ranked[i] = (order[choose(data[i], order, r, values, decode)], 0.0)
         a = train_reader.evaluate([data[i] for i in test], [linear[i] for i in test])["all"]
         b = train_reader.evaluate([data[i] for i in test], [ranked[i] for i in test])["all"]
@@ -170,7 +170,8 @@ def evaluate(data: list[dict], rows: dict, params: dict, configs: list[tuple[int
     return out
 
 
-def select(data: list[dict], rows: dict, params: dict, configs: list[tuple[int, str]], k: int) -> tuple[int, str]:
+def select(data: list[dict], rows: dict, params: dict, configs: list[tuple[int, str]], k: int,
+           seeds: int = 1) -> tuple[int, str]:
     """The (rounds, decode) config of best EM + F1 on outer fold k's training folds: each inner fold
     j scored by a re-ranker of the folds other than j and k (linear scores without j and k)."""
     from derek.query.reader_rerank import matrix
@@ -179,18 +180,75 @@ def select(data: list[dict], rows: dict, params: dict, configs: list[tuple[int, 
     total = dict.fromkeys(configs, 0.0)
     for j in set(range(train_reader.FOLDS)) - {k}:
         keyed = [(i, frozenset((fold[i], k))) for i in range(len(data)) if fold[i] not in (j, k)]
-        model, names = fit(data, [x for x in keyed if x in rows], rows, params, max(r for r, _ in configs))
+        models, names = fit(data, [x for x in keyed if x in rows], rows, params, max(r for r, _ in configs), seeds)
         for i in range(len(data)):
             if fold[i] != j or (i, frozenset((j, k))) not in rows:
                 continue
             order, values, _ = rows[i, frozenset((j, k))]
             x = matrix(values, names)
             for rounds in {r for r, _ in configs}:
-                r = model.predict(x, num_iteration=rounds)
+                r = mean_predict(models, x, rounds)
                 for c in [c for c in configs if c[0] == rounds]:
                     em, f1 = data[i]["scores"][order[choose(data[i], order, r, values, c[1])]]
                     total[c] += em + f1
     return max(configs, key=lambda c: total[c])
+
+
+def fold_keys(data: list[dict], rows: dict, k: int | None) -> list[tuple[int, frozenset]]:
+    """The training rows of the re-ranker of outer fold k: each question of another fold j with its
+    linear scores from the reader trained without j and k (k None: every question, without its fold)."""
+    fold = train_reader.folds(data)
+    keys = [(i, frozenset({fold[i]} | ({k} if k is not None else set()))) for i in range(len(data)) if fold[i] != k]
+    return [x for x in keys if x in rows]
+
+
+def forest_of(models: list, names: list[str], decode: str, top: int):
+    """The models' trees (parsed from LightGBM's text dump) as one reader_rerank.Forest whose output
+    is their mean."""
+    from derek.query.reader_rerank import Forest
+
+    nodes: dict[str, list] = {k: [] for k in ("roots", "feature", "threshold", "default_left", "missing",
+                                              "left", "right", "leaf")}
+    for model in models:
+        text = model.model_to_string().split("end of trees")[0]
+        for block in text.split("\nTree=")[1:]:
+            tree = dict(line.split("=", 1) for line in block.splitlines()[1:] if "=" in line)
+            node, leaf = len(nodes["feature"]), len(nodes["leaf"])
+            nodes["leaf"] += [float(v) for v in tree["leaf_value"].split()]
+            if int(tree["num_leaves"]) == 1:
+                nodes["roots"].append(~leaf)
+                continue
+            nodes["roots"].append(node)
+            kinds = [int(v) for v in tree["decision_type"].split()]
+            if any(t & 1 for t in kinds):
+                raise ValueError("a categorical split: the evaluator reads numerical splits only")
+            nodes["feature"] += [int(v) for v in tree["split_feature"].split()]
+            nodes["threshold"] += [float(v) for v in tree["threshold"].split()]
+            nodes["default_left"] += [bool(t & 2) for t in kinds]
+            nodes["missing"] += [(t >> 2) & 3 for t in kinds]
+            for side, key in (("left", "left_child"), ("right", "right_child")):
+                nodes[side] += [c + node if c >= 0 else ~(~c + leaf) for c in map(int, tree[key].split())]
+    kinds = {"roots": np.int64, "feature": np.int64, "left": np.int64, "right": np.int64,
+             "threshold": float, "leaf": float, "default_left": bool, "missing": np.int8}
+    arrays = {k: np.array(v, dtype=kinds[k]) for k, v in nodes.items()}
+    return Forest(names, **arrays, scale=1.0 / len(models), decode=decode, top=top)
+
+
+def write(path: Path, data: list[dict], rows: dict, params: dict, rounds: int, decode: str, top: int, seeds: int) -> dict:
+    """Train the seed ensemble on every question (linear scores from the reader without its fold)
+    and dump it to derek/query/data/reader_rerank.json; its header."""
+    from derek.query.reader_rerank import to_json
+
+    keyed = fold_keys(data, rows, None)
+    models, names = fit(data, keyed, rows, params, rounds, seeds)
+    header = {"trained_by": "scripts/train_reranker.py --write", "data": "KazQAD dev (CC BY-SA 4.0), derived numbers only",
+              "questions": len({i for i, _ in keyed}), "rows": sum(len(rows[x][0]) for x in keyed),
+              "linear_scores": "each question's from the reader trained without its fold (5 folds by passage)",
+              "lightgbm": __import__("lightgbm").__version__, "params": params, "rounds": rounds, "seeds": seeds,
+              "min_rows": MIN_ROWS, "label": "candidate token F1 in quarters"}
+    spec = to_json(forest_of(models, names, decode, top), header)
+    path.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return header
 
 
 GRID = [(r, d) for r in (150, 300, 600) for d in ("argmax", "mbr:0.3", "mbr:0.5", "mbr:1")]
@@ -205,6 +263,8 @@ def main() -> None:
     parser.add_argument("--decode", default="argmax", help="argmax, mbr:T or blend:A (choose)")
     parser.add_argument("--select", action="store_true", help="choose rounds and decoding per outer fold (GRID)")
     parser.add_argument("--set", nargs="*", default=[], help="LightGBM parameters name=value")
+    parser.add_argument("--seeds", type=int, default=1, help="models per re-ranker (seeds 1..N), scores averaged")
+    parser.add_argument("--write", type=Path, metavar="FILE", help="train on every question, write the trees (JSON) to FILE")
     args = parser.parse_args()
     data = pickle.loads(CACHE.read_bytes())
     nested = nested_weights(data, args.refit)
@@ -215,7 +275,12 @@ def main() -> None:
     for kv in args.set:
         name, _, value = kv.partition("=")
         params[name] = type(PARAMS[name])(value) if name in PARAMS else value
-    report = {"decode": args.decode, "params": params, "rounds": args.rounds, "top": args.top, **evaluate(data, rows, params, GRID if args.select else [(args.rounds, args.decode)])}
+    if args.write:
+        print(json.dumps(write(args.write, data, rows, params, args.rounds, args.decode, args.top, args.seeds), ensure_ascii=False))
+        return
+    configs = GRID if args.select else [(args.rounds, args.decode)]
+    report = {"decode": args.decode, "params": params, "rounds": args.rounds, "top": args.top, "seeds": args.seeds,
+              **evaluate(data, rows, params, configs, args.seeds)}
     print(json.dumps(report, ensure_ascii=False))
 
 

@@ -433,8 +433,15 @@ def read(passages: list[Passage], question: Question, weights: dict[str, float] 
 def scored_spans(passages: list[Passage], question: Question,
                  weights: dict[str, float] | None = None) -> list[tuple[float, Span]]:
     """Every candidate span of one document's best sentences with its score (weights · features)."""
+    return span_inputs(passages, question, weights)[0]
+
+
+def span_inputs(passages: list[Passage], question: Question, weights: dict[str, float] | None = None
+                ) -> tuple[list[tuple[float, Span]], list[dict[str, float]], list[int], list[dict[str, float]], str]:
+    """The scored spans with what a re-ranker reads of them (reader_rerank.Candidates): each span's
+    feature dict (with "sm:logp"), its sentence index, each sentence's own values, the answer type."""
     if not passages:
-        return []
+        return [], [], [], [], ""
     weights = load_weights() if weights is None else weights
     q = asked(question)
     best_coverage = max(p.coverage for p in passages[:SENTENCES])
@@ -442,7 +449,8 @@ def scored_spans(passages: list[Passage], question: Question,
     feats = [features(s, q, best_coverage) for s in spans]
     of, extras = sentence_inputs(spans, q)
     add_log_probability(feats, of, sentence_features(feats, of, extras, q.kind), weights)
-    return [(sum(weights.get(k, 0.0) * v for k, v in f.items()), s) for f, s in zip(feats, spans)]
+    scored = [(sum(weights.get(k, 0.0) * v for k, v in f.items()), s) for f, s in zip(feats, spans)]
+    return scored, feats, of, extras, q.kind
 
 
 def sentence_inputs(spans: list[Span], q: _Asked) -> tuple[list[int], list[dict[str, float]]]:

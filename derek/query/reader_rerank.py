@@ -1,6 +1,6 @@
-"""Dense values for a re-ranker over the span reader's likeliest candidates (its linear score, rank
-and expected F1, its sentence's probability, length, shape, alignment, answer type); measured with
-LightGBM by scripts/train_reranker.py (KazQAD round 9), not yet used by reader.decode.
+"""A re-ranker over the span reader's likeliest candidates: their dense values (linear score, rank and
+expected F1, sentence probability, length, shape, alignment, answer type) and a numpy evaluator of
+the boosted trees scripts/train_reranker.py measures (measured, not shipped: docs/ask.md round 10).
 """
 
 from __future__ import annotations
@@ -8,12 +8,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+
+import numpy as np
 
 from derek.query.reader import _bag, _f1
-
-if TYPE_CHECKING:
-    import numpy as np
 
 TOP = 30  # candidates re-ranked per question: the linear reader's likeliest
 MBR_SPANS = 30  # as reader.MBR_SPANS: the expected F1 is taken against this many likeliest spans
@@ -87,8 +85,6 @@ def _set_values(c: Candidates, i: int, rank: int, gap: float, p: float, gains: d
 
 def matrix(rows: list[dict[str, float]], names: list[str]) -> np.ndarray:
     """The rows' values in the columns ``names`` (a value not named by a row is 0)."""
-    import numpy as np
-
     index = {k: j for j, k in enumerate(names)}
     x = np.zeros((len(rows), len(names)))
     for r, v in enumerate(rows):
@@ -97,3 +93,83 @@ def matrix(rows: list[dict[str, float]], names: list[str]) -> np.ndarray:
             if j is not None:
                 x[r, j] = val
     return x
+
+
+ZERO = 1e-35  # LightGBM's kZeroThreshold: |x| at most this is "zero" for a zero-as-missing split
+
+
+@dataclass(slots=True)
+class Forest:
+    """Boosted regression trees as flat node arrays (every tree's nodes one after another); a child
+    below 0 is the leaf ~child. Evaluated as LightGBM evaluates numerical splits."""
+
+    columns: list[str]  # the feature named by each column of the input matrix
+    roots: np.ndarray  # each tree's first node (below 0: a one-leaf tree, its leaf ~root)
+    feature: np.ndarray  # per node: the column it splits on
+    threshold: np.ndarray  # per node: x <= threshold goes left
+    default_left: np.ndarray  # per node: where a missing value goes
+    missing: np.ndarray  # per node: 0 none (NaN read as 0), 1 zero is missing, 2 NaN is missing
+    left: np.ndarray
+    right: np.ndarray
+    leaf: np.ndarray  # leaf values
+    scale: float = 1.0  # the trees' summed output times this (1 / seeds: the seeds' mean)
+    decode: str = "mbr:0.5"  # how the pick is made from the scores (``pick``)
+    top: int = TOP
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """The trees' scaled summed output for each row of ``x`` (rows × columns)."""
+        trees = len(self.roots)
+        node = np.tile(self.roots, len(x))
+        row = np.repeat(np.arange(len(x)), trees)
+        live = np.flatnonzero(node >= 0)
+        while live.size:
+            n = node[live]
+            v = x[row[live], self.feature[n]]
+            nan = np.isnan(v)
+            kind = self.missing[n]
+            v = np.where(nan & (kind != 2), 0.0, v)
+            gone = (nan & (kind == 2)) | ((kind == 1) & (np.abs(v) <= ZERO))
+            go_left = np.where(gone, self.default_left[n], v <= self.threshold[n])
+            node[live] = np.where(go_left, self.left[n], self.right[n])
+            live = live[node[live] >= 0]
+        return self.leaf[~node].reshape(len(x), trees).sum(1) * self.scale
+
+    def choose(self, c: Candidates) -> int:
+        """The re-ranked pick among all of ``c``'s candidates (an index into its lists)."""
+        order, rows = top_values(c, self.top)
+        r = self.predict(matrix(rows, self.columns))
+        return order[pick([c.texts[i] for i in order], r, rows, self.decode)]
+
+
+def pick(texts: list[str], r: np.ndarray, rows: list[dict[str, float]], decode: str) -> int:
+    """The pick among re-ranked candidates (scores ``r``): the best score ("argmax"), the best
+    expected F1 against the softmax of the scores at temperature T ("mbr:T"), or the linear gap
+    plus A × the score ("blend:A")."""
+    how, _, t = decode.partition(":")
+    if how == "argmax":
+        return int(np.argmax(r))
+    if how == "blend":
+        return int(np.argmax(np.array([v["rr:gap"] for v in rows]) + float(t) * r))
+    p = np.exp((r - r.max()) / float(t))
+    p /= p.sum()
+    bags = [_bag(text) for text in texts]
+    gains = [sum(pj * _f1(b, o) for pj, o in zip(p, bags)) for b in bags]
+    return int(np.argmax(gains))
+
+
+def forest(spec: dict) -> Forest:
+    """A Forest from its JSON form (``to_json``)."""
+    t = spec["trees"]
+    ints = {k: np.array(t[k], dtype=np.int64) for k in ("roots", "feature", "left", "right")}
+    return Forest(spec["columns"], ints["roots"], ints["feature"], np.array(t["threshold"], dtype=float),
+                  np.array(t["default_left"], dtype=bool), np.array(t["missing"], dtype=np.int8),
+                  ints["left"], ints["right"], np.array(t["leaf"], dtype=float), float(spec["scale"]),
+                  spec["decode"], int(spec["top"]))
+
+
+def to_json(f: Forest, header: dict) -> dict:
+    """The JSON form of a Forest, with ``header`` (how it was trained)."""
+    trees = {"roots": f.roots, "feature": f.feature, "threshold": f.threshold, "default_left": f.default_left,
+             "missing": f.missing, "left": f.left, "right": f.right, "leaf": f.leaf}
+    return {"header": header, "columns": f.columns, "scale": f.scale, "decode": f.decode, "top": f.top,
+            "trees": {k: v.tolist() for k, v in trees.items()}}
