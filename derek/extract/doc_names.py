@@ -245,9 +245,10 @@ def _word_step(index: TokenIndex, k: int, scope: _Scope) -> bool:
         if k - 1 < 0 or k - 1 not in index.date_tokens:
             scope.took("DAT")
         return True
-    if low in COORDINATORS:
+    if low in COORDINATORS:  # «Азаматтық және саяси құқықтар», not «декларациясы мен тұжырымдамасы»
         left = word_info(norms[k - 1]) if k > 0 else ("", frozenset(), "")
-        return left[2] in ("NOUN", "ADJ") and not left[1] & _CASES
+        listed = k > 0 and (form := noun_form(norms[k - 1])) is not None and form.kind in DOCUMENT_KINDS
+        return left[2] in ("NOUN", "ADJ") and not left[1] & _CASES and not listed
     if not word[:1].isalpha():
         return False
     _, tags, pos = word_info(word)

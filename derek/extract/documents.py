@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.doc_names import (
+    COORDINATORS,
     DOCUMENT_KINDS,
     Name,
     NounForm,
@@ -35,6 +36,10 @@ _DECISIONS = {"шешім", "қаулы"}
 _INITIATIVE_LINKS = {"бойынша"}  # «Қазақстанның ұсынысы бойынша»
 _DRAFTING = {"әзірле", "ұсын"}  # drafted, proposed
 _INITIATIVES = {"бастама", "ұсыныс"}  # «бастамасымен» (on the initiative of), «ұсынысы бойынша»
+_VENUES = frozenset({"city", "place"})  # «Астана саммитінде»: where the meeting was held
+_MEETING_GAP = 7  # words between a meeting's owner and the meeting noun
+_CASE_TAGS = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
+_TIME_NOUNS = {"жыл", "ай", "күн", "кез", "кезең", "уақыт", "ғасыр", "апта", "кейін", "соң"}
 
 
 def adopted_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule, span: tuple[int, int],
@@ -44,22 +49,59 @@ def adopted_document(doc: Document, sentence: Sentence, clause: Clause, rule: Ru
     «тарапынан», or the organization whose meeting the clause names). None when the document
     is a gazetteer treaty or no document name stands before the verb."""
     active = bool(rule.object_types)
-    name = _document_before(doc, index, clause, span[0], "ACC" if active else "NOM")
+    case = "ACC" if active else "NOM"
+    name = _document_before(doc, index, clause, span[0], case)
     if name is None:
         return None
-    outside = [a for a in clause.args if a.last <= name.first or a.first >= span[1] or name.head < a.first < span[0]]
+    names = _listed(doc, index, clause, name, case)
+    whole = Name(names[0].first, name.head, name.text)  # every listed name, for the args and dates outside
+    outside = [a for a in clause.args if a.last <= whole.first or a.first >= span[1] or name.head < a.first < span[0]]
     if active:
         actors = [a for a in outside if a.case == "NOM" and a.type in rule.subject_types]
-        before = [a for a in actors if a.last <= name.first]
+        before = [a for a in actors if a.last <= whole.first]
         after = [a for a in actors if a.first > name.head]  # «Жеті жарғыны Тәуке хан қабылдады»: fronted
-        adopter = before[-1] if before else after[0] if after else carried
+        adopter = before[-1] if before else after[0] if after else \
+            carried if carried is None or carried.anaphor or not _own_subject(index, clause, whole.first) else None
     else:
-        adopter = name.owner if name.owner and name.owner.type in _ADOPTERS else _passive_agent(index, clause, outside)
+        owner = next((n.owner for n in names if n.owner and n.owner.type in _ADOPTERS), None)
+        adopter = owner or passive_agent(index, clause, outside)
     if adopter is None:
         return []  # a document no body is named for is skipped (the rulebook's 1789 declaration)
-    when = _date_outside(index, clause, span[0], name) or (date if not _inside(index, date, name) else None)
-    return [Fact(adopter.entity, "adopted", None, name.text, when.value if when else None, None,
-                 sentence.start, sentence.end, round(rule.confidence - 0.1, 2))]
+    when = _date_outside(index, clause, span[0], whole) or (date if not _inside(index, date, whole) else None)
+    return [Fact(adopter.entity, "adopted", None, n.text, when.value if when else None, None,
+                 sentence.start, sentence.end, round(rule.confidence - 0.1, 2)) for n in names]
+
+
+def _own_subject(index: TokenIndex, clause: Clause, first: int) -> bool:
+    """A caseless noun before the document that is no entity, date or time word: the clause's
+    own subject, unnamed in the gazetteer («Парламент 2021 жылы … заңды қабылдады»), which the
+    previous sentence's subject does not replace."""
+    taken = {k for a in clause.args for k in range(a.first, a.last)} | index.date_tokens
+    for k in range(clause.first, first):
+        lemma, tags, pos = word_info(index.norms[k])
+        if k not in taken and pos in ("NOUN", "PROPN") and not tags & _CASE_TAGS and lemma not in _TIME_NOUNS \
+                and index.norms[k][:1].isalpha():
+            return True
+    return False
+
+
+def _listed(doc: Document, index: TokenIndex, clause: Clause, name: Name, case: str) -> list[Name]:
+    """The documents listed before ``name`` and adopted with it, in the same case, after «және /
+    мен» or a comma: «… туралы мәлімдеме және … бағдарлама қабылданды», «Конституцияны және …
+    заңды қабылдады»; ``name`` last."""
+    names = [name]
+    k = name.first - 1
+    while k > clause.first and (index.norms[k].lower() in COORDINATORS or index.norms[k] == ","):
+        form = noun_form(index.norms[k - 1])
+        if form is None or form.kind not in DOCUMENT_KINDS or form.case != case \
+                or any(a.first <= k - 1 < a.last and a.type == "treaty" for a in clause.args):
+            break
+        found = name_before(doc, index, clause, k - 1, min_words=1)
+        if found is None:
+            break
+        names.insert(0, found)
+        k = found.first - 1
+    return names
 
 
 def carried_adopter(rule: Rule, clause: Clause, span: tuple[int, int], index: TokenIndex,
@@ -113,7 +155,7 @@ def _drafted(index: TokenIndex, k: int) -> tuple[int, NounForm | None]:
     return (j, form) if form is not None and form.case == "GEN" else (k, None)
 
 
-def _passive_agent(index: TokenIndex, clause: Clause, args: list[Arg]) -> Arg | None:
+def passive_agent(index: TokenIndex, clause: Clause, args: list[Arg]) -> Arg | None:
     """«БҰҰ тарапынан», «Бас Ассамблеяның 47-сессиясында», «ШЫҰ саммитінде»: the body named as
     the agent or as the owner of a meeting; a meeting with no owner is the organization the
     text named last («алтыншы саммитте»)."""
@@ -125,9 +167,43 @@ def _passive_agent(index: TokenIndex, clause: Clause, args: list[Arg]) -> Arg | 
         if a.type in _RULERS and (nxt.lower() in _AGENT_WORDS or _reign(norms, a.last)):
             return a
     meeting = next((k for k in range(clause.first, clause.last) if _is_meeting(norms[k])), None)
-    if meeting is None or any(a.last == meeting for a in args):
+    if meeting is None:
         return None
+    owner = meeting_owner(index, args, meeting, clause.first)
+    if owner is not None or any(a.last == meeting for a in args):
+        return owner
     return index.last_organization(meeting)
+
+
+def meeting_owner(index: TokenIndex, args: list[Arg], meeting: int, first: int) -> Arg | None:
+    """The body or organization owning the meeting noun at ``meeting`` across the words that
+    only place or date it: «ЕҚЫҰ-ның Астана саммитінде», «Мәжілісінің 2019 жылғы 5 наурыздағы
+    отырысында», «Кеңестің Мәскеудегі отырысында»; any one word right before the meeting noun
+    («Сенатының кезекті отырысында»)."""
+    k = meeting - 1
+    while k >= max(first, meeting - _MEETING_GAP):
+        arg = next((a for a in args if a.first <= k < a.last), None)
+        if arg is not None:
+            if arg.type in _ADOPTERS and arg.case in ("GEN", "NOM"):
+                return arg
+            if arg.type not in _VENUES:
+                return None
+            k = arg.first - 1
+            continue
+        free = k == meeting - 1 and index.norms[k][:1].isalpha()  # «кезекті», which reads as an accusative
+        if not (free or k in index.date_tokens or meeting_attribute(index.norms[k])):
+            return None
+        k -= 1
+    return None
+
+
+def meeting_attribute(word: str) -> bool:
+    """A word that may stand between a meeting's owner and the meeting: a number, an adjective
+    in «-ғы/-гі» or «-дағы/-дегі» («жылғы», «наурыздағы», «Мәскеудегі»), a caseless adjective or
+    «-лық» word («кезекті», «пленарлық»)."""
+    _, tags, pos = word_info(word)
+    plain = not tags & (_CASE_TAGS | {"POSS.3"}) and pos in ("ADJ", "NUM", "NOUN")
+    return word[:1].isdigit() or "ATTR" in tags or plain
 
 
 def _reign(norms: list[str], k: int) -> bool:
@@ -161,8 +237,18 @@ def _inside(index: TokenIndex, date: DateMention | None, name: Name) -> bool:
 
 def _date_outside(index: TokenIndex, clause: Clause, i: int, name: Name) -> DateMention | None:
     """The last date before the verb that is no part of the name («2035 жылға дейінгі»)."""
-    dates = [d for a, d in index.dates_in(clause.first, i) if d.type == "DATE" and not name.first <= a <= name.head]
+    dates = [d for a, d in index.dates_in(clause.first, i)
+             if d.type == "DATE" and not name.first <= a <= name.head and not named_day(index, a)]
     return dates[-1] if dates else None
+
+
+def named_day(index: TokenIndex, a: int) -> bool:
+    """The date at token ``a`` is in the accusative: a day named («29 тамызды … күні деп
+    жариялаған қарар»), not when the verb happened."""
+    k = a
+    while k + 1 in index.date_tokens and k + 1 < len(index.norms):
+        k += 1
+    return any("ACC" in tags for _, tags in readings(index.norms[k]))
 
 
 def proposed_thing(doc: Document, clause: Clause, span: tuple[int, int],
