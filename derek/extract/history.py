@@ -25,6 +25,7 @@ _RULE_VERBS = {("билік", "құр"), ("билік", "ет"), ("хандық"
 _PROCLAIM = {"сайла", "жарияла", "көтер", "тағайында"}  # «хан болып сайланды / көтерілді»
 _POWER = frozenset({"билік", "өкімет"})  # «өкімет / билік басына келді» (came to power)
 _BETWEEN_OK = frozenset({"ADV", "PUNCT"})
+_AND = frozenset({"мен", "бен", "пен", "және"})
 
 
 @cache
@@ -69,8 +70,22 @@ def adjacent_founded(rule: Rule, subjects: list[Arg], span: tuple[int, int], ind
 
 
 def _adjacent(arg: Arg, i: int, index: TokenIndex) -> bool:
-    return all(k in index.date_tokens or word_info(index.norms[k])[2] in _BETWEEN_OK
-               for k in range(arg.last, i))
+    """Nothing but dates and adverbs between the state and the verb, or a name coordinated with
+    it: «Әбілхайыр хандығы мен Ноғай одағы құрылды» (a capitalized nominative phrase)."""
+    k = _coordinated_end(arg.last, i, index.norms)
+    return all(j in index.date_tokens or word_info(index.norms[j])[2] in _BETWEEN_OK for j in range(k, i))
+
+
+def _coordinated_end(k: int, i: int, norms: list[str]) -> int:
+    """The token after «мен / және Y …» that follows a name ending at ``k``, Y a capitalized
+    nominative phrase of at most four words before ``i``; ``k`` when there is none."""
+    if k + 1 >= i or norms[k].lower() not in _AND or not norms[k + 1][:1].isupper():
+        return k
+    j = k + 1
+    while j < i and j - k <= 4 and word_info(norms[j])[2] in ("NOUN", "PROPN", "ADJ") \
+            and not word_info(norms[j])[1] - {"POSS.3", "PL"}:
+        j += 1
+    return j if j > k + 1 else k
 
 
 def reign_facts(sentence: Sentence, clause: Clause, index: TokenIndex, date: DateMention | None) -> list[Fact]:

@@ -1,13 +1,13 @@
-"""Verbless lines of a career («* 1952–1955 жылдары – … академиясының президенті.»): the post
-held over the line's period (appointed_as, or chaired for a named body's chair); used by facts.py."""
+"""Verbless lines of a career («* 1952–1955 жылдары – … академиясының президенті.», «* Абылай хан -
+… ұлы ханы.»): the post held (appointed_as, or chaired for a named body's chair); used by facts.py."""
 
 from __future__ import annotations
 
 from derek.doc import Fact, Sentence
 from derek.extract.facts_offices import holders, title_value
-from derek.extract.history import text_person
+from derek.extract.history import finite, text_person
 from derek.extract.index import TokenIndex
-from derek.extract.rules import Clause, word_info
+from derek.extract.rules import BULLETS, Clause, word_info
 
 _DASHES = {"-", "–", "—"}
 _CHAIRED = frozenset({"organization", "body"})
@@ -19,13 +19,15 @@ def post_line_facts(sentence: Sentence, clause: Clause, index: TokenIndex) -> li
     the text is about."""
     norms = index.norms
     last = clause.last - 1 if not norms[clause.last - 1][:1].isalpha() else clause.last
-    if last <= clause.first or any(word_info(norms[k])[2] in ("VERB", "AUX") and "GEN" not in word_info(norms[k])[1]
-                                   and not norms[k][:1].isupper() for k in range(clause.first, last)):
-        return []
     dates = [(a, d) for a, d in index.dates_in(clause.first, last) if d.type == "DATE"]
     dash = next((k for k in range(clause.first, last) if norms[k] in _DASHES and k > clause.first), None)
-    if len(dates) != 1 or dash is None or not dates[0][0] < dash or any(a.first > dash and a.type == "person"
-                                                                         for a in clause.args):
+    if last <= clause.first or dash is None or any(a.first > dash and a.type == "person" for a in clause.args):
+        return []
+    if not dates:
+        return _named_line(sentence, clause, index, dash, last)
+    if len(dates) != 1 or not dates[0][0] < dash or any(
+            word_info(norms[k])[2] in ("VERB", "AUX") and "GEN" not in word_info(norms[k])[1]
+            and not norms[k][:1].isupper() for k in range(clause.first, last)):
         return []
     value = title_value(index, Clause(dash + 1, last), last - 1, holders(index, clause.args))
     people = [a for a in clause.args if a.type == "person" and a.last <= dash]
@@ -36,3 +38,18 @@ def post_line_facts(sentence: Sentence, clause: Clause, index: TokenIndex) -> li
     if body is not None and word_info(norms[last - 1])[0] == "төраға":  # as prefer_chaired reads it
         return [Fact(holder, "chaired", body.entity, None, dates[0][1].value, None, sentence.start, sentence.end, 0.6)]
     return [Fact(holder, "appointed_as", None, value, dates[0][1].value, None, sentence.start, sentence.end, 0.6)]
+
+
+def _named_line(sentence: Sentence, clause: Clause, index: TokenIndex, dash: int, last: int) -> list[Fact]:
+    """An undated «Name - post» line «* Абылай хан - қазақ халқының ұлы ханы.»: the person who
+    alone stands before the dash (a bullet aside) holds the post after it, with no time."""
+    people = [a for a in clause.args if a.type == "person" and a.last <= dash]
+    start = clause.first + (index.norms[clause.first] in BULLETS)
+    if any(finite(index.norms[k]) for k in range(start, last)):  # a participle qualifies the post
+        return []
+    if len(people) != 1 or people[0].first != start or people[0].last != dash or people[0].anaphor:
+        return []
+    value = title_value(index, Clause(dash + 1, last), last - 1, holders(index, clause.args))
+    if value is None:
+        return []
+    return [Fact(people[0].entity, "appointed_as", None, value, None, None, sentence.start, sentence.end, 0.55)]
