@@ -14,6 +14,7 @@ from derek.query.candidates import TYPES as _TYPES
 from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, earlier_names, fact_records, later_names
 from derek.query.fit import LAST, ordinals
+from derek.query.former_names import former_name
 from derek.query.post_order import ordered_posts
 from derek.query.question import POST, Question
 from derek.query.render import join_list, render_date
@@ -24,6 +25,8 @@ CHAIR = "төрағасы"  # the post a chaired fact names: «<body> төрағ
 
 
 def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 - sqlite3
+    if (former := former_name(db, question)) is not None:
+        return former  # «ЕҚЫҰ бұрын қалай аталды?»: the entity renamed to it
     asked = list(dict.fromkeys(e.entity for e in question.entities))
     if not asked or not question.predicates:
         return None

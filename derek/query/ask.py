@@ -12,6 +12,7 @@ from typing import Any
 
 from derek.doc import Document
 from derek.query.candidates import DATE_TYPES, TYPES, Candidate, candidates_in
+from derek.query.former_names import read_off_renaming
 from derek.query.open_reader import DOCUMENTS, ranked_documents, read_open, read_spans
 from derek.query.passages import PRIOR_WEIGHT, Passage, cited, document_passages, kb_passages, passage_at
 from derek.query.question import POST, Question, analyze_question, asked_count
@@ -178,7 +179,10 @@ def _same(a: Any, b: Any) -> bool:
 def _covers(facts: Answer, passage: Answer, question: Question) -> bool:
     """A list from the facts that holds every name of the passage's list, and more: the facts
     gathered members that one sentence names only in part, every post a person held where the
-    passage found one («Тоқаев кім?»), or every term of a post where it found one."""
+    passage found one («Тоқаев кім?»), or every term of a post where it found one; or a former
+    name from a renaming the passage read its answer off (`former_names.read_off_renaming`)."""
+    if read_off_renaming(facts, passage, question):
+        return True
     if not isinstance(facts.value, list):
         return False
     if isinstance(passage.value, list):

@@ -35,6 +35,7 @@ from derek.query.post_order import other_posts
 from derek.query.posts import posts_in
 from derek.query.question import DATE_TYPES, POST, Question, answer_nouns, load_words
 from derek.query.render import period_text, render_date
+from derek.query.rival_clause import rival_clause_factor
 from derek.query.spans import reading_spans
 from derek.query.tense import planned_only
 from derek.query.yes_no import yes_in
@@ -441,7 +442,7 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
     # «нешеуі атмосферада» → «26-сы атмосферада»: the question's frame word follows the value
     frame = FRAME_VALUE if mirrors_frame(p, question, positions[-1]) else 1.0
     return coverage * (1.0 - penalty) * frame * _main_clause(p, positions, question) \
-        * owner_factor(p, positions, question)
+        * owner_factor(p, positions, question) * rival_clause_factor(p, positions, question)
 
 
 SUBORDINATORS = frozenset({"кейін", "соң", "бұрын", "дейін", "шейін"})  # «-ғаннан кейін»: after …

@@ -21,6 +21,7 @@ from derek.query.fit import (
     rival_person_factor,
     rival_state_factor,
 )
+from derek.query.former_names import present_name_factor
 from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.matching import (
     _contrary_verb,
@@ -32,6 +33,7 @@ from derek.query.matching import (
     sentence_tokens,
     verb_key,
 )
+from derek.query.org_heads import head_rival
 from derek.query.question import Question
 
 if TYPE_CHECKING:
@@ -115,7 +117,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
         * ordinal_factor(passage, question) * pair_factor(passage, question, before[1]) \
         * possessed_factor(passage, question) * place_factor(passage, question, before[1]) \
         * rival_org_factor(passage, question, before[1]) * rival_state_factor(passage, question, before[1]) \
-        * rival_person_factor(passage, question, before[1])
+        * rival_person_factor(passage, question, before[1]) * present_name_factor(passage, question)
 
 
 def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], keys: list[str],
@@ -136,12 +138,13 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
             matched += weight
         elif e.entity in before[1] or (words and all(_hits(w, before[0]) for w in words)):
             matched += weight * CONTEXT_WEIGHT
-        elif e.entity in passage.topic and e.type in TOPIC_TYPES and not _rival(passage, e.type, asked):
+        elif e.entity in passage.topic and e.type in TOPIC_TYPES \
+                and not _rival(passage, e.type, asked, question.verb):
             matched += weight * TOPIC_WEIGHT
         elif hits and _own_body(passage, e.entity, entity_ids, [w for w in words if w not in hits]):
             matched += weight * BODY_WEIGHT
         elif len(words) > 1 and words[-1] in hits and e.entity in passage.topic \
-                and not _rival(passage, e.type, asked):
+                and not _rival(passage, e.type, asked, question.verb):
             matched += weight * TOPIC_WEIGHT  # «полигонда» in a text that names «Семей сынақ полигоны»
         elif words:
             matched += weight * 0.5 * len(hits) / len(words)
@@ -174,12 +177,14 @@ def _weigh(passage: Passage, indexes: list[int], weight: float) -> None:
         passage.weights[i] = max(passage.weights.get(i, 0.0), weight)
 
 
-def _rival(passage: Passage, kind: str, asked: set[str]) -> bool:
+def _rival(passage: Passage, kind: str, asked: set[str], verb: str = "") -> bool:
     """The sentence names another entity of the asked kind: «Ұйым» there is not the asked one.
     An organization and a body rival each other (ЕҚЫҰ vs БҰҰ Қауіпсіздік Кеңесі), but not the
     asked body's own organization (org:sco for org:sco-secretariat), nor the asked organization's
     own body (org:un-ga, the General Assembly, for org:un)."""
     kinds = RIVAL_KINDS.get(kind, {kind})
+    if kind in ("organization", "body") and head_rival(passage, asked, verb):
+        return True  # «Кеңес құру» in a text on the CICA: the organization founded is named by its head
     return any(x["kind"] == "entity" and x["label"] in kinds and x["value"] not in asked
                and not any(a.startswith(x["value"] + "-") or x["value"].startswith(a + "-") for a in asked)
                for x in passage.spans)

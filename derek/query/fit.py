@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from derek.doc import Token
+from derek.query.org_heads import head_rival
 from derek.query.question import Question
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def rival_org_factor(passage: Passage, question: Question, before: set[str]) -> 
         return 1.0
     asked = {e.entity for e in question.entities}
     others = any(x["kind"] == "entity" and x["label"] == "organization" and x["value"] not in asked
-                 for x in passage.spans)
+                 for x in passage.spans) or head_rival(passage, asked, question.verb)
     return ORG_RIVAL if others else 1.0
 
 
@@ -100,6 +101,8 @@ def rival_state_factor(passage: Passage, question: Question, before: set[str]) -
 
 
 PERSON_RIVAL = 0.8  # the asked person missing, another person named as the actor (round 13c)
+PRONOUN_RIVAL = 0.6  # … and the sentence's «ол» is that person, named in the sentence it leans on
+PERSON_PRONOUNS = frozenset({"ол", "оның", "оны", "оған", "одан"})  # he/she: nom., gen., acc., dat., abl.
 
 
 def rival_person_factor(passage: Passage, question: Question, before: set[str]) -> float:
@@ -110,9 +113,20 @@ def rival_person_factor(passage: Passage, question: Question, before: set[str]) 
     if not people or question.answer_type not in WHEN_OR_HOW_MANY:
         return 1.0
     named = {x["value"] for x in passage.spans if x["kind"] == "entity"} | before
-    if any(p in named for p in people):
+    if any(p in named for p in people) or not any(str(v).startswith("person:") for v in named):
         return 1.0
-    return PERSON_RIVAL if any(str(v).startswith("person:") for v in named) else 1.0
+    return PRONOUN_RIVAL if _pronoun_actor(passage) else PERSON_RIVAL
+
+
+def _pronoun_actor(passage: Passage) -> bool:
+    """Is the sentence's actor «ол» (he, she) of the sentence it leans on: a pronoun before every
+    person the sentence names (those after it are owners or objects: «ол БҰҰ Бас хатшысының
+    орынбасары …»)? «2011–2013 жылдары ол …» after a sentence on Tokayev tells of Tokayev."""
+    if passage.context is None:
+        return False
+    people = [x["start"] - passage.start for x in passage.spans
+              if x["kind"] == "entity" and str(x["value"]).startswith("person:")]
+    return any(t.norm.lower() in PERSON_PRONOUNS and all(t.start < a for a in people) for t in passage.tokens)
 
 
 INSTRUMENTAL = ("мен", "бен", "пен")  # «Түркиямен», «ТМД-мен»: the partner of a relation

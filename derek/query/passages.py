@@ -44,6 +44,7 @@ class Passage:
     prior: float = 1.0  # the document's BM25 rank score, the best document's = 1
     stated: frozenset[str] | None = None  # predicates of the stored facts citing it (None: unknown)
     neighbours: tuple[Passage, ...] = ()  # the sentences before and after (unscored; neighbours.py)
+    orgs: frozenset[str] = frozenset()  # organizations and bodies the whole document names (org_heads.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
@@ -62,12 +63,13 @@ def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # no
     priors = rank_documents(db, question, match)
     rows += _best_document_rows(db, match, priors, {(r[0], r[2]) for r in rows})
     topics = _topics(db, question, {r[0] for r in rows})
+    orgs = _organizations(db, {r[0] for r in rows})
     stated = _stated(db, question, {r[0] for r in rows})
     passages = []
     for doc_id, name, start, end, text, rank in rows:
         passage = Passage(name, doc_id, start, end, text, spans_in(db, doc_id, start, end), bm25=-rank,
                           topic=topics.get(doc_id, frozenset()), prior=priors.get(doc_id, 0.0),
-                          stated=stated.get((doc_id, start), frozenset()))
+                          stated=stated.get((doc_id, start), frozenset()), orgs=orgs.get(doc_id, frozenset()))
         if anaphoric(text):
             passage.context = _previous(db, doc_id, name, start)
         score(passage, question, idf)
@@ -158,7 +160,7 @@ def _followers(db, best: list[Passage], have: list[Passage], question: Question,
             continue
         seen.add((p.doc_id, row[0]))
         follower = Passage(p.doc, p.doc_id, row[0], row[1], row[2], spans_in(db, p.doc_id, row[0], row[1]))
-        follower.context, follower.topic, follower.prior = p, p.topic, p.prior
+        follower.context, follower.topic, follower.prior, follower.orgs = p, p.topic, p.prior, p.orgs
         score(follower, question, idf)
         found.append(follower)
     return found
@@ -174,6 +176,18 @@ def _topics(db, question: Question, doc_ids: set[int]) -> dict[int, frozenset[st
     rows = db.execute(f"SELECT DISTINCT doc_id, value FROM spans WHERE kind = 'entity' AND value IN"
                       f" ({','.join('?' * len(asked))}) AND doc_id IN ({','.join('?' * len(doc_ids))})",
                       [*asked, *doc_ids])
+    for doc_id, value in rows:
+        found.setdefault(doc_id, set()).add(value)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _organizations(db, doc_ids: set[int]) -> dict[int, frozenset[str]]:  # noqa: ANN001 - sqlite3
+    """The organizations and bodies each document names somewhere (for «Одаққа», «Кеңес»)."""
+    if not doc_ids:
+        return {}
+    found: dict[int, set[str]] = {}
+    rows = db.execute("SELECT DISTINCT doc_id, value FROM spans WHERE kind = 'entity' AND label IN"
+                      f" ('organization', 'body') AND doc_id IN ({','.join('?' * len(doc_ids))})", [*doc_ids])
     for doc_id, value in rows:
         found.setdefault(doc_id, set()).add(value)
     return {k: frozenset(v) for k, v in found.items()}
@@ -241,6 +255,7 @@ def passage_at(db, source: dict[str, Any], question: Question,  # noqa: ANN001
     doc_id = passage.doc_id
     passage.topic = _topics(db, question, {doc_id}).get(doc_id, frozenset())
     passage.stated = _stated(db, question, {doc_id}).get((doc_id, source["start"]), frozenset())
+    passage.orgs = frozenset((same_as or {}).get(o, o) for o in _organizations(db, {doc_id}).get(doc_id, ()))
     if anaphoric(passage.text):  # scored as retrieval scores it: «Ол …» leans on the sentence before
         passage.context = _previous(db, doc_id, source["doc"], source["start"])
     score(passage, question, _kb_idf(db, question.terms))
