@@ -4,12 +4,8 @@ decided by the rulebook (`adopted`) before the session's rules changed."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-
-from derek.doc import Document
-from derek.pipeline import run
+from test_facts_adopted import _adopted, _plain  # the same comparison as the session-11 table
 
 SUPREME = "org:kazakh-ssr-supreme-soviet"
 PARLIAMENT = "org:kz-parliament"
@@ -116,18 +112,6 @@ ADOPTED13_TABLE = [
     ("ЕҚЫҰ-ның Астана саммитінде іс-қимыл жоспары қабылданбады.", 0, set()),
     ("БҰҰ Бас Ассамблеясы бұл қарарды қабылдамады.", 0, set()),
 ]
-
-
-def _plain(value: str | None) -> str | None:
-    """Compared as bench/facts.py compares values: casefolded, without quotation marks."""
-    return " ".join(re.sub(r'["«»“”„]', " ", value).split()).casefold() if value else None
-
-
-def _adopted(text: str, index: int) -> set:
-    doc = run(Document(text))
-    sentence = doc.sentences[index]
-    return {(f.subject, _plain(f.object or f.value), f.time)
-            for f in doc.facts if f.start == sentence.start and f.predicate == "adopted"}
 
 
 @pytest.mark.parametrize(("text", "index", "expected"), ADOPTED13_TABLE)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from derek.doc import Document
-from derek.pipeline import run
+from test_facts_quantities import _check  # one quantity check for every figures table
 
 # (text, expected (subject, value) quantity facts, (subject, value) facts that must not appear)
 CASES = [
@@ -34,9 +32,4 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected,absent", CASES)
 def test_facts_news_figures_owner_and_value(text: str, expected: list, absent: list) -> None:
-    doc = run(Document(text))
-    got = {(f.subject, f.value) for f in doc.facts if f.predicate == "quantity"}
-    for fact in expected:
-        assert fact in got, (fact, got)
-    for fact in absent:
-        assert fact not in got, (fact, got)
+    _check(text, expected, absent)

@@ -75,21 +75,6 @@ def _check(text: str, expected: list, absent: list) -> None:
         assert fact not in got, (fact, got)
 
 
-@pytest.mark.parametrize("text,expected,absent", ITS_MEASURE_CASES)
-def test_facts_quantities_its_measure(text: str, expected: list, absent: list) -> None:
-    _check(text, expected, absent)
-
-
-@pytest.mark.parametrize("text,expected,absent", SOURCE_CASES)
-def test_facts_quantities_lone_source(text: str, expected: list, absent: list) -> None:
-    _check(text, expected, absent)
-
-
-@pytest.mark.parametrize("text,expected,absent", PAIR_CASES)
-def test_facts_quantities_pair_partner(text: str, expected: list, absent: list) -> None:
-    _check(text, expected, absent)
-
-
-@pytest.mark.parametrize("text,expected,absent", SHARED_UNIT_CASES)
-def test_facts_quantities_shared_unit(text: str, expected: list, absent: list) -> None:
+@pytest.mark.parametrize("text,expected,absent", ITS_MEASURE_CASES + SOURCE_CASES + PAIR_CASES + SHARED_UNIT_CASES)
+def test_facts_quantities_owner_and_unit(text: str, expected: list, absent: list) -> None:
     _check(text, expected, absent)
