@@ -1,6 +1,7 @@
-"""Session-13 fixes from the fifth blind set's dev half: a genitive noun right after «қай» is the
-asked noun («қай жүздің … тұлғасы»), «X-ке дейін кім?» asks the list item before X's, «бас қосты»
-(met) is one verb of the «gather» group — own sentences, not from the corpus or the seeds."""
+"""Session-13 fixes from the fifth blind set's dev half: «X-ке дейін кім?» asks the list item before
+X's, «бас қосты» (met) is one verb of the «gather» group — own sentences, not from the corpus or the
+seeds. (A third, the genitive after «қай» as the asked noun, was reverted: it cost KazQAD reading
+comprehension two questions; the typing cases below hold either way.)"""
 
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ from derek.query.matching import _keys, _synonym_hits, sentence_tokens, verb_key
 from derek.query.question import analyze_question
 from derek.query.sequence import asked_step
 
-# (question, answer type, focus): the genitive after «қай» owns the noun after it, which is not asked
+# (question, answer type, focus): the noun after «қай» and its genitive
 OWNERS = [
-    ("Абай қай ғасырдың көрнекті тұлғасы болды?", "description", "ғасыр"),
     ("Абай қай өңірдің көрнекті тұлғасы болды?", "place", "өңір"),
     ("Бұл қай қаланың басты алаңы?", "place", "қала"),
     ("Қазақстан қай елдің тұңғыш серіктесі болды?", "state", "ел"),

@@ -205,7 +205,7 @@ def _focus(tokens: list[Token], start: int, kind: str) -> str | None:
     description or a figure the word after them («қандай формуланы» → формула, «неше рет» → рет)."""
     asks_noun = start > 0 and tokens[start - 1].norm.lower() in DETERMINERS
     # «нені шақыру туралы келісімге»: a pronoun is the answer itself; the nouns after it are not asked
-    for t in tokens[max(start - 1, 0) : _owner_end(tokens, start, start + 3) if asks_noun else start]:
+    for t in tokens[max(start - 1, 0) : start + 3 if asks_noun else start]:
         if t.lemma.lower() in answer_nouns():
             return t.lemma.lower()
     after = tokens[start : start + 1]
@@ -213,19 +213,6 @@ def _focus(tokens: list[Token], start: int, kind: str) -> str | None:
             and term(after[0]) not in stopwords():
         return term(after[0])
     return None
-
-
-def _owner_end(tokens: list[Token], start: int, end: int) -> int:
-    """Where the asked noun's window ends: right after a genitive noun that follows the question
-    word («қай жүздің көрнекті тұлғасы» asks the жүз, whose тұлға is named: not a person), else at
-    ``end``."""
-    from derek.lang.kk.morphology import analyze
-
-    if start <= 0 or start >= len(tokens) or tokens[start - 1].norm.lower() not in DETERMINERS:
-        return end
-    readings = analyze(tokens[start].norm.lower())
-    owner = bool(readings) and readings[0].pos == "NOUN" and "GEN" in readings[0].tags
-    return start + 1 if owner else end
 
 
 def _pronoun(pattern: tuple[str, ...]) -> bool:
@@ -236,7 +223,7 @@ def _pronoun(pattern: tuple[str, ...]) -> bool:
 
 def _refine(kind: str, tokens: list[Token], start: int) -> str:
     nouns = answer_nouns()
-    window = tokens[max(start - 1, 0) : _owner_end(tokens, start, start + 3)]
+    window = tokens[max(start - 1, 0) : start + 3]
     for i, t in enumerate(window):
         lemma = t.lemma.lower()
         if lemma in nouns and kind in ("description", "state", "organization", "person"):
