@@ -237,6 +237,12 @@ LATER_BLIND = {"blind2": (BLIND2, BLIND2_ROWS, "c", ROWS + BLIND_ROWS),
 LATER_ROWS = [r for _, rows, _, _ in LATER_BLIND.values() for r in rows if r["answerable"]]
 LATER_SOURCES = BLIND2_SOURCES + BLIND3_SOURCES + BLIND4_SOURCES + BLIND5_SOURCES
 
+# The unanswerable set (bench/data/qa_unanswerable.jsonl, qa_unanswerable.md, session 13): 60 near
+# misses u001…u060 that no text answers, then 20 answerable questions of the same shapes a001…a020.
+UNANSWERABLE = REPO / "bench" / "data" / "qa_unanswerable.jsonl"
+UNANSWERABLE_ROWS = [json.loads(line) for line in UNANSWERABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+UNANSWERABLE_SOURCES = [(row["id"], src) for row in UNANSWERABLE_ROWS for src in row["sources"]]
+
 
 @pytest.mark.parametrize("name", LATER_BLIND)
 def test_qa_gold_later_blind_lines_have_the_schema(name):
@@ -244,12 +250,13 @@ def test_qa_gold_later_blind_lines_have_the_schema(name):
     _check_blind_set(rows, prefix, {row["question"] for row in earlier})
 
 
-@pytest.mark.parametrize("row", LATER_ROWS, ids=lambda r: r["id"])
+@pytest.mark.parametrize("row", LATER_ROWS + [r for r in UNANSWERABLE_ROWS if r["answerable"]], ids=lambda r: r["id"])
 def test_qa_gold_later_blind_value_fits_answer_type(row):
     test_qa_gold_blind_value_fits_answer_type(row)
 
 
-@pytest.mark.parametrize("qid,src", LATER_SOURCES, ids=[f"{q}-{s['doc']}-{s['start']}" for q, s in LATER_SOURCES])
+@pytest.mark.parametrize("qid,src", LATER_SOURCES + UNANSWERABLE_SOURCES,
+                         ids=[f"{q}-{s['doc']}-{s['start']}" for q, s in LATER_SOURCES + UNANSWERABLE_SOURCES])
 def test_qa_gold_later_blind_source_is_a_derek_sentence(qid, src):
     assert not src["doc"].startswith("004")  # seed 004 is held out for the facts benchmark
     test_qa_gold_source_is_a_derek_sentence(qid, src)
@@ -260,13 +267,6 @@ def test_qa_gold_later_blind_source_is_a_derek_sentence(qid, src):
 def test_qa_gold_later_blind_stores_no_seed_sentence(name):
     path, rows, _, _ = LATER_BLIND[name]
     _stores_no_seed_sentence(path, [(row["id"], src) for row in rows for src in row["sources"]])
-
-
-# The unanswerable set (bench/data/qa_unanswerable.jsonl, qa_unanswerable.md, session 13): 60 near
-# misses u001…u060 that no text answers, then 20 answerable questions of the same shapes a001…a020.
-UNANSWERABLE = REPO / "bench" / "data" / "qa_unanswerable.jsonl"
-UNANSWERABLE_ROWS = [json.loads(line) for line in UNANSWERABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
-UNANSWERABLE_SOURCES = [(row["id"], src) for row in UNANSWERABLE_ROWS for src in row["sources"]]
 
 
 def test_qa_gold_unanswerable_lines_have_the_schema():
@@ -281,17 +281,6 @@ def test_qa_gold_unanswerable_lines_have_the_schema():
         assert bool(row["answers"]) == bool(row["sources"]) == row["answerable"], row["id"]
         assert row["answerable"] or row["value"] is None and row["note"], row["id"]
     assert len({row["question"] for row in UNANSWERABLE_ROWS}) == 80
-
-
-@pytest.mark.parametrize("row", [r for r in UNANSWERABLE_ROWS if r["answerable"]], ids=lambda r: r["id"])
-def test_qa_gold_unanswerable_value_fits_answer_type(row):
-    test_qa_gold_value_fits_answer_type(row)
-
-
-@pytest.mark.parametrize("qid,src", UNANSWERABLE_SOURCES, ids=[f"{q}-{s['doc']}-{s['start']}" for q, s in UNANSWERABLE_SOURCES])
-def test_qa_gold_unanswerable_source_is_a_derek_sentence(qid, src):
-    assert not src["doc"].startswith("004")  # seed 004 is held out for the facts benchmark
-    test_qa_gold_source_is_a_derek_sentence(qid, src)
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")

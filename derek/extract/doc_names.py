@@ -29,7 +29,7 @@ _GOVERNS = {"қарсы": {"DAT"}, "дейінгі": {"DAT"}, "дейін": {"DA
             "бағытталған": {"DAT"}, "туралы": set(), "жөніндегі": set(), "қатысты": {"DAT"}, "үшін": set()}
 _VERBAL_NOUN_CASES = {"ACC", "DAT", "INS"}  # «ұйымға айналдыру», «АӨСШК-ні … айналдыру»
 _ALWAYS = {"NOM", "GEN", "ATTR"}  # a noun's own modifiers: «іс-қимылдың халықаралық күні»
-_CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
+CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})  # the marked cases (not NOM, ATTR)
 COORDINATORS = {"және", "мен", "пен", "бен", "әрі"}
 # «жаңа / тұңғыш / алғашқы Конституцияны»: a turn in a sequence of documents, no part of the name
 _TURNS = {"жаңа", "тұңғыш", "алғашқы"}
@@ -161,7 +161,7 @@ def _close_before(index: TokenIndex, clause: Clause, head: int) -> int | None:
         if word in QUOTES:
             return k
         _, tags, pos = word_info(word)
-        if word.lower() not in _NAMING and (pos not in ("NOUN", "ADJ", "PROPN") or tags & _CASES):
+        if word.lower() not in _NAMING and (pos not in ("NOUN", "ADJ", "PROPN") or tags & CASES):
             return None
     return None
 
@@ -178,7 +178,7 @@ def said_title(index: TokenIndex, clause: Clause, head: int) -> int | None:
     if k < clause.first or norms[head - 1].lower() not in _SAID:
         return None
     _, tags, pos = word_info(norms[k])
-    if pos != "VERB" or "VNOUN" not in tags or tags & _CASES:
+    if pos != "VERB" or "VNOUN" not in tags or tags & CASES:
         return None
     first = k
     for j in range(k - 1, max(clause.first, head - _MAX_WORDS) - 1, -1):
@@ -186,7 +186,7 @@ def said_title(index: TokenIndex, clause: Clause, head: int) -> int | None:
         word = norms[j]
         form = noun_form(word)
         _, tags, pos = word_info(word)
-        case = arg.case if arg else form.case if form else next((t for t in _CASES if t in tags), "NOM")
+        case = arg.case if arg else form.case if form else next((t for t in CASES if t in tags), "NOM")
         if case == "LOC" and (arg is not None or pos in ("NOUN", "PROPN")):
             return arg.first if arg else j  # a place opens the title
         if j in index.date_tokens or not word[:1].isalnum() or case not in _SAID_CASES \
@@ -248,7 +248,7 @@ def _word_step(index: TokenIndex, k: int, scope: _Scope) -> bool:
     if low in COORDINATORS:  # «Азаматтық және саяси құқықтар», not «декларациясы мен тұжырымдамасы»
         left = word_info(norms[k - 1]) if k > 0 else ("", frozenset(), "")
         listed = k > 0 and (form := noun_form(norms[k - 1])) is not None and form.kind in DOCUMENT_KINDS
-        return left[2] in ("NOUN", "ADJ") and not left[1] & _CASES and not listed
+        return left[2] in ("NOUN", "ADJ") and not left[1] & CASES and not listed
     if not word[:1].isalpha():
         return False
     _, tags, pos = word_info(word)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.doc_names import (
+    CASES,
     COORDINATORS,
     DOCUMENT_KINDS,
     Name,
@@ -37,8 +38,8 @@ _INITIATIVE_LINKS = {"бойынша"}  # «Қазақстанның ұсыны�
 _DRAFTING = {"әзірле", "ұсын"}  # drafted, proposed
 _INITIATIVES = {"бастама", "ұсыныс"}  # «бастамасымен» (on the initiative of), «ұсынысы бойынша»
 _VENUES = frozenset({"city", "place"})  # «Астана саммитінде»: where the meeting was held
-_MEETING_GAP = 7  # words between a meeting's owner and the meeting noun
-_CASE_TAGS = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
+MEETING_GAP = 7  # words between a meeting's owner and the meeting noun
+MARKED = CASES | {"POSS.3"}  # a word in a marked case or possessed: no caseless modifier
 _TIME_NOUNS = {"жыл", "ай", "күн", "кез", "кезең", "уақыт", "ғасыр", "апта", "кейін", "соң"}
 
 
@@ -79,7 +80,7 @@ def _own_subject(index: TokenIndex, clause: Clause, first: int) -> bool:
     taken = {k for a in clause.args for k in range(a.first, a.last)} | index.date_tokens
     for k in range(clause.first, first):
         lemma, tags, pos = word_info(index.norms[k])
-        if k not in taken and pos in ("NOUN", "PROPN") and not tags & _CASE_TAGS and lemma not in _TIME_NOUNS \
+        if k not in taken and pos in ("NOUN", "PROPN") and not tags & CASES and lemma not in _TIME_NOUNS \
                 and index.norms[k][:1].isalpha():
             return True
     return False
@@ -181,7 +182,7 @@ def meeting_owner(index: TokenIndex, args: list[Arg], meeting: int, first: int) 
     отырысында», «Кеңестің Мәскеудегі отырысында»; any one word right before the meeting noun
     («Сенатының кезекті отырысында»)."""
     k = meeting - 1
-    while k >= max(first, meeting - _MEETING_GAP):
+    while k >= max(first, meeting - MEETING_GAP):
         arg = next((a for a in args if a.first <= k < a.last), None)
         if arg is not None:
             if arg.type in _ADOPTERS and arg.case in ("GEN", "NOM"):
@@ -202,7 +203,7 @@ def meeting_attribute(word: str) -> bool:
     in «-ғы/-гі» or «-дағы/-дегі» («жылғы», «наурыздағы», «Мәскеудегі»), a caseless adjective or
     «-лық» word («кезекті», «пленарлық»)."""
     _, tags, pos = word_info(word)
-    plain = not tags & (_CASE_TAGS | {"POSS.3"}) and pos in ("ADJ", "NUM", "NOUN")
+    plain = not tags & MARKED and pos in ("ADJ", "NUM", "NOUN")
     return word[:1].isdigit() or "ATTR" in tags or plain
 
 

@@ -15,7 +15,7 @@ from derek.extract.doc_names import (
     nominative,
     noun_form,
 )
-from derek.extract.documents import meeting_attribute, named_day, passive_agent
+from derek.extract.documents import MARKED, MEETING_GAP, meeting_attribute, named_day, passive_agent
 from derek.extract.rules import Arg, Clause, Rule, word_info
 
 if TYPE_CHECKING:
@@ -25,11 +25,9 @@ _OWNERS = frozenset({"state", "organization", "body"})
 _AFTER = 8  # a participle's document head stands within this many words after it
 _ABOUT = {"туралы", "жөніндегі"}  # «… туралы заң»: a genitive before it is the law's topic
 SITTINGS = frozenset({"отырыс", "сессия", "жиналыс", "пленум"})  # a body's sitting as a setting
-_SITTING_GAP = 7  # words between a body and its sitting
 _SETTING = 6  # words of a setting between a document and its verb
 _SEATS = frozenset({"body", "organization"})  # «Парламентінде қабылданды», not «Қазақстанда»
 _LOC_ENDINGS = ("да", "де", "та", "те")
-_MARKED = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS", "POSS.3"})
 
 
 def owned_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule, span: tuple[int, int],
@@ -107,7 +105,7 @@ def _locative(word: str) -> bool:
 def _modifier(word: str) -> bool:
     """A caseless adjective or noun before a setting («бүкілхалықтық референдумда»)."""
     _, tags, pos = word_info(word)
-    return pos in ("ADJ", "NOUN") and not tags & _MARKED
+    return pos in ("ADJ", "NOUN") and not tags & MARKED
 
 
 def _sitting(index: TokenIndex, k: int, end: int) -> bool:
@@ -115,7 +113,7 @@ def _sitting(index: TokenIndex, k: int, end: int) -> bool:
     «кезінде / барысында» (the time of the sitting), before ``end``; only words that date or
     place the sitting stand between («Мәжілісінің 2019 жылғы 5 наурыздағы отырысында»)."""
     norms = index.norms
-    for i in range(k, min(k + _SITTING_GAP, end)):
+    for i in range(k, min(k + MEETING_GAP, end)):
         word = norms[i].lower()
         lemma, tags, _ = word_info(word.rpartition("-")[2] if word[:1].isdigit() else word)
         if lemma in SITTINGS and "POSS.3" in tags:

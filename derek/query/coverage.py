@@ -33,7 +33,7 @@ from derek.query.matching import (
     sentence_tokens,
     verb_key,
 )
-from derek.query.org_heads import head_rival
+from derek.query.org_heads import head_rival, related
 from derek.query.question import Question
 
 if TYPE_CHECKING:
@@ -186,7 +186,7 @@ def _rival(passage: Passage, kind: str, asked: set[str], verb: str = "") -> bool
     if kind in ("organization", "body") and head_rival(passage, asked, verb):
         return True  # «Кеңес құру» in a text on the CICA: the organization founded is named by its head
     return any(x["kind"] == "entity" and x["label"] in kinds and x["value"] not in asked
-               and not any(a.startswith(x["value"] + "-") or x["value"].startswith(a + "-") for a in asked)
+               and not any(related(a, x["value"]) for a in asked)
                for x in passage.spans)
 
 

@@ -26,7 +26,7 @@ def name_heads(entity_id: str) -> frozenset[str]:
     return frozenset(lemma(n.split()[-1]).lower() for n in names if n.split())
 
 
-def _related(a: str, b: str) -> bool:
+def related(a: str, b: str) -> bool:
     """The same organization, or one is a body of the other (org:un and org:un-ga)."""
     return a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
@@ -39,7 +39,7 @@ def head_rival(passage: Passage, asked: set[str], verb: str) -> bool:
     text on the CICA founds no UN, «Одақ мүшелері» in a text naming the EAEU are no SCO members."""
     if not verb or not passage.orgs or len(passage.tokens) < 2:
         return False
-    family = {o for o in passage.orgs | asked if any(_related(o, a) for a in asked)}
+    family = {o for o in passage.orgs | asked if any(related(o, a) for a in asked)}
     own = {h for o in family for h in name_heads(o)}
     rivals = {h for o in passage.orgs - family for h in name_heads(o)} - own
     if not rivals:
