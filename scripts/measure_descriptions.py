@@ -92,7 +92,7 @@ def words(text: str) -> int:
 
 def profile(data: list[dict], picks: list[int], golds: dict[str, list[str]]) -> dict:
     """The description questions: hits, EM/F1 among hits, length, gold head POS / suffix."""
-    from derek.query.reader import _reading
+    from derek.query.reader_features import word_reading
 
     sel = [i for i, d in enumerate(data) if d["kind"] == "description"]
     hits = [i for i in sel if train_reader._in_answer_sentence(data[i], picks[i])]
@@ -108,7 +108,7 @@ def profile(data: list[dict], picks: list[int], golds: dict[str, list[str]]) -> 
     for i in sel:
         gold = golds[data[i]["id"]][0].split()
         last = "".join(c for c in gold[-1] if c.isalnum()) if gold else ""
-        r = _reading(last) if last else ("X", "0")
+        r = word_reading(last) if last else ("X", "0")
         pos[r[0]] += 1
         suffix[r[1]] += 1
         glen[min(len(gold), 6)] += 1
@@ -128,7 +128,7 @@ def _word_list(text: str) -> list[str]:
 def boundary(d: dict, text: str, sentence: tuple[int, int]) -> dict[str, float]:
     """Span-boundary features of a description candidate, from its sentence's text: a genitive
     chain «X-тың Y-ы» cut or kept, an adjective run cut before the span, the head left outside."""
-    from derek.query.reader import _reading
+    from derek.query.reader_features import word_reading
 
     s = d["context"][sentence[0] : sentence[1]]
     at = s.find(text)
@@ -137,14 +137,14 @@ def boundary(d: dict, text: str, sentence: tuple[int, int]) -> dict[str, float]:
     inside, before, after = _word_list(text), _word_list(s[:at])[-1:], _word_list(s[at + len(text) :])[:1]
     if not inside:
         return {}
-    reads = [_reading(w) for w in inside]
+    reads = [word_reading(w) for w in inside]
     f: dict[str, float] = {}
     if before:
-        pos, tag = _reading(before[0])
+        pos, tag = word_reading(before[0])
         f["bd:prev_gen"] = float(tag == "GEN")
         f["bd:prev_adj"] = float(pos == "ADJ")
     if after:
-        pos, tag = _reading(after[0])
+        pos, tag = word_reading(after[0])
         f["bd:next_poss"] = float(tag.startswith("POSS"))
         f["bd:next_noun"] = float(pos in ("NOUN", "PROPN"))
     f["bd:last_gen"] = float(reads[-1][1] == "GEN")
