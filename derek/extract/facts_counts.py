@@ -23,6 +23,7 @@ from derek.extract.figure_guards import (
 from derek.extract.figure_owners import (
     OWNER_TYPES,
     WATER_TYPES,
+    bare_metres,
     border_partner,
     counts_what_is_there,
     listed_owners,
@@ -30,6 +31,7 @@ from derek.extract.figure_owners import (
     measure_owner,
     opening_here,
     owns,
+    peak_facts,
     pointed,
     setting_names,
     share_owner,
@@ -285,6 +287,8 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
                     discourse: Discourse, carried: DateMention | None = None) -> list[Fact]:
     """Quantity facts when the figure has a measure noun, a unit or a counted noun, and an owner
     (one fact per name the figure is attached to: «Германия мен Франция (5 %)»)."""
+    if bare_metres(q):
+        return peak_facts(index, sentence, a, q)
     if a > sentence.first_token and index.norms[a - 1].lower() in _KNOWN_GROUP:
         return []  # «осы 3 топтағы салалар»: these three, a reference back, not a new figure
     measured = _measure(sentence, index, a, b) or _rate_of(index, sentence, a, q)

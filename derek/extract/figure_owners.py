@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from derek.doc import EntityMention, Sentence
+from derek.doc import EntityMention, Fact, Quantity, Sentence
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.rules import word_info
 
@@ -19,6 +19,8 @@ OWNER_TYPES = ("state", "organization", "city", "region", "place")
 # тереңдігі»), not goods carried over it («Каспий теңізі арқылы … тонна мұнай») or a country's
 # figures its name happens to precede.
 WATER_TYPES = ("sea", "lake", "river")
+# A mountain owns a figure in parentheses right after its name («Кибо (5895 м)»: its height).
+LISTED_TYPES = (*OWNER_TYPES, *WATER_TYPES, "mountain")
 _WATER_MEASURES = {"аудан", "аумақ", "тереңдік", "ұзындық", "деңгей", "көлем", "ен", "биіктік",
                    "тұздылық", "су", "жағалау"}
 _TRADE = {"сауда", "айналым", "тауар", "экспорт", "импорт"}  # the partner owns a bilateral figure
@@ -53,7 +55,7 @@ def listed_owners(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityM
     if k <= sentence.first_token or norms[k] not in _DASHES | {"("}:
         return []
     attached = [(s, e, m) for s, e, m in index.mentions_in(sentence.first_token, k)
-                if e == k and m.type in OWNER_TYPES + WATER_TYPES]
+                if e == k and m.type in LISTED_TYPES]
     if not attached:
         return []
     if norms[k] in _DASHES and attached[-1][2].case not in ("NOM", "DAT", "INS"):
@@ -66,6 +68,20 @@ def listed_owners(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityM
                 break
             names.append((s, e, m))
     return [m for _, _, m in reversed(names)]
+
+
+def bare_metres(q: Quantity) -> bool:
+    """A height in metres read from a bare «м» (numbers.py reads it only closing a parenthesis)."""
+    return q.unit == "m" and q.text.endswith("м")
+
+
+def peak_facts(index: TokenIndex, sentence: Sentence, a: int, q: Quantity) -> list[Fact]:
+    """The height of each name the parenthesis follows («Кибо (5895 м)»), and nobody else's: an
+    unnamed peak («Конституция (4540 м)») is no figure of the text's topic. The discourse is left
+    as it was, so a later figure with no owner does not go to the peak."""
+    qualifiers = {"measure": "m", "quantity_text": q.text}
+    return [Fact(m.entity, "quantity", None, f"{q.value:g} m", None, None, sentence.start, sentence.end, 0.7,
+                 dict(qualifiers)) for m in listed_owners(index, sentence, a)]
 
 
 def trade_partner(index: TokenIndex, sentence: Sentence, a: int, measure: str | None,

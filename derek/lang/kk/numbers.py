@@ -37,6 +37,11 @@ _JOINED = re.compile(r"-(\w+)")
 # a length unit raised to a power by superscript markup, raw or HTML-escaped (the text is lowered)
 _POWER = re.compile(r"\s*(км|м)(?:<sup>|&lt;sup&gt;)\s*([23])\s*(?:</sup>|&lt;/sup&gt;)")
 _POWERED = {"км": "km", "м": "m"}
+# bare «м» closing a parenthesis the figure opens, or ending its item: «Кибо (5895 м)», «Көкшетау
+# үстірті (947 м, Көкше тауы)»: the height of the name before the parenthesis. Elsewhere bare «м»
+# stays no unit («5 мен 6», and elevations of places the text does not name: session 7).
+_PAREN_METRES = re.compile(r"\s*м(?=\s*[),])")
+_PAREN_OPEN = re.compile(r"\(\s*$")
 
 
 @lru_cache(maxsize=2)
@@ -346,12 +351,21 @@ def _unit(low: str, end: int, unit: str | None, kind: str) -> tuple[int, str | N
         # not read as metres: «5 мен 6», and elevations of places the text does not name)
         return power.end(), _POWERED[power.group(1)] + power.group(2), "cardinal"
     m = lex.unit.match(low, end) or lex.dashed_unit.match(low, end)
+    if m is None and unit is None and (paren := _PAREN_METRES.match(low, end)) and _opens_paren(low, end):
+        return paren.end(), "m", "cardinal"
     if unit == "percent" and m is not None and lookup(lex.units, m.group(1))[1] == "multiplier":
         return m.end(), "times", "multiplier"  # «3,8% есеге»: a stray % before есе
     if m is None or (unit is not None and lookup(lex.units, m.group(1))[0] != "USD"):
         return end, unit, kind
     found, found_kind = lookup(lex.units, m.group(1))  # type: ignore[misc]
     return m.end(), found, found_kind
+
+
+def _opens_paren(low: str, end: int) -> bool:
+    """The figure ending at ``end`` is the first thing inside a parenthesis: «(5895»."""
+    digits = re.search(r"[\d\s.,]*$", low[max(0, end - 20) : end])
+    start = end - len(digits.group()) if digits else end
+    return _PAREN_OPEN.search(low, max(0, start - 3), start) is not None
 
 
 def _make(start: int, end: int, fig: _Figure, factor: float, unit: str | None,
