@@ -229,13 +229,22 @@ BLIND4_SOURCES = [(row["id"], src) for row in BLIND4_ROWS for src in row["source
 BLIND5 = REPO / "bench" / "data" / "qa_blind5.jsonl"
 BLIND5_ROWS = [json.loads(line) for line in BLIND5.read_text(encoding="utf-8").splitlines() if line.strip()]
 BLIND5_SOURCES = [(row["id"], src) for row in BLIND5_ROWS for src in row["sources"]]
+# The sixth blind set (bench/data/qa_blind6.jsonl, qa_blind6.md, session 14): ids i001…, same shape.
+BLIND6 = REPO / "bench" / "data" / "qa_blind6.jsonl"
+BLIND6_ROWS = [json.loads(line) for line in BLIND6.read_text(encoding="utf-8").splitlines() if line.strip()]
+BLIND6_SOURCES = [(row["id"], src) for row in BLIND6_ROWS for src in row["sources"]]
+UNANSWERABLE_PATH = REPO / "bench" / "data" / "qa_unanswerable.jsonl"
+UNANSWERABLE_QUESTIONS = {json.loads(line)["question"]
+                          for line in UNANSWERABLE_PATH.read_text(encoding="utf-8").splitlines() if line.strip()}
 # the later blind sets: (file, rows, id prefix, the questions of every earlier set)
 LATER_BLIND = {"blind2": (BLIND2, BLIND2_ROWS, "c", ROWS + BLIND_ROWS),
                "blind3": (BLIND3, BLIND3_ROWS, "e", ROWS + BLIND_ROWS + BLIND2_ROWS),
                "blind4": (BLIND4, BLIND4_ROWS, "g", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS),
-               "blind5": (BLIND5, BLIND5_ROWS, "h", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS + BLIND4_ROWS)}
+               "blind5": (BLIND5, BLIND5_ROWS, "h", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS + BLIND4_ROWS),
+               "blind6": (BLIND6, BLIND6_ROWS, "i", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS + BLIND4_ROWS
+                          + BLIND5_ROWS + [{"question": q} for q in UNANSWERABLE_QUESTIONS])}
 LATER_ROWS = [r for _, rows, _, _ in LATER_BLIND.values() for r in rows if r["answerable"]]
-LATER_SOURCES = BLIND2_SOURCES + BLIND3_SOURCES + BLIND4_SOURCES + BLIND5_SOURCES
+LATER_SOURCES = BLIND2_SOURCES + BLIND3_SOURCES + BLIND4_SOURCES + BLIND5_SOURCES + BLIND6_SOURCES
 
 # The unanswerable set (bench/data/qa_unanswerable.jsonl, qa_unanswerable.md, session 13): 60 near
 # misses u001…u060 that no text answers, then 20 answerable questions of the same shapes a001…a020.

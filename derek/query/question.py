@@ -193,7 +193,10 @@ def _head_start(forms: list[str], i: int, n: int) -> int:
 
 
 def _naming(forms: list[str], start: int) -> bool:
-    """«қандай күн деп жариялады»: a name is asked for, whatever the noun."""
+    """«қандай күн деп жариялады»: a name is asked for, whatever the noun; «қандай мемлекет ретінде»
+    (as what kind of state) asks for the kind, a description, not a state."""
+    if "қандай" in forms[max(start - 2, 0) : start] and "ретінде" in forms[start : start + 2]:
+        return True  # the question words may hold the noun («қандай ұйым»)
     return "деп" in forms[start : start + 3] and forms[start - 1] in ("қандай", "не", "қай")
 
 
