@@ -34,3 +34,22 @@ def test_former_name_in_any_tense(kb_path, question: str) -> None:
 def test_former_name_in_any_tense_on_the_sample_corpus(sample_kb, question: str) -> None:
     answer = sample_kb.ask(question)
     assert answer.answer == "Еуропадағы қауіпсіздік және ынтымақтастық кеңесі"
+
+
+# «Президенті кім?» asks who held the post: «… Қазақстан және Ресей президенттері қол қойды» makes
+# no state a president (neither as the leaders' states nor as the subject of a «verb» that is the
+# question's post noun)
+@pytest.mark.parametrize("question", ["Қазақстанның тұңғыш Президенті кім?", "Қазақстанның бірінші Президенті кім болды?"])
+def test_a_post_is_held_by_a_person_not_a_state(sample_kb, question: str) -> None:
+    answer = sample_kb.ask(question)
+    assert answer.answer == "Нұрсұлтан Назарбаев"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Қазақстанның президенті кім?", None),
+    ("Шартқа кімдер қол қойды?", "Беларусь, Қазақстан және Ресей"),  # the leaders' states still answer an act
+])
+def test_leaders_states_answer_acts_not_posts(tmp_path, question: str, expected: str | None) -> None:
+    path = kb_of_texts(tmp_path, {"a.txt": "2014 жылы Астанада Беларусь, Қазақстан және Ресей президенттері шартқа қол қойды."})
+    with derek.open(path) as kb:
+        assert kb.ask(question).answer == expected

@@ -89,7 +89,7 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         elif kind == "number" and x["kind"] == "date" and (n := _duration(x, question)) is not None:
             found.append((x["text"], n, x))
         elif kind in TYPES and x["kind"] == "entity" and x["value"] not in asked_entities \
-                and (x["label"] in wanted(question) or _led_state(p, x, kind, asked_entities)
+                and (x["label"] in wanted(question) or _led_state(p, x, kind, asked_entities, question)
                      or _acting_state(p, x, kind, question)) and not _container(p, x) \
                 and not _asked_office(p, x, question):
             found.append((short_names().get(x["value"]) or x["attrs"].get("name") or x["text"], x["value"], x))
@@ -127,16 +127,20 @@ def _words_after(p: Passage, x: dict[str, Any]) -> list[str]:
     return [t.norm for t in p.tokens if p.start + t.start >= x["end"]][:2]
 
 
-def _led_state(p: Passage, x: dict[str, Any], kind: str, asked: set[str]) -> bool:
+def _led_state(p: Passage, x: dict[str, Any], kind: str, asked: set[str], question: Question) -> bool:
     """«кім/кімдер» answered by the states whose leaders acted: «Ресей, Беларусь және Украина
     басшылары» — states, joined by commas and «және», then a person noun (answer_nouns.tsv). Not
-    when the question names a state of that list («Украина атынан кім …?» asks for its person)."""
+    when the question names a state of that list («Украина атынан кім …?» asks for its person),
+    nor when it names that person noun («Қазақстанның тұңғыш Президенті кім?» asks who held the
+    post, and «… Ресей президенттері қол қойды» makes no state a president)."""
     if kind not in ("person", "persons") or x["label"] != "state":
         return False
     nxt = _after_list(p, x)
     if any(y["kind"] == "entity" and y["value"] in asked and _after_list(p, y) == nxt for y in p.spans):
         return False
-    return nxt is not None and answer_nouns().get(p.tokens[nxt].lemma.lower()) == "person"
+    if nxt is None or answer_nouns().get(p.tokens[nxt].lemma.lower()) != "person":
+        return False
+    return term(p.tokens[nxt]) not in question.terms
 
 
 def _acting_state(p: Passage, x: dict[str, Any], kind: str, question: Question) -> bool:
@@ -147,8 +151,8 @@ def _acting_state(p: Passage, x: dict[str, Any], kind: str, question: Question) 
         return False
     after = [i for i, t in enumerate(p.tokens) if p.start + t.start >= x["end"]]
     verb = next((i for i in after if term(p.tokens[i]) == question.verb), None)
-    if verb is None:
-        return False
+    if verb is None or answer_nouns().get(p.tokens[verb].lemma.lower()) == "person":
+        return False  # «Президенті кім?» has no verb: «Ресей президенттері» makes no state a president
     between = [p.tokens[i] for i in after if i < verb]
     if any(t.norm in (".", ";", ":") or answer_nouns().get(t.lemma.lower()) == "person" for t in between):
         return False  # «Ресей, Беларусь және Украина басшылары … қол қойды»: their leaders acted
