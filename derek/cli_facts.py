@@ -224,6 +224,8 @@ def _marked(source: dict[str, Any], spans: list[dict[str, Any]]) -> str:
 
 def _print_answer(answer: Any) -> None:
     console = _console()
+    if answer.normalized:  # «казакстан буу-га …» read as «Қазақстан БҰҰ-ға …»
+        console.print(f"[dim]Сұрақ былай оқылды (read as):[/dim] {escape(answer.normalized)}")
     if answer.answer is None:
         console.print("[yellow]Жауап табылмады[/yellow] (no answer found). Closest passages:")
         for p in answer.passages:

@@ -249,8 +249,22 @@ def test_ask_cli_json(corpus_kb, runner) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert set(data) >= {"question", "answer", "value", "answer_type", "confidence", "sources", "passages",
-                         "answer_spans"}
+                         "answer_spans", "normalized"}
+    assert data["normalized"] is None  # typed as derek reads it
     assert data["value"] == "1992-03-02" and data["sources"][0]["doc"] == "bul.txt"
+
+
+def test_ask_cli_says_how_it_read_a_casual_question(corpus_kb, runner) -> None:
+    _, path = corpus_kb
+    typed = "казакстан буу-га кашан муше болды"
+    data = json.loads(runner.invoke(main, ["ask", typed, "--db", str(path), "--json"]).output)
+    assert data["question"] == typed and data["normalized"] == "Қазақстан БҰҰ-ға қашан мүше болды"
+    assert data["value"] == "1992-03-02"
+    shown = runner.invoke(main, ["ask", typed, "--db", str(path)]).output
+    assert "read as" in shown and "Қазақстан БҰҰ-ға қашан мүше болды" in shown
+    (path.parent / "shyu.txt").write_text(CONTEXT, encoding="utf-8")
+    read = runner.invoke(main, ["ask", "шыұ қашан құрылды", "--context", str(path.parent / "shyu.txt"), "--json"])
+    assert json.loads(read.output)["normalized"] == "ШЫҰ қашан құрылды"
 
 
 def test_ask_cli_context(runner, tmp_path) -> None:

@@ -85,6 +85,16 @@ def test_web_api_ask_answers_with_sources(client):
         assert doc_text(client, s["doc"])[s["start"] : s["end"]] == s["text"]
 
 
+def test_web_api_ask_reads_a_casually_typed_question(client):
+    # lower case and a Russian keyboard: the same answer, and the question as derek read it
+    body = client.get("/api/ask", params={"q": "казакстан буу-га кашан муше болды"}).json()
+    assert body["value"] == "1992-03-02" and body["normalized"] == "Қазақстан БҰҰ-ға қашан мүше болды"
+    assert client.get("/api/ask", params={"q": QUESTION}).json()["normalized"] is None
+    page = client.get("/", params={"q": "казакстан буу-га кашан муше болды", "mode": "ask"}).text
+    assert "Сұрақ былай оқылды" in page and "Қазақстан БҰҰ-ға қашан мүше болды" in page
+    assert "Сұрақ былай оқылды" not in client.get("/", params={"q": QUESTION, "mode": "ask"}).text
+
+
 def test_web_api_ask_reader_reads_the_best_documents(client):
     body = client.get("/api/ask", params={"q": "ШЫҰ-ға қандай мемлекеттер мүше?", "reader": "true"}).json()
     assert body["answer"] and body["method"] in ("reader", "passages")

@@ -57,12 +57,16 @@ class Answer:
     # (text == the document's text[start:end]; the answer itself may be rendered: «1992 жылғы 2 наурыз»
     # from «1992 жылы 2 наурызда»); empty when no words can be pointed at (a yes/no answer)
     spans: list[dict[str, Any]] = field(default_factory=list)
+    # the question as derek read it, when that differs from the text typed: lower case, Russian-
+    # keyboard letters or spaced endings restored («казакстан буу-га» → «Қазақстан БҰҰ-ға»; typed.py)
+    normalized: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "answer": self.answer, "value": self.value,
                 "answer_type": self.answer_type, "confidence": round(self.confidence, 3),
                 "sources": self.sources, "passages": self.passages, "method": self.method,
-                "conflicts": self.conflicts, "steps": self.steps, "answer_spans": self.spans}
+                "conflicts": self.conflicts, "steps": self.steps, "answer_spans": self.spans,
+                "normalized": self.normalized}
 
 
 def ask(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sqlite3.Connection
@@ -71,10 +75,24 @@ def ask(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sqlite3
     When no answer is found, a description inside the question («… қабылданған қалада») is
     answered first and its entity put in its place (``two_step``). ``weights``/``doc_weights``
     override the span reader's shipped ones (bench/kazqad.py holds KazQAD out by fold)."""
+    question = analyze_question(text)
+    return _read_as(question, _ask_question(db, question, threshold, weights, doc_weights))
+
+
+def _read_as(question: Question, answer: Answer) -> Answer:
+    """The answer, with the question as derek read it when that is not the text as typed."""
+    from derek.query.typed import normalized_text
+
+    read = normalized_text(question.tokens, question.text)
+    answer.normalized = read if read != question.text else None
+    return answer
+
+
+def _ask_question(db, question: Question, threshold: float | None,  # noqa: ANN001 - sqlite3.Connection
+                  weights: dict[str, float] | None, doc_weights: dict[str, float] | None) -> Answer:
     from derek.query.intersect import intersect
     from derek.query.two_step import answer_two_step, find_description
 
-    question = analyze_question(text)
     # «A-лардың қайсылары … да …?»: the set's list kept to what a second list holds (intersect.py)
     if (kept := intersect(question, lambda t: _ask_one(db, t, threshold))) is not None:
         return kept
@@ -209,7 +227,7 @@ def ask_context(context: str, text: str, name: str = "context") -> Answer:
     from derek.pipeline import analyze
 
     question = analyze_question(text)  # first: a bad question fails before the text is analysed
-    return ask_document(analyze(context), question, name)
+    return _read_as(question, ask_document(analyze(context), question, name))
 
 
 def ask_document(doc: Document, text: str | Question, name: str = "context",
@@ -270,6 +288,11 @@ def ask_open(db, text: str, threshold: float | None = None,  # noqa: ANN001 - sq
     whose value scores highest after its rank weight; else the reader's best span over the best
     ``open_reader.DOCUMENTS``, each document weighed by the document model (``doc_weights``)."""
     question = analyze_question(text)
+    return _read_as(question, _ask_open(db, question, threshold, documents, weights, doc_weights))
+
+
+def _ask_open(db, question: Question, threshold: float | None, documents: int,  # noqa: ANN001
+              weights: dict[str, float] | None, doc_weights: dict[str, float] | None) -> Answer:
     docs = ranked_documents(db, question, max(documents, DOCUMENTS))
     best: Answer | None = None
     for d in docs[:documents]:
