@@ -29,6 +29,7 @@ from derek.extract.figure_owners import (
     listed_owners,
     lone_settings,
     measure_owner,
+    named_after_facts,
     opening_here,
     owns,
     peak_facts,
@@ -289,6 +290,8 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     (one fact per name the figure is attached to: «Германия мен Франция (5 %)»)."""
     if bare_metres(q):
         return peak_facts(index, sentence, a, q)
+    if named := named_after_facts(index, sentence, b, q):
+        return named
     if a > sentence.first_token and index.norms[a - 1].lower() in _KNOWN_GROUP:
         return []  # «осы 3 топтағы салалар»: these three, a reference back, not a new figure
     measured = _measure(sentence, index, a, b) or _rate_of(index, sentence, a, q)

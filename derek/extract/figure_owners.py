@@ -21,6 +21,7 @@ OWNER_TYPES = ("state", "organization", "city", "region", "place")
 WATER_TYPES = ("sea", "lake", "river")
 # A mountain owns a figure in parentheses right after its name («Кибо (5895 м)»: its height).
 LISTED_TYPES = (*OWNER_TYPES, *WATER_TYPES, "mountain")
+_HEIGHTS = frozenset({"mountain", "place", "region", "city"})  # what a height in metres is of
 _WATER_MEASURES = {"аудан", "аумақ", "тереңдік", "ұзындық", "деңгей", "көлем", "ен", "биіктік",
                    "тұздылық", "су", "жағалау"}
 _TRADE = {"сауда", "айналым", "тауар", "экспорт", "импорт"}  # the partner owns a bilateral figure
@@ -82,6 +83,18 @@ def peak_facts(index: TokenIndex, sentence: Sentence, a: int, q: Quantity) -> li
     qualifiers = {"measure": "m", "quantity_text": q.text}
     return [Fact(m.entity, "quantity", None, f"{q.value:g} m", None, None, sentence.start, sentence.end, 0.7,
                  dict(qualifiers)) for m in listed_owners(index, sentence, a)]
+
+
+def named_after_facts(index: TokenIndex, sentence: Sentence, b: int, q: Quantity) -> list[Fact]:
+    """A height followed by a name alone in parentheses («1403 метр (Қарқаралы таулары)», «3304,5
+    метр (Ақсу-Бас тауы)») is that name's: the parenthesis names what the figure measures."""
+    norms = index.norms
+    if q.unit != "m" or b + 2 >= sentence.last_token or norms[b] != "(":
+        return []
+    inside = [m for s, e, m in index.mentions_in(b + 1, b + 2)
+              if e < sentence.last_token and norms[e] == ")" and m.type in _HEIGHTS]
+    return [Fact(m.entity, "quantity", None, f"{q.value:g} m", None, None, sentence.start, sentence.end, 0.7,
+                 {"measure": "m", "quantity_text": q.text}) for m in inside[:1]]
 
 
 def trade_partner(index: TokenIndex, sentence: Sentence, a: int, measure: str | None,

@@ -26,6 +26,11 @@ _PROCLAIM = {"сайла", "жарияла", "көтер", "тағайында"}
 _POWER = frozenset({"билік", "өкімет"})  # «өкімет / билік басына келді» (came to power)
 _BETWEEN_OK = frozenset({"ADV", "PUNCT"})
 _AND = frozenset({"мен", "бен", "пен", "және"})
+# «Y болып өзгерді / қалыптасты / ауыстырды» (changed / took shape / was changed into Y): a renaming
+_BECAME = frozenset({"өзгер", "қалыпта", "ауыстыр"})
+_SETTINGS = frozenset({"place", "city", "region", "state"})
+_NOT_IN_NAMES = frozenset({"VERB", "AUX", "PRON", "DET", "ADV", "CCONJ", "SCONJ", "ADP"})
+_OBLIQUE = frozenset({"GEN", "DAT", "LOC", "ABL", "INS", "ACC"})
 
 
 @cache
@@ -222,28 +227,99 @@ def ruler_line_facts(sentence: Sentence, clause: Clause, index: TokenIndex) -> l
 
 def reorganised_facts(sentence: Sentence, clause: Clause, index: TokenIndex, date: DateMention | None) -> list[Fact]:
     """«X … Y болып қайта құрылды» (X was reorganised as Y), «X Y болып / деп өзгертілді», «X Y
-    болып қайта аталды» (renamed): renamed_to(X, Y), Y written as in the text; X is a named
-    organization, state or place in the nominative before Y (the same entity when the gazetteer
-    keeps the old name as an alias: «Ақмола … Астана болып өзгертілді»)."""
+    болып өзгерді / қалыптасты», «X Y болып қайта аталды» (renamed): renamed_to(X, Y), Y written as
+    in the text; X is a named organization, state or place in the nominative before Y (the same
+    entity when the gazetteer keeps the old name as an alias: «Ақмола … Астана болып өзгертілді»),
+    else the thing the text named last (``_topic_renamed``)."""
     norms = index.norms
-    for k in range(clause.first + 2, clause.last - 1):
+    for k in range(clause.first + 1, clause.last - 1):
         if not _renaming(norms, k, clause.last):
             continue
         new = next((a for a in clause.args if a.last == k), None)
         name = _name_before(norms, k) if new is None else " ".join(norms[new.first:new.last])
+        if new is None and (first := _new_name_start(index, clause, k, new)) is not None:
+            name = " ".join(norms[first:k])  # a longer name «Сібір жүйелік казак әскери училищесі»
         # the old name ends before the new one; a place right before a name no gazetteer knows
         # is part of it («… Омбы Азия мектебі болып өзгертілді»), an organization is not («ШЫҰ
         # Азия одағы болып …»)
         bound = new.first if new is not None else k - len((name or "").split())
         olds = [a for a in clause.args if a.last <= bound and a is not new and not a.anaphor
                 and not (new is None and a.last == bound and a.type in ("place", "city", "region"))
-                and (a.case == "NOM" or _name_of(norms, a, bound))
+                and (a.case == "NOM" and not _modifier(norms, a, bound) or _name_of(norms, a, bound))
                 and a.type in ("organization", "state", "place", "city", "region", "body")]
-        if not name or not olds:
+        if not olds:
+            return _topic_renamed(sentence, clause, index, date, k, new)
+        if not name:
             return []
         return [Fact(olds[0].entity, "renamed_to", None, name, date.value if date else None, None,
                      sentence.start, sentence.end, 0.7)]
     return []
+
+
+def _modifier(norms: list[str], arg: Arg, bound: int) -> bool:
+    """A nominative name that only qualifies a case-marked noun after it («Сібір жүйелік казак
+    әскерінің …»: of the Siberian Cossack host) is no subject."""
+    for j in range(arg.last, min(arg.last + 4, bound)):
+        if not norms[j][:1].islower():
+            return False
+        if word_info(norms[j])[1] & _OBLIQUE:
+            return True
+    return False
+
+
+def _topic_renamed(sentence: Sentence, clause: Clause, index: TokenIndex, date: DateMention | None,
+                   k: int, new: Arg | None) -> list[Fact]:
+    """A renaming that names no old entity: a common noun («училище … Омбы Азия мектебі болып
+    өзгертілді»), a pronoun with «атауы» or no subject at all stands for the thing the text named
+    last of the new name's kind: an organization, or a place for a place's new name."""
+    norms = index.norms
+    first = _new_name_start(index, clause, k, new)
+    if first is None or any(a.case == "NOM" and a.last <= first and a.type not in _SETTINGS for a in clause.args):
+        return []
+    tagged = {j for a in clause.args for j in range(a.first, a.last)}
+    if any(norms[j][:1].isupper() and j not in tagged and j not in index.date_tokens
+           for j in range(clause.first + 1, first)):
+        return []  # a name no gazetteer knows may be the old one («Батыс-Сібір генерал-губернаторлығы»)
+    places = new is not None and new.type in _SETTINGS
+    if places and not any(word_info(norms[j])[0] in ("атау", "ат") for j in range(clause.first, first)):
+        return []  # a place renamed without a named old one: only «атауы Y деп өзгертілді» (its name)
+    if new is not None and not places and new.type not in ("organization", "body"):
+        return []
+    types = ("place", "city", "region") if places else ("organization",)
+    old = next((m.entity for _, _, m in index._before(sentence.first_token) if m.type in types
+                and (not places or m.entity != new.entity)), None)
+    if old is None:
+        return []
+    return [Fact(old, "renamed_to", None, " ".join(norms[first:k]), date.value if date else None, None,
+                 sentence.start, sentence.end, 0.65)]
+
+
+def _new_name_start(index: TokenIndex, clause: Clause, k: int, new: Arg | None) -> int | None:
+    """Where the new name before ``k`` starts: a tagged name, with «X атындағы» (named after X)
+    before it; else capitalized words (a place's name included: «Омбы Азия мектебі») and at most 4
+    lowercase ones after each, back to a verb, a punctuation mark, a date or a named organization."""
+    norms = index.norms
+    if new is not None:
+        first = new.first
+        if first - 2 >= clause.first and word_info(norms[first - 1])[0] == "ат" \
+                and "ATTR" in word_info(norms[first - 1])[1] and norms[first - 2][:1].isupper():
+            first -= 2
+            while first > clause.first and norms[first - 1][:1].isupper() and first - 1 not in index.date_tokens:
+                first -= 1
+        return first
+    first, run = None, 0
+    named = {j for a in clause.args if a.type in ("organization", "body", "state") for j in range(a.first, a.last)}
+    for j in range(k - 1, clause.first - 1, -1):
+        if j in index.date_tokens or j in named or not norms[j][:1].isalpha() \
+                or word_info(norms[j])[2] in _NOT_IN_NAMES:
+            break  # a named organization or state before the new name is the old one («ШЫҰ Азия одағы …»)
+        if norms[j][:1].isupper():
+            first, run = j, 0
+        else:
+            run += 1
+            if run > 4:
+                break
+    return first
 
 
 def _name_of(norms: list[str], arg: Arg, bound: int) -> bool:
@@ -259,7 +335,9 @@ def _renaming(norms: list[str], k: int, last: int) -> bool:
         return False
     again = k + 2 < last and norms[k + 1].lower() == "қайта"
     lemma, tags, _ = word_info(norms[k + 1 + again])
-    return "PASS" in tags and (lemma == "өзгерт" or again and lemma in ("құр", "ата"))
+    if norms[k].lower() == "болып" and lemma in _BECAME and finite(norms[k + 1 + again]):
+        return True
+    return "PASS" in tags and (lemma in ("өзгерт", "ауыстыр") or again and lemma in ("құр", "ата"))
 
 
 def _name_before(norms: list[str], k: int) -> str | None:

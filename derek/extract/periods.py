@@ -34,3 +34,14 @@ def _starts(index: TokenIndex, a: int, d: DateMention) -> bool:
 def held_time(dates: list[DateMention]) -> str | None:
     """When a post was held: the first period among the dates, else the first date."""
     return next((d.value for d in dates if "/" in d.value), dates[0].value if dates else None)
+
+
+def bracketed_year(index: TokenIndex, first: int, last: int) -> DateMention | None:
+    """A bare year alone in parentheses («Ол алғаш (1938) … комбинаты болып құрылған»): the
+    date of a clause that names no other; the number stage reads it as a plain figure."""
+    norms = index.norms
+    for a, b, q in index.quantities_in(first, last):
+        if a - 1 >= first and b < last and norms[a - 1] == "(" and norms[b] == ")" and b == a + 1 \
+                and q.unit is None and norms[a].isdigit() and len(norms[a]) == 4 and 1000 <= q.value <= 2100:
+            return DateMention(q.start, q.end, q.text, "DATE", norms[a])
+    return None
