@@ -56,7 +56,7 @@ from derek.extract.history import (
 )
 from derek.extract.index import TokenIndex
 from derek.extract.participles import quoted_patient
-from derek.extract.periods import bracketed_year, merged_periods
+from derek.extract.periods import merged_periods, year_alone_in_brackets
 from derek.extract.phrases import phrase_value
 from derek.extract.possessors import clause_owner
 from derek.extract.post_capacity import capacity_facts
@@ -299,7 +299,7 @@ def _prefer_specific_roles(facts: list[Fact]) -> list[Fact]:
 
 def _clause_date(clause: Clause, index: TokenIndex) -> DateMention | None:
     dates = [d for _, d in merged_periods(index, index.dates_in(clause.first, clause.last)) if d.type == "DATE"]
-    return dates[0] if dates else bracketed_year(index, clause.first, clause.last)
+    return dates[0] if dates else year_alone_in_brackets(index, clause.first, clause.last)
 
 
 def _that_year(clause: Clause, index: TokenIndex, carried: DateMention | None) -> DateMention | None:

@@ -4,9 +4,7 @@ Reads the TokenIndex of each sentence; returns Fact records."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, EntityMention, Fact, Quantity, Sentence
@@ -20,6 +18,7 @@ from derek.extract.figure_guards import (
     shared_units,
     split_decimals,
 )
+from derek.extract.figure_measures import counted, measure_of, measures, rate_of
 from derek.extract.figure_owners import (
     OWNER_TYPES,
     WATER_TYPES,
@@ -39,10 +38,8 @@ from derek.extract.figure_owners import (
     trade_partner,
     unknown_owner,
 )
-from derek.extract.figure_times import bracketed_time, period_between
-from derek.extract.periods import merged_periods
+from derek.extract.figure_times import bracketed_time, figure_time, period_between, states_change
 from derek.extract.rules import word_info
-from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -53,11 +50,8 @@ _MEMBERSHIP = {"мүше", "біріктір"}  # member; unite («193 мемл�
 _OBLIQUE = frozenset({"ABL", "DAT", "LOC", "INS"})  # «бюджетінен бір пайыз»: a part of something else
 # «2010 жылдан бері» (since 2010) is a starting point and «2022 жылмен салыстырғанда» (compared
 # with 2022) a base of comparison, not the figure's time
-_SINCE = {"бері", "бастап", "салыстырғанда", "қарағанда"}
-_BASE = {"салыстырғанда", "қарағанда"}  # compared with: the start of a change's period
 _EXCEPT = {"басқа", "тыс"}  # «үш мемлекеттен басқа» (apart from three states): no figure of its own
 _THIS = {"бұл", "осы"}  # «бұл көрсеткішті 41 млрд …»: the figure given last, another source's value
-_PARTITIVE = {"олардың", "соның"}  # «олардың 116-сы» (116 of them): counts what the last figure did
 _ATTEND = {"қатыс", "кел", "жина"}  # attended, came, gathered
 _GATHERINGS = EVENT_NOUNS | {"кеңес", "сессия", "форум", "съезд"}  # «… кеңесі болды. Онда …»: at it
 _KNOWN_GROUP = {"аталған", "аталмыш", "осы", "бұл", "сол"}  # «аталған тоғыз мемлекетті»: a group named before
@@ -114,14 +108,6 @@ class Discourse:
         self.its = next((m.entity for m in reversed(named) if m.case == "NOM"), None)
 
 
-@cache
-def _measures() -> dict[str, str]:
-    """Measure lemma (or «modifier lemma») → the unit it implies, "" if none
-    (extract/data/measures.txt: a lemma, optionally a TAB and a unit)."""
-    rows = [line.split("\t") for line in load_list("measures.txt", "derek.extract")]
-    return {row[0].strip().lower(): (row[1].strip() if len(row) > 1 else "") for row in rows}
-
-
 def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse: Discourse,
                 carried: DateMention | None = None) -> list[Fact]:
     """Member counts and quantity facts of the sentence's figures; ``carried`` is the date an
@@ -144,13 +130,13 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
                 continue
             org = orgs[0] if len(orgs) == 1 else _named_before(index, sentence, a)
             if org:
-                time = _time(index, sentence, a)  # undated: today's count or a past one (as_of)
+                time = figure_time(index, sentence, a)  # undated: today's count or a past one (as_of)
                 frame = {} if time else {"as_of": count_frame(index, sentence)}
                 facts.append(Fact(org, "has_member_count", None, str(int(q.value)), time,
                                   None, sentence.start, sentence.end, 0.8, frame))
-            elif _counted(sentence, index, a, b, q):  # «Онда 15 мемлекет … мүше елдер арасындағы …»
+            elif counted(sentence, index, a, b, q):  # «Онда 15 мемлекет … мүше елдер арасындағы …»
                 facts += _quantity_facts(sentence, index, a, b, q, discourse, carried)
-        elif q.kind != "ordinal" and (q.unit not in _COUNT_UNITS or _counted(sentence, index, a, b, q)):
+        elif q.kind != "ordinal" and (q.unit not in _COUNT_UNITS or counted(sentence, index, a, b, q)):
             facts += _quantity_facts(sentence, index, a, b, q, discourse, carried)
     discourse.leave(sentence, index)
     return facts
@@ -211,79 +197,6 @@ def _counts_states(q: Quantity, norms: list[str], after: int) -> bool:
     return after < len(norms) and word_info(norms[after])[0] in _STATE_WORDS
 
 
-def _time(index: TokenIndex, sentence: Sentence, a: int, change: bool = False) -> str | None:
-    """The figure's time: the last date before it in the sentence, else the first after it;
-    «2010 жылдан бері» (since 2010) is a starting point, not the figure's time, «2000 жылдан
-    2010 жылға дейін» (from … until …) a period, and so is a change against a base year."""
-    # «2000 жылдан 2010 жылға дейін … 3 есе артты»: the figure's time is the period, 2000/2010
-    merged = [(k, d) for k, d in merged_periods(index, index.dates_in(sentence.first_token, sentence.last_token))
-              if d.type == "DATE"]
-    dates = [(k, d) for k, d in merged if not _since(index, k, sentence.last_token)]
-    before = [d for k, d in dates if k < a]
-    time = before[-1].value if before else dates[0][1].value if dates else None
-    # «2015 жылмен салыстырғанда 2020 жылы 20 %-ға өсті»: a change between two years, 2015/2020
-    bases = [d.value for k, d in merged if change and _since(index, k, sentence.last_token, _BASE)]
-    if time and "/" not in time and bases and "/" not in bases[0] and bases[0][:4] < time[:4]:
-        return f"{bases[0]}/{time}"
-    return time
-
-
-def _change(index: TokenIndex, sentence: Sentence, b: int, q: Quantity) -> bool:
-    """Does the figure state a change: a multiplier («4 есе»), or a change verb within the next
-    three words of its clause («20 %-ға өсті»; extract/data/change_verbs.txt)?"""
-    if q.kind == "multiplier":
-        return True
-    for k in range(b, min(b + 3, sentence.last_token)):
-        if index.norms[k] in (",", ";"):
-            return False
-        if word_info(index.norms[k])[0] in _change_verbs():
-            return True
-    return False
-
-
-@cache
-def _change_verbs() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in load_list("change_verbs.txt", "derek.extract"))
-
-
-def _since(index: TokenIndex, k: int, last: int, words: set[str] = _SINCE) -> bool:
-    """Is the date starting at token ``k`` a starting point or a base of comparison? Only its own
-    tokens are skipped: in «1920 жылы 1913 жылмен салыстырғанда» the base is 1913, not 1920."""
-    starts = {j for j, _ in index.dates_in(k + 1, last)}
-    while k + 1 < last and k + 1 in index.date_tokens and k + 1 not in starts:
-        k += 1
-    return any(index.norms[j].lower() in words for j in (k, k + 1) if j < last)
-
-
-def _measure(sentence: Sentence, index: TokenIndex, a: int, b: int) -> tuple[int, str] | None:
-    """The noun the figure measures and its position: up to 6 words before it («сауда
-    айналымы 139,8 млрд»), else right after it («30 млрд доллардан астам тауар айналымын»,
-    «70,96 % дауыс»); with the modifier before it when that is a lowercase word."""
-    norms = index.norms
-    after = [k for k in (b, b + 1, b + 2) if k < sentence.last_token and norms[k][:1].isalpha()][:2]
-    # not across a comma: «100-120 км, ені 25-30 км» (the next item's measure, not this one's)
-    after = [k for k in after if not any(norms[j] in (",", ";") for j in range(b, k))]
-    for k in [*range(a - 1, max(sentence.first_token, a - 6) - 1, -1), *after]:
-        lemma = word_info(norms[k])[0]
-        if lemma in _measures():
-            prev = norms[k - 1] if k - 1 >= sentence.first_token else ""
-            if prev.isalpha() and prev.islower() and word_info(prev)[0] + " " + lemma in _measures():
-                return k, word_info(prev)[0] + " " + lemma
-            return k, (word_info(prev)[0] + " " if _modifier(prev) else "") + lemma
-    return None
-
-
-def _modifier(word: str) -> bool:
-    """A lowercase noun or adjective qualifies the measure («сыртқы сауда», «тауар айналымы»);
-    a pronoun, converb or approximation does not («сөйтіп сауда балансы», «олардың үлесі»,
-    «шамамен»)."""
-    lemma, _, pos = word_info(word)
-    return word.isalpha() and word.islower() and pos in ("NOUN", "ADJ") and lemma not in _APPROX
-
-
-_APPROX = {"шама", "жуық", "астам", "шамасы"}  # «шамамен 2 есе»: approximately
-
-
 def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity,
                     discourse: Discourse, carried: DateMention | None = None) -> list[Fact]:
     """Quantity facts when the figure has a measure noun, a unit or a counted noun, and an owner
@@ -294,10 +207,10 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         return named
     if a > sentence.first_token and index.norms[a - 1].lower() in _KNOWN_GROUP:
         return []  # «осы 3 топтағы салалар»: these three, a reference back, not a new figure
-    measured = _measure(sentence, index, a, b) or _rate_of(index, sentence, a, q)
-    found = measured or _counted(sentence, index, a, b, q)
+    measured = measure_of(sentence, index, a, b) or rate_of(index, sentence, a, q)
+    found = measured or counted(sentence, index, a, b, q)
     at, measure = found if found else (None, None)
-    unit = q.unit or (_measures().get(measure, "") if measure else "") or None
+    unit = q.unit or (measures().get(measure, "") if measure else "") or None
     if unit is None and measure is None and _list_item(index, sentence, a, discourse):
         return _item_facts(sentence, index, a, q, discourse)
     if q.kind == "count" and unit != "person":
@@ -305,8 +218,8 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     if measure is None and (q.unit is None or q.kind == "multiplier"):
         return []
     same = _same_figure(index.norms, sentence.first_token, a)
-    change = _change(index, sentence, b, q)
-    time = bracketed_time(index, sentence, a, b) or _time(index, sentence, a, change) \
+    change = states_change(index, sentence, b, q)
+    time = bracketed_time(index, sentence, a, b) or figure_time(index, sentence, a, change) \
         or (carried.value if carried is not None else None) or (discourse.unit_times.get(q.unit or "") if same else None)
     subjects, other = _subjects(sentence, index, a, at, measure, discourse, same,
                                 counts_what_is_there(index, a, at, q.unit, q.text), end=b)
@@ -350,7 +263,7 @@ def _share_of_thing(index: TokenIndex, sentence: Sentence, a: int) -> bool:
     if k < sentence.first_token or index.norms[k][:1].isupper() or k in index.date_tokens:
         return False
     lemma, tags, pos = word_info(index.norms[k])
-    measured = {word for key in _measures() for word in key.split()}  # «тұрғын сан»: residents are a population
+    measured = {word for key in measures() for word in key.split()}  # «тұрғын сан»: residents are a population
     return pos == "NOUN" and "GEN" in tags and lemma not in measured and "POSS.3" not in tags
 
 
@@ -380,18 +293,6 @@ def _continues(index: TokenIndex, sentence: Sentence, a: int, unit: str | None, 
     return not index.mentions_in(last[2], a) and not any(index.norms[k][:1].isupper() for k in range(last[2], a))
 
 
-def _rate_of(index: TokenIndex, sentence: Sentence, a: int, q: Quantity) -> tuple[int, str] | None:
-    """A multiplier measures the action named by the verbal noun right before it: «мұнай
-    өндіру 4 есе қысқарды» (oil production fell fourfold), «мыс қорыту 3,1 есе өсті»."""
-    k = a - 1
-    while k in index.date_tokens:  # «мұнай өндіру 1995 жылы 2 есе»: past the figure's year
-        k -= 1
-    if q.kind != "multiplier" or k < sentence.first_token:
-        return None
-    lemma, tags, _ = word_info(index.norms[k])
-    return (k, lemma) if "VNOUN" in tags else None
-
-
 def _list_item(index: TokenIndex, sentence: Sentence, a: int, discourse: Discourse) -> bool:
     """Is a bare figure an item of a per-date list whose first figure gave the unit: «1930 жылы
     … 2 млрд адам болса, 1962 жылы — 3 млрд, 1976 жылы — 4 млрд» (date, dash, figure)?"""
@@ -404,7 +305,7 @@ def _list_item(index: TokenIndex, sentence: Sentence, a: int, discourse: Discour
 def _item_facts(sentence: Sentence, index: TokenIndex, a: int, q: Quantity, discourse: Discourse) -> list[Fact]:
     """The facts of a per-date list item: the list's unit and owner, the item's own date."""
     unit, subject = discourse.last_unit[1], discourse.subject  # type: ignore[index]
-    time = _time(index, sentence, a)
+    time = figure_time(index, sentence, a)
     discourse.time = time
     qualifiers = {"measure": unit, "quantity_text": q.text}
     return [Fact(subject, "quantity", None, f"{q.value:g} {unit}", time, None, sentence.start, sentence.end, 0.7,
@@ -451,7 +352,7 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
         return lone_settings(index, sentence, a, settings), None  # «Павлодар облысында … 30 %-ке көбейген»
     if settings or unknown_owner(index, sentence, a, at):
         return [], None  # «Стамбұлда … 506 жолдан тұратын», «Каирда 17 млн адам»: not the topic's
-    if measure in _measures() and at is not None and sentence.first_token < at < a \
+    if measure in measures() and at is not None and sentence.first_token < at < a \
             and index.norms[at - 1].lower() == "оның" and discourse.its:
         return [discourse.its], None  # «Оның ұзындығы 12 км»: the measure of the name before
     found = pointed(sentence, index, a, discourse.referent, discourse.site)
@@ -464,50 +365,6 @@ def _nothing_before(discourse: Discourse, settings: list[EntityMention] = ()) ->
     of this sentence's own ``settings`` («Ресейден тартылған инвестиция …») was not named before."""
     own = discourse.topic in {m.entity for m in settings}
     return (discourse.topic is None or own) and discourse.alone
-
-
-_PART_OF = re.compile(r"-с?[ыі]$")  # a figure with the possessive ending: a part of a whole before it
-
-
-def _counted(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity) -> tuple[int, str] | None:
-    """A whole count of things and the noun counted: «456 ядролық сынақ», «104 құрлықаралық
-    баллистикалық зымыран», «16 мемлекеттің»; «олардың 116-сы» counts what the last figure did."""
-    if q.kind not in ("cardinal", "count") or q.value != int(q.value) or not q.text[:1].isdigit():
-        return None  # «екі», «үш» in words are «both», «the three» of prose, not statistics
-    if q.unit not in (None, "state", "country"):
-        return None
-    if q.unit is None and q.text.isdigit() and len(q.text) == 4 and 1800 <= q.value <= 2100:
-        return None  # «2012 аралық сайлау»: a year the date stage left unread, not a count
-    norms = index.norms
-    if q.unit is not None:  # «15 мемлекет»: the counted noun is part of the figure
-        return b - 1, word_info(norms[b - 1])[0]
-    if a > sentence.first_token and norms[a - 1].lower() in _PARTITIVE:
-        return a - 1, norms[a - 1].lower()
-    if "POSS.3" in word_info(norms[a])[1]:  # «456 жарылыстың 116-сы … 78-і»: part of that whole
-        whole = next((k for k in range(a - 1, sentence.first_token, -1)
-                      if norms[k - 1].isdigit() and "GEN" in _noun_reading(norms[k])[1]), None)
-        if whole is not None:
-            return whole, _noun_reading(norms[whole])[0]
-    if _PART_OF.search(q.text):
-        return None  # «30 млн-ы …, 38 млн-ы ақ гвардияшылар …» (of it): a part, counting nothing after it
-    for k in range(b, min(b + 4, sentence.last_token)):
-        if not norms[k][:1].isalpha() or norms[k][:1].isupper():
-            return None
-        lemma, _, pos = _noun_reading(norms[k])
-        if pos == "NOUN" and len(norms[k]) >= 3:  # «1738 м», «109 га»: an abbreviated unit, not a noun
-            return k, lemma
-    return None
-
-
-def _noun_reading(word: str) -> tuple[str, frozenset[str] | set[str], str]:
-    """The analysis of a word, or of its spelling with a final «н» read as «ң» when only that
-    one analyses: «ң» is often typed as «н» where a keyboard lacks it («жарылыстын»)."""
-    found = word_info(word)
-    if found[2] != "NOUN" and word.endswith("н"):
-        fixed = word_info(word[:-1] + "ң")
-        if fixed[2] == "NOUN" and "GEN" in fixed[1]:
-            return fixed
-    return found
 
 
 def _same_figure(norms: list[str], first: int, a: int) -> bool:

@@ -1,20 +1,27 @@
-"""A bare year or date in brackets closing the clause of a figure dates it: «Халқы 1,2 млн адам
-(2005).», «… 150-ден астам ғылым кандидаттары бар (2005).»; a change's period between two figures'
-years (reads the token index only)."""
+"""When a figure holds: the date before it in its sentence (``figure_time``), a starting point or a
+base of comparison («2010 жылдан бері», «2015 жылмен салыстырғанда»), a change between two years,
+a bare year or date in brackets closing its clause («Халқы 1,2 млн адам (2005).»), and a change's
+period between two figures' years (reads the token index only)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
-from derek.doc import Sentence
+from derek.doc import Quantity, Sentence
 from derek.extract.history import finite
+from derek.extract.periods import merged_periods
+from derek.extract.rules import word_info
+from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _CONTRAST = {"ал", "бірақ", "алайда"}  # «…, ал …»: a new clause with its own figures
+_SINCE = {"бері", "бастап", "салыстырғанда", "қарағанда"}
+_BASE = {"салыстырғанда", "қарағанда"}  # compared with: the start of a change's period
 
 
 def bracketed_time(index: TokenIndex, sentence: Sentence, a: int, b: int) -> str | None:
@@ -59,3 +66,47 @@ def _clause_goes_on(index: TokenIndex, b: int, opening: int) -> bool:
         if k < opening - 1 and finite(norms[k]):
             return False
     return True
+
+
+def figure_time(index: TokenIndex, sentence: Sentence, a: int, change: bool = False) -> str | None:
+    """The figure's time: the last date before it in the sentence, else the first after it;
+    «2010 жылдан бері» (since 2010) is a starting point, not the figure's time, «2000 жылдан
+    2010 жылға дейін» (from … until …) a period, and so is a change against a base year."""
+    # «2000 жылдан 2010 жылға дейін … 3 есе артты»: the figure's time is the period, 2000/2010
+    merged = [(k, d) for k, d in merged_periods(index, index.dates_in(sentence.first_token, sentence.last_token))
+              if d.type == "DATE"]
+    dates = [(k, d) for k, d in merged if not _since(index, k, sentence.last_token)]
+    before = [d for k, d in dates if k < a]
+    time = before[-1].value if before else dates[0][1].value if dates else None
+    # «2015 жылмен салыстырғанда 2020 жылы 20 %-ға өсті»: a change between two years, 2015/2020
+    bases = [d.value for k, d in merged if change and _since(index, k, sentence.last_token, _BASE)]
+    if time and "/" not in time and bases and "/" not in bases[0] and bases[0][:4] < time[:4]:
+        return f"{bases[0]}/{time}"
+    return time
+
+
+def states_change(index: TokenIndex, sentence: Sentence, b: int, q: Quantity) -> bool:
+    """Does the figure state a change: a multiplier («4 есе»), or a change verb within the next
+    three words of its clause («20 %-ға өсті»; extract/data/change_verbs.txt)?"""
+    if q.kind == "multiplier":
+        return True
+    for k in range(b, min(b + 3, sentence.last_token)):
+        if index.norms[k] in (",", ";"):
+            return False
+        if word_info(index.norms[k])[0] in _change_verbs():
+            return True
+    return False
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in load_list("change_verbs.txt", "derek.extract"))
+
+
+def _since(index: TokenIndex, k: int, last: int, words: set[str] = _SINCE) -> bool:
+    """Is the date starting at token ``k`` a starting point or a base of comparison? Only its own
+    tokens are skipped: in «1920 жылы 1913 жылмен салыстырғанда» the base is 1913, not 1920."""
+    starts = {j for j, _ in index.dates_in(k + 1, last)}
+    while k + 1 < last and k + 1 in index.date_tokens and k + 1 not in starts:
+        k += 1
+    return any(index.norms[j].lower() in words for j in (k, k + 1) if j < last)

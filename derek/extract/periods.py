@@ -36,7 +36,7 @@ def held_time(dates: list[DateMention]) -> str | None:
     return next((d.value for d in dates if "/" in d.value), dates[0].value if dates else None)
 
 
-def bracketed_year(index: TokenIndex, first: int, last: int) -> DateMention | None:
+def year_alone_in_brackets(index: TokenIndex, first: int, last: int) -> DateMention | None:
     """A bare year alone in parentheses («Ол алғаш (1938) … комбинаты болып құрылған»): the
     date of a clause that names no other; the number stage reads it as a plain figure."""
     norms = index.norms
