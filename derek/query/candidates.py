@@ -36,7 +36,7 @@ from derek.query.posts import posts_in
 from derek.query.question import DATE_TYPES, POST, Question, answer_nouns, load_words
 from derek.query.render import period_text, render_date
 from derek.query.rival_clause import rival_clause_factor
-from derek.query.spans import reading_spans
+from derek.query.spans import echoes, reading_spans
 from derek.query.tense import planned_only
 from derek.query.yes_no import yes_in
 
@@ -70,9 +70,11 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
             return other_posts(posts_in(p, {e.entity for e in question.entities if e.type == "person"}), question)
         if not loose:  # a plural asked noun: the list after a colon, not one of its items (colon_lists.py)
             listed = colon_list(p, question)
-            return listed + [c for c in describe(p, question) if not any(c.answer in x.answer for x in listed)]
+            return listed + [c for c in describe(p, question) if not any(c.answer in x.answer for x in listed)
+                             and not echoes(c.answer, question)]
         naming = any(t.norm.lower() == "деп" for t in question.tokens)  # «… қандай күн деп жариялады»
-        return (describe(p, question) if naming else []) or reading_spans(p, question)
+        return [c for c in (describe(p, question) if naming else []) or reading_spans(p, question)
+                if not echoes(c.answer, question)]
     asked_entities = {e.entity for e in question.entities}
     asked_dates = {d.value for d in question.dates}
     found = []

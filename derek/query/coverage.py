@@ -30,6 +30,7 @@ from derek.query.matching import (
     _keys,
     _synonym_hits,
     _word_synonym_hits,
+    rival_verb,
     sentence_tokens,
     verb_key,
 )
@@ -48,6 +49,7 @@ RIVAL_KINDS = {"organization": {"organization", "body"}, "body": {"organization"
 NAME_WEIGHT = 1.5  # the question's verb and its proper names count half as much again
 VERB_MISSING = 0.85  # a sentence without the question's verb (or a synonym of its predicate)
 VERB_CONTRARY = 0.9  # … that holds a verb of another sense group (data/verb_synonyms.tsv)
+VERB_RIVAL = 0.6  # … that states a rival event (data/rival_verbs.tsv: signed, not entered into force)
 # … that is a heading line (no closing stop, a few words): «Қазақ хандығы XVIII ғасырда» names a
 # time and a topic but states no event, so it cannot say when the asked one happened
 HEADING_MISSING = 0.7
@@ -74,6 +76,9 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
     common_verb = any(term(t) == question.verb and t.norm[:1].islower() for t in question.tokens
                       if not any(e.start <= t.start and t.end <= e.end for e in question.entities))
     penalty = 1.0
+    # «қол қойылды» (signed) is no paraphrase of «күшіне енді» (entered into force), whatever
+    # predicate it triggers (data/rival_verbs.tsv)
+    rival = rival_verb(question.tokens, question.verb, keys)
     forms = {term(x): x.norm.lower() for x in question.tokens}
     # «бас қосты» (met) is one verb: its noun «бас» is no word of its own to find
     sense = verb_key(question.tokens, question.verb)
@@ -98,7 +103,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * 0.8  # a paraphrased verb («жіберілді» for «аттанды») or noun («зиян»)
             passage.matched += synonyms
             _weigh(passage, synonyms, weight)
-        elif t == question.verb and (share := _paraphrase(passage, question, t)):
+        elif t == question.verb and not rival and (share := _paraphrase(passage, question, t)):
             matched += weight * 0.8 * share  # a paraphrase, or «Абылай (1711–1781)» for «туған жылы»
         elif _hits(t, _unnamed_keys(passage.context, before[0]) if verb_keys and before[0] else before[0]):
             matched += weight * CONTEXT_WEIGHT
@@ -112,6 +117,8 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
                 penalty *= HEADING_MISSING
             if _contrary_verb(sense, keys):
                 penalty *= VERB_CONTRARY  # another thing happened («тағайындалды», not «аяқтады»)
+            if rival:
+                penalty *= VERB_RIVAL  # «қол қойылды» does not say it «күшіне енді»
     passage.matched_weight = matched
     passage.coverage = (matched / total if total else 0.0) * date_factor(passage, question) * penalty \
         * ordinal_factor(passage, question) * pair_factor(passage, question, before[1]) \

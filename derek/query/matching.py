@@ -117,6 +117,28 @@ def verb_key(tokens: list[Token], verb: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _rivals() -> dict[str, frozenset[str]]:
+    from derek.lang.kk.resources import load_tsv
+
+    rivals: dict[str, set[str]] = {}
+    for row in load_tsv("rival_verbs.tsv", "derek.query"):
+        rivals.setdefault(row["verb"], set()).add(row["rival"])
+    return {k: frozenset(v) for k, v in rivals.items()}
+
+
+def rival_verb(tokens: list[Token], verb: str | None, keys: list[str]) -> bool:
+    """Does the sentence (``keys``) state a rival event of the question's verb (data/rival_verbs.tsv:
+    «қол қойылды», signed, for «күшіне енді», entered into force)? The verb is looked up alone or
+    with the word before it, and so is each rival in the sentence."""
+    words = [term(t) for t in tokens if any(c.isalnum() for c in t.norm)]
+    asked = {verb} | {f"{a} {b}" for a, b in pairwise(words) if b == verb}
+    rivals = set().union(*(_rivals().get(k, frozenset()) for k in asked))
+    lemmas = keys[::2]
+    held = set(lemmas) | {f"{a} {b}" for a, b in pairwise(lemmas)}
+    return bool(rivals & held)
+
+
+@lru_cache(maxsize=1)
 def word_groups() -> dict[str, frozenset[str]]:
     """Noun or adjective lemma -> the other words of its sense group (data/word_synonyms.tsv)."""
     return _sense_groups("word_synonyms.tsv", "word")

@@ -98,7 +98,7 @@ def analyze_question(text: str) -> Question:
     doc = run(Document(text), [segment, restore_typed, lemmatize, extract_dates, extract_quantities,
                                extract_gazetteer_entities])
     answer_type, words, focus = _answer_type(doc.tokens)
-    terms = _terms(doc.tokens, words)
+    terms = _terms(doc.tokens, words | _auxiliaries(doc.tokens))
     # «… Сенат төрағасы қай жылдары болды?»: a date's question words may stand between
     between = words if answer_type in DATE_TYPES else frozenset()
     predicates = list(dict.fromkeys(predicates_of(doc.tokens) + _post_held(doc.tokens, between)))
@@ -135,6 +135,18 @@ def _who_is(tokens: list[Token], entities: list[EntityMention], words: set[int])
         if not any(e.start <= t.start and t.end <= e.end for e in people):
             return False
     return bool(people)
+
+
+def _auxiliaries(tokens: list[Token]) -> set[int]:
+    """Aspect verbs after a converb («айқын көріне бастады»: «бастады» after «көріне»), left out
+    of the terms so that the converb is the question's main verb (data/auxiliaries.txt)."""
+    from itertools import pairwise
+
+    from derek.extract.rules import readings
+
+    words = [i for i, t in enumerate(tokens) if any(c.isalnum() for c in t.norm)]
+    return {b for a, b in pairwise(words) if tokens[b].lemma.lower() in load_words("auxiliaries.txt")
+            and any("CONV.A" in tags for _, tags in readings(tokens[a].norm)[1:2])}
 
 
 COPULAS = frozenset({"бол", "е", "еді", "екен"})  # «кім болған», «кім еді», «кім екен»
@@ -228,11 +240,18 @@ def _pronoun(pattern: tuple[str, ...]) -> bool:
     return pattern[-1].startswith("кім")
 
 
+# «ЕАЭО-ның мүшелері қандай?»: members in the plural are the member states, a list, as «ЕАЭО-ға
+# қандай мемлекеттер мүше?» asks; one member («мүшесі») stays what it was
+MEMBER = "мүше"
+
+
 def _refine(kind: str, tokens: list[Token], start: int) -> str:
     nouns = answer_nouns()
     window = tokens[max(start - 1, 0) : start + 3]
     for i, t in enumerate(window):
         lemma = t.lemma.lower()
+        if lemma == MEMBER and kind == "description" and _plural("state", t) == "states":
+            return "states"
         if lemma in nouns and kind in ("description", "state", "organization", "person"):
             counted = any(_cardinal(w.norm) for w in window[:i])
             return _plural(nouns[lemma], t, counted)

@@ -5,6 +5,7 @@ word; and «quoted» titles next to the matched words.
 
 from __future__ import annotations
 
+from derek.kb.search import term
 from derek.query.passages import Passage
 from derek.query.phrases import Candidate, is_focus, verb_follows
 from derek.query.question import Question, load_words
@@ -105,3 +106,12 @@ def _quoted(p: Passage, question: Question) -> list[Candidate]:
                 found.append(Candidate(p.text[p.tokens[opened].start : t.end], None, score, p))
             opened = None
     return found
+
+
+def echoes(answer: str, question: Question) -> bool:
+    """An answer that is only the asked noun itself («ғасырдың» for «қай ғасырдың басы …?») names
+    no kind of it."""
+    from derek.query.matching import sentence_tokens
+
+    words = [term(t) for t in sentence_tokens(answer) if any(c.isalnum() for c in t.norm)]
+    return question.focus is not None and words == [question.focus]
