@@ -75,6 +75,22 @@ def test_typed_restore_word(word: str, expected: str | None) -> None:
     assert restore_word(word) == expected
 
 
+# (question, the words' norms that must stay as written): what a question typed properly keeps
+KEPT = [
+    ("ХІХ ғасырдың 30 жылдарында не болды?", ["XIX"]),  # a Roman numeral stays Latin for the date stage
+    ("XІX ғасырдың бірінші жартысында кім өмір сүрді?", ["XIX"]),
+    ("Қазақтың инженер-геологы, белгілі ғалымы кім?", ["инженер-геологы"]),  # a compound, not «-геөлөгы»
+    ("Ең үлкен арал", ["арал"]),  # typed with capitals: «арал» (island) is meant, not the Aral
+    ("Ол қай жылы астана болды?", ["астана"]),  # «астана» (a capital)
+]
+
+
+@pytest.mark.parametrize(("question", "kept"), KEPT)
+def test_typed_question_keeps(question: str, kept: list[str]) -> None:
+    tokens = analyze_question(question).tokens
+    assert [t.norm for t in tokens if t.norm.lower() in {k.lower() for k in kept}] == kept
+
+
 def test_typed_kazakh_question_keeps_words_without_kazakh_letters() -> None:
     """«уран» (uranium) in a question with Kazakh letters is not «ұран» (a slogan)."""
     tokens = analyze_question("Қазақстан қанша уран өндіреді?").tokens

@@ -6,6 +6,7 @@ so every offset and ``Token.text`` stay as the user typed them. Session 14 (docs
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache, lru_cache
 
@@ -190,11 +191,19 @@ def restore_typed(doc: Document) -> Document:
             t.norm = t.norm.lower()
         # (partly typed on a Kazakh keyboard: only names, abbreviations and question words)
         if (fixed := restore_word(t.norm, mixed)) is not None and (
-                not mixed or t.norm[:1].isupper() or "-" in t.norm or fixed in _question_words()):
+                not mixed or t.norm[:1].isupper() or _abbreviated(fixed) or fixed in _question_words()):
             t.norm = fixed
     restore_spacing(doc)
     restore_case(doc.tokens, lowered=shouting)
     return doc
+
+
+def _abbreviated(word: str) -> bool:
+    """«буу-га» restored as «бұұ-ға»: an abbreviation with its ending (not «инженер-геологы»)."""
+    from derek.query.typed_case import abbreviations
+
+    stem, hyphen, _ = word.partition("-")
+    return bool(hyphen) and stem.upper() in abbreviations()
 
 
 def _all_caps(tokens: list[Token]) -> bool:
@@ -209,6 +218,8 @@ def _all_caps(tokens: list[Token]) -> bool:
 # typed in Cyrillic has no word of Latin look-alikes alone («ece», «ic»), so those are mapped too
 _LOOKALIKE = str.maketrans("aeopcxiyAEOPCXIKMHTB", "аеорсхіуАЕОРСХІКМНТВ")
 _LATIN_ONLY = frozenset("aeopcxiyAEOPCXIKMHTB")
+# a Roman numeral stays Latin: normalize() writes «ХІХ ғасыр» as «XIX» for the date stage to read
+_ROMAN = re.compile(r"[IVXLCDM]+")
 
 
 def _cyrillic_lookalikes(tokens: list[Token]) -> None:
@@ -217,7 +228,7 @@ def _cyrillic_lookalikes(tokens: list[Token]) -> None:
     if cyrillic < 2:
         return
     for t in tokens:  # «ic-қимыл»: each part of a hyphenated word apart
-        parts = [p.translate(_LOOKALIKE) if len(p) > 1 and set(p) <= _LATIN_ONLY else p
+        parts = [p.translate(_LOOKALIKE) if len(p) > 1 and set(p) <= _LATIN_ONLY and not _ROMAN.fullmatch(p) else p
                  for p in t.norm.split("-")]  # (a single «T», «I» may be a letter or a numeral)
         t.norm = "-".join(parts)
 

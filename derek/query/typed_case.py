@@ -53,7 +53,11 @@ def restore_case(tokens: list[Token], lowered: bool = False) -> None:
     # «Астана қай жылы астана болды?»: a word the question also writes capitalized is lower on purpose
     written = {t.norm.lower() for t in tokens if t.norm[:1].isupper()}
     typed |= {i for i, t in enumerate(tokens) if t.norm[:1].islower() and t.norm.lower() in written}
-    for shape in (_upper, _title):
+    # a question that starts with a capital was typed with capitals: its lower-case words are
+    # meant («Ең үлкен арал»: an island, not the Aral); only abbreviations take theirs back
+    first = next((t.norm for t in tokens if t.norm[:1].isalpha()), "")
+    shapes = (_upper, _title) if lowered or not first[:1].isupper() else (_upper,)
+    for shape in shapes:
         trial = [Token(t.start, t.end, t.text, shape(t.norm) or t.norm, t.lemma) for t in tokens]
         for a, b, _, _ in gazetteer.match(trial):
             changed = [i for i in range(a, b) if trial[i].norm != tokens[i].norm]
