@@ -22,7 +22,7 @@ TYPES = [
 
 
 @pytest.mark.parametrize(("question", "kind"), TYPES)
-def test_ask_round14_as_what_kind_is_a_description(question: str, kind: str) -> None:
+def test_ask_blind6_as_what_kind_is_a_description(question: str, kind: str) -> None:
     assert analyze_question(question).answer_type == kind
 
 
@@ -31,7 +31,7 @@ PAIRS = [("кіріс", "табыс"), ("табыс", "кіріс"), ("айқы�
 
 
 @pytest.mark.parametrize(("word", "other"), PAIRS)
-def test_ask_round14_noun_paraphrases_share_a_group(word: str, other: str) -> None:
+def test_ask_blind6_noun_paraphrases_share_a_group(word: str, other: str) -> None:
     assert other in word_groups()[word]
 
 
@@ -45,7 +45,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def kb_path(tmp_path_factory):
-    return kb_of_texts(tmp_path_factory.mktemp("round14"), DOCS)
+    return kb_of_texts(tmp_path_factory.mktemp("blind6"), DOCS)
 
 
 # (question, answer): the kind asked «ретінде», from the sentence whose «қауымдастыққа» is the question's
@@ -56,7 +56,7 @@ ANSWERS = [
 
 
 @pytest.mark.parametrize(("question", "expected"), ANSWERS)
-def test_ask_round14_answers(kb_path, question: str, expected: str) -> None:
+def test_ask_blind6_answers(kb_path, question: str, expected: str) -> None:
     with derek.open(kb_path) as kb:
         answer = kb.ask(question)
     assert answer.answer == expected

@@ -19,7 +19,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def kb_path(tmp_path_factory):
-    return kb_of_texts(tmp_path_factory.mktemp("round14b"), DOCS)
+    return kb_of_texts(tmp_path_factory.mktemp("blind6b"), DOCS)
 
 
 def _ask(kb_path, question: str):
