@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,6 +33,21 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
+@cache
+def doc_text(name: str) -> str:
+    """A source document's text as derek ingests it: the sample corpus, else ../shared/seeds."""
+    from derek.ingest import read_text
+
+    path = CORPUS / name if (CORPUS / name).exists() else SEEDS / name
+    return read_text(str(path))
+
+
+def answer_texts(item: dict) -> list[str]:
+    """The accepted answers: strings, or {"doc","start","end"} spans of a source document read at
+    run time (a long description quoted from a seed is not copied into the gold file)."""
+    return [a if isinstance(a, str) else doc_text(a["doc"])[a["start"]:a["end"]] for a in item["answers"]]
+
+
 def answer_correct(item: dict, answer) -> bool:  # noqa: ANN001 - derek.query.ask.Answer
     if answer.answer is None:
         return False
@@ -42,7 +58,7 @@ def answer_correct(item: dict, answer) -> bool:  # noqa: ANN001 - derek.query.as
         return True
     got = norm(answer.answer)
     return any(got == norm(a) or (len(norm(a)) > 3 and norm(a) in got and len(got) < 2 * len(norm(a)))
-               for a in item["answers"])
+               for a in answer_texts(item))
 
 
 def source_correct(item: dict, answer) -> bool:  # noqa: ANN001
@@ -85,7 +101,7 @@ def main() -> None:
             tally[outcome] += 1
             by_kind.setdefault(item["kind"], Counter())[outcome] += 1
             if outcome not in ("correct", "abstained"):
-                errors.append({"id": item["id"], "q": item["question"], "gold": item["answers"][:2],
+                errors.append({"id": item["id"], "q": item["question"], "gold": answer_texts(item)[:2],
                                "got": answer.answer, "value": answer.value, "method": answer.method,
                                "conf": round(answer.confidence, 2), "outcome": outcome})
     answerable = sum(1 for i in items if i["answerable"])

@@ -278,6 +278,20 @@ def test_qa_gold_later_blind_stores_no_seed_sentence(name):
     _stores_no_seed_sentence(path, [(row["id"], src) for row in rows for src in row["sources"]])
 
 
+SPAN_ROWS = [r for r in BLIND6_ROWS if any(isinstance(a, dict) for a in r["answers"])]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+@pytest.mark.parametrize("row", SPAN_ROWS, ids=lambda r: r["id"])
+def test_qa_gold_span_answers_lie_in_a_source_sentence(row):
+    """A long answer quoted from a seed is stored as a span of its source sentence, read at run time
+    (bench/qa.py answer_texts), not as copied text."""
+    for answer in (a for a in row["answers"] if isinstance(a, dict)):
+        assert set(answer) == {"doc", "start", "end"} and answer["start"] < answer["end"], row["id"]
+        assert any(src["doc"] == answer["doc"] and src["start"] <= answer["start"] and answer["end"] <= src["end"]
+                   for src in row["sources"]), row["id"]
+
+
 def test_qa_gold_unanswerable_lines_have_the_schema():
     ids = [f"u{i:03d}" for i in range(1, 61)] + [f"a{i:03d}" for i in range(1, 21)]
     assert [row["id"] for row in UNANSWERABLE_ROWS] == ids
