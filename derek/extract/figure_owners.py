@@ -80,9 +80,7 @@ def peak_facts(index: TokenIndex, sentence: Sentence, a: int, q: Quantity) -> li
     """The height of each name the parenthesis follows («Кибо (5895 м)»), and nobody else's: an
     unnamed peak («Конституция (4540 м)») is no figure of the text's topic. The discourse is left
     as it was, so a later figure with no owner does not go to the peak."""
-    qualifiers = {"measure": "m", "quantity_text": q.text}
-    return [Fact(m.entity, "quantity", None, f"{q.value:g} m", None, None, sentence.start, sentence.end, 0.7,
-                 dict(qualifiers)) for m in listed_owners(index, sentence, a)]
+    return [_height(m, sentence, q) for m in listed_owners(index, sentence, a)]
 
 
 def named_after_facts(index: TokenIndex, sentence: Sentence, b: int, q: Quantity) -> list[Fact]:
@@ -93,8 +91,13 @@ def named_after_facts(index: TokenIndex, sentence: Sentence, b: int, q: Quantity
         return []
     inside = [m for s, e, m in index.mentions_in(b + 1, b + 2)
               if e < sentence.last_token and norms[e] == ")" and m.type in _HEIGHTS]
-    return [Fact(m.entity, "quantity", None, f"{q.value:g} m", None, None, sentence.start, sentence.end, 0.7,
-                 {"measure": "m", "quantity_text": q.text}) for m in inside[:1]]
+    return [_height(m, sentence, q) for m in inside[:1]]
+
+
+def _height(owner: EntityMention, sentence: Sentence, q: Quantity) -> Fact:
+    """A height in metres as a quantity fact of ``owner``, undated, citing the sentence."""
+    return Fact(owner.entity, "quantity", None, f"{q.value:g} m", None, None, sentence.start, sentence.end, 0.7,
+                {"measure": "m", "quantity_text": q.text})
 
 
 def trade_partner(index: TokenIndex, sentence: Sentence, a: int, measure: str | None,

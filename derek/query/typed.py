@@ -35,16 +35,14 @@ def _known_forms() -> dict[str, Counter[str]]:
     """Flattened key → the lower-case forms derek knows under it, with their counts."""
     from derek.extract.gazetteer import load_gazetteer
     from derek.lang.kk.lexicon import stem_lexicon, word_counts
-    from derek.lang.kk.resources import load_tsv
 
     index: dict[str, Counter[str]] = {}
     for form, count in word_counts().items():
         index.setdefault(flatten(form), Counter())[form] += count
     for stem, evidence in stem_lexicon().items():
         index.setdefault(flatten(stem), Counter())[stem] += max(evidence.freq, 1)
-    for row in load_tsv("question_words.tsv", "derek.query"):  # нешінші, қайсысы
-        for word in row["pattern"].split():
-            index.setdefault(flatten(word), Counter())[word] += 100
+    for word in _question_words():  # нешінші, қайсысы
+        index.setdefault(flatten(word), Counter())[word] += 100
     for entry in load_gazetteer().entries.values():
         for name in entry.names:
             for word in name.lstrip("~").replace("-", " ").split():
@@ -99,12 +97,24 @@ def restore_word(word: str, mixed: bool = False) -> str | None:
     if mixed:
         from derek.lang.kk.lexicon import word_counts
 
-        if low in word_counts() or ("-" not in low and flatten(low) not in _known_forms()):
+        # a form derek reads as typed («хаттамасына», «ТМД-дан») is meant: no lookup, and no index
+        # built for it (the index costs a few tenths of a second once per process)
+        if low in word_counts() or _reads_as_typed(word) or ("-" not in low and flatten(low) not in _known_forms()):
             return None
     fixed = _restored(low, mixed)
     if fixed is None or fixed == low:
         return None
     return _recase(word, fixed)
+
+
+@lru_cache(maxsize=20_000)
+def _reads_as_typed(word: str) -> bool:
+    """The analyser reads the word as typed from a stem the lexicon knows."""
+    from derek.lang.kk.lexicon import stem_lexicon
+    from derek.lang.kk.morphology import analyze
+
+    readings = analyze(word)[:1]
+    return bool(readings) and readings[0].lemma.lower() in stem_lexicon()
 
 
 @lru_cache(maxsize=20_000)
@@ -238,6 +248,6 @@ def normalized_text(tokens: list[Token], text: str) -> str:
     out, at = [], 0
     for t in tokens:
         out.append(text[at:t.start])
-        out.append(t.norm if t.norm.lower() != t.text.lower() or t.norm != t.text else t.text)
+        out.append(t.norm)
         at = t.end
     return "".join(out) + text[at:]
