@@ -75,7 +75,7 @@ def test_qa_gold_ids_are_unique_and_sequential():
 def test_qa_gold_answerability_matches_answers_and_sources(row):
     if row["answerable"]:
         assert row["kind"] != "unanswerable"
-        assert row["answers"] and all(isinstance(a, str) and a.strip() for a in row["answers"])
+        assert row["answers"] and all(isinstance(a, dict) or isinstance(a, str) and a.strip() for a in row["answers"])
         assert row["sources"]
     else:
         assert row["kind"] == "unanswerable"
@@ -278,7 +278,8 @@ def test_qa_gold_later_blind_stores_no_seed_sentence(name):
     _stores_no_seed_sentence(path, [(row["id"], src) for row in rows for src in row["sources"]])
 
 
-SPAN_ROWS = [r for r in BLIND6_ROWS if any(isinstance(a, dict) for a in r["answers"])]
+SPAN_ROWS = [r for r in ROWS + BLIND_ROWS + [r for _, rows, _, _ in LATER_BLIND.values() for r in rows]
+             if any(isinstance(a, dict) for a in r["answers"])]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
