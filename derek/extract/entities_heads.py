@@ -19,8 +19,9 @@ HEADS = {
     # river, mountain, lake, sea, peninsula, steppe, desert, bay, strait, grove, forest, ridge
     **dict.fromkeys(("өзен", "тау", "көл", "теңіз", "түбек", "дала", "шөл", "шығанақ", "бұғаз",
                      "тоғай", "орман", "жота"), "geo"),
-    # uezd, governorate, volost, district (okrug), oblast
-    **dict.fromkeys(("уез", "губерния", "болыс", "округ", "облыс"), "admin"),
+    # uezd, governorate, volost, district (okrug), oblast, district (аудан: also "area", see
+    # _extended)
+    **dict.fromkeys(("уез", "губерния", "болыс", "округ", "облыс", "аудан"), "admin"),
     # state, khaganate, khanate, empire, sultanate, emirate, kingdom, principality, ulus
     **dict.fromkeys(("мемлекет", "қағанат", "хандық", "империя", "сұлтандық", "әмірлік",
                      "патшалық", "княздік", "ұлыс"), "state"),
@@ -32,7 +33,7 @@ NATURAL = frozenset({"place", "river", "mountain", "lake", "sea"})
 KIND_TYPE = {"geo": "place", "admin": "place", "state": "state", "front": "organization"}
 # the singular possessive of a head, to look «Ақмола» + «облыстары» up as «Ақмола облысы»
 HEAD_FORMS = {"облыс": "облысы", "уез": "уезі", "губерния": "губерниясы", "болыс": "болысы",
-              "округ": "округі", "өзен": "өзені", "тау": "тауы", "көл": "көлі", "хандық": "хандығы"}
+              "округ": "округі", "аудан": "ауданы", "өзен": "өзені", "тау": "тауы", "көл": "көлі", "хандық": "хандығы"}
 # what joins coordinated names: «Ақмола, Семей облыстарында», «Қазан және Астрахан хандықтары»
 JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
 # east, west, north, south, central: «Шығыс Еуропа» is a region of its own, not Europe
@@ -148,6 +149,8 @@ def _extended(doc: Document, m: EntityMention, a: int, b: int, head: _Head, make
         return grown
     if m.type == "state" and (head.kind in ("geo", "admin") or head.lemma == "мемлекет"):
         return m
+    if head.lemma == "аудан" and gazetteer_type not in ("", "city"):
+        return m  # «Кіші Азия ауданы», «Жетісу ауданында»: the area of a region, not a district
     return _in_case(make(doc, a, b + 1, KIND_TYPE[head.kind]), head)
 
 

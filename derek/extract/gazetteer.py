@@ -87,6 +87,16 @@ def word_keys(norm: str) -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
+@lru_cache(maxsize=50_000)
+def short_stems(norm: str) -> frozenset[str]:
+    """Lemmas of a lowercase word too short against its endings for ``word_keys`` («жолында» →
+    жол): safe only as the last word of a name of several words («Ұлы Жібек жолында»), whose
+    earlier words already matched, so no stub can make two unrelated one-word names meet."""
+    verbal = verbal_tags()
+    return frozenset(fold(a.lemma) for a in analyze(norm)[:_CANDIDATES]
+                     if len(a.lemma) >= 3 and not verbal.intersection(a.tags))
+
+
 @cache
 def _misspellings() -> tuple[tuple[str, str], ...]:
     return tuple((r["misspelled"], r["correct"]) for r in load_tsv("misspelled_stems.tsv", "derek.extract"))
@@ -229,7 +239,7 @@ class Gazetteer:
                 continue
             if best and _rank(name, tokens[i + n - 1]) <= best_rank:
                 continue
-            if all(self._word_matches(tokens[i + k], name.keys[k], name.shape[k], k == n - 1)
+            if all(self._word_matches(tokens[i + k], name.keys[k], name.shape[k], k == n - 1, n > 1)
                    for k in range(n)):
                 best, best_rank = name, _rank(name, tokens[i + n - 1])
         if best is None or best.ambiguous and self._only_ambiguous(best, candidates):
@@ -243,15 +253,18 @@ class Gazetteer:
         n = b - a
         return list(dict.fromkeys(
             name.entity for name in self.starting_names(tokens[a].norm)
-            if len(name.keys) == n and all(self._word_matches(tokens[a + k], name.keys[k], name.shape[k], k == n - 1)
-                                           for k in range(n))))
+            if len(name.keys) == n and all(self._word_matches(tokens[a + k], name.keys[k], name.shape[k],
+                                                              k == n - 1, n > 1) for k in range(n))))
 
-    def _word_matches(self, tok: Token, keys: frozenset[str], shape: str, last: bool) -> bool:
+    def _word_matches(self, tok: Token, keys: frozenset[str], shape: str, last: bool, inside: bool = False) -> bool:
+        """``inside``: the word closes a name of several words, whose earlier words already met."""
         if not _token_fits(tok, shape):
             return False
         if not last:
             return fold(tok.norm) in keys
-        return not keys.isdisjoint(self.keys(tok.norm))
+        if not keys.isdisjoint(self.keys(tok.norm)):
+            return True
+        return inside and tok.norm.islower() and not keys.isdisjoint(short_stems(tok.norm))
 
     @staticmethod
     def _only_ambiguous(best: _Name, candidates: list[_Name]) -> bool:
