@@ -24,7 +24,7 @@ TITLED = ("appointed_as",)  # facts whose value is the title of the post held
 CHAIR = "төрағасы"  # the post a chaired fact names: «<body> төрағасы»
 
 
-def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 - sqlite3
+def answer_from_facts(db, question: Question) -> Answer | None:  # db: a sqlite3 connection
     if (former := former_name(db, question)) is not None:
         return former  # «ЕҚЫҰ бұрын қалай аталды?»: the entity renamed to it
     asked = list(dict.fromkeys(e.entity for e in question.entities))
@@ -65,7 +65,7 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # noqa: ANN001 
     return answer
 
 
-def _under_latest_names(db, found: list) -> list:  # noqa: ANN001 - sqlite3
+def _under_latest_names(db, found: list) -> list:  # db: a sqlite3 connection
     """A list names an organization once and by its present name: the CSCE that Kazakhstan
     joined in 1992 is the ЕҚЫҰ — dropped when the list holds the ЕҚЫҰ already, else named so,
     its fact quoting the renaming too."""
@@ -119,7 +119,7 @@ def _each_time(fact: dict[str, Any], question: Question) -> list[dict[str, Any]]
     return [{**fact, "time": t, "sources": g} for t, g in zip(times, groups)]
 
 
-def _answer(db, found: list, question: Question) -> Answer | None:  # noqa: ANN001 - sqlite3
+def _answer(db, found: list, question: Question) -> Answer | None:  # db: a sqlite3 connection
     if question.answer_type == "yesno" or question.wants_list and not question.dates:
         left = {} if question.dates else _withdrawals(db, found)
         kept = _still_members(found, left)
@@ -144,7 +144,7 @@ def _under_earlier_name(fact: dict[str, Any], renamings: list[dict[str, Any]]) -
     return {**fact, "sources": [*fact["sources"], *renamed]}
 
 
-def _withdrawals(db, found: list) -> dict[tuple[str, str], dict[str, Any]]:  # noqa: ANN001 - sqlite3
+def _withdrawals(db, found: list) -> dict[tuple[str, str], dict[str, Any]]:  # db: a sqlite3 connection
     """The latest withdrawal of each (state, organization) whose membership ``found`` holds."""
     joined = [f["subject"]["id"] for _, f, _ in found if f["predicate"] in MEMBERSHIPS]
     if not joined:
@@ -330,8 +330,10 @@ def _every_time(found: list, times: list[str], question: Question) -> Answer:
     """«Тоқаев Сенатты қай жылдары басқарды?» → «2007–2011 және 2013–2019 жылдар»: each time a
     repeatable fact holds, in order; the value lists them."""
     answers = [next(a for (a, v), _, _ in found if v == t) for t in times]
-    unit = " жылдар" if all(a.endswith(" жылдар") for a in answers) else ""
-    text = join_list([a.removesuffix(" жылдар") if unit else a for a in answers]) + unit
+    # one «жылдар» after the list: «2007–2011 және 2013–2019 жылдар», «2005, 2011 және 2017 жылдар»
+    # (not «2005 жыл, 2011 жыл және 2017 жыл»)
+    unit = " жылдар" if all(a.endswith((" жылдар", " жыл")) for a in answers) and len(answers) > 1 else ""
+    text = join_list([a.removesuffix(" жылдар").removesuffix(" жыл") if unit else a for a in answers]) + unit
     facts = [f for (_, v), f, _ in found if v in times]
     confidence = min(max(c for (_, v), _, c in found if v == t) for t in times)
     return Answer(question.text, text, times, question.answer_type, confidence, _sources(facts), [], "facts")

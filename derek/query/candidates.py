@@ -11,6 +11,7 @@ from typing import Any
 from derek.doc import Token
 from derek.kb.search import term
 from derek.query.colon_lists import colon_list
+from derek.query.counted import COUNTED_ENTITY, counted_entities, other_than_time
 from derek.query.excepted import denial_factor, excepted
 from derek.query.fit import other_conjunct, respective_factor
 from derek.query.lifespans import lifespan_side, lifespans
@@ -84,7 +85,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
             value = _date_value(x["value"], kind)
             text = period_text(x["text"], _words_after(p, x)) if "X" in value else render_date(value, kind)
             found.append((text, value, x))
-        elif kind in ("number", "ordinal") and x["kind"] == "quantity" and _number_fits(x, kind, question):
+        elif kind in ("number", "ordinal") and x["kind"] == "quantity" and _number_fits(x, kind, question) \
+                and not other_than_time(p, x, question):
             value = float(x["value"])
             text = str(int(value)) if value == int(value) else f"{value:g}"
             found.append((x["text"], text, x))
@@ -97,10 +99,12 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
             found.append((short_names().get(x["value"]) or x["attrs"].get("name") or x["text"], x["value"], x))
     if kind == "ordinal":
         found += _word_ordinals(p)
-    if kind == "place":
+    if kind in ("place", "state"):  # «қай қаладағы университетте», «қай елдегі күштеріне»
         found += _nested_places(p, question)
     if kind == "number" and question.focus in TIMES_NOUNS:
         found += _counted_dates(p, question)
+    if kind == "number" and not any(x["kind"] == "quantity" for _, _, x in found):
+        found += counted_entities(p, question)
     if kind in ("year", "date") and (life := _lifespan_years(p, question)):  # the bracket is no range of years
         found = [f for f in found if not any(y["within"][0] <= f[2]["start"] < y["within"][1] for _, _, y in life)] + life
     if kind in TYPES and not found and (named := antecedents(p, question, tuple(wanted(question)))):
@@ -293,6 +297,8 @@ def _number_fits(x: dict[str, Any], kind: str, question: Question) -> bool:
         return False
     if figure_kind == "multiplier" and not _asks_times(question):
         return False  # «2 есе өсті» says how a figure grew, not what it is: it answers «неше есе»
+    if _asks_times(question) and figure_kind != "multiplier":
+        return False  # … and «неше есе өсті?» is not answered by «41 млрд доллар» (a sum, not a multiple)
     if figure_kind == "count" and x["attrs"].get("unit") == "country" and not _counts_things(question) \
             and float(x["value"]) == len({e.entity for e in question.entities if e.type == "state"}):
         return False  # «екі ел арасындағы» for «Қазақстан мен Қытай арасындағы»: the states asked about
@@ -350,6 +356,8 @@ def _counts(p: Passage, x: dict[str, Any], question: Question) -> float:
     """A figure followed by the noun the question counts («неше мемлекет» → «16 мемлекет»)."""
     if question.answer_type not in ("number", "ordinal") or not question.focus:
         return 1.0
+    if (x.get("attrs") or {}).get("counted"):  # _counted_entities: the listed names are the asked noun's kind
+        return COUNTED_ENTITY  # a count the sentence leaves to the reader
     after = [t for t in p.tokens if p.start + t.start >= x["end"]][:2]
     inside = [t for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
     if any(is_focus(t, question) or _kin_noun(t, question) for t in inside + after):

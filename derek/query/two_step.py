@@ -19,6 +19,9 @@ CLAUSE_BREAKS = frozenset({",", ":", ";", "—", "-"})
 # a participle before «жылы» names a year by its event («Назарбаев … идеясын ұсынған жылы
 # Будапештте …»): the inner question asks «қай жылы», the outer one gets «1994 жылы» (session 12)
 YEAR_HEAD = "жылы"
+# «Моңғолия ЕҚЫҰ-ға қосылған кезде … кім еді?»: «when it happened» is asked as its year too; the
+# outer question gets «2012 жылы» (session 15, blind 7 dev)
+WHEN_HEADS = frozenset({YEAR_HEAD, "кезде", "кезінде", "уақытта", "уақытында"})
 
 
 @dataclass(slots=True)
@@ -68,7 +71,7 @@ def _asks_head(tokens: list, words: set[int], head: int) -> bool:
 
 def _head(word: str) -> tuple[str, str, str] | None:
     """(lemma, answer type, case) of a singular noun of an entity kind (or «жылы»), else None."""
-    if word.lower() == YEAR_HEAD:
+    if word.lower() in WHEN_HEADS:
         return "жыл", "year", "NOM"
     if not word[:1].islower():
         return None  # a name is named already

@@ -44,10 +44,13 @@ def _known_forms() -> dict[str, Counter[str]]:
     for word in _question_words():  # нешінші, қайсысы
         index.setdefault(flatten(word), Counter())[word] += 100
     for entry in load_gazetteer().entries.values():
-        for name in entry.names:
-            for word in name.lstrip("~").replace("-", " ").split():
-                if word.isalpha():
-                    index.setdefault(flatten(word), Counter())[word.lower()] += 2
+        words = {w.lower() for name in entry.names for w in name.lstrip("~").replace("-", " ").split() if w.isalpha()}
+        # a name's Russian spelling (Атамкулов) is the flattened form of its Kazakh one (Атамқұлов):
+        # the same name, no rival to it, so only the Kazakh spelling is counted
+        spelled = {flatten(w) for w in words if _KAZAKH.intersection(w)}
+        for word in words:
+            if _KAZAKH.intersection(word) or word not in spelled:
+                index.setdefault(flatten(word), Counter())[word] += 2
     return index
 
 
@@ -92,6 +95,11 @@ def restore_word(word: str, mixed: bool = False) -> str | None:
     ambiguous: «кашан» → «қашан», «Казакстан» → «Қазақстан», «БУУ-га» → «БҰҰ-ға». ``mixed``: the
     question has Kazakh letters elsewhere, so only a word unseen as typed is restored, whole."""
     low = word.lower()
+    stem, hyphen, tail = low.partition("-")
+    if hyphen and _KAZAKH.intersection(tail) and not _KAZAKH.intersection(stem):
+        # «ШЫУ-ға»: an abbreviation typed without its Kazakh letter, its ending with them
+        fixed = _restored(stem)
+        return _recase(word, f"{fixed}-{tail}") if fixed and fixed != stem and _abbreviated(f"{fixed}-{tail}") else None
     if _KAZAKH.intersection(low) or not _FLATTENED.intersection(low.translate(_FLAT)):
         return None
     if mixed:
