@@ -14,6 +14,7 @@ from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
 from derek.extract.entities_heads import covered_tokens, with_heads
 from derek.extract.entities_named import named_institutions
+from derek.extract.entities_quoted import quoted_organizations
 from derek.extract.entities_people import (
     agrees,
     given_name_end,
@@ -97,6 +98,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         mentions += _ner_mentions(doc, tags, taken | skip, barred | taken)
     mentions = with_heads(doc, mentions, skip, _head_mention)
     mentions = named_institutions(doc, mentions, skip, _head_mention)
+    mentions = quoted_organizations(doc, mentions, _head_mention)
     group_people(doc, mentions)
     mentions += deixis_mentions(doc, covered_tokens(doc, mentions) | skip)
     mentions += officeholder_mentions(doc, mentions)

@@ -80,6 +80,41 @@ def _number_words() -> list[str]:
     return [row["word"] for row in load_tsv("number_words.tsv")]
 
 
+_ORDINAL_END = r"(?:\s*-\s*(?:ыншы|інші|ншы|нші|шы|ші)(?![^\W\d_]))?"  # «2017-нші жылы»
+_BACK_VOWELS, _FRONT_VOWELS = set("аоұы"), set("әөүіе")
+_ELIDED = re.compile(r"(.*[^аоұыәөүіеэиу])[ыі]([^аоұыәөүіеэиу])$")  # қырық → қырқ- before a vowel
+
+
+@cache
+def _ordinal_words() -> dict[str, str]:
+    """Ordinal number word → its cardinal («жетінші» → «жеті», «отызыншы» → «отыз», «қырқыншы»
+    → «қырық»), by Kazakh morphology: -ыншы/-інші after a consonant, -ншы/-нші (or -сыншы, as
+    «жиырмасыншы») after a vowel, the high vowel of the last syllable dropping before it."""
+    forms: dict[str, str] = {}
+    for word in _number_words():
+        vowels = [c for c in word if c in _BACK_VOWELS | _FRONT_VOWELS]
+        back = bool(vowels) and vowels[-1] in _BACK_VOWELS
+        if word[-1] in _BACK_VOWELS | _FRONT_VOWELS:
+            endings = ["ншы", "сыншы"] if back else ["нші", "сінші"]
+            stems = [word]
+        else:
+            endings = ["ыншы"] if back else ["інші"]
+            stems = [word] + ([m.group(1) + m.group(2)] if (m := _ELIDED.match(word)) else [])
+        for stem in stems:
+            for ending in endings:
+                forms.setdefault(stem + ending, word)
+    return forms
+
+
+def _ordinal_year(words: str) -> int | None:
+    """The year an ordinal written in words names: «екі мың он жетінші» → 2017."""
+    parts = words.lower().split()
+    cardinal = _ordinal_words().get(parts[-1]) if parts else None
+    if cardinal is None:
+        return None
+    return int(number_words_value(parts[:-1] + [cardinal]))
+
+
 @cache
 def _patterns() -> list[_Pattern]:
     """The date forms in priority order: an earlier one wins a tie on length."""
@@ -87,7 +122,7 @@ def _patterns() -> list[_Pattern]:
     month = "(?P<mon>" + alternation(list(_months()[0])) + ")"
     ay = r"(?:\s+" + stem_regex("ай") + ")?"
     year_word = r"(?:\s*(?:жж?\.|ж(?!\w))|\s*-?\s*" + stem_regex("жыл") + ")"
-    year = r"(?<![\d,])(?<!\d\.)(?P<bc>б\.\s?з\.\s?б\.?\s*)?(?P<y>\d{3,4})"
+    year = r"(?<![\d,])(?<!\d\.)(?P<bc>б\.\s?з\.\s?б\.?\s*)?(?P<y>\d{3,4})" + _ORDINAL_END
     day = r"(?<![\d.,])(?P<d>\d{1,2})(?:\s*-\s*(?P<d2>\d{1,2}))?"
     day_end = r"(?:-[^\W\d_]+)?(?![\w])"
     number = alternation(_number_words())
@@ -116,6 +151,8 @@ def _patterns() -> list[_Pattern]:
         ("y", rf"{year}(?!\d){year_word}", year_starts),
         # «2005, 2011, 2017 және 2024 жылдары»: the year word of the last item covers the list
         ("listed", rf"{year}(?=(?:{_LIST_LINK}{_LIST_ITEM})+{year_word})", digit),
+        # «екі мың он жетінші жылы»: a year read aloud, an ordinal in words (KazNERD, speech)
+        ("wy", rf"(?P<wy>(?:{number}\s+)*{alternation(list(_ordinal_words()), 'bare')}){year_word}", word),
         ("set", rf"{units}\s+" + alternation(list(words["set"])), word),
         ("duration", rf"{recent}{count}(?:{PARTICLE})?\s*-?\s*{units}(?:\s+(?P<span>бойы|шамасымен))?", ("digit", "word")),
         ("dm", rf"{this_year}{day}\s+{month}{ay}{day_end}", ("digit", "word")),
@@ -166,6 +203,11 @@ def _candidates(norm: str, low: str) -> list[_Candidate]:
             continue
         spans = ((name, cand.match.span(name)) for name in cand.match.re.groupindex)
         cand.groups = {name: norm[a:b] if a >= 0 else None for name, (a, b) in spans}
+        if cand.kind == "wy":
+            year = _ordinal_year(cand.groups["wy"] or "")
+            cand.groups["y"] = str(year) if year else None
+            if year is None:
+                continue
         if _valid(norm, cand):
             chosen.append(cand)
     return chosen
@@ -264,7 +306,7 @@ def _value(cand: _Candidate, context_year: str | None) -> tuple[str, str]:
     if kind in ("ym", "m"):
         year = _year_text(g) if g.get("y") else (context_year or "XXXX")
         return "DATE", f"{year}-{_month(g['mon'] or ''):02d}"
-    if kind in ("y", "listed"):
+    if kind in ("y", "listed", "wy"):
         return "DATE", _year_text(g)
     if kind == "range":
         return "DATE", f"{g['y']}/{_second_year(g)}"
