@@ -18,6 +18,7 @@ from derek.extract.entities_quoted import quoted_organizations
 from derek.extract.entities_people import (
     agrees,
     given_name_end,
+    given_name_people,
     given_name_start,
     group_people,
     is_family_name,
@@ -26,6 +27,7 @@ from derek.extract.entities_people import (
     surname_case,
     surname_lemma,
 )
+from derek.extract.entities_titles import without_titles
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.extract.officeholders import officeholder_mentions
 from derek.lang.kk.morphology import analyze, lemma
@@ -99,7 +101,9 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     mentions = with_heads(doc, mentions, skip, _head_mention)
     mentions = named_institutions(doc, mentions, skip, _head_mention)
     mentions = quoted_organizations(doc, mentions, _head_mention)
+    mentions = without_titles(doc, mentions)
     group_people(doc, mentions)
+    given_name_people(mentions)
     mentions += deixis_mentions(doc, covered_tokens(doc, mentions) | skip)
     mentions += officeholder_mentions(doc, mentions)
     doc.entities = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -263,9 +267,18 @@ def _of_its_time(readings: list[str], chosen: str, years: tuple[int, int] | None
 
 def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: set[int]) -> list[EntityMention]:
     found = []
+    alone = _names_alone(doc, tags, taken)
     for k in range(len(doc.sentences)):
         for a, b, label in tags.of(k):
             type_ = NER_TYPES.get(label)
+            if (type_ in ("place", "organization") and b - a > 1 and a not in taken
+                    and (first := alone.get(lemma(doc.tokens[a].norm))) is not None):
+                # «Құрманғазы Жем өзенінің», «Құрманғазы отауға»: a name the document writes alone
+                # elsewhere, run by the CRF into the next words; the rest is a name only when capitalized
+                found.append(_provisional(doc, a, a + 1, first, False))
+                a += 1
+                if not doc.tokens[a].norm[:1].isupper():
+                    continue
             if (type_ == "person" and b - a > 1 and b - 1 in taken and not taken.intersection(range(a, b - 1))
                     and any(c.islower() for i in range(a, b - 1) for c in doc.tokens[i].norm)):
                 b -= 1  # «Мұхаммед Шайбани Бабырдан»: a name run into a gazetteer name (not «Б.Н Ельцин»'s initials)
@@ -290,6 +303,20 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
     found += _titled_names(doc, barred | covered_tokens(doc, found))
     found += _abbreviations(doc, tags, taken | covered_tokens(doc, found))
     return _outermost(found)
+
+
+def _names_alone(doc: Document, tags: _SentenceTags, taken: set[int]) -> dict[str, str]:
+    """Lemma -> type of each capitalized word the CRF tags as a name of one word somewhere in the
+    document and no gazetteer name took (a person wherever one such span is a person)."""
+    alone: dict[str, str] = {}
+    for k in range(len(doc.sentences)):
+        for a, b, label in tags.of(k):
+            word = doc.tokens[a].norm
+            if b - a == 1 and a not in taken and (type_ := NER_TYPES.get(label)) and word[:1].isupper() \
+                    and not word.isupper() and not is_initial(word):
+                key = lemma(word)
+                alone[key] = "person" if "person" in (type_, alone.get(key)) else type_
+    return alone
 
 
 def _abbreviations(doc: Document, tags: _SentenceTags, taken: set[int]) -> list[EntityMention]:

@@ -193,3 +193,25 @@ def group_people(doc: Document, mentions: list[EntityMention]) -> None:
             people.setdefault(parts[-1], []).append(m if same is None else same)
         if same is not None:
             m.entity, m.name, m.wikidata, m.source = same.entity, same.name, None, "ner"
+
+
+_PATRONYMIC = re.compile(r".+(?:ұлы|улы|қызы|кызы)")
+
+
+def given_name_people(mentions: list[EntityMention]) -> None:
+    """One sense per document for a given name: a provisional name of one word that is the given
+    name of a provisional person written with a patronymic in the same document («Құрманғазы
+    Сағырбайулы … Құрманғазы күйлерін») is that person, whatever class the CRF gave the bare word
+    (it often calls a musician's bare name FACILITY). Kazakh refers to a person by the given name."""
+    people: dict[str, EntityMention] = {}
+    for m in mentions:
+        words = m.text.split()
+        if (m.type == "person" and m.entity.startswith("prov:person:") and 2 <= len(words) <= 3
+                and _PATRONYMIC.fullmatch(words[-1].lower()) and not initial_letter(words[0])):
+            people.setdefault(lemma(words[0]), m)
+    if not people:
+        return
+    for m in mentions:
+        if (m.entity.startswith("prov:") and m.type != "person" and " " not in m.text
+                and (person := people.get(lemma(m.text))) is not None):
+            m.entity, m.name, m.type = person.entity, person.name, "person"
