@@ -98,7 +98,7 @@ def analyze_question(text: str) -> Question:
     doc = run(Document(text), [segment, restore_typed, lemmatize, extract_dates, extract_quantities,
                                extract_gazetteer_entities])
     answer_type, words, focus = _answer_type(doc.tokens)
-    terms = _terms(doc.tokens, words | _auxiliaries(doc.tokens))
+    terms = _standing(doc.tokens, _terms(doc.tokens, words | _auxiliaries(doc.tokens)))
     # «… Сенат төрағасы қай жылдары болды?»: a date's question words may stand between
     between = words if answer_type in DATE_TYPES else frozenset()
     predicates = list(dict.fromkeys(predicates_of(doc.tokens) + _post_held(doc.tokens, between)))
@@ -107,6 +107,26 @@ def analyze_question(text: str) -> Question:
         answer_type, predicates, focus = "description", ["appointed_as", "chaired"], POST
     return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates,
                     terms, focus, words, _verb(doc.tokens, terms, focus, doc.entities), _names(doc.tokens, terms))
+
+
+@cache
+def standing_verbs() -> dict[str, str]:
+    """Verb lemma -> the noun its aorist states (data/standing_verbs.tsv)."""
+    return {r[0]: r[1] for r in _rows("standing_verbs.tsv")}
+
+
+def _standing(tokens: list[Token], terms: list[str]) -> list[str]:
+    """«ЕАЭО-ға қанша мемлекет кіреді?»: a verb in the aorist or the imperfect participle
+    («кіреді», «кіретін»: belongs to) asks the standing state its noun names («мүше»), which is what
+    the texts write; in the past («кірді», joined) it asks the event and stays."""
+    from derek.lang.kk.morphology import analyze
+
+    for t in tokens:
+        noun = standing_verbs().get(term(t))
+        readings = analyze(t.norm.lower())[:1] if noun else []
+        if readings and {"CONV.A", "PTCP.IMPF"} & set(readings[0].tags):
+            terms = [noun if x == term(t) else x for x in terms]
+    return terms
 
 
 def _post_held(tokens: list[Token], asked: set[int] = frozenset()) -> list[str]:
