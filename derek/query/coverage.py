@@ -99,7 +99,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * 0.8  # «тұңғыш» for «бірінші»
             passage.matched += ordinals
             _weigh(passage, ordinals, weight)
-        elif (synonyms := _synonym_hits(sense, keys) if t == question.verb else _word_synonym_hits(t, keys)):
+        elif (synonyms := _verb_synonyms(sense, keys, question) if t == question.verb else _word_synonym_hits(t, keys)):
             matched += weight * 0.8  # a paraphrased verb («жіберілді» for «аттанды») or noun («зиян»)
             passage.matched += synonyms
             _weigh(passage, synonyms, weight)
@@ -177,6 +177,12 @@ def _own_body(passage: Passage, entity_id: str, named: set[str], missed: list[st
         return False
     family = {x["value"] for x in passage.spans if x["kind"] == "entity" and parent_entity(x["value"]) == parent}
     return not _rival(passage, "organization", {entity_id, parent} | family)  # sister bodies are no rivals
+
+
+def _verb_synonyms(sense: str, keys: list[str], question: Question) -> list[int]:
+    """Words that say the question's verb in other words: a verb of its sense group, or the noun
+    its aorist states («мүше» for «кіреді», Question.standing)."""
+    return _synonym_hits(sense, keys) or (_hits(question.standing, keys) if question.standing else [])
 
 
 def _weigh(passage: Passage, indexes: list[int], weight: float) -> None:

@@ -32,6 +32,7 @@ class Question:
     words: set[int] = field(default_factory=set)  # token indexes of the question words
     verb: str | None = None  # term of the main predicate word (the last content word)
     names: set[str] = field(default_factory=set)  # terms of capitalized words (proper names)
+    standing: str | None = None  # the noun the verb's aorist states: «кіреді» → «мүше» (_standing)
 
     @property
     def wants_list(self) -> bool:
@@ -98,15 +99,16 @@ def analyze_question(text: str) -> Question:
     doc = run(Document(text), [segment, restore_typed, lemmatize, extract_dates, extract_quantities,
                                extract_gazetteer_entities])
     answer_type, words, focus = _answer_type(doc.tokens)
-    terms = _standing(doc.tokens, _terms(doc.tokens, words | _auxiliaries(doc.tokens)))
+    terms = _terms(doc.tokens, words | _auxiliaries(doc.tokens))
     # «… Сенат төрағасы қай жылдары болды?»: a date's question words may stand between
     between = words if answer_type in DATE_TYPES else frozenset()
     predicates = list(dict.fromkeys(predicates_of(doc.tokens) + _post_held(doc.tokens, between)))
     if answer_type == "person" and _who_is(doc.tokens, doc.entities, words):
         # «Тоқаев кім?» asks what «Тоқаев қандай қызмет атқарды?» asks: the posts held
         answer_type, predicates, focus = "description", ["appointed_as", "chaired"], POST
+    verb = _verb(doc.tokens, terms, focus, doc.entities)
     return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates,
-                    terms, focus, words, _verb(doc.tokens, terms, focus, doc.entities), _names(doc.tokens, terms))
+                    terms, focus, words, verb, _names(doc.tokens, terms), _standing(doc.tokens, verb))
 
 
 @cache
@@ -115,18 +117,19 @@ def standing_verbs() -> dict[str, str]:
     return {r[0]: r[1] for r in _rows("standing_verbs.tsv")}
 
 
-def _standing(tokens: list[Token], terms: list[str]) -> list[str]:
+def _standing(tokens: list[Token], verb: str | None) -> str | None:
     """«ЕАЭО-ға қанша мемлекет кіреді?»: a verb in the aorist or the imperfect participle
-    («кіреді», «кіретін»: belongs to) asks the standing state its noun names («мүше»), which is what
-    the texts write; in the past («кірді», joined) it asks the event and stays."""
+    («кіреді», «кіретін»: belongs to) also asks the standing state its noun names («мүше»), which is
+    how texts often write it; a sentence with the noun matches the verb as a synonym does
+    (coverage.score). In the past («кірді», joined) it asks the event only."""
     from derek.lang.kk.morphology import analyze
 
-    for t in tokens:
-        noun = standing_verbs().get(term(t))
-        readings = analyze(t.norm.lower())[:1] if noun else []
+    noun = standing_verbs().get(verb or "")
+    for t in tokens if noun else ():
+        readings = analyze(t.norm.lower())[:1] if term(t) == verb else []
         if readings and {"CONV.A", "PTCP.IMPF"} & set(readings[0].tags):
-            terms = [noun if x == term(t) else x for x in terms]
-    return terms
+            return noun
+    return None
 
 
 def _post_held(tokens: list[Token], asked: set[int] = frozenset()) -> list[str]:
