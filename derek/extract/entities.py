@@ -14,7 +14,6 @@ from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
 from derek.extract.entities_heads import covered_tokens, with_heads
 from derek.extract.entities_named import named_institutions
-from derek.extract.entities_quoted import quoted_organizations
 from derek.extract.entities_people import (
     agrees,
     given_name_end,
@@ -27,6 +26,7 @@ from derek.extract.entities_people import (
     surname_case,
     surname_lemma,
 )
+from derek.extract.entities_quoted import quoted_organizations
 from derek.extract.entities_titles import without_titles
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.extract.officeholders import officeholder_mentions

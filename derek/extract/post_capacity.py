@@ -149,5 +149,5 @@ def _qualified_title(norms: list[str], clause: Clause, head: int) -> list[str]:
     lemma, tags, _ = word_info(norms[head])
     if tags or lemma not in titles() or head - 1 < clause.first:
         return []
-    adj, adj_tags, pos = word_info(norms[head - 1])
+    _, adj_tags, pos = word_info(norms[head - 1])
     return [f"{norms[head - 1].lower()} {lemma}"] if pos == "ADJ" and not adj_tags else []
