@@ -187,12 +187,6 @@ def test_qa_gold_blind_stores_no_seed_sentence():
     _stores_no_seed_sentence(BLIND, BLIND_SOURCES)
 
 
-# The second blind set (bench/data/qa_blind2.jsonl, qa_blind2.md, session 7): ids c001…, same shape.
-BLIND2 = REPO / "bench" / "data" / "qa_blind2.jsonl"
-BLIND2_ROWS = [json.loads(line) for line in BLIND2.read_text(encoding="utf-8").splitlines() if line.strip()]
-BLIND2_SOURCES = [(row["id"], src) for row in BLIND2_ROWS for src in row["sources"]]
-
-
 def _check_blind_set(rows: list[dict], prefix: str, earlier: set[str]) -> None:
     """A blind set's shape: ids prefix001…060, no question of an earlier set, 12 unanswerable
     (6 dev, 6 held out), two-document questions citing two documents."""
@@ -218,47 +212,39 @@ def _stores_no_seed_sentence(path: Path, sources: list[tuple[str, dict]]) -> Non
         assert all(len(text[s:e].strip()) < 40 or text[s:e].strip() not in gold for s, e in sentences), doc
 
 
-# The third blind set (bench/data/qa_blind3.jsonl, qa_blind3.md, session 8): ids e001…, same shape.
-BLIND3 = REPO / "bench" / "data" / "qa_blind3.jsonl"
-BLIND3_ROWS = [json.loads(line) for line in BLIND3.read_text(encoding="utf-8").splitlines() if line.strip()]
-BLIND3_SOURCES = [(row["id"], src) for row in BLIND3_ROWS for src in row["sources"]]
-# The fourth blind set (bench/data/qa_blind4.jsonl, qa_blind4.md, session 12): ids g001…, same shape.
-BLIND4 = REPO / "bench" / "data" / "qa_blind4.jsonl"
-BLIND4_ROWS = [json.loads(line) for line in BLIND4.read_text(encoding="utf-8").splitlines() if line.strip()]
-BLIND4_SOURCES = [(row["id"], src) for row in BLIND4_ROWS for src in row["sources"]]
-# The fifth blind set (bench/data/qa_blind5.jsonl, qa_blind5.md, session 13): ids h001…, same shape.
-BLIND5 = REPO / "bench" / "data" / "qa_blind5.jsonl"
-BLIND5_ROWS = [json.loads(line) for line in BLIND5.read_text(encoding="utf-8").splitlines() if line.strip()]
-BLIND5_SOURCES = [(row["id"], src) for row in BLIND5_ROWS for src in row["sources"]]
-# The sixth blind set (bench/data/qa_blind6.jsonl, qa_blind6.md, session 14): ids i001…, same shape.
-BLIND6 = REPO / "bench" / "data" / "qa_blind6.jsonl"
-BLIND6_ROWS = [json.loads(line) for line in BLIND6.read_text(encoding="utf-8").splitlines() if line.strip()]
-BLIND6_SOURCES = [(row["id"], src) for row in BLIND6_ROWS for src in row["sources"]]
-# The seventh blind set (bench/data/qa_blind7.jsonl, qa_blind7.md, session 15): ids j001…, same shape;
-# some questions typed carelessly (lower case, no hyphen, Russian-keyboard letters, no question mark).
-BLIND7 = REPO / "bench" / "data" / "qa_blind7.jsonl"
-BLIND7_ROWS = [json.loads(line) for line in BLIND7.read_text(encoding="utf-8").splitlines() if line.strip()]
-BLIND7_SOURCES = [(row["id"], src) for row in BLIND7_ROWS for src in row["sources"]]
-UNANSWERABLE_PATH = REPO / "bench" / "data" / "qa_unanswerable.jsonl"
-UNANSWERABLE_QUESTIONS = {json.loads(line)["question"]
-                          for line in UNANSWERABLE_PATH.read_text(encoding="utf-8").splitlines() if line.strip()}
-# the later blind sets: (file, rows, id prefix, the questions of every earlier set)
-LATER_BLIND = {"blind2": (BLIND2, BLIND2_ROWS, "c", ROWS + BLIND_ROWS),
-               "blind3": (BLIND3, BLIND3_ROWS, "e", ROWS + BLIND_ROWS + BLIND2_ROWS),
-               "blind4": (BLIND4, BLIND4_ROWS, "g", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS),
-               "blind5": (BLIND5, BLIND5_ROWS, "h", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS + BLIND4_ROWS),
-               "blind6": (BLIND6, BLIND6_ROWS, "i", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS + BLIND4_ROWS
-                          + BLIND5_ROWS + [{"question": q} for q in UNANSWERABLE_QUESTIONS]),
-               "blind7": (BLIND7, BLIND7_ROWS, "j", ROWS + BLIND_ROWS + BLIND2_ROWS + BLIND3_ROWS + BLIND4_ROWS
-                          + BLIND5_ROWS + BLIND6_ROWS + [{"question": q} for q in UNANSWERABLE_QUESTIONS])}
-LATER_ROWS = [r for _, rows, _, _ in LATER_BLIND.values() for r in rows if r["answerable"]]
-LATER_SOURCES = BLIND2_SOURCES + BLIND3_SOURCES + BLIND4_SOURCES + BLIND5_SOURCES + BLIND6_SOURCES + BLIND7_SOURCES
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
 
 # The unanswerable set (bench/data/qa_unanswerable.jsonl, qa_unanswerable.md, session 13): 60 near
 # misses u001…u060 that no text answers, then 20 answerable questions of the same shapes a001…a020.
 UNANSWERABLE = REPO / "bench" / "data" / "qa_unanswerable.jsonl"
-UNANSWERABLE_ROWS = [json.loads(line) for line in UNANSWERABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+UNANSWERABLE_ROWS = _jsonl(UNANSWERABLE)
 UNANSWERABLE_SOURCES = [(row["id"], src) for row in UNANSWERABLE_ROWS for src in row["sources"]]
+# The later blind sets (bench/data/<file> and its .md), the first one's shape: id prefix, in the order
+# written (sessions 7, 8, 12, 13, 14, 15). Blind 7 has questions typed carelessly (lower case, no
+# hyphen, Russian-keyboard letters, no question mark). Blind 6 and later came after the unanswerable set.
+LATER_FILES = {"blind2": ("qa_blind2.jsonl", "c"), "blind3": ("qa_blind3.jsonl", "e"),
+               "blind4": ("qa_blind4.jsonl", "g"), "blind5": ("qa_blind5.jsonl", "h"),
+               "blind6": ("qa_blind6.jsonl", "i"), "blind7": ("qa_blind7.jsonl", "j")}
+AFTER_UNANSWERABLE = "blind6"
+
+
+def _later_blind() -> dict[str, tuple[Path, list[dict], str, list[dict]]]:
+    """Each later blind set: (file, rows, id prefix, the rows of every set written before it)."""
+    sets, earlier = {}, ROWS + BLIND_ROWS
+    for name, (file, prefix) in LATER_FILES.items():
+        if name == AFTER_UNANSWERABLE:
+            earlier = earlier + UNANSWERABLE_ROWS
+        path = REPO / "bench" / "data" / file
+        sets[name] = (path, _jsonl(path), prefix, earlier)
+        earlier = earlier + sets[name][1]
+    return sets
+
+
+LATER_BLIND = _later_blind()
+LATER_ROWS = [r for _, rows, _, _ in LATER_BLIND.values() for r in rows if r["answerable"]]
+LATER_SOURCES = [(row["id"], src) for _, rows, _, _ in LATER_BLIND.values() for row in rows for src in row["sources"]]
 
 
 @pytest.mark.parametrize("name", LATER_BLIND)

@@ -9,15 +9,14 @@ organization (names are not nested, entities_gold.md): the person and the city i
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
 from functools import cache
 
 from derek.doc import Document, EntityMention
+from derek.extract.entities_heads import MakeMention
 from derek.lang.kk.morphology import analyze
 from derek.lang.kk.resources import load_list
 from derek.lang.kk.segment import initial_letter
 
-MakeMention = Callable[[Document, int, int, str], EntityMention]
 # at most this many words between «атындағы» and the head noun («Қазақ ұлттық аграрлық зерттеу»)
 MAX_BETWEEN = 6
 _STOP_POS = frozenset({"VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"})

@@ -7,18 +7,15 @@ and facts the sentence states about the organization."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
 from functools import cache
 
 from derek.doc import Document, EntityMention
+from derek.extract.entities_heads import MakeMention
 from derek.lang.kk.morphology import analyze
 from derek.lang.kk.resources import load_list
 
 _OPEN, _CLOSE = {"«", '"', "“"}, {"»", '"', "”"}
 _MAX_WORDS = 6  # a name longer than this inside quotes is a quotation, not a name
-
-# (doc, first token, last token + 1, type) → a provisional mention of those tokens
-MakeMention = Callable[[Document, int, int, str], EntityMention]
 
 
 def quoted_organizations(doc: Document, mentions: list[EntityMention], make: MakeMention) -> list[EntityMention]:

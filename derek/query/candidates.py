@@ -11,7 +11,7 @@ from typing import Any
 from derek.doc import Token
 from derek.kb.search import term
 from derek.query.colon_lists import colon_list
-from derek.query.counted import COUNTED_ENTITY, counted_entities, other_than_time
+from derek.query.counted import COUNTED_ENTITY, counted_entities, figure_words, other_than_time
 from derek.query.excepted import denial_factor, excepted
 from derek.query.fit import other_conjunct, respective_factor
 from derek.query.lifespans import lifespan_side, lifespans
@@ -358,9 +358,7 @@ def _counts(p: Passage, x: dict[str, Any], question: Question) -> float:
         return 1.0
     if (x.get("attrs") or {}).get("counted"):  # _counted_entities: the listed names are the asked noun's kind
         return COUNTED_ENTITY  # a count the sentence leaves to the reader
-    after = [t for t in p.tokens if p.start + t.start >= x["end"]][:2]
-    inside = [t for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
-    if any(is_focus(t, question) or _kin_noun(t, question) for t in inside + after):
+    if any(is_focus(t, question) or _kin_noun(t, question) for t in figure_words(p, x, 2)):
         return 1.0
     # the figure counts something else while the asked noun stands elsewhere in the sentence:
     # «46-сессиясында … Ұйымның жаңа мүшесі» for «нешінші мүшесі»

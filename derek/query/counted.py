@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from derek.doc import Token
 from derek.query.passages import Passage
 from derek.query.phrases import is_focus
 from derek.query.question import Question, answer_nouns
@@ -51,6 +52,11 @@ def other_than_time(p: Passage, x: dict[str, Any], question: Question) -> bool:
     figure, or inside its span) do."""
     if question.answer_type != "number" or (question.focus or "") not in TIME_UNITS:
         return False
-    after = [t for t in p.tokens if p.start + t.start >= x["end"]][:1]
+    return not any(is_focus(t, question) for t in figure_words(p, x, 1))
+
+
+def figure_words(p: Passage, x: dict[str, Any], after: int) -> list[Token]:
+    """The words of a figure's span and the ``after`` words that follow it: where the noun it
+    counts stands («16 мемлекет», «40 жылда»)."""
     inside = [t for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
-    return not any(is_focus(t, question) for t in inside + after)
+    return inside + [t for t in p.tokens if p.start + t.start >= x["end"]][:after]

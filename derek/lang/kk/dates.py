@@ -13,6 +13,7 @@ from functools import cache
 from derek.doc import DateMention, Document
 from derek.lang.kk.normalize import Normalized, normalize
 from derek.lang.kk.numbers import (
+    ORDINAL_ENDINGS,
     PARTICLE,
     alternation,
     digit_runs,
@@ -80,7 +81,7 @@ def _number_words() -> list[str]:
     return [row["word"] for row in load_tsv("number_words.tsv")]
 
 
-_ORDINAL_END = r"(?:\s*-\s*(?:ыншы|інші|ншы|нші|шы|ші)(?![^\W\d_]))?"  # «2017-нші жылы»
+_ORDINAL_END = rf"(?:\s*-\s*{ORDINAL_ENDINGS}(?![^\W\d_]))?"  # «2017-нші жылы»
 _BACK_VOWELS, _FRONT_VOWELS = set("аоұы"), set("әөүіе")
 _ELIDED = re.compile(r"(.*[^аоұыәөүіеэиу])[ыі]([^аоұыәөүіеэиу])$")  # қырық → қырқ- before a vowel
 

@@ -23,7 +23,9 @@ _BACK, _FRONT = frozenset("аоұыяё"), frozenset("әеөүіэ")  # у, и a
 _DASH = r"\s*-\s*"
 _NUMBER = r"\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.,])|\d+(?:[.,]\d+)?"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_ORDINAL = re.compile(r"\s*-\s*(?:ыншы|інші|ншы|нші|шы|ші)(?!" + _LETTER + ")")
+# the endings of an ordinal written after its digits: «2017-нші», «5-ші»
+ORDINAL_ENDINGS = r"(?:ыншы|інші|ншы|нші|шы|ші)"
+_ORDINAL = re.compile(r"\s*-\s*" + ORDINAL_ENDINGS + "(?!" + _LETTER + ")")
 # a figure starts after no word character or comma, and after a period only when a letter ends
 # the sentence before it («отыр.150 млн.»), not inside «29.05.2014» or «1.5»
 _DIGITS = re.compile(rf"(?<![\w,])(?<![\d.]\.)({_NUMBER})(?:{_DASH}({_NUMBER})(?![\w.]))?")
