@@ -35,6 +35,7 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # db: a sqlite3
         predicates.append("has_member_count")  # «АӨСШК-ге неше мемлекет мүше?»
     if question.answer_type == "yesno" and "member_of" in predicates:
         predicates += LESSER  # «Түрікменстан ТМД-ның толық мүшесі ме?»: an associate member is no
+    where = {e.entity for e in question.entities if e.type in WHERE_TYPES}
     earlier = earlier_names(db, asked)
     named = [*asked, *earlier]
     marks = ",".join("?" * len(predicates))
@@ -46,7 +47,9 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # db: a sqlite3
     for fact in fact_records(db, rows):
         ids_in = [fact["subject"]["id"], (fact["object"] or {}).get("id"), (fact["place"] or {}).get("id")]
         slots = {earlier[x][0] if x in earlier else x for x in ids_in}
-        if not set(asked) <= slots or not _date_fits(fact, question) or not _title_fits(fact, question):
+        if not set(asked) <= slots:
+            fact = _named_there(db, fact, set(asked) - slots, where) if set(asked) & slots else None
+        if fact is None or not _date_fits(fact, question) or not _title_fits(fact, question):
             continue
         if renamings := [earlier[x][1] for x in ids_in if x in earlier]:
             fact = _under_earlier_name(fact, renamings)
@@ -82,6 +85,23 @@ def _under_latest_names(db, found: list) -> list:  # db: a sqlite3 connection
             answer, value, fact = name, new, _under_earlier_name(fact, [renaming])
         kept.append(((answer, value), fact, confidence))
     return kept
+
+
+WHERE_TYPES = frozenset({"city", "place", "region"})  # a place the question names: «Женевада»
+
+
+def _named_there(db, fact: dict[str, Any], missing: set[str], where: set[str]) -> dict[str, Any] | None:
+    """«Тоқаев Женевада қандай қызмет атқарды?»: a fact whose slots lack the place the question
+    names still answers it from the sources whose sentence names that place («… Женевадағы БҰҰ
+    бөлімшесін басқарды»); the fact keeps only those sources. Anything else missing: no fit."""
+    if not missing <= where:
+        return None
+    kept = [s for s in fact["sources"] if all(db.execute(
+        "SELECT 1 FROM spans WHERE doc_id = ? AND kind = 'entity' AND value = ? AND start >= ? AND end <= ?"
+        " LIMIT 1", (s["doc_id"], place, s["start"], s["end"])).fetchone() for place in missing)]
+    if not kept:
+        return None
+    return {**fact, "sources": kept, "time": next((s["time"] for s in kept if s.get("time")), fact["time"])}
 
 
 STATES_FOR = {"person": "states", "persons": "states"}  # «кім/кімдер» of an act states do too

@@ -358,11 +358,23 @@ def _counts(p: Passage, x: dict[str, Any], question: Question) -> float:
         return 1.0
     if (x.get("attrs") or {}).get("counted"):  # _counted_entities: the listed names are the asked noun's kind
         return COUNTED_ENTITY  # a count the sentence leaves to the reader
-    if any(is_focus(t, question) or _kin_noun(t, question) for t in figure_words(p, x, 2)):
+    if any(is_focus(t, question) or _kin_noun(t, question) for t in figure_words(p, x, 2)) \
+            or _share_of(p, x, question):
         return 1.0
     # the figure counts something else while the asked noun stands elsewhere in the sentence:
     # «46-сессиясында … Ұйымның жаңа мүшесі» for «нешінші мүшесі»
     return COUNTS_OTHER if any(is_focus(t, question) for t in p.tokens) else 0.9
+
+
+def _share_of(p: Passage, x: dict[str, Any], question: Question) -> bool:
+    """«дауыстардың 98,8 %-ын жинады» for «қанша дауыс жинады?»: a percentage is a share of the
+    noun in the genitive just before it, so it counts that noun as «98,8 % дауыс» would."""
+    from derek.query.owners import GENITIVE
+
+    if x.get("label") != "percent":
+        return False
+    before = [t for t in p.tokens if p.start + t.end <= x["start"]]
+    return bool(before) and before[-1].norm.lower().endswith(GENITIVE) and is_focus(before[-1], question)
 
 
 def _kin_noun(token: Token, question: Question) -> bool:
