@@ -12,6 +12,7 @@ from functools import cache
 
 from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
+from derek.extract.entities_backref import reference_mentions
 from derek.extract.entities_heads import covered_tokens, with_heads
 from derek.extract.entities_named import named_institutions
 from derek.extract.entities_people import (
@@ -106,6 +107,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     given_name_people(mentions)
     mentions += deixis_mentions(doc, covered_tokens(doc, mentions) | skip)
     mentions += officeholder_mentions(doc, mentions)
+    mentions += reference_mentions(doc, mentions, covered_tokens(doc, mentions) | skip)
     doc.entities = sorted(mentions, key=lambda m: (m.start, m.end))
     return doc
 

@@ -132,7 +132,11 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
     """(total, matched) weight of the question's entities: an entity weighs what its words weigh,
     and at least a rare word; named before («Ол …») or elsewhere in the document, it counts less."""
     asked = {e.entity for e in question.entities}
-    entity_ids = {x["value"] for x in passage.spans if x["kind"] == "entity"}
+    entity_ids = {x["value"] for x in passage.spans if x["kind"] == "entity" and not _referring(x)}
+    # «Ұйымның», «Кеңеске» (entities_backref): the entity named by its bare head counts as one
+    # named in the sentence before, not as its name («Моңғолия … Ұйымға қосылды» is no answer to
+    # a question about leaving the OSCE just because «Ұйымға» is the OSCE)
+    referred = {x["value"] for x in passage.spans if x["kind"] == "entity" and _referring(x)}
     total = matched = 0.0
     for e in question.entities:
         words = [term(t) for t in question.tokens if e.start <= t.start and t.end <= e.end]
@@ -143,7 +147,7 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
         _weigh(passage, [i for w in hits for i in _hits(w, keys)], weight / max(len(words), 1))
         if e.entity in entity_ids:
             matched += weight
-        elif e.entity in before[1] or (words and all(_hits(w, before[0]) for w in words)):
+        elif e.entity in before[1] or e.entity in referred or (words and all(_hits(w, before[0]) for w in words)):
             matched += weight * CONTEXT_WEIGHT
         elif e.entity in passage.topic and e.type in TOPIC_TYPES \
                 and not _rival(passage, e.type, asked, question.verb):
@@ -161,6 +165,10 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
             passage.matched += inside
             _weigh(passage, inside, ENTITY_WEIGHT / max(len(inside), 1))
     return total, matched
+
+
+def _referring(span: dict) -> bool:
+    return (span.get("attrs") or {}).get("source") == "reference"
 
 
 def parent_entity(entity_id: str) -> str | None:

@@ -62,6 +62,7 @@ def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # no
     idf = _kb_idf(db, question.terms)
     priors = rank_documents(db, question, match)
     rows += _best_document_rows(db, match, priors, {(r[0], r[2]) for r in rows})
+    rows += _referring_rows(db, question, priors, {(r[0], r[2]) for r in rows})
     topics = _topics(db, question, {r[0] for r in rows})
     orgs = _organizations(db, {r[0] for r in rows})
     stated = _stated(db, question, {r[0] for r in rows})
@@ -119,6 +120,30 @@ def _best_document_rows(db, match: str, priors: dict[int, float],  # noqa: ANN00
         " JOIN sentences s ON s.id = sentence_fts.rowid JOIN documents d ON d.id = s.doc_id"
         " WHERE sentence_fts MATCH ? AND s.doc_id = ? ORDER BY bm25(sentence_fts) LIMIT ?",
         (match, best[0], BEST_DOCUMENT_SENTENCES)).fetchall()
+    return [r for r in rows if (r[0], r[2]) not in seen]
+
+
+REFERRING = ("deixis", "reference")  # mentions that share no word with the entity's names
+REFERRING_DOCUMENTS = 3  # the best-ranked documents whose referring sentences are read
+
+
+def _referring_rows(db, question: Question, priors: dict[int, float],  # noqa: ANN001
+                    seen: set[tuple[int, int]]) -> list[tuple]:
+    """Sentences of the best-ranked documents that name an asked entity only by reference
+    («еліміз Ұйымның 168-ші мүшесі болды» for «Қазақстан БҰҰ-ның нешінші мүшесі болды?»):
+    no word of theirs matches the entity's names, so BM25 alone does not find them."""
+    asked = list(dict.fromkeys(e.entity for e in question.entities))
+    best = sorted(priors, key=priors.get, reverse=True)[:REFERRING_DOCUMENTS]
+    if not asked or not best:
+        return []
+    docs, ids = ",".join("?" * len(best)), ",".join("?" * len(asked))
+    rows = db.execute(
+        "SELECT DISTINCT s.doc_id, d.name, s.start, s.end, s.text, 0.0 FROM spans m"
+        " JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start AND m.end <= s.end"
+        " JOIN documents d ON d.id = s.doc_id"
+        f" WHERE m.kind = 'entity' AND m.doc_id IN ({docs}) AND m.value IN ({ids})"
+        f" AND json_extract(m.attrs, '$.source') IN ({','.join('?' * len(REFERRING))})"
+        " ORDER BY s.doc_id, s.start", [*best, *asked, *REFERRING]).fetchall()
     return [r for r in rows if (r[0], r[2]) not in seen]
 
 

@@ -83,8 +83,11 @@ def anchor_tokens(p: Passage, question: Question) -> list[int]:
 
     asked = {e.entity for e in question.entities}
     dates = tuple(d.value for d in question.dates if d.type == "DATE")
+    # an entity named only by its bare head («Одаққа», entities_backref) does not anchor: «… қазанында
+    # Одаққа қосылу туралы шартқа қол қойған Армения және … желтоқсанында … қол қойған Қырғыз
+    # Республикасы» — the state tells the clauses apart, the Union is in both
     spans = [(x["start"] - p.start, x["end"] - p.start) for x in p.spans
-             if (x["kind"] == "entity" and x["value"] in asked)
+             if (x["kind"] == "entity" and x["value"] in asked and (x.get("attrs") or {}).get("source") != "reference")
              or (x["kind"] == "date" and dates and str(x["value"]).startswith(dates))]
     found = [i for i, t in enumerate(p.tokens) if any(a <= t.start < b for a, b in spans)]
     if found or not question.entities:
