@@ -40,8 +40,10 @@ FACTS = [
     # the office-holder acts; the state only names whose office it is
     ("1992 жылы Қазақстан Президенті Лиссабон хаттамасына қол қойды.",
      {("person:nazarbayev", "signed", "treaty:lisbon-protocol", "1992")}),
-    # «… жарияланды» without «болып» proclaims a thing, it appoints nobody
-    ("1990 жылы Назарбаев пен Ельциннің қатысуымен Намибияның тәуелсіздігі жарияланды.", set()),
+    # «… жарияланды» without «болып» proclaims a thing, it appoints nobody (the proclaimed
+    # independence is the state's founding, session 16)
+    ("1990 жылы Назарбаев пен Ельциннің қатысуымен Намибияның тәуелсіздігі жарияланды.",
+     {("state:na", "founded_on", None, "1990")}),
     ("1841 жылы Кенесары хан болып жарияланды.", {("person:kenesary", "appointed_as", "хан", "1841")}),
 ]
 

@@ -182,6 +182,14 @@ def _parent_of(owner: Arg, body: Arg) -> bool:
     return body.type == "body" and entry is not None and entry.parent == owner.entity
 
 
+def _comma_boundary(left: Arg, right: Arg, norms: list[str]) -> bool:
+    """«Кіші жүздің ханы, Әбілхайыр хан, Ресейге … ант қабылдады»: a comma alone between a person
+    and a name of another type closes an apposition, it lists nothing; the person keeps its own
+    case instead of the dative after it."""
+    between = {norms[k].lower() for k in range(left.last, right.first)}
+    return between == {","} and (left.type == "person") != (right.type == "person")
+
+
 def _share_case_in_lists(args: list[Arg], norms: list[str]) -> None:
     """In «Ресей, Беларусь және Украинаға» only the last name carries the case; a list
     followed by «басшылары» acts itself, one followed by «арасында» names the parties."""
@@ -189,7 +197,7 @@ def _share_case_in_lists(args: list[Arg], norms: list[str]) -> None:
     for arg in args:
         if groups and arg.first > groups[-1][-1].last and all(
                 norms[k].lower() in SEPARATORS for k in range(groups[-1][-1].last, arg.first)) \
-                and not _copula(groups[-1][-1], arg, norms):
+                and not _copula(groups[-1][-1], arg, norms) and not _comma_boundary(groups[-1][-1], arg, norms):
             groups[-1].append(arg)
         else:
             groups.append([arg])

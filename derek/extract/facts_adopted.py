@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
 _OWNERS = frozenset({"state", "organization", "body"})
+# a ruler adopts in the active too («Әбілқайыр хан … туралы ант қабылдады», «хан … ереже
+# қабылдады»: the history widening of `adopted` to a person subject); never in the passive, where
+# an owner before the document is whose document it is, not who adopted it
+_ACTIVE_ADOPTERS = _OWNERS | {"person"}
 _AFTER = 8  # a participle's document head stands within this many words after it
 _ABOUT = {"туралы", "жөніндегі"}  # «… туралы заң»: a genitive before it is the law's topic
 SITTINGS = frozenset({"отырыс", "сессия", "жиналыс", "пленум"})  # a body's sitting as a setting
@@ -48,6 +52,12 @@ def owned_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule
     if name is None:
         return []
     if active:
+        taken = [a for a in clause.args if a.case == "NOM" and a.type in rule.subject_types
+                 and name.first <= a.first and a.last < name.head]
+        if taken:  # «Әбілқайыр хан Ресейге қарау туралы ант»: the «туралы» walk took in the subject
+            name = name_before(doc, index, Clause(taken[-1].last, clause.last, clause.args), head, min_words=1)
+            if name is None:
+                return []
         actors = [a for a in clause.args if a.case == "NOM" and a.type in rule.subject_types and a.last <= name.first]
         adopter, text = (actors[-1] if actors else None), name.text
     else:
@@ -55,7 +65,7 @@ def owned_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule
     seat = None if active or adopter is not None else _seat(clause, name, index, span[0])
     if seat is not None:
         adopter = seat
-    elif adopter is None or adopter.type not in _OWNERS or (not active and name.head - name.first > 0
+    elif adopter is None or adopter.type not in (_ACTIVE_ADOPTERS if active else _OWNERS) or (not active and name.head - name.first > 0
                                                             and adopter.type != "state"):
         return []  # a body's multi-word document in the passive is documents.py's case
     when = _date_before(index, clause, span[0], name) or date

@@ -147,7 +147,7 @@ def _patterns() -> list[_Pattern]:
         ("range", (rf"(?<![\d.,])(?P<y>\d{{4}})\s*-\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d|[.,]\d)(?P<yw>{year_word})?"
                   rf"(?:\s+(?P<rng>{alternation(list(words['range']))}))?"), digit),
         ("decade", r"(?<![\d.,])(?P<dec>\d{1,3}0)\s*-?\s*" + stem_regex("жылдар"), digit),
-        ("century", r"(?<![\w.,])(?P<c>[ivxlc]+|\d{1,2})\s*-?\s*(?:ғ\.|" + stem_regex("ғасыр") + ")",
+        ("century", r"(?<![\w.,])(?P<c>[ivxlc]+|\d{1,2})\s*-?\s*(?:ғ\.|ғ-[^\W\d_]+|" + stem_regex("ғасыр") + ")",
          ("digit", "roman")),
         ("y", rf"{year}(?!\d){year_word}", year_starts),
         # «2005, 2011, 2017 және 2024 жылдары»: the year word of the last item covers the list
