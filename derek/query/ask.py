@@ -112,8 +112,10 @@ def _ask_one(db, text: str | Question, threshold: float | None = None,  # noqa: 
     """One step: matching facts, else the best passages (``_read_instead``: or the span reader's
     best, for a description the passages are unsure of in text no stored fact cites)."""
     from derek.query.answer_facts import answer_from_facts
+    from derek.query.provisional import link_provisional
 
-    question = text if isinstance(text, Question) else analyze_question(text)
+    # names no gazetteer lists, linked to the knowledge base's provisional entities (provisional.py)
+    question = link_provisional(db, text if isinstance(text, Question) else analyze_question(text))
     passages = kb_passages(db, question)
     shown = [p.to_dict() for p in passages[:3]]
     if (listed := neighbour(db, question, passages)) is not None:
