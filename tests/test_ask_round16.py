@@ -87,3 +87,26 @@ def test_an_organization_a_treaty_names_is_the_nearer_antecedent() -> None:
             "қол қойылды. Армения 2015 жылы Одаққа кірді.")
     refs = [(m.text, m.entity) for m in analyze(text).entities if m.source == "reference"]
     assert refs == [("Одаққа", "org:eaeu")]
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("Моңғолия Кеңеске қай жылы сайланды?", False),  # only the object of «басып озып»
+    ("Жапония Кеңеске қай жылы сайланды?", True),    # the actor
+])
+def test_a_state_asked_as_actor_but_only_an_object_in_the_sentence(tmp_path, question: str,
+                                                                   answered: bool) -> None:
+    text = "Жапония 1996 жылғы дауыс беруде Моңғолияны басып озып, Кеңеске мүше болып сайланды."
+    with derek.open(kb_of_texts(tmp_path, {"vote.txt": text})) as kb:
+        answer = kb.ask(question)
+    assert (answer.value == "1996") is answered
+    if not answered:
+        assert answer.answer is None
+
+
+def test_the_place_belongs_to_the_clause_that_names_it(tmp_path) -> None:
+    text = ("Моңғолия 2005 жылы Ұйымға бақылаушы болды. "
+            "Үндістан 2017 жылы Шанхай ынтымақтастық ұйымына мүше болды, ал Иран 2023 жылы Астанада "
+            "Шанхай ынтымақтастық ұйымына мүше болды.")
+    with derek.open(kb_of_texts(tmp_path, {"sco.txt": text})) as kb:
+        answer = kb.ask("Астанада ШЫҰ-ға қай мемлекеттер мүше болды?")
+    assert answer.value == ["state:ir"] or answer.value == "state:ir"

@@ -35,7 +35,8 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # db: a sqlite3
         predicates.append("has_member_count")  # «АӨСШК-ге неше мемлекет мүше?»
     if question.answer_type == "yesno" and "member_of" in predicates:
         predicates += LESSER  # «Түрікменстан ТМД-ның толық мүшесі ме?»: an associate member is no
-    where = {e.entity for e in question.entities if e.type in WHERE_TYPES}
+    # a place in the locative says where («Женевада»); «Тбилиси … шешім қабылдады» is the state acting
+    where = {e.entity for e in question.entities if e.type in WHERE_TYPES and e.case == "LOC"}
     earlier = earlier_names(db, asked)
     named = [*asked, *earlier]
     marks = ",".join("?" * len(predicates))
@@ -96,12 +97,30 @@ def _named_there(db, fact: dict[str, Any], missing: set[str], where: set[str]) -
     бөлімшесін басқарды»); the fact keeps only those sources. Anything else missing: no fit."""
     if not missing <= where:
         return None
-    kept = [s for s in fact["sources"] if all(db.execute(
-        "SELECT 1 FROM spans WHERE doc_id = ? AND kind = 'entity' AND value = ? AND start >= ? AND end <= ?"
-        " LIMIT 1", (s["doc_id"], place, s["start"], s["end"])).fetchone() for place in missing)]
+    kept = [s for s in fact["sources"] if all(_same_clause(db, s, place, fact["subject"]["id"]) for place in missing)]
     if not kept:
         return None
     return {**fact, "sources": kept, "time": next((s["time"] for s in kept if s.get("time")), fact["time"])}
+
+
+# «…, ал …», «…, бірақ …», «…; …»: where one clause ends and another, of another subject, begins
+CLAUSE_BREAK = re.compile(r",\s+(?:ал|бірақ|алайда)\s|;\s")
+
+
+def _same_clause(db, source: dict[str, Any], place: str, subject: str) -> bool:  # db: a sqlite3 connection
+    """Does the source's sentence name ``place`` in a clause that also names the fact's subject?
+    «Иран … мүшесі болды, ал Беларусь … Астанада оныншы мүше атанды»: Astana is Belarus's."""
+    spans = db.execute("SELECT value, start FROM spans WHERE doc_id = ? AND kind = 'entity' AND value IN (?, ?)"
+                       " AND start >= ? AND end <= ?", (source["doc_id"], place, subject, source["start"],
+                                                         source["end"])).fetchall()
+    breaks = [source["start"] + m.start() for m in CLAUSE_BREAK.finditer(source["text"] or "")]
+
+    def clause(at: int) -> int:
+        return sum(b < at for b in breaks)
+
+    places = {clause(start) for value, start in spans if value == place}
+    subjects = {clause(start) for value, start in spans if value == subject}
+    return bool(places & subjects) or bool(places) and not subjects  # «ол …»: the subject is carried
 
 
 STATES_FOR = {"person": "states", "persons": "states"}  # «кім/кімдер» of an act states do too

@@ -81,6 +81,7 @@ def rival_org_factor(passage: Passage, question: Question, before: set[str]) -> 
 
 
 STATE_RIVAL = 0.8  # the asked state missing, other states named as the actors
+OBJECT_NOT_ACTOR = 0.6  # the asked actor only an object, another state the actor (session 16, blind 8)
 WHEN_OR_HOW_MANY = frozenset({"date", "day", "month", "year", "years", "number", "ordinal"})
 
 
@@ -94,10 +95,46 @@ def rival_state_factor(passage: Passage, question: Question, before: set[str]) -
         return 1.0
     named = {x["value"] for x in passage.spans if x["kind"] == "entity"} | before
     if all(s in named for s in states):
-        return 1.0
+        return OBJECT_NOT_ACTOR if _object_not_actor(passage, question, states) else 1.0
     others = any(x["kind"] == "entity" and x["label"] == "state" and x["value"] not in states
                  for x in passage.spans)
     return STATE_RIVAL if others else 1.0
+
+
+LISTED = frozenset({"мен", "бен", "пен", "және", ","})  # a name before these shares the last one's case
+
+
+def _object_not_actor(passage: Passage, question: Question, states: list[str]) -> bool:
+    """«Таиланд … қай жылы сайланды?» against «… Қазақстан Таиландты басып озып, … сайланды»: the
+    state the question names in the nominative (who did it) is only an object in the sentence,
+    while another state stands there in the nominative, outside a list: it is that state's date."""
+    actors = {e.entity for e in question.entities if e.type == "state" and e.case == "NOM"}
+    if not actors:
+        return False
+    nominative, run = set(), []
+    for x in sorted((x for x in passage.spans if x["kind"] == "entity" and x["label"] == "state"),
+                    key=lambda x: x["start"]):
+        run.append(x["value"])
+        if not _listed(passage, x):  # the list's last name carries the case of them all
+            if _case(passage, x) == "NOM":
+                nominative.update(run)
+            run = []
+    return not actors & nominative and bool(nominative - set(states))
+
+
+def _case(passage: Passage, span: dict) -> str | None:
+    """The case of a state's name as the gazetteer reads it («Таиландты»: ACC)."""
+    from derek.extract.gazetteer import load_gazetteer
+
+    inside = [t for t in passage.tokens if span["start"] <= passage.start + t.start < span["end"]]
+    found = load_gazetteer().match(inside)
+    return found[0][3] if found else None
+
+
+def _listed(passage: Passage, span: dict) -> bool:
+    """Is the name followed by «мен», «және» or a comma (a list item without its case ending)?"""
+    after = [t for t in passage.tokens if passage.start + t.start >= span["end"]][:1]
+    return bool(after) and after[0].norm.lower() in LISTED
 
 
 PERSON_RIVAL = 0.8  # the asked person missing, another person named as the actor (round 13c)
