@@ -35,7 +35,12 @@ OUT_DIR = ROOT / "derek" / "extract" / "data"
 SEED = 13
 DUP_WINDOW = 3  # near-duplicates are looked for among the next DUP_WINDOW sentences
 DUP_OVERLAP = 0.6  # shared lower-cased token types / the larger sentence's types
-JACKKNIFE = 5  # training parts whose name lists leave them out (name_jackknife)
+JACKKNIFE = 5  # training parts whose label-derived tables leave them out (lexicon_jackknife)
+# the Lexicon tables training reads jackknifed (all four count the training sentences, names and
+# heads their labels), and whether the parts keep near-duplicate sentences together (a twin in
+# another part would still mark its sentence); session 16, docs/ner.md
+JACKKNIFE_TABLES: tuple[str, ...] = ("names",)
+JACKKNIFE_GROUPED = False
 PARAMS = {
     "c1": 0.02,
     "c2": 0.02,
@@ -61,19 +66,42 @@ def train(corpus: Corpus, model_path: Path, params: dict | None = None) -> Lexic
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.select("lbfgs")
     trainer.set_params({**PARAMS, **(params or {})})
-    parts = name_jackknife(corpus, lexicon)
+    lexicons, part_of = lexicon_jackknife(corpus, lexicon)
     for n, (tokens, tags) in enumerate(corpus):
-        trainer.append(sentence_features(tokens, parts[n % len(parts)]), tags)
+        trainer.append(sentence_features(tokens, lexicons[part_of[n]]), tags)
     trainer.train(str(model_path))
     return lexicon
 
 
-def name_jackknife(corpus: Corpus, lexicon: Lexicon, k: int = JACKKNIFE) -> list[Lexicon]:
-    """``lexicon`` with its PERSON name parts rebuilt from all sentences but every k-th (the
-    j-th copy leaves out sentences n % k == j): a training sentence's own names must not mark
-    it, or the CRF learns that a name the lexicon has never seen is not a person."""
-    return [replace(lexicon, names=Lexicon.build(s for n, s in enumerate(corpus) if n % k != j).names,
-                    forms={}) for j in range(k)]
+def jackknife_parts(corpus: Corpus, k: int = JACKKNIFE, grouped: bool | None = None) -> list[int]:
+    """The jackknife part (0..k-1) of every sentence: sentence n in part n % k, or with
+    ``grouped`` (default JACKKNIFE_GROUPED) whole near-duplicate groups dealt round robin in
+    corpus order, so that a sentence and its paraphrase leave the tables out together."""
+    if not (JACKKNIFE_GROUPED if grouped is None else grouped):
+        return [n % k for n in range(len(corpus))]
+    part = [0] * len(corpus)
+    for n, group in enumerate(sorted(near_duplicate_groups(corpus), key=min)):
+        for i in group:
+            part[i] = n % k
+    return part
+
+
+def lexicon_jackknife(corpus: Corpus, lexicon: Lexicon, k: int = JACKKNIFE,
+                      tables: Sequence[str] | None = None,
+                      grouped: bool | None = None) -> tuple[list[Lexicon], list[int]]:
+    """k copies of ``lexicon`` whose ``tables`` (default JACKKNIFE_TABLES: PERSON name parts,
+    entity heads, frequency and capitalisation buckets) are rebuilt from all training sentences
+    but one part's, and the part of every sentence (jackknife_parts). A training sentence must
+    not mark itself: fed its own names, heads and counts, the CRF learns to trust ``pn=``,
+    ``head*=`` and ``freq=`` more than a new sentence's deserve (a name or organisation the
+    lexicon has never seen has no entry, a training sentence's rare name always had one)."""
+    part_of = jackknife_parts(corpus, k, grouped)
+    tables = JACKKNIFE_TABLES if tables is None else tables
+    copies = []
+    for j in range(k):
+        rest = Lexicon.build(s for n, s in enumerate(corpus) if part_of[n] != j)
+        copies.append(replace(lexicon, **{t: getattr(rest, t) for t in tables}, forms={}))
+    return copies, part_of
 
 
 def split_folds(n: int, k: int, seed: int = SEED) -> list[list[int]]:
@@ -199,7 +227,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--c1", type=float)
     ap.add_argument("--c2", type=float)
     ap.add_argument("--max-iterations", type=int)
+    ap.add_argument("--jackknife-tables", nargs="+", choices=("names", "heads", "freq", "cap"),
+                    help="lexicon tables training reads jackknifed (default: names; session 16 measured all four)")
+    ap.add_argument("--jackknife-grouped", action="store_true",
+                    help="jackknife parts keep near-duplicate sentences together (session 16)")
     args = ap.parse_args(argv)
+    global JACKKNIFE_TABLES, JACKKNIFE_GROUPED  # read by train(), in this process and forked fold workers
+    JACKKNIFE_TABLES = tuple(args.jackknife_tables or JACKKNIFE_TABLES)
+    JACKKNIFE_GROUPED = args.jackknife_grouped or JACKKNIFE_GROUPED
     params = {k: v for k, v in (("c1", args.c1), ("c2", args.c2),
                                 ("max_iterations", args.max_iterations)) if v is not None}
     corpus = load_corpus(args.data)
