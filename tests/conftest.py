@@ -106,3 +106,35 @@ def gold_text_and_sentences(doc: str) -> tuple[str, frozenset[tuple[int, int]]]:
 
     text = read_text(gold_doc_path(doc))
     return text, frozenset((s.start, s.end) for s in segment(Document(text)).sentences)
+
+
+# Hand-written sentences (not from KazNERD or the seeds), pairwise unrelated, all O: filler for the
+# NER training-script tests (test_ner_cv.py, test_ner_round16.py).
+UNRELATED_SENTENCES = [
+    "Ауылда жаңа мектеп ашылды .",
+    "Өзен жағасында балықшылар отыр .",
+    "Кеше кешке қатты жаңбыр жауды .",
+    "Әжем бауырсақ пісіріп жатыр .",
+    "Стадионда футбол матчы басталды .",
+    "Кітапханаға мыңдаған кітап әкелінді .",
+    "Таудың басында қар әлі жатыр .",
+    "Оқушылар емтиханға дайындалуда .",
+    "Базарда алманың бағасы түсті .",
+    "Дәрігер науқасты мұқият тексерді .",
+    "Жолда көлік кептелісі болды .",
+    "Ғалымдар жаңа жұлдыз тапты .",
+]
+
+
+@pytest.fixture(scope="session")
+def train_ner():
+    """scripts/train_ner.py as a module (scripts are no package)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("train_ner", Path(__file__).resolve().parents[1] / "scripts"
+                                                  / "train_ner.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_ner", module)
+    spec.loader.exec_module(module)
+    return module

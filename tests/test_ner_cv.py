@@ -2,39 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from conftest import UNRELATED_SENTENCES
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def train_ner():
-    spec = importlib.util.spec_from_file_location("train_ner", REPO / "scripts" / "train_ner.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_ner", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-# Hand-written sentences (not from KazNERD or the seeds), pairwise unrelated.
-UNRELATED = [
-    "Ауылда жаңа мектеп ашылды .",
-    "Өзен жағасында балықшылар отыр .",
-    "Кеше кешке қатты жаңбыр жауды .",
-    "Әжем бауырсақ пісіріп жатыр .",
-    "Стадионда футбол матчы басталды .",
-    "Кітапханаға мыңдаған кітап әкелінді .",
-    "Таудың басында қар әлі жатыр .",
-    "Оқушылар емтиханға дайындалуда .",
-    "Базарда алманың бағасы түсті .",
-    "Дәрігер науқасты мұқият тексерді .",
-    "Жолда көлік кептелісі болды .",
-    "Ғалымдар жаңа жұлдыз тапты .",
-]
+UNRELATED = UNRELATED_SENTENCES[:12]
 
 # Adjacent paraphrases (numbers in digits / in words, one word changed): one group each.
 PARAPHRASES = [

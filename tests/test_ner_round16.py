@@ -4,37 +4,10 @@ sentences together (scripts/train_ner.py: jackknife_parts, lexicon_jackknife).""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from conftest import UNRELATED_SENTENCES
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def train_ner():
-    spec = importlib.util.spec_from_file_location("train_ner", REPO / "scripts" / "train_ner.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_ner", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-# Hand-written sentences (not from KazNERD or the seeds), pairwise unrelated, all O.
-FILLER = [
-    "Ауылда жаңа мектеп ашылды .",
-    "Өзен жағасында балықшылар отыр .",
-    "Кеше кешке қатты жаңбыр жауды .",
-    "Әжем бауырсақ пісіріп жатыр .",
-    "Стадионда футбол матчы басталды .",
-    "Кітапханаға мыңдаған кітап әкелінді .",
-    "Таудың басында қар әлі жатыр .",
-    "Оқушылар емтиханға дайындалуда .",
-    "Базарда алманың бағасы түсті .",
-    "Дәрігер науқасты мұқият тексерді .",
-]
+FILLER = UNRELATED_SENTENCES[:10]
 
 # Three paraphrases of one sentence, each with the same labelled name (one group).
 ORG = (["Су ресурстары агенттігі жаңа жоба бастады .",

@@ -84,7 +84,7 @@ def anchor_tokens(p: Passage, question: Question) -> list[int]:
     asked = {e.entity for e in question.entities}
     dates = tuple(d.value for d in question.dates if d.type == "DATE")
     # an entity named only by its bare head («Одаққа», entities_backref) does not anchor: «… қазанында
-    # Одаққа қосылу туралы шартқа қол қойған Армения және … желтоқсанында … қол қойған Қырғыз
+    # Одаққа … шартқа қол қойған Армения және … желтоқсанында … қол қойған Қырғыз
     # Республикасы» — the state tells the clauses apart, the Union is in both
     spans = [(x["start"] - p.start, x["end"] - p.start) for x in p.spans
              if (x["kind"] == "entity" and x["value"] in asked and (x.get("attrs") or {}).get("source") != "reference")
