@@ -32,6 +32,8 @@ def reference_mentions(doc: Document, mentions: list[EntityMention], taken: set[
     named = sorted(named + _named_inside(doc, named), key=lambda m: m.start)
     if not named:
         return []
+    heads = [_heads(m) for m in named]
+    known = set().union(*heads)
     firsts = {s.first_token for s in doc.sentences}
     sentence_starts = [s.start for s in doc.sentences]
     ends = [m.end for m in named]
@@ -47,10 +49,13 @@ def reference_mentions(doc: Document, mentions: list[EntityMention], taken: set[
         if not readings or "PL" in readings[0].tags:
             continue  # «… саласындағы Ұйымдармен»: organizations, none of them named
         head = readings[0].lemma
+        if head not in known:
+            continue
         k = bisect_right(sentence_starts, tok.start) - 1 - WINDOW
         since = sentence_starts[max(k, 0)]
-        earlier = named[: bisect_right(ends, tok.start)]
-        near = [m for m in earlier if m.start >= since and head in _heads(m)]
+        before = bisect_right(ends, tok.start)
+        earlier = named[:before]
+        near = [m for m, its in zip(earlier, heads[:before]) if m.start >= since and head in its]
         if not near:
             continue
         # the one the text is about: named most often so far, then the nearest («ЮНИСЕФ, ЮНЕСКО …»

@@ -132,11 +132,11 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
     """(total, matched) weight of the question's entities: an entity weighs what its words weigh,
     and at least a rare word; named before («Ол …») or elsewhere in the document, it counts less."""
     asked = {e.entity for e in question.entities}
-    entity_ids = {x["value"] for x in passage.spans if x["kind"] == "entity" and not _referring(x)}
+    entity_ids = {x["value"] for x in passage.spans if x["kind"] == "entity" and not is_reference(x)}
     # «Ұйымның», «Кеңеске» (entities_backref): the entity named by its bare head counts as one
     # named in the sentence before, not as its name («Моңғолия … Ұйымға қосылды» is no answer to
     # a question about leaving the OSCE just because «Ұйымға» is the OSCE)
-    referred = {x["value"] for x in passage.spans if x["kind"] == "entity" and _referring(x)}
+    referred = {x["value"] for x in passage.spans if x["kind"] == "entity" and is_reference(x)}
     total = matched = 0.0
     for e in question.entities:
         words = [term(t) for t in question.tokens if e.start <= t.start and t.end <= e.end]
@@ -167,7 +167,8 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
     return total, matched
 
 
-def _referring(span: dict) -> bool:
+def is_reference(span: dict) -> bool:
+    """Is the stored span an entity named only by its bare head («Ұйымның»: entities_backref)?"""
     return (span.get("attrs") or {}).get("source") == "reference"
 
 

@@ -50,20 +50,20 @@ def resolve_entity(db: sqlite3.Connection, name: str) -> str:
 
     key, _ = provisional_key(analyze_tokens(name)) if name else ("", "")
     row = db.execute("SELECT id FROM entities WHERE provisional = 1 AND id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 1",
-                     (f"prov:%:{_like(key)}",)).fetchone()
+                     (f"prov:%:{like_literal(key)}",)).fetchone()
     if row is None and key and "_" not in key:
         # a bare surname: the provisional person keyed with a given name or initials
         # («Сейітов» → prov:person:ж_сейітов), the most mentioned when several share it
         row = db.execute("SELECT e.id FROM entities e LEFT JOIN spans s ON s.kind = 'entity' AND s.value = e.id "
                          "WHERE e.provisional = 1 AND e.type = 'person' AND e.id LIKE ? ESCAPE '\\' "
                          "GROUP BY e.id ORDER BY count(s.id) DESC, e.id LIMIT 1",
-                         (f"prov:person:%\\_{_like(key)}",)).fetchone()
+                         (f"prov:person:%\\_{like_literal(key)}",)).fetchone()
     if row:
         return row[0]
     raise NotFound(f"unknown entity: {name!r}")
 
 
-def _like(text: str) -> str:
+def like_literal(text: str) -> str:
     """``text`` matched literally by LIKE … ESCAPE '\\' (its own % and _ are no wildcards)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

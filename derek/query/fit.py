@@ -101,9 +101,6 @@ def rival_state_factor(passage: Passage, question: Question, before: set[str]) -
     return STATE_RIVAL if others else 1.0
 
 
-LISTED = frozenset({"мен", "бен", "пен", "және", ","})  # a name before these shares the last one's case
-
-
 def _object_not_actor(passage: Passage, question: Question, states: list[str]) -> bool:
     """«Таиланд … қай жылы сайланды?» against «… Қазақстан Таиландты басып озып, … сайланды»: the
     state the question names in the nominative (who did it) is only an object in the sentence,
@@ -133,8 +130,10 @@ def _case(passage: Passage, span: dict) -> str | None:
 
 def _listed(passage: Passage, span: dict) -> bool:
     """Is the name followed by «мен», «және» or a comma (a list item without its case ending)?"""
+    from derek.extract.entities import COORDINATORS
+
     after = [t for t in passage.tokens if passage.start + t.start >= span["end"]][:1]
-    return bool(after) and after[0].norm.lower() in LISTED
+    return bool(after) and after[0].norm.lower() in COORDINATORS
 
 
 PERSON_RIVAL = 0.8  # the asked person missing, another person named as the actor (round 13c)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from derek.doc import Token
+from derek.query.coverage import is_reference
 from derek.query.passages import Passage, counted_reference
 from derek.query.question import Question, load_words
 
@@ -87,7 +88,7 @@ def anchor_tokens(p: Passage, question: Question) -> list[int]:
     # Одаққа … шартқа қол қойған Армения және … желтоқсанында … қол қойған Қырғыз
     # Республикасы» — the state tells the clauses apart, the Union is in both
     spans = [(x["start"] - p.start, x["end"] - p.start) for x in p.spans
-             if (x["kind"] == "entity" and x["value"] in asked and (x.get("attrs") or {}).get("source") != "reference")
+             if (x["kind"] == "entity" and x["value"] in asked and not is_reference(x))
              or (x["kind"] == "date" and dates and str(x["value"]).startswith(dates))]
     found = [i for i, t in enumerate(p.tokens) if any(a <= t.start < b for a, b in spans)]
     if found or not question.entities:

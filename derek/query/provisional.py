@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 from derek.doc import EntityMention, Token
-from derek.query.question import Question
+from derek.query.question import Question, read_who_is
 
 # the type part of a provisional id is a KazNERD class's type or a gazetteer family's
 # (extract/entities.py NER_TYPES, NER_FAMILIES); the ids are looked up whole, through the primary key
@@ -34,18 +34,8 @@ def link_provisional(db: sqlite3.Connection, question: Question) -> Question:
             added.append(_mention(question, a, b, *found))
     if added:
         question.entities = sorted([*question.entities, *added], key=lambda e: (e.start, -e.end))
-        _who_was(question)
+        read_who_is(question)  # «Сәрсенбаев кім?» asks the posts held, now that the name is a person's
     return question
-
-
-def _who_was(question: Question) -> None:
-    """«Сәрсенбаев кім?» asks the posts held once the name is a person, as analyze_question reads
-    «Тоқаев кім?» (question._who_is)."""
-    from derek.query.question import POST, _verb, _who_is
-
-    if question.answer_type == "person" and _who_is(question.tokens, question.entities, question.words):
-        question.answer_type, question.predicates, question.focus = "description", ["appointed_as", "chaired"], POST
-        question.verb = _verb(question.tokens, question.terms, POST, question.entities)
 
 
 def _name_runs(tokens: list[Token], barred: set[int]) -> list[tuple[int, int]]:
@@ -110,13 +100,13 @@ def _lookup(db: sqlite3.Connection, tokens: list[Token]) -> tuple[str, str, str]
 def _people(db: sqlite3.Connection, parts: list[str]) -> list[tuple[str, str, str]]:
     """The provisional people with surname ``parts[-1]`` whose given names agree with
     ``parts[:-1]`` (a whole name or its initial; none on either side: any), the asked key itself aside."""
-    from derek.query.facts import _like
+    from derek.query.facts import like_literal
 
     # the range keeps the scan to the people's ids (the primary key's order); the bare surname's
     # own id («prov:person:сейітов») agrees with any given names
     rows = db.execute("SELECT id, type, name FROM entities WHERE id > ? AND id < ? AND provisional = 1"
                       " AND (id LIKE ? ESCAPE '\\' OR id = ?)",
-                      (_PERSON, "prov:person;", f"{_PERSON}%\\_{_like(parts[-1])}", _PERSON + parts[-1]))
+                      (_PERSON, "prov:person;", f"{_PERSON}%\\_{like_literal(parts[-1])}", _PERSON + parts[-1]))
     asked = parts[:-1]
     found = []
     for row in rows.fetchall():

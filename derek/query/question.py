@@ -103,12 +103,20 @@ def analyze_question(text: str) -> Question:
     # «… Сенат төрағасы қай жылдары болды?»: a date's question words may stand between
     between = words if answer_type in DATE_TYPES else frozenset()
     predicates = list(dict.fromkeys(predicates_of(doc.tokens) + _post_held(doc.tokens, between)))
-    if answer_type == "person" and _who_is(doc.tokens, doc.entities, words):
-        # «Тоқаев кім?» asks what «Тоқаев қандай қызмет атқарды?» asks: the posts held
-        answer_type, predicates, focus = "description", ["appointed_as", "chaired"], POST
     verb = _verb(doc.tokens, terms, focus, doc.entities)
-    return Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates,
-                    terms, focus, words, verb, _names(doc.tokens, terms), _standing(doc.tokens, verb))
+    question = Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates,
+                        terms, focus, words, verb, _names(doc.tokens, terms), _standing(doc.tokens, verb))
+    read_who_is(question)
+    return question
+
+
+def read_who_is(question: Question) -> None:
+    """«Тоқаев кім?» asks what «Тоқаев қандай қызмет атқарды?» asks: the posts held, once the name
+    is a person's (a gazetteer one here, a knowledge base's provisional one in provisional.py)."""
+    if question.answer_type == "person" and _who_is(question.tokens, question.entities, question.words):
+        question.answer_type, question.predicates, question.focus = "description", ["appointed_as", "chaired"], POST
+        question.verb = _verb(question.tokens, question.terms, POST, question.entities)
+        question.standing = _standing(question.tokens, question.verb)
 
 
 @cache
