@@ -10,7 +10,6 @@ from rich.markup import escape
 
 from derek.cli import _console, _db_option, _dump, _json_option, _open_kb, main
 
-
 # Everything below that comes from documents or data is escaped before rich renders it: a
 # document saying «[/b]» must print as text, not break the terminal markup.
 
@@ -71,11 +70,19 @@ def entity(name: str, db: str, as_json: bool) -> None:
         until = f" (until {old['until']})" if old["until"] else ""
         console.print(f"earlier name: {escape(old['name'])}{until}  [dim]{_cite(old)}[/dim]")
     console.print(f"{_count(card['mentions'], 'mention')} in {_count(card['documents'], 'document')}")
-    for key in ("memberships", "members", "roles", "events"):
+    for key, title in (("belongs_to", "member of"), ("roster", "members")):
+        if card[key]:
+            console.print(f"\n[bold]{title}[/bold]  (since – until)")
+            for r in card[key]:
+                who = r["organization"] if key == "belongs_to" else r["member"]
+                left = " (шықты)" if r["left"] else ""
+                period = (r["since"] or "—") + (f" – {r['until']}" if r["until"] else "")
+                console.print(f"  {period:>10}  {_name(who)}  {r['label']}{left}  [dim]{_cite(r)}[/dim]")
+    for key in ("roles", "events"):
         if card[key]:
             console.print(f"\n[bold]{key}[/bold]")
             for f in card[key]:
-                who = _name(f["subject"]) if key in ("members", "events") else ""
+                who = _name(f["subject"]) if key == "events" else ""
                 console.print(f"  {f['time'] or '—':>10}  {who + ' ' if who else ''}{f['label']} {_target(f)}"
                               f"  [dim]{_cite(f)}[/dim]")
 

@@ -1,12 +1,12 @@
-"""The web layer's pure parts: text pieces for highlighting, timeline geometry, membership roles."""
+"""The web layer's pure parts: text pieces for highlighting, timeline geometry, Kazakh name order."""
 
 from __future__ import annotations
 
 import pytest
 
+from derek.lang.kk.normalize import kazakh_key
 from derek.web.highlight import Mark, answer_marks, pieces
 from derek.web.timeline_svg import WIDTH, chart
-from derek.web.views import _rank, kazakh_key
 
 TEXT = "Қазақстан 1992 жылғы 2 наурызда БҰҰ-ға мүше болды."
 
@@ -68,16 +68,6 @@ def test_web_views_timeline_chart_empty_and_capped():
     assert chart([]).rows == []
     many = chart([event(1900 + i % 100, str(1900 + i % 100)) for i in range(450)])
     assert len(many.rows) == 400 and many.hidden == 50
-
-
-def test_web_views_membership_rank_later_and_former_win():
-    member = {"role": "member", "year": 1993}
-    left = {"role": "former", "year": 2009}
-    undated_former = {"role": "former", "year": None}
-    observer = {"role": "observer", "year": 1993}
-    assert _rank(left) > _rank(member)
-    assert _rank(undated_former) > _rank(member)
-    assert _rank(member) > _rank(observer)
 
 
 def test_web_views_kazakh_alphabet_order():

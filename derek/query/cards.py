@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from derek.query.facts import each_time, earlier_names, list_facts, resolve_entity
+from derek.query.standing import current_names, founding, standing
 
 MEMBERSHIP = ("member_of", "founding_member_of", "observer_of", "dialogue_partner_of",
               "associate_member_of", "former_member_of", "joined", "withdrew_from", "acceded_to")
@@ -28,6 +29,9 @@ def entity_card(db: sqlite3.Connection, name: str) -> dict[str, Any]:
     selves = {entity_id, *earlier}
     own = [f for f in facts if f["subject"]["id"] in selves]
     about = [f for f in facts if f["subject"]["id"] not in selves]
+    belongs = current_names([f for f in own if f["predicate"] in MEMBERSHIP and f["object"]], db)
+    founded = {org: found for org in {f["object"]["id"] for f in belongs} | {entity_id}
+               if (found := founding(db, org))}
     return {
         "id": row[0], "type": row[1], "name": row[2], "name_ru": row[3], "name_en": row[4],
         "wikidata": row[5], "provisional": bool(row[6]), "aliases": aliases,
@@ -36,6 +40,10 @@ def entity_card(db: sqlite3.Connection, name: str) -> dict[str, Any]:
                            "sources": renaming["sources"]} for old, (_, renaming) in earlier.items()],
         "memberships": _by_time([f for f in own if f["predicate"] in MEMBERSHIP]),
         "members": _by_time([f for f in about if f["predicate"] in MEMBERSHIP]),
+        # one line per (member, organization): status, since, until, every sentence behind it
+        "belongs_to": standing(belongs, founded),
+        "roster": standing(current_names([f for f in about if f["predicate"] in MEMBERSHIP and f["object"]], db),
+                           founded),
         "roles": _by_time([f for f in own if f["predicate"] in ROLES]),
         "events": _by_time([f for f in facts if f["predicate"] not in MEMBERSHIP + ROLES]
                            + [f for f in about if f["predicate"] in ROLES]),

@@ -7,30 +7,20 @@ from typing import Any
 
 from derek.errors import NotFound, QueryError
 from derek.kb.store import DocumentRow, KnowledgeBase
+from derek.lang.kk.normalize import kazakh_key
+from derek.query.standing import EXITS, RANK, current_names, founding, standing
 from derek.query.timeline import year_of
 
 # Fields of a document the web shows; the absolute path it was read from stays on the server.
 DOCUMENT_FIELDS = ("id", "name", "title", "format", "encoding", "size", "sha256", "ingested_at",
                    "length", "n_sentences", "n_tokens")
 
-# predicate -> the role it gives a state in an organization (the membership table's cells)
-ROLE_OF = {"member_of": "member", "founding_member_of": "member", "joined": "member",
-           "acceded_to": "member", "observer_of": "observer",
-           "dialogue_partner_of": "dialogue_partner", "associate_member_of": "associate",
-           "former_member_of": "former", "withdrew_from": "former"}
+# status (query.standing) -> the role it gives a state in an organization (the membership table's cells)
+ROLE_OF = {"member_of": "member", "founding_member_of": "member", "observer_of": "observer",
+           "dialogue_partner_of": "dialogue_partner", "associate_member_of": "associate"}
 ROLE_KK = {"member": "мүше", "observer": "бақылаушы", "dialogue_partner": "диалог серіктесі",
            "associate": "қауымдастырылған мүше", "former": "бұрынғы мүше"}
-# a later statement wins; at the same time the stronger role wins (former beats member)
-_ROLE_RANK = {"dialogue_partner": 0, "observer": 1, "associate": 2, "member": 3, "former": 4}
 _ORG_TYPES = ("organization", "body")
-# Kazakh alphabetical order (Қ after К, Ә after А ...), which code-point order does not give
-_ALPHABET = {c: i for i, c in enumerate("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя")}
-
-
-def kazakh_key(text: str) -> list[tuple[int, str]]:
-    return [(_ALPHABET.get(c, 100 + ord(c)), c) for c in text.lower()]
-
-
 def document_meta(row: DocumentRow) -> dict[str, Any]:
     return {k: getattr(row, k) for k in DOCUMENT_FIELDS}
 
@@ -79,28 +69,21 @@ def document_evidence(kb: KnowledgeBase, doc_id: int) -> list[dict[str, Any]]:
 
 
 def membership_table(kb: KnowledgeBase) -> dict[str, Any]:
-    """States × organizations: each cell the state's latest role there, since when, and why."""
-    cells: dict[tuple[str, str], dict[str, Any]] = {}
-    states: dict[str, dict[str, Any]] = {}
-    orgs: dict[str, dict[str, Any]] = {}
-    for predicate, role in ROLE_OF.items():
-        for fact in kb.facts(predicate=predicate):
-            subject, obj = fact["subject"], fact["object"]
-            if not obj or subject.get("type") != "state" or obj.get("type") not in _ORG_TYPES:
-                continue
-            states[subject["id"]], orgs[obj["id"]] = subject, obj
-            cell = {"role": role, "role_kk": ROLE_KK[role], "since": fact["time"],
-                    "year": year_of(fact["time"]), "fact": fact["id"], "sources": fact["sources"]}
-            old = cells.get((subject["id"], obj["id"]))
-            if old is None or _rank(cell) > _rank(old):
-                cells[(subject["id"], obj["id"])] = cell
+    """States × organizations: each cell the state's role there now, since when, and why — one
+    ``query.standing`` row (the latest dated statement's status; a withdrawal makes a former
+    member, dated from when it left; a renamed organization's column is its later name's)."""
+    facts = [f for predicate in (*RANK, *EXITS) for f in kb.facts(predicate=predicate)
+             if f["object"] and f["subject"].get("type") == "state" and f["object"].get("type") in _ORG_TYPES]
+    facts = current_names(facts, kb.db)
+    founded = {org: found for org in {f["object"]["id"] for f in facts} if (found := founding(kb.db, org))}
+    cells, states, orgs = [], {}, {}
+    for row in standing(facts, founded):
+        state, org = row["member"], row["organization"]
+        states[state["id"]], orgs[org["id"]] = state, org
+        role = "former" if row["left"] else ROLE_OF[row["status"]]
+        since = row["until"] if row["left"] else row["since"]
+        cells.append({"state": state["id"], "organization": org["id"], "role": role, "role_kk": ROLE_KK[role],
+                      "since": since, "year": year_of(since), "fact": row["facts"][0], "sources": row["sources"]})
     by_name = lambda d: sorted(d.values(), key=lambda e: kazakh_key(e["name"]))
     return {"states": by_name(states), "organizations": by_name(orgs),
-            "cells": [{"state": s, "organization": o, **c} for (s, o), c in sorted(cells.items())]}
-
-
-def _rank(cell: dict[str, Any]) -> tuple[int, int]:
-    year = cell["year"]
-    if year is None:  # an undated "former member" still says the membership ended
-        year = 10_000 if cell["role"] == "former" else -10_000
-    return year, _ROLE_RANK[cell["role"]]
+            "cells": sorted(cells, key=lambda c: (c["state"], c["organization"]))}

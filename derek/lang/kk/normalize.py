@@ -146,3 +146,11 @@ def _is_roman_candidate(word: str) -> bool:
     if len(word) == 1:
         return word in "IVXІХ"
     return not any(c in "CDLMСМ" for c in word[:1]) or _LATIN.search(word) is not None
+
+
+# Kazakh alphabetical order (Қ after К, Ә after А ...), which code-point order does not give
+_ALPHABET = {c: i for i, c in enumerate("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя")}
+
+
+def kazakh_key(text: str) -> list[tuple[int, str]]:
+    return [(_ALPHABET.get(c, 100 + ord(c)), c) for c in text.lower()]
