@@ -155,6 +155,7 @@ class _Lexicon:
     counted: tuple[str, ...]  # approximation words a counted noun may follow
     equative: re.Pattern[str]  # «мыңдай», «-дей» after a figure: about (group 1: scale word)
     governed: re.Pattern[str]  # a number word in the case an approximation word governs
+    cased: re.Pattern[str]  # the last word of a number phrase with a case ending (group 1: the word)
 
 
 @cache
@@ -182,6 +183,7 @@ def _lexicon() -> _Lexicon:
         counted=tuple(r["word"] for r in approx_rows if r["takes_unit"] == "yes"),
         equative=_equative(list(scales), [r["word"] for r in approx_rows if r["position"] == "suffix"]),
         governed=_governed(list(words), [r for r in approx_rows if r["governs"] != "-"]),
+        cased=_cased([w for w, (_, kind, _) in words.items() if kind != "scale"]),
     )
 
 
@@ -202,6 +204,22 @@ def _governed(words: list[str], rows: list[dict[str, str]]) -> re.Pattern[str]:
     options = "|".join(rf"(?:{'|'.join(sorted(cases[r['governs']], key=len, reverse=True))})\s+{re.escape(r['word'])}"
                        for r in rows)
     return re.compile(rf"(?:{bare}\s+)*{heads}(?=(?:{options})(?!{_LETTER}))")
+
+
+# The cases a figure's last word takes in a clause («алпыс алтыға жетті», «жүз жиырма үштен
+# асты»). Not the bare accusative «-н», which follows only a possessive («алты+н» is «алтын» gold).
+_PHRASE_CASES = ("dative", "ablative", "locative", "genitive", "accusative", "instrumental")
+
+
+def _cased(words: list[str]) -> re.Pattern[str]:
+    """A number word with a case ending right after a bare number phrase: «бір мың жеті жүз алпыс
+    алтыға» is 1766, not 1760 and a stray word. Scale words keep their own endings (``_extend``);
+    «онда» (there) after a figure is the pronoun, not ten."""
+    endings = {r["suffix"] for r in load_tsv("noun_suffixes.tsv")
+               if r["category"] in _PHRASE_CASES and r["suffix"] != "н"}
+    ending = "|".join(sorted(endings, key=len, reverse=True))
+    head = alternation(words, "prefix")
+    return re.compile(rf"\s+(?!онда(?!{_LETTER}))({head})(?=(?:{ending})(?!{_LETTER}))")
 
 
 def lookup(table: dict, word: str) -> object:
@@ -283,16 +301,20 @@ def _word_figures(low: str) -> list[_Figure]:
     lex = _lexicon()
     figures: list[_Figure] = []
     for m in _number_phrase().finditer(low):
+        words = m.group().split()
         after = m.end()
+        if cased := lex.cased.match(low, after):  # «… алпыс алтыға»: the last word carries the case
+            words.append(cased.group(1))
+            after = cased.end()
         if after < len(low) and low[after] == "-":
             if not (particle := _PARTICLE.match(low, after)):
                 continue  # бір-бірінен "each other"
             after = particle.end()
-        words = m.group().split()
         alone = all(lookup(lex.words, w)[2] for w in words) or len(words) > 1
         if not alone and not (lex.unit.match(low, after) or lex.scale.match(low, after)):
             continue
-        figures.append(_Figure(m.start(), m.end(), number_words_value(words), words=True))
+        end = cased.end() if cased else m.end()
+        figures.append(_Figure(m.start(), end, number_words_value(words), words=True))
     for m in lex.governed.finditer(low):  # «мыңнан астам»: the bare phrase above ends before it
         words = m.group().split()
         figures.append(_Figure(m.start(), m.end(), number_words_value(words), words=True))
