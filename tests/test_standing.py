@@ -105,3 +105,23 @@ def test_standing_cli_card(standing_kb, runner) -> None:
     assert result.exit_code == 0, result.output
     assert "1993 – 2009  Грузия  мүшесі (шықты)" in result.output
     assert "2005  Түрікменстан  қауымдастырылған мүшесі" in result.output
+
+
+STATUS_QUESTIONS = [  # (question, answer): the asked pair's standing line, in the nominative
+    ("Түрікменстанның ТМД-дағы мәртебесі қандай?", "қауымдастырылған мүше"),
+    ("Грузия Достастықта қандай мәртебеге ие?", "бұрынғы мүше"),
+    ("Өзбекстанның ШЫҰ-дағы мәртебесі қандай?", "негізін қалаушы мүше"),
+    ("Үндістан ШЫҰ-да қандай мәртебеге ие?", "мүше"),
+    ("Жапония ШЫҰ-да қандай мәртебеге ие?", None),  # no fact: no answer, never «not a member»
+    ("Түрікменстан ТМД-ның толық мүшесі ме?", "Жоқ (қауымдастырылған мүше, 2005 жылдан)"),  # yes/no as before
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), STATUS_QUESTIONS)
+def test_standing_status_questions(standing_kb, question: str, answer: str | None) -> None:
+    found = standing_kb.ask(question)
+    assert found.answer == answer
+    if answer:
+        assert found.method == "facts" and found.sources
+        text = TEXTS["standing.txt"]
+        assert all(text[s["start"]:s["end"]] == s["text"] for s in found.sources)

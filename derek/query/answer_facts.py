@@ -18,6 +18,7 @@ from derek.query.former_names import former_name
 from derek.query.post_order import ordered_posts
 from derek.query.question import POST, Question
 from derek.query.render import join_list, render_date
+from derek.query.status import STATUS_KK, status_answer
 from derek.query.yes_no import NO, YES
 
 TITLED = ("appointed_as",)  # facts whose value is the title of the post held
@@ -27,6 +28,8 @@ CHAIR = "төрағасы"  # the post a chaired fact names: «<body> төрағ
 def answer_from_facts(db, question: Question) -> Answer | None:  # db: a sqlite3 connection
     if (former := former_name(db, question)) is not None:
         return former  # «ЕҚЫҰ бұрын қалай аталды?»: the entity renamed to it
+    if (status := status_answer(db, question)) is not None:
+        return status  # «Моңғолия ШЫҰ-да қандай мәртебеге ие?»: its standing line
     asked = list(dict.fromkeys(e.entity for e in question.entities))
     if not asked or not question.predicates:
         return None
@@ -208,8 +211,8 @@ def _still_members(found: list, left: dict[tuple[str, str], dict[str, Any]]) -> 
     return [(value, f, c) for value, f, c in found if member(f)]
 
 
-LESSER = {"associate_member_of": "қауымдастырылған мүше", "observer_of": "бақылаушы",
-          "dialogue_partner_of": "диалог серіктесі"}  # statuses short of membership, as answers say them
+# statuses short of membership, as answers say them
+LESSER = {p: STATUS_KK[p] for p in ("associate_member_of", "observer_of", "dialogue_partner_of")}
 
 
 def _yes_no(found: list, kept: list, left: dict[tuple[str, str], dict[str, Any]], question: Question) -> Answer:

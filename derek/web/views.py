@@ -9,6 +9,7 @@ from derek.errors import NotFound, QueryError
 from derek.kb.store import DocumentRow, KnowledgeBase
 from derek.lang.kk.normalize import kazakh_key
 from derek.query.standing import EXITS, RANK, current_names, founding, standing
+from derek.query.status import FORMER_KK, STATUS_KK
 from derek.query.timeline import year_of
 
 # Fields of a document the web shows; the absolute path it was read from stays on the server.
@@ -18,8 +19,7 @@ DOCUMENT_FIELDS = ("id", "name", "title", "format", "encoding", "size", "sha256"
 # status (query.standing) -> the role it gives a state in an organization (the membership table's cells)
 ROLE_OF = {"member_of": "member", "founding_member_of": "member", "observer_of": "observer",
            "dialogue_partner_of": "dialogue_partner", "associate_member_of": "associate"}
-ROLE_KK = {"member": "мүше", "observer": "бақылаушы", "dialogue_partner": "диалог серіктесі",
-           "associate": "қауымдастырылған мүше", "former": "бұрынғы мүше"}
+ROLE_KK = {**{role: STATUS_KK[p] for p, role in ROLE_OF.items() if p != "founding_member_of"}, "former": FORMER_KK}
 _ORG_TYPES = ("organization", "body")
 def document_meta(row: DocumentRow) -> dict[str, Any]:
     return {k: getattr(row, k) for k in DOCUMENT_FIELDS}
