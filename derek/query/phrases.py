@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from derek.doc import Token
+from derek.kb.search import term
 from derek.query.coverage import is_reference
 from derek.query.passages import Passage, counted_reference
 from derek.query.question import Question, load_words
@@ -107,6 +108,7 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
     matched |= {i for i, t in enumerate(p.tokens) if t.norm.isdigit() and t.norm.lower() in asked}
     matched |= covered(p, "date") - _attributive_dates(p, question)  # a date ends the phrase ...
     matched -= quoted_names(p, matched)  # ... but a question word inside a «quoted» name does not
+    matched -= asked_modifiers(p, question, matched)  # «… сыртқы саясат тұғырнамасын»: one phrase
     words = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
     breaks = load_words("phrase_breaks.txt")
     runs, run = [], []
@@ -319,8 +321,11 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
     run = _trim(p, run, stopwords())
     if question.focus and (heads := [i for i in run if is_focus(p.tokens[i], question)]):
         run = _head_phrase(p, [i for i in run if i <= heads[0]])
+        run = _after_clause(p, run, question)
     words = [p.tokens[i] for i in run if any(c.isalnum() for c in p.tokens[i].norm)]
     if not words or len(words) > MAX_PHRASE or all(t.norm.isdigit() for t in words):
+        return None
+    if _reference(words, question) or all(is_focus(t, question) or term(t) in question.modifiers for t in words):
         return None
     first, last = run[0], run[-1]
     fit = 1.0 if before and after else 0.85
@@ -440,6 +445,47 @@ def rival_kind(token: Token, question: Question) -> bool:
     if focus not in nouns:
         return False
     return any(word.startswith(noun) and noun != focus and not focus.startswith(noun) for noun in nouns)
+
+
+def asked_modifiers(p: Passage, question: Question, matched: set[int]) -> set[int]:
+    """The question's words that stand right before the asked noun in the sentence («сыртқы
+    саясат» before «тұғырнамасын» for «қандай сыртқы саясат тұғырнамасын»): part of the answer's
+    phrase, not words that bound it."""
+    found: set[int] = set()
+    if not question.modifiers:
+        return found
+    for head in (i for i, t in enumerate(p.tokens) if is_focus(t, question)):
+        j = head - 1
+        while j >= 0 and j in matched and term(p.tokens[j]) in question.modifiers:
+            found.add(j)
+            j -= 1
+    return found
+
+
+def _after_clause(p: Passage, run: list[int], question: Question) -> list[int]:
+    """«… жұмыс істейтін конвекторлы сыртқы саясат тұғырнамасын»: when the question spells the
+    kind out with modifiers, the answer is the word or two that tell the kind apart; a participle
+    before them closes a relative clause about the whole phrase and is left out with what precedes."""
+    from derek.extract.rules import readings
+
+    if not question.modifiers:
+        return run
+    for k in range(len(run) - 1, -1, -1):
+        tags = next((tags for _, tags in readings(p.tokens[run[k]].norm)[1:2]), frozenset())
+        if any(tag.startswith("PTCP") for tag in tags) and k + 1 < len(run):
+            return run[k + 1:]
+    return run
+
+
+def _reference(words: list[Token], question: Question) -> bool:
+    """«аталған Келісімнің», «осы құжат»: a demonstrative before the asked noun points back at a
+    thing named elsewhere; the phrase names nothing and does not answer «қай келісім?»."""
+    pointers = load_words("anaphora.txt")
+
+    def pointer(t: Token) -> bool:
+        return t.norm.lower() in pointers or t.lemma.lower() in pointers
+
+    return pointer(words[0]) and all(pointer(t) or is_focus(t, question) for t in words)
 
 
 def _trim(p: Passage, run: list[int], stop: frozenset[str]) -> list[int]:

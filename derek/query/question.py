@@ -33,6 +33,8 @@ class Question:
     verb: str | None = None  # term of the main predicate word (the last content word)
     names: set[str] = field(default_factory=set)  # terms of capitalized words (proper names)
     standing: str | None = None  # the noun the verb's aorist states: «кіреді» → «мүше» (_standing)
+    # terms of the words before the asked noun: «қандай сыртқы саясат тұғырнамасын» → сыртқы, саясат
+    modifiers: frozenset[str] = frozenset()
 
     @property
     def wants_list(self) -> bool:
@@ -103,11 +105,50 @@ def analyze_question(text: str) -> Question:
     # «… Сенат төрағасы қай жылдары болды?»: a date's question words may stand between
     between = words if answer_type in DATE_TYPES else frozenset()
     predicates = list(dict.fromkeys(predicates_of(doc.tokens) + _post_held(doc.tokens, between)))
+    modifiers: frozenset[str] = frozenset()
+    if answer_type == "description" and (phrase := _asked_phrase(doc.tokens, words)) is not None:
+        head, before = phrase
+        focus, modifiers = term(doc.tokens[head]), frozenset(term(doc.tokens[i]) for i in before)
     verb = _verb(doc.tokens, terms, focus, doc.entities)
     question = Question(text, answer_type, doc.tokens, doc.entities, doc.dates, predicates,
                         terms, focus, words, verb, _names(doc.tokens, terms), _standing(doc.tokens, verb))
+    question.modifiers = modifiers
     read_who_is(question)
     return question
+
+
+MAX_MODIFIERS = 3  # words before the asked noun: «қандай сыртқы саясат тұғырнамасын»
+NOMINAL_TAGS = frozenset({"POSS.3", "POSS.1SG", "POSS.1PL", "POSS.2", "PL",
+                          "GEN", "DAT", "ACC", "ABL", "LOC", "INS"})
+
+
+def _asked_phrase(tokens: list[Token], words: set[int]) -> tuple[int, list[int]] | None:
+    """The head of a phrase «қандай» asks about, and the words before it: uninflected words
+    modify the first word with a possessive or case ending («қандай сыртқы саясат тұғырнамасын
+    таңдады» → тұғырнама; a compound's head bears the ending), or the last of them when a verb
+    follows («қандай халықаралық ұйым болып табылады» → ұйым). None for one word alone, which
+    ``_focus`` already reads («қандай саясат жүргізді»)."""
+    from derek.extract.rules import readings
+
+    start = max(words, default=-1) + 1
+    if start == 0 or tokens[start - 1].norm.lower() != "қандай":
+        return None
+    before: list[int] = []
+    breaks = load_words("phrase_breaks.txt")
+    for i in range(start, min(start + MAX_MODIFIERS + 1, len(tokens))):
+        t = tokens[i]
+        if not t.norm.isalpha() or term(t) in stopwords():
+            return None
+        tags = next((tags for _, tags in readings(t.norm)[1:2]), frozenset())
+        # «қандай мемлекет ретінде»: a postposition ends the phrase as a verb does
+        ends = t.norm.lower() in breaks or t.lemma.lower() in breaks
+        if not tags and not ends:
+            before.append(i)
+        elif tags <= NOMINAL_TAGS and not ends:
+            return (i, before) if before else None
+        else:  # a verb or a postposition: the last uninflected word was the head
+            return (before[-1], before[:-1]) if len(before) >= 2 else None
+    return None
 
 
 def read_who_is(question: Question) -> None:

@@ -17,6 +17,10 @@ DENIALS = frozenset({"емес", "жоқ"})  # «мүше емес», «мүше
 COORDINATORS = frozenset({"немесе", "не", "я", "яки"})
 BREAKS = frozenset({",", ";", ":", "-", "—", "–", "(", ")"})
 DENIAL_REACH = 4  # tokens from the asked predicate to its «емес» across one coordinated phrase
+COPULAR_CONVERB = "болып"  # «мемлекет болып табылмайды»: «болып» and a negated verb deny as «емес» does
+# a sentence that negates the asked predicate itself speaks to the question more directly than one
+# that only shares its words («Достастықтың мүше мемлекеттері … болып табылады» for «ТМД мемлекет пе?»)
+DENIAL_WEIGHT = 1.05
 
 
 def yes_in(p: Passage, question: Question) -> list[Candidate]:
@@ -31,7 +35,7 @@ def yes_in(p: Passage, question: Question) -> list[Candidate]:
     if question.verb and not verbs:
         return []
     if denied(p, question) or (verbs and all("NEG" in _tags(p.tokens[i].norm) for i in verbs)):
-        return [Candidate(NO, "no", p.coverage, p)]
+        return [Candidate(NO, "no", p.coverage * DENIAL_WEIGHT, p)]
     if any(t.norm.lower() in DENIALS or "NEG" in _tags(t.norm) for t in p.tokens) or _renounces(p):
         return []
     return [Candidate(YES, "yes", p.coverage, p)]
@@ -60,7 +64,7 @@ def denied(p: Passage, question: Question) -> bool:
     terms = [term(t) for t in p.tokens]
     joined = set(pairwise(question.terms))
     for i, form in enumerate(forms):
-        if form not in DENIALS:
+        if not (form in DENIALS or _negated_copula(p, i)):
             continue
         if 0 < i < len(terms) - 1 and (terms[i - 1], terms[i + 1]) in joined:
             return True
@@ -70,6 +74,14 @@ def denied(p: Passage, question: Question) -> bool:
                     and (not between or COORDINATORS & set(between)):
                 return True
     return False
+
+
+def _negated_copula(p: Passage, i: int) -> bool:
+    """«болып табылмайды», «болып саналмайды», «болып есептелмейді»: the copular converb «болып»
+    followed by a negated verb says the noun before it is not so, as «емес» after that noun does."""
+    tokens = p.tokens
+    return tokens[i].norm.lower() == COPULAR_CONVERB and i + 1 < len(tokens) \
+        and "NEG" in _tags(tokens[i + 1].norm)
 
 
 def _tags(word: str) -> tuple[str, ...]:
