@@ -9,6 +9,7 @@ names excluded by «қоспағанда» give no fact.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.arguments import SEPARATORS, clause_arguments, closing_list
@@ -55,6 +56,7 @@ from derek.extract.history import (
     split_membership_facts,
 )
 from derek.extract.index import TokenIndex
+from derek.extract.officeholders import congratulated_holder
 from derek.extract.participles import quoted_patient
 from derek.extract.periods import merged_periods, year_alone_in_brackets
 from derek.extract.phrases import phrase_value
@@ -73,7 +75,7 @@ from derek.extract.rules import (
     trigger_matches,
     word_info,
 )
-from derek.extract.signed_names import dated_treaty, named_treaty, signed_names, signing_date
+from derek.extract.signed_names import dated_treaty, named_treaty, signing_date, trigger_names
 from derek.extract.signers import quoted_treaty, signers
 from derek.extract.subjects import (
     VERBAL_NOUN,
@@ -178,7 +180,7 @@ def _clauses(doc: Document, sentence: Sentence, index: TokenIndex) -> list[Claus
         nxt = norms[i + 1].lower()
         breaks = norms[i] == ";" or (norms[i] == "," and nxt in _CLAUSE_BREAKS)
         if not breaks and nxt in (",", "және", "әрі", "да", "де") and i > start:
-            lemma, tags, pos = word_info(norms[i])
+            _, tags, pos = word_info(norms[i])
             breaks = pos in ("VERB", "AUX") and bool(tags & _FINITE) or ("COND" in tags and nxt == ",") \
                 or "VNOUN" in tags and (nxt == "," or "POSS.3" in tags)  # «… қосылуы, … қол қоюы және …»
         if breaks:
@@ -271,7 +273,7 @@ def _gapped(doc: Document, sentence: Sentence, n: int, fired: list[tuple[Clause,
     """A verbless clause shares the next clause's verb: «Хатшылығы Бейжіңде, ал … құрылымы
     Ташкентте орналасқан» (the verb is said once, in the last clause)."""
     facts: list[Fact] = []
-    for (clause, rules), (_, next_rules) in zip(fired, fired[1:]):
+    for (clause, rules), (_, next_rules) in pairwise(fired):
         if rules or not next_rules or any(word_info(index.norms[k])[2] in ("VERB", "AUX")
                                           for k in range(clause.first, clause.last)):
             continue
@@ -351,6 +353,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
             return []
     object_ids = {o.entity for o in objects}
     subjects = named_subjects(rule, args, span, object_ids, attributive(index.norms, end), index.norms, participle)
+    subjects = congratulated_holder(rule, args, index.norms, i, end) or subjects
     if rule.predicate == "signed":
         subjects = signers(doc, rule, subjects, objects, index, clause)
     subjects = adjacent_founded(rule, subjects, span, index)
@@ -388,7 +391,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if rule.predicate == "appointed_as" and rule.trigger[0][0] in _AFTER_BOLYP and index.norms[i - 1].lower() != "болып":
         return []  # «хан болып жарияланды» names the post; «… тәуелсіздігі жарияланды» proclaims a thing
     value = thing[1] if thing else None
-    names = signed_names(doc, index, clause, i) if rule.predicate == "signed" and not objects else []
+    names = trigger_names(doc, index, clause, i, end) if rule.predicate == "signed" and not objects else []
     treaty = None
     if rule.predicate == "signed":  # «… 1994 жылғы … шартқа», not «XXI ғасырға бағдарланған … декларацияға»
         spans = [s for _, s in names] + [(o.first, o.last - 1) for o in objects]

@@ -17,6 +17,7 @@ from functools import cache
 
 from derek.doc import Document, EntityMention
 from derek.extract.gazetteer import case_of, load_gazetteer
+from derek.extract.rules import Arg, Rule, word_info
 from derek.lang.kk.resources import load_tsv
 
 _ROLE = re.compile(r"([a-z_]+):([a-z]+:[a-z0-9-]+):(\d{4})/(\d{4})?(?:\||$)")
@@ -108,3 +109,14 @@ def _sentence_years(doc: Document) -> list[int | None]:
     for k in range(len(doc.sentences)):
         by_sentence.append(first.get(k, first.get(k - 1)))
     return by_sentence
+
+
+def congratulated_holder(rule: Rule, args: list[Arg], norms: list[str], i: int, end: int) -> list[Arg]:
+    """The holder of a post named by a passive verbal noun in the instrumental or dative
+    («Тоқаев Маминді … лауазымына тағайындалуымен құттықтады», «… сайлануына орай»): the accusative
+    person the main verb is about, not its nominative subject (the one who congratulates);
+    empty when the trigger is no such verbal noun or no accusative person precedes it."""
+    tags = word_info(norms[end - 1])[1]
+    if rule.predicate != "appointed_as" or not {"VNOUN", "PASS"} <= tags or not tags & {"INS", "DAT"}:
+        return []
+    return [a for a in args if a.case == "ACC" and a.type == "person" and a.last <= i][-1:]

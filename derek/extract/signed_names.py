@@ -58,6 +58,22 @@ def signed_spans(index: TokenIndex, clause: Clause, head: int) -> list[tuple[int
     return spans
 
 
+def signed_at(index: TokenIndex, i: int, end: int) -> int:
+    """Where the names of the signed document are looked for before: a trigger that opens with a
+    document noun in the dative («… туралы келісімге келді», reached an agreement) holds the
+    document's head itself, so the search starts at the verb after it, not at the noun."""
+    form = noun_form(index.norms[i])
+    return end - 1 if form is not None and form.kind in SIGNED_KINDS and form.case == "DAT" else i
+
+
+def trigger_names(doc: Document, index: TokenIndex, clause: Clause, i: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+    """The documents signed by the trigger at ``i``…``end``; a trigger holding the document noun
+    names one only with a complement before it: a bare «келісімге келді» is agreeing, no document."""
+    at = signed_at(index, i, end)
+    names = signed_names(doc, index, clause, at)
+    return names if at == i else [(name, span) for name, span in names if span[0] < span[1]]
+
+
 def signed_names(doc: Document, index: TokenIndex, clause: Clause, i: int) -> list[tuple[str, tuple[int, int]]]:
     """The documents signed by the trigger at ``i``, each as (name, (first, head) tokens)."""
     head = signed_head(index, clause, i)

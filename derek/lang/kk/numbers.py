@@ -154,6 +154,7 @@ class _Lexicon:
     approx: dict[str, str]
     counted: tuple[str, ...]  # approximation words a counted noun may follow
     equative: re.Pattern[str]  # «мыңдай», «-дей» after a figure: about (group 1: scale word)
+    unit_equative: re.Pattern[str]  # «600 тоннадай», «5 км-дей»: about, on the unit (group 1: unit)
     governed: re.Pattern[str]  # a number word in the case an approximation word governs
     cased: re.Pattern[str]  # the last word of a number phrase with a case ending (group 1: the word)
 
@@ -182,6 +183,9 @@ def _lexicon() -> _Lexicon:
         approx={r["word"]: r["approx"] for r in approx_rows},
         counted=tuple(r["word"] for r in approx_rows if r["takes_unit"] == "yes"),
         equative=_equative(list(scales), [r["word"] for r in approx_rows if r["position"] == "suffix"]),
+        unit_equative=re.compile(r"\s*(" + alternation(list(units), "prefix") + ")-?(?:"
+                                 + "|".join(r["word"] for r in approx_rows if r["position"] == "suffix")
+                                 + f")(?!{_LETTER})"),
         governed=_governed(list(words), [r for r in approx_rows if r["governs"] != "-"]),
         cased=_cased([w for w, (_, kind, _) in words.items() if kind != "scale"]),
     )
@@ -341,11 +345,19 @@ def _extend(low: str, fig: _Figure) -> Quantity:
         factor = lookup(lex.scales, m.group(1)) if m.group(1) else 1.0  # type: ignore[assignment]
         end, approx = m.end(), "approx"
     end, unit, kind = _unit(low, end, unit, kind)
+    if unit is None and approx is None and (m := lex.unit_equative.match(low, end)):
+        # the equative on the unit, not the figure: «600000 тоннадай» is about 600 000 t
+        (unit, kind), end, approx = lookup(lex.units, m.group(1)), m.end(), "approx"  # type: ignore[misc]
     if unit == "percent":
         end, unit, kind = _unit(low, end, unit, kind)
-    if m := lex.after.match(low, end):
+    m = lex.after.match(low, end)
+    stem = max((w for w in lex.approx if m.group(1).startswith(w)), key=len, default=m.group(1)) if m else ""
+    if m and stem[-1] in "аеыіоөұүуи" and m.group(1) != stem:
+        m = None  # a vowel-final word with an ending is another word: «асады» (exceeds), not «аса»
+    if m:
         approx, end = str(lookup(lex.approx, m.group(1))), m.end()
-        if unit is None and m.group(1).startswith(lex.counted):
+        # the longest approximation word the form begins with («асатын», not «аса»)
+        if unit is None and stem in lex.counted:
             end, unit, kind = _unit(low, end, unit, kind)
     if m := lex.before.search(low, max(0, start - 30), start):
         start, approx = m.start(), str(lookup(lex.approx, m.group(1)))
