@@ -16,6 +16,7 @@ from derek.query.former_names import read_off_renaming
 from derek.query.heads import head_end
 from derek.query.open_reader import DOCUMENTS, ranked_documents, read_open, read_spans
 from derek.query.passages import PRIOR_WEIGHT, Passage, cited, document_passages, kb_passages, passage_at
+from derek.query.plural_places import plural_place
 from derek.query.question import POST, Question, analyze_question, asked_count
 from derek.query.reader import READER_TYPES, Reading, read
 from derek.query.reader import THRESHOLD as READER_THRESHOLD
@@ -325,7 +326,7 @@ def _ask_open(db, question: Question, threshold: float | None, documents: int,  
 def _from_passages(question: Question, passages: list[Passage], shown: list[dict[str, Any]],
                    threshold: float | None = None, loose: bool = False) -> Answer:
     candidates = _candidates(question, passages, loose)
-    if question.wants_list:
+    if question.wants_list or plural_place(question):
         best = _list_answer(candidates, question)
         if best is not None and (n := asked_count(question)) and len(best.value) != n:
             best = None  # «қай екі мемлекет»: a list of another length is not what is asked

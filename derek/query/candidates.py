@@ -35,6 +35,7 @@ from derek.query.phrases import (
 from derek.query.post_order import other_posts
 from derek.query.posts import posts_in
 from derek.query.question import DATE_TYPES, POST, Question, answer_nouns, load_words
+from derek.query.ranges import dated_in_range, range_years
 from derek.query.render import period_text, render_date
 from derek.query.rival_clause import rival_clause_factor
 from derek.query.spans import echoes, reading_spans
@@ -92,6 +93,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
             found.append((x["text"], text, x))
         elif kind == "number" and x["kind"] == "date" and (n := _duration(x, question)) is not None:
             found.append((x["text"], n, x))
+        elif kind == "number" and (counted := range_years(p, x, question)):
+            found.append((f"{counted[0]} жыл", counted[0], counted[1]))
         elif kind in TYPES and x["kind"] == "entity" and x["value"] not in asked_entities \
                 and (x["label"] in wanted(question) or _led_state(p, x, kind, asked_entities, question)
                      or _acting_state(p, x, kind, question)) and not _container(p, x) \
@@ -105,6 +108,7 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
         found += _counted_dates(p, question)
     if kind == "number" and not any(x["kind"] == "quantity" for _, _, x in found):
         found += counted_entities(p, question)
+        found += dated_in_range(p, question)
     if kind in ("year", "date") and (life := _lifespan_years(p, question)):  # the bracket is no range of years
         found = [f for f in found if not any(y["within"][0] <= f[2]["start"] < y["within"][1] for _, _, y in life)] + life
     if kind in TYPES and not found and (named := antecedents(p, question, tuple(wanted(question)))):
