@@ -119,6 +119,12 @@ def readings(norm: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(found)
 
 
+def best_tags(norm: str) -> frozenset[str]:
+    """The tags of the word's best analysis (``readings`` puts the bare form first); empty for a
+    word the morphology does not know."""
+    return next((tags for _, tags in readings(norm)[1:2]), frozenset())
+
+
 def _fits(norm: str, lemma: str, voice: str | None) -> bool:
     if _reads_as(readings(norm), lemma, voice):
         return True

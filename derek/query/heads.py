@@ -11,9 +11,9 @@ CASES = frozenset({"GEN", "DAT", "ACC", "ABL", "LOC", "INS", "POSS.3", "POSS.1SG
 
 
 def _tags(word: str) -> frozenset[str]:
-    from derek.extract.rules import readings
+    from derek.extract.rules import best_tags  # lazily, as the question layer does
 
-    return next((tags for _, tags in readings(word)[1:2]), frozenset())
+    return best_tags(word)
 
 
 def head_end(p: Passage, last: int, question: Question) -> int:

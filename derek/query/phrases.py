@@ -466,12 +466,12 @@ def _after_clause(p: Passage, run: list[int], question: Question) -> list[int]:
     """«… жұмыс істейтін конвекторлы сыртқы саясат тұғырнамасын»: when the question spells the
     kind out with modifiers, the answer is the word or two that tell the kind apart; a participle
     before them closes a relative clause about the whole phrase and is left out with what precedes."""
-    from derek.extract.rules import readings
+    from derek.extract.rules import best_tags
 
     if not question.modifiers:
         return run
     for k in range(len(run) - 1, -1, -1):
-        tags = next((tags for _, tags in readings(p.tokens[run[k]].norm)[1:2]), frozenset())
+        tags = best_tags(p.tokens[run[k]].norm)
         if any(tag.startswith("PTCP") for tag in tags) and k + 1 < len(run):
             return run[k + 1:]
     return run

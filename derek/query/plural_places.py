@@ -17,10 +17,10 @@ PLACE_TYPES = frozenset({"place", "city"})
 
 def plural_place(question: Question) -> bool:
     """The asked noun of a place question carries the plural («жерлерде», «қалалар»)."""
-    from derek.extract.rules import readings
+    from derek.extract.rules import best_tags
 
     if question.answer_type not in PLACE_TYPES or not question.words:
         return False
     after = question.tokens[max(question.words) + 1 : max(question.words) + 3]
     asked = next((t for t in after if is_focus(t, question)), None)
-    return asked is not None and any("PL" in tags for _, tags in readings(asked.norm)[1:2])
+    return asked is not None and "PL" in best_tags(asked.norm)

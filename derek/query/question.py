@@ -128,7 +128,7 @@ def _asked_phrase(tokens: list[Token], words: set[int]) -> tuple[int, list[int]]
     таңдады» → тұғырнама; a compound's head bears the ending), or the last of them when a verb
     follows («қандай халықаралық ұйым болып табылады» → ұйым). None for one word alone, which
     ``_focus`` already reads («қандай саясат жүргізді»)."""
-    from derek.extract.rules import readings
+    from derek.extract.rules import best_tags
 
     start = max(words, default=-1) + 1
     if start == 0 or tokens[start - 1].norm.lower() != "қандай":
@@ -139,7 +139,7 @@ def _asked_phrase(tokens: list[Token], words: set[int]) -> tuple[int, list[int]]
         t = tokens[i]
         if not t.norm.isalpha() or term(t) in stopwords():
             return None
-        tags = next((tags for _, tags in readings(t.norm)[1:2]), frozenset())
+        tags = best_tags(t.norm)
         # «қандай мемлекет ретінде»: a postposition ends the phrase as a verb does
         ends = t.norm.lower() in breaks or t.lemma.lower() in breaks
         if not tags and not ends:
@@ -214,11 +214,11 @@ def _auxiliaries(tokens: list[Token]) -> set[int]:
     of the terms so that the converb is the question's main verb (data/auxiliaries.txt)."""
     from itertools import pairwise
 
-    from derek.extract.rules import readings
+    from derek.extract.rules import best_tags
 
     words = [i for i, t in enumerate(tokens) if any(c.isalnum() for c in t.norm)]
     return {b for a, b in pairwise(words) if tokens[b].lemma.lower() in load_words("auxiliaries.txt")
-            and any("CONV.A" in tags for _, tags in readings(tokens[a].norm)[1:2])}
+            and "CONV.A" in best_tags(tokens[a].norm)}
 
 
 COPULAS = frozenset({"бол", "е", "еді", "екен"})  # «кім болған», «кім еді», «кім екен»
@@ -354,9 +354,9 @@ def asked_count(question: Question) -> int | None:
 
 
 def _plural(kind: str, token: Token, counted: bool = False) -> str:
-    from derek.extract.rules import readings
+    from derek.extract.rules import best_tags
 
-    plural = counted or any("PL" in tags for _, tags in readings(token.norm)[1:2])
+    plural = counted or "PL" in best_tags(token.norm)
     return {"state": "states", "person": "persons", "organization": "organizations"}.get(kind, kind) if plural else kind
 
 
