@@ -24,6 +24,7 @@ from derek.extract.figure_owners import (
     WATER_TYPES,
     bare_metres,
     border_partner,
+    class_referent,
     counts_what_is_there,
     listed_owners,
     lone_settings,
@@ -74,6 +75,7 @@ class Discourse:
     its: str | None = None  # the previous sentence's last name in the nominative, for «Оның ұзындығы»
     alone: bool = True  # nothing owned or named before this sentence (a news sentence standing alone)
     entered: tuple[str | None, str | None] = (None, None)  # subject and time before this sentence
+    carried: bool = False  # this sentence's owner is a bare class noun's referent («Өзен 4500 км»)
 
     def enter(self, doc: Document, sentence: Sentence, index: TokenIndex) -> None:
         """Start a sentence: the first sets the topic, a line break ends the paragraph."""
@@ -90,6 +92,7 @@ class Discourse:
         self.last_end = sentence.end
         self.alone = self.subject is None and self.referent is None
         self.entered = (self.subject, self.time)
+        self.carried = False
 
     def leave(self, sentence: Sentence, index: TokenIndex) -> None:
         """End a sentence: its last place, state or organization is what «Ол», «Онда» point to."""
@@ -104,6 +107,8 @@ class Discourse:
         cases = {m.case for m in named if m.entity == self.subject}
         if self.subject != self.entered[0] and cases and not cases - {"LOC", "ATTR"}:
             self.subject, self.time = self.entered
+        if self.carried:  # «Өзен 4500 км …»: the river owns this sentence's figures only, not the
+            self.subject, self.time = self.entered  # delta, flow or ports of the sentences after it
         # «Балқаш көлі — ірі көл. Оның ауданы …»: what the sentence is about, not «Қазақстандағы»
         self.its = next((m.entity for m in reversed(named) if m.case == "NOM"), None)
 
@@ -221,6 +226,8 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     change = states_change(index, sentence, b, q)
     time = bracketed_time(index, sentence, a, b) or figure_time(index, sentence, a, change) \
         or (carried.value if carried is not None else None) or (discourse.unit_times.get(q.unit or "") if same else None)
+    if _aside_of_noun(index, sentence, a):
+        return []  # «кең атырау (70 мың км²)»: the figure of the noun it follows, not the topic's
     subjects, other = _subjects(sentence, index, a, at, measure, discourse, same,
                                 counts_what_is_there(index, a, at, q.unit, q.text), end=b)
     if subjects == [] and measured is not None and _next_measure(index, sentence, measured[0], discourse):
@@ -312,6 +319,19 @@ def _item_facts(sentence: Sentence, index: TokenIndex, a: int, q: Quantity, disc
                  qualifiers)]
 
 
+def _aside_of_noun(index: TokenIndex, sentence: Sentence, a: int) -> bool:
+    """Does the figure open a parenthesis right after a lowercase common noun no name covers and
+    no measure names («атырау (70 мың км²)»: the delta's area), an aside measuring that noun? A
+    measure noun before it is the measure itself («ауданы (2,7 млн км²)»)."""
+    k = a - 2
+    if k < sentence.first_token or index.norms[a - 1] != "(" \
+            or any(s <= k < e for s, e, _ in index.mentions_in(max(0, k - 6), k + 1)):
+        return False  # «Каспий теңізі (…)»: the noun closes a name, which owns the figure
+    word = index.norms[k]
+    lemma, _, pos = word_info(word)
+    return word.isalpha() and word.islower() and pos == "NOUN" and lemma not in measures()
+
+
 def _describes_noun(index: TokenIndex, b: int) -> bool:
     """Is the figure (ending at token ``b``) inside a participle phrase that qualifies a noun
     («20 кт болатын», «506 жолдан тұратын»)?"""
@@ -355,6 +375,9 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
     if measure in measures() and at is not None and sentence.first_token < at < a \
             and index.norms[at - 1].lower() == "оның" and discourse.its:
         return [discourse.its], None  # «Оның ұзындығы 12 км»: the measure of the name before
+    if (carried := class_referent(index, sentence)) is not None:
+        discourse.carried = True
+        return [carried], None
     found = pointed(sentence, index, a, discourse.referent, discourse.site)
     return ([found] if found else None), None
 

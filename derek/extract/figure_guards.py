@@ -63,7 +63,14 @@ def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int,
         return True  # «500 мыңдай»: the number stage read «500» and left the scale word
     if q.unit is None and _half_read_unit(after):
         return True  # «600000 тоннадай картоп»: the number stage left the unit word unread
-    return q.unit in _LENGTHS and _from_place(norms, a)
+    return q.unit in _LENGTHS and _from_place(norms, a) and not _height_aside(norms, a, q)
+
+
+def _height_aside(norms: list[str], a: int, q: Quantity) -> bool:
+    """«Кибо (5895 м), … және Ширадан (4006 м) тұрады»: bare metres in parentheses after a name
+    in the ablative are that name's height (a peak a massif consists of), not a distance from it;
+    distances in parentheses come in kilometres («Алматыдан (50 км)»)."""
+    return q.unit == "m" and a > 0 and norms[a - 1] == "(" and q.text.endswith("м")
 
 
 def _counts_noun(word: str) -> bool:

@@ -4,12 +4,14 @@ partner of bilateral trade, the genitive owner of the measured noun, or a name p
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from derek.doc import EntityMention, Fact, Quantity, Sentence
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.rules import word_info
+from derek.lang.kk.resources import load_tsv
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -80,7 +82,29 @@ def peak_facts(index: TokenIndex, sentence: Sentence, a: int, q: Quantity) -> li
     """The height of each name the parenthesis follows («Кибо (5895 м)»), and nobody else's: an
     unnamed peak («Конституция (4540 м)») is no figure of the text's topic. The discourse is left
     as it was, so a later figure with no owner does not go to the peak."""
-    return [_height(m, sentence, q) for m in listed_owners(index, sentence, a)]
+    return [_height(m, sentence, q) for m in listed_owners(index, sentence, a) or height_owner(index, sentence, a)]
+
+
+def height_owner(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityMention]:
+    """The owner of a parenthesised height not right after a name: the genitive name of the noun
+    phrase it follows («Ұлытаудың таулы жерлері (1133 м)»: the highlands of Ulytau, izafet with
+    -(с)ы on the head), or the name that opens the parenthesis («… жотасы (Бейбіт тауы, 2500 м)»:
+    the peak of the ridge)."""
+    norms = index.norms
+    k = a - 1
+    if k <= sentence.first_token:
+        return []
+    if norms[k] == ",":  # «(X тауы, 2500 м)»: the name right after the opening parenthesis
+        return [m for s, e, m in index.mentions_in(sentence.first_token, k)
+                if e == k and s > sentence.first_token and norms[s - 1] == "(" and m.type in _HEIGHTS][-1:]
+    if norms[k] != "(" or "POSS.3" not in word_info(norms[k - 1])[1] or not norms[k - 1].isalpha():
+        return []
+    j = k - 1  # the head noun; one lowercase modifier may stand before it («таулы жерлері»)
+    if j - 1 > sentence.first_token and norms[j - 1].isalpha() and norms[j - 1].islower() \
+            and not word_info(norms[j - 1])[1] - {"PL"}:
+        j -= 1
+    return [m for _, e, m in index.mentions_in(sentence.first_token, j)
+            if e == j and m.case == "GEN" and m.type in _HEIGHTS][-1:]
 
 
 def named_after_facts(index: TokenIndex, sentence: Sentence, b: int, q: Quantity) -> list[Fact]:
@@ -387,6 +411,32 @@ def _determiner(index: TokenIndex, k: int, a: int) -> bool:
         return False
     _, tags, pos = word_info(index.norms[nxt])
     return pos == "NOUN" and not tags & {"GEN", "DAT", "ACC", "LOC", "ABL", "INS", "ATTR"}
+
+
+@cache
+def class_nouns() -> dict[str, tuple[str, ...]]:
+    """Class noun lemma → the entity types it names again (extract/data/class_nouns.tsv)."""
+    rows = load_tsv("class_nouns.tsv", "derek.extract")
+    return {row["lemma"]: tuple(t.strip() for t in row["types"].split(",")) for row in rows}
+
+
+_CLASS_SENTENCES = 3  # how far back a bare class noun looks: the sentence before and two more
+
+
+def class_referent(index: TokenIndex, sentence: Sentence) -> str | None:
+    """The entity a bare class noun opening the sentence names again («Есіл — ұзын өзен. Өзен
+    2450 км …», «Көл 1500 м биіктікте жатыр»): the one entity of the noun's types named in the
+    three sentences before; none if two are (which river?) or the noun is part of a name."""
+    k = sentence.first_token
+    lemma, tags, _ = word_info(index.norms[k])
+    types = class_nouns().get(lemma)
+    if types is None or tags or not index.norms[k].isalpha() or index.mentions_in(k, k + 1):
+        return None
+    since = k
+    for _ in range(_CLASS_SENTENCES):
+        since = _previous_start(index.norms, since) if since > 0 else 0
+    found = {m.entity for s, _, m in islice(index._before(k), _LOOK_BACK) if s >= since and m.type in types}
+    return found.pop() if len(found) == 1 else None
 
 
 _LOOK_BACK = 300  # mentions: a name «named before» is recent; an unbounded walk is quadratic in a chunk

@@ -387,7 +387,8 @@ def _unit(low: str, end: int, unit: str | None, kind: str) -> tuple[int, str | N
         # not read as metres: «5 мен 6», and elevations of places the text does not name)
         return power.end(), _POWERED[power.group(1)] + power.group(2), "cardinal"
     m = lex.unit.match(low, end) or lex.dashed_unit.match(low, end)
-    if m is None and unit is None and (paren := _PAREN_METRES.match(low, end)) and _opens_paren(low, end):
+    if m is None and unit is None and (paren := _PAREN_METRES.match(low, end)) \
+            and (_opens_paren(low, end) or _closes_paren_item(low, end, paren.end())):
         return paren.end(), "m", "cardinal"
     if unit == "percent" and m is not None and lookup(lex.units, m.group(1))[1] == "multiplier":
         return m.end(), "times", "multiplier"  # «3,8% есеге»: a stray % before есе
@@ -395,6 +396,19 @@ def _unit(low: str, end: int, unit: str | None, kind: str) -> tuple[int, str | N
         return end, unit, kind
     found, found_kind = lookup(lex.units, m.group(1))  # type: ignore[misc]
     return m.end(), found, found_kind
+
+
+def _closes_paren_item(low: str, end: int, after: int) -> bool:
+    """The figure is the last item of a parenthesis that names first what it measures and the
+    bare «м» closes it: «(Бейбіт тауы, 2500 м)» (a peak and its height)."""
+    if not low.startswith(")", after + len(low[after:]) - len(low[after:].lstrip())):
+        return False
+    digits = re.search(r"[\d\s.,]*$", low[max(0, end - 20) : end])
+    start = end - len(digits.group().lstrip(" ,")) if digits else end
+    head = low[max(0, start - 40) : start]
+    opening = head.rfind("(")
+    return opening >= 0 and ")" not in head[opening:] and head.rstrip().endswith(",") \
+        and head[opening + 1 :].count(",") == 1
 
 
 def _opens_paren(low: str, end: int) -> bool:
