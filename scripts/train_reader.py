@@ -21,8 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "scripts"))
-import train_sentences  # noqa: E402
-from kazqad import DEV, HISTORY, em_f1  # noqa: E402
+import train_sentences
+from kazqad import DEV, HISTORY, em_f1
 
 WEIGHTS = REPO / "derek" / "query" / "data" / "reader_weights.tsv"
 CACHE = Path(tempfile.gettempdir()) / f"derek_reader_examples_{REPO.name}.pkl"
@@ -57,8 +57,15 @@ def examples(items: list[dict], docs: dict | None = None) -> list[dict]:
                     "feats": [features(s, q, best) for s in spans],
                     "sentences": [(s.passage.start, s.passage.end) for s in spans],
                     "answer_start": item["answers"]["answer_start"][0],
+                    "gold_rank": _gold_rank(passages, item["answers"]["answer_start"][0]),
                     "scores": [em_f1(t, item["answers"]["text"]) for t in texts]})
     return out
+
+
+def _gold_rank(passages: list, start: int) -> int:
+    """The rank, among the document's sentences as the reader orders them, of the sentence that
+    holds the gold answer's first character (-1: none): tells retrieval misses from ranking misses."""
+    return next((r for r, p in enumerate(passages) if p.start <= start < p.end), -1)
 
 
 def synthetic_examples(items: list[dict], rebuild: bool = False) -> list[dict]:
@@ -84,7 +91,7 @@ def folds(data: list[dict]) -> list[int]:
     return [fold[d["context"]] for d in data]
 
 
-def matrix(data: list[dict], index: dict[str, int]):  # noqa: ANN201
+def matrix(data: list[dict], index: dict[str, int]):
     """A sparse candidate-by-feature matrix, the group offsets, the target distribution and each
     candidate's question weight (a synthetic question's "weight", else 1)."""
     from scipy.sparse import csr_matrix
