@@ -35,7 +35,7 @@ from derek.query.phrases import (
 from derek.query.post_order import other_posts
 from derek.query.posts import posts_in
 from derek.query.question import DATE_TYPES, POST, Question, answer_nouns, load_words
-from derek.query.ranges import dated_in_range, range_years
+from derek.query.ranges import dated_in_range, joined_runs, range_years
 from derek.query.render import period_text, render_date
 from derek.query.rival_clause import rival_clause_factor
 from derek.query.spans import echoes, reading_spans
@@ -179,7 +179,6 @@ def _case(x: dict[str, Any]) -> str | None:
 
 
 TIMES_NOUNS = frozenset({"рет", "мәрте"})  # «неше рет» (how many times)
-DATE_LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
 
 
 def _counted_dates(p: Passage, question: Question) -> list[tuple[str, str, dict[str, Any]]]:
@@ -188,14 +187,7 @@ def _counted_dates(p: Passage, question: Question) -> list[tuple[str, str, dict[
     asked = {d.value for d in question.dates}
     dates = sorted((x for x in p.spans if x["kind"] == "date" and x["label"] == "DATE"
                     and x["value"] not in asked), key=lambda x: x["start"])
-    runs: list[list[dict[str, Any]]] = []
-    for x in dates:
-        between = p.text[runs[-1][-1]["end"] - p.start : x["start"] - p.start].strip() if runs else None
-        if between in DATE_LIST_JOINERS:
-            runs[-1].append(x)
-        else:
-            runs.append([x])
-    run = max(runs, key=len, default=[])
+    run = max(joined_runs(p, dates), key=len, default=[])
     if len(run) < 2:
         return []
     span = {"kind": "count", "start": run[0]["start"], "end": run[-1]["end"], "attrs": {}}

@@ -21,7 +21,7 @@ from derek.query.question import Question
 YEAR_UNIT = "жыл"
 _YEAR_RANGE = re.compile(r"(\d{4})/(\d{4})")
 RANGE_COUNTED = 0.9  # a count the sentence leaves to the reader, as counted.COUNTED_ENTITY
-RANGE_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
+DATE_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})  # between the dates or ranges of one list
 SEGMENT_BREAKS = frozenset({",", ";", "және"})  # the items of a list of dated clauses
 
 
@@ -57,14 +57,21 @@ def _range_run(p: Passage, x: dict[str, Any]) -> list[dict[str, Any]]:
     жылдары … болды»: two terms, 5 + 7 = 12 years); [] when ``x`` is no range of years."""
     ranges = sorted((r for r in p.spans if r["kind"] == "date" and r["label"] == "DATE"
                      and year_range(r["value"])), key=lambda r: r["start"])
+    return next((run for run in joined_runs(p, ranges, DATE_JOINERS) if any(r is x for r in run)), [])
+
+
+def joined_runs(p: Passage, spans: list[dict[str, Any]], joiners: frozenset[str] = DATE_JOINERS,
+                ) -> list[list[dict[str, Any]]]:
+    """``spans`` (in text order) grouped into runs whose neighbours only a joiner («және», a comma)
+    separates: «2005, 2011 және 2017 жылдары» is one run of three."""
     runs: list[list[dict[str, Any]]] = []
-    for r in ranges:
-        between = p.text[runs[-1][-1]["end"] - p.start : r["start"] - p.start].strip() if runs else None
-        if between in RANGE_JOINERS:
-            runs[-1].append(r)
+    for x in spans:
+        between = p.text[runs[-1][-1]["end"] - p.start : x["start"] - p.start].strip() if runs else None
+        if between in joiners:
+            runs[-1].append(x)
         else:
-            runs.append([r])
-    return next((run for run in runs if any(r is x for r in run)), [])
+            runs.append([x])
+    return runs
 
 
 def dated_in_range(p: Passage, question: Question) -> list[tuple[str, str, dict[str, Any]]]:
