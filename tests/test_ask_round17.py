@@ -9,7 +9,6 @@ import pytest
 
 import derek
 from derek.query.ask import ask_context
-from derek.query.heads import head_end
 from derek.query.phrases import _after_clause, _reference
 from derek.query.question import analyze_question
 
@@ -81,21 +80,3 @@ def test_ask_round17_relative_clause_left_out(sentence: str, question: str, firs
     run = list(range(forms.index(first), forms.index(last) + 1))
     kept = _after_clause(p, run, analyze_question(question))
     assert sentence[doc.tokens[kept[0]].start:doc.tokens[kept[-1]].end] == expected
-
-
-# a read span completed to its head: the asked noun after it, or a compound's possessed head
-HEADS = [
-    ("Ол көршілерімен икемді саясат ұстанды.", "Ол қандай саясат ұстанды?", "икемді", "саясат"),
-    ("Міндетті Сыртқы істер министрі атқарды.", "Ол міндетті қандай лауазымда атқарды?", "істер", "министрі"),
-    ("Міндетті Сыртқы істер, министрі атқарды.", "Ол міндетті қандай лауазымда атқарды?", "істер", "істер"),
-    ("Ол елдің ішкі істеріне араласпады.", "Ол неге араласпады?", "ішкі", "ішкі"),
-    ("Таудың биігі Ақшоқы шыңы деп аталады.", "Таудың биігі қалай аталады?", "Ақшоқы", "Ақшоқы"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "question", "last", "expected"), HEADS)
-def test_ask_round17_span_head(sentence: str, question: str, last: str, expected: str) -> None:
-    tokens = derek.analyze(sentence).tokens
-    p = SimpleNamespace(tokens=tokens)
-    end = head_end(p, [t.text for t in tokens].index(last), analyze_question(question))
-    assert tokens[end].text == expected

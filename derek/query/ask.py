@@ -7,13 +7,12 @@ passages it found. It never answers without a source.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from derek.doc import Document
 from derek.query.candidates import DATE_TYPES, TYPES, Candidate, candidates_in
 from derek.query.former_names import read_off_renaming
-from derek.query.heads import head_end
 from derek.query.open_reader import DOCUMENTS, ranked_documents, read_open, read_spans
 from derek.query.passages import PRIOR_WEIGHT, Passage, cited, document_passages, kb_passages, passage_at
 from derek.query.plural_places import plural_place
@@ -281,9 +280,6 @@ def _reader_answer(question: Question, passages: list[Passage], shown: list[dict
     if reading is None or confidence < threshold or not reading.span.text:
         return Answer(question.text, None, None, question.answer_type, confidence, [], shown, None)
     p = reading.span.passage
-    if question.answer_type == "description" and reading.annotation is None:
-        # a description stops at its noun phrase's head («Сыртқы істер министрі»; heads.py)
-        reading.span = replace(reading.span, last=head_end(p, reading.span.last, question))
     source = {"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}
     return Answer(question.text, reading.span.text, reading.value, question.answer_type, confidence,
                   [source], shown, "reader", spans=[_span(p, *reading.span.bounds)])
