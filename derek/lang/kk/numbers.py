@@ -401,10 +401,9 @@ def _unit(low: str, end: int, unit: str | None, kind: str) -> tuple[int, str | N
 def _closes_paren_item(low: str, end: int, after: int) -> bool:
     """The figure is the last item of a parenthesis that names first what it measures and the
     bare «м» closes it: «(Бейбіт тауы, 2500 м)» (a peak and its height)."""
-    if not low.startswith(")", after + len(low[after:]) - len(low[after:].lstrip())):
+    if not low[after:].lstrip().startswith(")"):
         return False
-    digits = re.search(r"[\d\s.,]*$", low[max(0, end - 20) : end])
-    start = end - len(digits.group().lstrip(" ,")) if digits else end
+    start = end - len(_figure_digits(low, end).lstrip(" ,"))
     head = low[max(0, start - 40) : start]
     opening = head.rfind("(")
     return opening >= 0 and ")" not in head[opening:] and head.rstrip().endswith(",") \
@@ -413,9 +412,13 @@ def _closes_paren_item(low: str, end: int, after: int) -> bool:
 
 def _opens_paren(low: str, end: int) -> bool:
     """The figure ending at ``end`` is the first thing inside a parenthesis: «(5895»."""
-    digits = re.search(r"[\d\s.,]*$", low[max(0, end - 20) : end])
-    start = end - len(digits.group()) if digits else end
+    start = end - len(_figure_digits(low, end))
     return _PAREN_OPEN.search(low, max(0, start - 3), start) is not None
+
+
+def _figure_digits(low: str, end: int) -> str:
+    """The digits, spaces and separators the figure ending at ``end`` is written with (at most 20)."""
+    return re.search(r"[\d\s.,]*$", low[max(0, end - 20) : end]).group()  # type: ignore[union-attr]
 
 
 def _make(start: int, end: int, fig: _Figure, factor: float, unit: str | None,
