@@ -125,6 +125,7 @@ def best_tags(norm: str) -> frozenset[str]:
     return next((tags for _, tags in readings(norm)[1:2]), frozenset())
 
 
+@lru_cache(maxsize=100_000)  # asked once per word, trigger and sentence read: `ask` scans every passage
 def _fits(norm: str, lemma: str, voice: str | None) -> bool:
     if _reads_as(readings(norm), lemma, voice):
         return True
