@@ -63,6 +63,7 @@ from derek.extract.phrases import phrase_value
 from derek.extract.possessors import clause_owner
 from derek.extract.post_capacity import capacity_facts
 from derek.extract.post_lines import post_line_facts
+from derek.extract.post_lists import listed_post_facts
 from derek.extract.rules import (
     BULLETS,
     ROLES,
@@ -260,7 +261,7 @@ def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, conte
     found += office_facts(sentence, clause, index, dates, context.person) + renamed_facts(sentence, clause, index, date)
     found += held_post_facts(sentence, clause, index, context.previous_first, context.person)
     found += capacity_facts(sentence, clause, index, context.previous_first)
-    found += post_line_facts(sentence, clause, index)
+    found += post_line_facts(sentence, clause, index) + listed_post_facts(sentence, clause, index)
     found += handover_facts(sentence, clause, index, date, topic)
     found += reign_facts(sentence, clause, index, date) + reorganised_facts(sentence, clause, index, date)
     found += ruler_line_facts(sentence, clause, index) + split_membership_facts(sentence, clause, index, date)

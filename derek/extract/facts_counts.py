@@ -206,7 +206,7 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
                     discourse: Discourse, carried: DateMention | None = None) -> list[Fact]:
     """Quantity facts when the figure has a measure noun, a unit or a counted noun, and an owner
     (one fact per name the figure is attached to: «Германия мен Франция (5 %)»)."""
-    if bare_metres(q):
+    if bare_metres(q, index.norms, a, b):
         return peak_facts(index, sentence, a, q)
     if named := named_after_facts(index, sentence, b, q):
         return named

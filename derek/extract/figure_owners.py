@@ -73,9 +73,11 @@ def listed_owners(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityM
     return [m for _, _, m in reversed(names)]
 
 
-def bare_metres(q: Quantity) -> bool:
-    """A height in metres read from a bare «м» (numbers.py reads it only closing a parenthesis)."""
-    return q.unit == "m" and q.text.endswith("м")
+def bare_metres(q: Quantity, norms: list[str], a: int, b: int) -> bool:
+    """A height in metres read from a bare «м» inside a parenthesis («(5895 м)», «(… тауы, 2500 м)»).
+    numbers.py also reads bare «м» after a measure noun («қалыңдығы 210-300 м», «3560 м
+    биіктікте»); that figure is read like any other measure, not as a peak's height."""
+    return q.unit == "m" and q.text.endswith("м") and (a > 0 and norms[a - 1] == "(" or b < len(norms) and norms[b] == ")")
 
 
 def peak_facts(index: TokenIndex, sentence: Sentence, a: int, q: Quantity) -> list[Fact]:

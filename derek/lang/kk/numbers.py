@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from derek.doc import DateMention, Document, Quantity
 from derek.lang.kk.normalize import Normalized, normalize
-from derek.lang.kk.resources import load_tsv
+from derek.lang.kk.resources import load_list, load_tsv
 
 # Every pattern here runs on the lowercased normalized text (see ``lowered``) without
 # re.IGNORECASE: case-insensitive matching of Cyrillic is several times slower in ``re``.
@@ -44,6 +44,7 @@ _POWERED = {"км": "km", "м": "m"}
 # stays no unit («5 мен 6», and elevations of places the text does not name: session 7).
 _PAREN_METRES = re.compile(r"\s*м(?=\s*[),])")
 _PAREN_OPEN = re.compile(r"\(\s*$")
+_BARE_METRES = re.compile(r"\s*м(?!" + _LETTER + r")(?!\.\s*" + _LETTER + ")")  # not «м. Сералин»
 
 
 @lru_cache(maxsize=2)
@@ -390,6 +391,9 @@ def _unit(low: str, end: int, unit: str | None, kind: str) -> tuple[int, str | N
     if m is None and unit is None and (paren := _PAREN_METRES.match(low, end)) \
             and (_opens_paren(low, end) or _closes_paren_item(low, end, paren.end())):
         return paren.end(), "m", "cardinal"
+    if m is None and unit is None and (bare := _BARE_METRES.match(low, end)) and not _opens_paren(low, end) \
+            and _measured_in_metres(low, end, bare.end()):  # «(800 м биіктікте)»: an unnamed place's elevation
+        return bare.end(), "m", "cardinal"
     if unit == "percent" and m is not None and lookup(lex.units, m.group(1))[1] == "multiplier":
         return m.end(), "times", "multiplier"  # «3,8% есеге»: a stray % before есе
     if m is None or (unit is not None and lookup(lex.units, m.group(1))[0] != "USD"):
@@ -408,6 +412,23 @@ def _closes_paren_item(low: str, end: int, after: int) -> bool:
     opening = head.rfind("(")
     return opening >= 0 and ")" not in head[opening:] and head.rstrip().endswith(",") \
         and head[opening + 1 :].count(",") == 1
+
+
+@cache
+def _metre_measures() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a measure noun ending right before a figure, one opening right after its unit)."""
+    words = alternation(list(load_list("metre_measures.txt")))
+    return re.compile(f"(?:{words})" + r"\s*[-–—:]?\s*$"), re.compile(r"\s+" + words)
+
+
+def _measured_in_metres(low: str, end: int, after: int) -> bool:
+    """A bare «м» is metres when a length noun names what the figure measures, right before it
+    («қалыңдығы 210-300 м», the range's first number included) or right after the unit («3560 м
+    биіктікте»): a noun of metres, not «мен» or a stray letter."""
+    before, following = _metre_measures()
+    start = end - len(_figure_digits(low, end).lstrip(" ,"))
+    head = re.sub(rf"(?:{_NUMBER})\s*[-–—]\s*$", "", low[max(0, start - 40) : start])  # «210-300 м»
+    return before.search(head) is not None or following.match(low, after) is not None
 
 
 def _opens_paren(low: str, end: int) -> bool:
