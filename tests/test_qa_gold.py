@@ -222,12 +222,12 @@ UNANSWERABLE = REPO / "bench" / "data" / "qa_unanswerable.jsonl"
 UNANSWERABLE_ROWS = _jsonl(UNANSWERABLE)
 UNANSWERABLE_SOURCES = [(row["id"], src) for row in UNANSWERABLE_ROWS for src in row["sources"]]
 # The later blind sets (bench/data/<file> and its .md), the first one's shape: id prefix, in the order
-# written (sessions 7, 8, 12, 13, 14, 15, 16). Blind 7 has questions typed carelessly (lower case, no
+# written (sessions 7, 8, 12, 13, 14, 15, 16, 18). Blind 7 has questions typed carelessly (lower case, no
 # hyphen, Russian-keyboard letters, no question mark). Blind 6 and later came after the unanswerable set.
 LATER_FILES = {"blind2": ("qa_blind2.jsonl", "c"), "blind3": ("qa_blind3.jsonl", "e"),
                "blind4": ("qa_blind4.jsonl", "g"), "blind5": ("qa_blind5.jsonl", "h"),
                "blind6": ("qa_blind6.jsonl", "i"), "blind7": ("qa_blind7.jsonl", "j"),
-               "blind8": ("qa_blind8.jsonl", "k")}
+               "blind8": ("qa_blind8.jsonl", "k"), "blind9": ("qa_blind9.jsonl", "m")}
 AFTER_UNANSWERABLE = "blind6"
 
 

@@ -308,6 +308,7 @@ def covered(p: Passage, kind: str) -> set[int]:
 
 def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
             bonus: float = 1.0) -> Candidate | None:
+    from derek.query.completion import completed
     from derek.query.question import stopwords
 
     alnum = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
@@ -340,6 +341,7 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
     if anchors := anchor_tokens(p, question):  # near the asked entity, in its clause
         fit *= 1.0 - distance(run, anchors) * 0.005 - (0.0 if same_clause(p, run, anchors) else CLAUSE_PENALTY)
     last = _name_before_head(p, run, question)[-1]  # the fit above is the phrase's with its head
+    first, last = completed(p, question, first, last)  # «әскери саясат:», «ел де тыныш болады»
     text = p.text[p.tokens[first].start : p.tokens[last].end].strip(" -,")
     return Candidate(text, None, p.coverage * fit, p) if text else None
 
