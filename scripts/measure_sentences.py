@@ -3,7 +3,7 @@ scripts/train_reader.py's feature cache): the gold answer's sentence not read at
 ranked below another by the sentence model, ranked first but the span taken elsewhere, or the span
 in the right sentence with the wrong words.
 
-    python scripts/measure_sentences.py [DUMP.pkl]   # after python scripts/train_reader.py --no-write [--rebuild]
+    python scripts/measure_sentences.py [--assoc[=as:t,as:g]] [DUMP.pkl]   # after python scripts/train_reader.py --no-write [--rebuild]
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ def split(data: list[dict], predictions: list[tuple[int, float]]) -> dict:
         em, f1 = d["scores"][k] if k >= 0 else (0.0, 0.0)
         if em:
             continue
+        d = train_reader.HELD_OUT.get(i, d)
         rank, top = sentence_rank(d, train_reader.FOLD_WEIGHTS[i])
         sentences = list(dict.fromkeys(d["sentences"]))
         picked = sentences.index(d["sentences"][k]) if k >= 0 else -1
@@ -74,12 +75,28 @@ def _bucket(rank: int) -> str:
 
 
 def main() -> None:
+    if "--assoc-spans" in sys.argv:  # the spans get their sentence's values too (train_assoc.SPANS)
+        sys.argv.remove("--assoc-spans")
+        train_reader.train_assoc.SPANS = True
+    for arg in [a for a in sys.argv if a.startswith("--assoc")]:  # --assoc[=as:t,as:g]: train_reader.ASSOC
+        sys.argv.remove(arg)
+        train_reader.ASSOC = tuple(arg.partition("=")[2].split(",")) if "=" in arg else ("as:",)
     data = pickle.loads(train_reader.CACHE.read_bytes())
     predictions = train_reader.cross_validate(data)
     if len(sys.argv) > 1:  # keep the held-out picks and fold weights for a closer look
         Path(sys.argv[1]).write_bytes(pickle.dumps({"predictions": predictions,
                                                     "weights": dict(train_reader.FOLD_WEIGHTS)}))
-    report = {"held_out_5fold": train_reader.evaluate(data, predictions)["all"], **split(data, predictions)}
+    fold = train_reader.folds(data)
+    per_fold = []
+    for k in range(train_reader.FOLDS):
+        sel = [i for i, f in enumerate(fold) if f == k]
+        part = train_reader.evaluate([data[i] for i in sel], [predictions[i] for i in sel])["all"]
+        per_fold.append(f"{part['em']} / {part['f1']}")
+    report = {"held_out_5fold": train_reader.evaluate(data, predictions)["all"], "per_fold_em_f1": per_fold,
+              "sentence_model_alone": train_sentences.accuracy(
+                  [train_reader.HELD_OUT[i] for i in range(len(data))],
+                  [train_reader.FOLD_WEIGHTS[i] for i in range(len(data))]),
+              **split(data, predictions)}
     print(json.dumps(report, ensure_ascii=False, indent=1))
 
 

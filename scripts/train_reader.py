@@ -2,7 +2,7 @@
 passage (pooled held-out EM/F1, an ablation of feature groups on one fold, the abstention
 threshold), then the shipped weights trained on every fold -> derek/query/data/reader_weights.tsv.
 
-    python scripts/train_reader.py [--limit N] [--ablation] [--no-write]
+    python scripts/train_reader.py [--limit N] [--ablation] [--no-write] [--assoc [as:t ...]]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "scripts"))
+import train_assoc
 import train_sentences
 from kazqad import DEV, HISTORY, em_f1
 
@@ -32,11 +33,13 @@ L2 = 0.5  # Gaussian prior on the weights (summed over the questions' log-likeli
 SOFT = 0  # 0: the target is the candidates with the best F1; k > 0: every candidate by F1 ** k
 SYNTHETIC_WEIGHT = 0.0  # weight of a synthetic question against a real one (derek/query/reader_synth.py)
 MIN_COUNT = 2  # a feature seen in fewer training questions is dropped
+ASSOC: tuple[str, ...] = ()  # the sentence model's association features kept (train_assoc; "as:": all)
 
 
 def examples(items: list[dict], docs: dict | None = None) -> list[dict]:
     """Per question: its candidates' feature dicts, texts, token F1 against the gold answers."""
     from derek.pipeline import analyze
+    from derek.query import reader_assoc
     from derek.query.passages import document_passages
     from derek.query.question import analyze_question
     from derek.query.reader import SENTENCES, asked, features, sentence_inputs, spans_of
@@ -51,9 +54,13 @@ def examples(items: list[dict], docs: dict | None = None) -> list[dict]:
         best = max((p.coverage for p in passages[:SENTENCES]), default=0.0)
         q = asked(question)
         texts = [s.text for s in spans]
-        of, extras = sentence_inputs(spans, q)
+        of, extras = sentence_inputs(spans, q, association=False)  # as:* per fold (train_assoc)
+        firsts: dict[int, object] = {}
+        for s in spans:
+            firsts.setdefault(id(s.passage), s)
         out.append({"id": item["id"], "context": item["context"], "texts": texts, "kind": q.kind,
-                    "of": of, "extras": extras,
+                    "of": of, "extras": extras, "lexical": reader_assoc.question_side(q),
+                    "sentence_keys": [s.sentence.get("keys", []) for s in firsts.values()],
                     "feats": [features(s, q, best) for s in spans],
                     "sentences": [(s.passage.start, s.passage.end) for s in spans],
                     "answer_start": item["answers"]["answer_start"][0],
@@ -122,6 +129,8 @@ def train(data: list[dict], drop: tuple[str, ...] = (), synthetic: list[dict] = 
     candidates (those with the top F1) with an L2 prior; questions with no F1 > 0 are skipped.
     ``synthetic`` questions (reader_synth, each with its "weight") join the span ranker only,
     their "sm:logp" from the sentence model of every real question."""
+    if ASSOC:  # the training questions' association values, each from a table that never saw it
+        data = train_assoc.crossfit(data, ASSOC)
     sentences = {} if "sm:" in drop else train_sentences.train(data)
     if sentences:
         data = train_sentences.stacked(data) + [train_sentences.with_logp(d, sentences) for d in synthetic]
@@ -206,15 +215,19 @@ def cross_validate(data: list[dict], drop: tuple[str, ...] = (), only: int | Non
     predictions: list = [None] * len(data)
     for k in range(FOLDS) if only is None else [only]:
         extra = [d for d in synthetic if of.get(d["context"], k) != k]
-        weights = train([d for d, f in zip(data, fold) if f != k], drop, extra)
+        training = [d for d, f in zip(data, fold) if f != k]
+        weights = train(training, drop, extra)
+        tab = train_assoc.table(training) if ASSOC else {}
         for i, d in enumerate(data):
             if fold[i] == k:
+                HELD_OUT[i] = d = train_assoc.attach(d, tab, ASSOC) if ASSOC else d
                 predictions[i] = predict(d, weights)
                 FOLD_WEIGHTS[i] = weights
     return predictions
 
 
 FOLD_WEIGHTS: dict[int, dict[str, float]] = {}  # each question's held-out weights (cross_validate)
+HELD_OUT: dict[int, dict] = {}  # each held-out question as its fold's weights read it (association values)
 
 
 def confidence(d: dict, k: int, probability: float) -> float:
@@ -257,11 +270,15 @@ def main() -> None:
     parser.add_argument("--ablation", action="store_true", help="drop each feature group on fold 0")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--rebuild", action="store_true", help="recompute the cached features")
+    parser.add_argument("--assoc", nargs="*", default=None,
+                        help="the sentence model's association features (train_assoc; prefixes, alone: every as:*)")
     parser.add_argument("--synthetic", type=float, default=SYNTHETIC_WEIGHT,
                         help="weight of the synthetic questions (derek/query/reader_synth.py); 0: none")
     parser.add_argument("--synthetic-groups", nargs="*", default=[],
                         help="keep only features starting so on the synthetic questions (e.g. head= prev=)")
     args = parser.parse_args()
+    global ASSOC
+    ASSOC = ASSOC if args.assoc is None else tuple(args.assoc) or ("as:",)
     items = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     items = items[: args.limit] if args.limit else items
     if CACHE.exists() and not args.rebuild and not args.limit:
@@ -279,7 +296,7 @@ def main() -> None:
     report = {"synthetic": {"questions": len(synthetic), "weight": args.synthetic}, "questions": len(data),
               "oracle": oracle(data), "held_out_5fold": evaluate(data, predictions)}
     report["held_out_5fold"]["sentence_model_alone"] = train_sentences.accuracy(
-        data, [FOLD_WEIGHTS[i] for i in range(len(data))])
+        [HELD_OUT[i] for i in range(len(data))], [FOLD_WEIGHTS[i] for i in range(len(data))])
     report["threshold"] = cut = threshold(data, predictions)
     kept = [(k, p) if confidence(d, k, p) >= cut else (-1, p) for d, (k, p) in zip(data, predictions)]
     report["held_out_with_threshold"] = {**evaluate(data, kept), "answered": sum(k >= 0 for k, _ in kept)}
@@ -296,8 +313,13 @@ def main() -> None:
             report["ablation_fold0"]["without " + name] = fold0(drop)
     weights = train(data, synthetic=synthetic)
     report["features"] = len(weights)
+    if ASSOC:
+        rows = train_assoc.table(data)
+        report["association_pairs"] = sum(len(r) for r in rows.values())
     if not args.no_write:
         write(weights, f"{len(data)} questions; held-out threshold {cut}.")
+        if ASSOC:
+            report["association_rows"] = train_assoc.write(rows, f"{len(data)} questions.")
     print(json.dumps(report, ensure_ascii=False, indent=1))
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from derek.query import reader_assoc
 from derek.query.candidates import Candidate, candidates_in
 from derek.query.passages import Passage
 from derek.query.question import Question, stopwords
@@ -230,16 +231,23 @@ def span_inputs(passages: list[Passage], question: Question, weights: dict[str, 
     return scored, feats, of, extras, q.kind
 
 
-def sentence_inputs(spans: list[Span], q: Asked) -> tuple[list[int], list[dict[str, float]]]:
+def sentence_inputs(spans: list[Span], q: Asked, association: bool = True) -> tuple[list[int], list[dict[str, float]]]:
     """Each span's sentence (its index among the read sentences, in order of first span) and each
-    sentence's own features for the sentence model (``reader_sentence.sentence_extras``)."""
+    sentence's own features for the sentence model (``reader_sentence.sentence_extras``, and the
+    learned word association ``reader_assoc.features`` unless ``association`` is False: training
+    computes those per fold, scripts/train_assoc.py)."""
     index: dict[int, int] = {}
     read: list[Span] = []
     for s in spans:
         if id(s.passage) not in index:
             index[id(s.passage)] = len(read)
             read.append(s)
-    extras = sentence_extras(q.stems, [s.sentence.get("keys", []) for s in read], [s.position == 0 for s in read])
+    keys = [s.sentence.get("keys", []) for s in read]
+    extras = sentence_extras(q.stems, keys, [s.position == 0 for s in read])
+    if association and (table := reader_assoc.shipped()):
+        side = reader_assoc.question_side(q)
+        for x, k in zip(extras, keys):
+            x.update(reader_assoc.features(side, k, table))
     return [index[id(s.passage)] for s in spans], extras
 
 
