@@ -68,6 +68,12 @@ def kb_of_texts(folder: Path, texts: dict[str, str]) -> Path:
     return path
 
 
+def ask_in(path: Path, question: str):
+    """``question`` asked of the knowledge base at ``path``, opened for this one question."""
+    with derek.open(path) as store:
+        return store.ask(question)
+
+
 @pytest.fixture(scope="session")
 def sample_kb_path(tmp_path_factory) -> Path:
     """A knowledge base of the shipped sample corpus, built once per test session (read-only)."""

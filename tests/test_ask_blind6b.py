@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import kb_of_texts
+from conftest import ask_in, kb_of_texts
 
-import derek
 from derek.query.question import analyze_question
 from derek.query.spans import echoes
 
@@ -20,11 +19,6 @@ DOCS = {
 @pytest.fixture(scope="module")
 def kb_path(tmp_path_factory):
     return kb_of_texts(tmp_path_factory.mktemp("blind6b"), DOCS)
-
-
-def _ask(kb_path, question: str):
-    with derek.open(kb_path) as kb:
-        return kb.ask(question)
 
 
 # 1. an aspect verb after a converb («көріне бастады», began to appear) is no main verb
@@ -42,7 +36,7 @@ def test_question_aspect_verb_after_a_converb(question: str, verb: str, dropped:
 
 def test_ask_paraphrase_behind_an_aspect_verb(kb_path) -> None:
     # «айқын көріне бастады» ~ «анық байқалды»: the converb «көрін» and «байқа» share a sense group
-    answer = _ask(kb_path, "Экономикалық дағдарыс қашан айқын көріне бастады?")
+    answer = ask_in(kb_path, "Экономикалық дағдарыс қашан айқын көріне бастады?")
     assert answer.answer is not None and "1998" in answer.answer
     assert answer.sources[0]["doc"] == "a.txt"
 
@@ -59,7 +53,7 @@ def test_candidates_echo_of_the_asked_noun(answer: str, echo: bool) -> None:
 
 
 def test_ask_does_not_answer_with_the_asked_noun(kb_path) -> None:
-    answer = _ask(kb_path, "Қазақ тайпалары үшін қай ғасырдың ортасы маңызды кезең болды?")
+    answer = ask_in(kb_path, "Қазақ тайпалары үшін қай ғасырдың ортасы маңызды кезең болды?")
     assert answer.answer is None or answer.answer.lower() not in ("ғасыр", "ғасырдың")
 
 
@@ -87,4 +81,4 @@ def test_ask_plural_members_on_the_sample_corpus(sample_kb) -> None:
     ("Орталық Азияда ортақ энергетика нарығын құру туралы шартқа қай жылы қол қойылды?", "2010 жыл"),
 ])
 def test_ask_rival_event_is_no_answer(kb_path, question: str, expected: str | None) -> None:
-    assert _ask(kb_path, question).answer == expected
+    assert ask_in(kb_path, question).answer == expected

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import kb_of_texts
+from conftest import ask_in, kb_of_texts
 
-import derek
 from derek.query.question import analyze_question
 from derek.query.two_step import find_description, inner_question, outer_question
 from derek.query.typed import restore_word
@@ -28,11 +27,6 @@ def kb_path(tmp_path_factory):
     return kb_of_texts(tmp_path_factory.mktemp("blind7"), DOCS)
 
 
-def _ask(kb_path, question: str):
-    with derek.open(kb_path) as kb:
-        return kb.ask(question)
-
-
 # 1. typed on a Russian keyboard: a name's Russian spelling is no rival to its Kazakh one, and an
 # abbreviation typed without its Kazakh letter keeps the ending typed with them
 @pytest.mark.parametrize(("typed", "mixed", "restored"), [
@@ -52,7 +46,7 @@ def test_typed_names_and_abbreviations(typed: str, mixed: bool, restored: str | 
     "Қазақстандық дәрігерлер Ливандағы күштердің құрамында неше ай болды?",
 ])
 def test_ask_count_of_months_is_not_a_count_of_people(kb_path, question: str) -> None:
-    answer = _ask(kb_path, question)
+    answer = ask_in(kb_path, question)
     assert answer.answer is None or "80" not in answer.answer
 
 
@@ -62,13 +56,13 @@ def test_ask_count_of_months_is_not_a_count_of_people(kb_path, question: str) ->
     ("Экологиялық ынтымақтастық туралы хаттамаға неше ел қол қойды?", "4"),
 ])
 def test_ask_counts_the_listed_states(kb_path, question: str, count: str) -> None:
-    answer = _ask(kb_path, question)
+    answer = ask_in(kb_path, question)
     assert str(answer.value) == count and answer.sources[0]["doc"] == "a.txt"
 
 
 # 4. «қай елдегі X» ← a state named inside a body's name («БҰҰ-ның Ливандағы уақытша күштері»)
 def test_ask_state_inside_a_body_name(kb_path) -> None:
-    answer = _ask(kb_path, "2019 жылы қазақстандық дәрігерлер БҰҰ-ның қай елдегі уақытша күштеріне аттанды?")
+    answer = ask_in(kb_path, "2019 жылы қазақстандық дәрігерлер БҰҰ-ның қай елдегі уақытша күштеріне аттанды?")
     assert answer.value == "state:lb"
 
 
@@ -78,7 +72,7 @@ def test_ask_state_inside_a_body_name(kb_path) -> None:
     "Қазақстан мен Жапония арасындағы тауар айналымы неше есе өсті?",
 ])
 def test_ask_multiplier_through_trade_paraphrase(kb_path, question: str) -> None:
-    answer = _ask(kb_path, question)
+    answer = ask_in(kb_path, question)
     assert str(answer.value) == "3" and answer.sources[0]["doc"] == "c.txt"
 
 
@@ -108,7 +102,7 @@ def test_two_step_when_clause(question: str, inner: str, outer: str) -> None:
 
 
 def test_ask_two_step_when_clause(kb_path) -> None:
-    answer = _ask(kb_path, "Словения Еуропалық одаққа қосылған кезде Сыртқы істер министрі кім еді?")
+    answer = ask_in(kb_path, "Словения Еуропалық одаққа қосылған кезде Сыртқы істер министрі кім еді?")
     assert answer.value == "person:tokayev"
     assert {s["doc"] for s in answer.sources} == {"d.txt"}
 

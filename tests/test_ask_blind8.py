@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import kb_of_texts
+from conftest import ask_in, kb_of_texts
 
-import derek
 from derek.lang.kk.morphology import analyze
 from derek.query.question import analyze_question
 
@@ -18,11 +17,6 @@ DOCS = {
 @pytest.fixture(scope="module")
 def kb_path(tmp_path_factory):
     return kb_of_texts(tmp_path_factory.mktemp("blind8"), DOCS)
-
-
-def _ask(kb_path, question: str):
-    with derek.open(kb_path) as kb:
-        return kb.ask(question)
 
 
 # 1. the possessive pronoun of a noun, «that of» (-ДЫкі after a consonant, -нЫкі after a vowel):
@@ -52,5 +46,5 @@ def test_question_whose_asks_the_noun_type(question: str, answer_type: str) -> N
     ("Таразда жұмысын бастаған мәдени орталық қай мемлекеттікі?", "state:de"),
 ])
 def test_ask_whose_answers_the_owner(kb_path, question: str, value: str) -> None:
-    answer = _ask(kb_path, question)
+    answer = ask_in(kb_path, question)
     assert answer.value == value or value in (answer.value or [])

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import kb_of_texts
+from conftest import ask_in, kb_of_texts
 
-import derek
 from derek.query.completion import _bare
 
 DOCS = {
@@ -20,11 +19,6 @@ def kb_path(tmp_path_factory):
     return kb_of_texts(tmp_path_factory.mktemp("blind9"), DOCS)
 
 
-def _ask(kb_path, question: str):
-    with derek.open(kb_path) as kb:
-        return kb.ask(question)
-
-
 # 1. an exam stem ending in its head noun is answered by the modifier with that noun, not the bare
 # modifier: «… байланысты саясат:» → «ғылыми саясат», not «ғылыми»
 @pytest.mark.parametrize(("question", "answer"), [
@@ -32,7 +26,7 @@ def _ask(kb_path, question: str):
     ("Ел экономикасымен тығыз байланысты сауда:", "сыртқы сауда"),
 ])
 def test_exam_stem_answer_keeps_the_head_noun(kb_path, question: str, answer: str) -> None:
-    assert _ask(kb_path, question).answer == answer
+    assert ask_in(kb_path, question).answer == answer
 
 
 # 2. «… болса, не болады?» asks for the consequence clause, not its predicate word alone
@@ -42,7 +36,7 @@ def test_exam_stem_answer_keeps_the_head_noun(kb_path, question: str, answer: st
     ("Ауылдың жолы жөнделсе не болады?", "сауда да жанданады"),  # another verb: unchanged
 ])
 def test_what_happens_is_answered_by_the_clause(kb_path, question: str, answer: str) -> None:
-    assert _ask(kb_path, question).answer == answer
+    assert ask_in(kb_path, question).answer == answer
 
 
 # the modifier test: a word without a case or possessive ending may take the head noun after it
