@@ -40,6 +40,7 @@ from derek.extract.figure_owners import (
     unknown_owner,
 )
 from derek.extract.figure_times import bracketed_time, figure_time, period_between, states_change
+from derek.extract.oblique_owners import allocation_recipient, demonym_owner
 from derek.extract.rules import word_info
 
 if TYPE_CHECKING:
@@ -219,6 +220,8 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     if unit is None and measure is None and _list_item(index, sentence, a, discourse):
         return _item_facts(sentence, index, a, q, discourse)
     if q.kind == "count" and unit != "person":
+        if measure is None and not q.text[:1].isdigit():
+            return []  # «Екі тіл қатар қолданылады»: things counted in words are prose (as in counted)
         unit = None  # «15 ұйымы»: things counted are a bare number, people a population
     if measure is None and (q.unit is None or q.kind == "multiplier"):
         return []
@@ -228,10 +231,14 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         or (carried.value if carried is not None else None) or (discourse.unit_times.get(q.unit or "") if same else None)
     if _aside_of_noun(index, sentence, a):
         return []  # «кең атырау (70 мың км²)»: the figure of the noun it follows, not the topic's
-    subjects, other = _subjects(sentence, index, a, at, measure, discourse, same,
-                                counts_what_is_there(index, a, at, q.unit, q.text), end=b)
+    recipient = allocation_recipient(index, sentence, a, b, q)  # «облысына … 500 млн теңге бөлінді»
+    subjects, other = ([recipient.entity], None) if recipient is not None else \
+        _subjects(sentence, index, a, at, measure, discourse, same,
+                  counts_what_is_there(index, a, at, q.unit, q.text), end=b)
     if subjects == [] and measured is not None and _next_measure(index, sentence, measured[0], discourse):
         subjects = [discourse.subject]  # «алабының ұзындығы 100-120 км, ені 25-30 км»: the same owner
+    elif subjects is None and measured is not None and measured[0] > a and _next_item(index, sentence, a, discourse):
+        subjects = [discourse.subject]  # «қалыңдығы 200 м, 3400 м биіктікте»: the measure after the figure
     elif not subjects and measured is None and _continues(index, sentence, a, unit, discourse):
         subjects, other = [discourse.subject], None  # «… 2000 жылы 24 млн адам болса, 2020 жылы 34 млн адамға»
     elif not subjects and measured is None and change and _continues(index, sentence, a, unit, discourse, True):
@@ -244,7 +251,9 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         return []  # «қуаттылығы 20 кт болатын 2 атом бомбасы»: the bombs' figure, not the topic's
     if subjects is None and q.unit == "percent" and _share_of_thing(index, sentence, a):
         return []  # «вагондардың 90 %-ға жуығы»: a share of the wagons, not a figure of the topic
-    if subjects is None and not (at is not None and word_info(index.norms[at])[1] & _OBLIQUE):
+    # «екі тілде» (in two languages): a count whose own noun is oblique says how, it is no figure
+    noun = at if at is not None else (b - 1 if q.kind == "count" and q.unit else None)
+    if subjects is None and not (noun is not None and word_info(index.norms[noun])[1] & _OBLIQUE):
         subjects = [s for s in [discourse.subject or discourse.topic] if s]
         time = time or (discourse.time if discourse.subject else None)
     if not subjects:
@@ -286,6 +295,16 @@ def _next_measure(index: TokenIndex, sentence: Sentence, at: int, discourse: Dis
     comma = at - 2 if index.norms[at - 1].lower() in _NEXT_ITEM else at - 1  # «…, ал импорты 2 млрд»
     return comma - 1 >= sentence.first_token and index.norms[comma] == "," \
         and any(e == comma for _, e, _ in index.quantities_in(sentence.first_token, comma + 1))
+
+
+def _next_item(index: TokenIndex, sentence: Sentence, a: int, discourse: Discourse) -> bool:
+    """Does the figure at ``a``, whose measure noun follows it, open the next item of a series
+    right after a comma that closes an owned figure of this sentence («Оның ұзындығы 11 км,
+    қалыңдығы 200 м, 3400 м биіктікте жатыр»)?"""
+    last = discourse.last_unit
+    if last is None or last[0] != sentence.start or discourse.subject is None:
+        return False
+    return a - 1 > sentence.first_token and index.norms[a - 1] == "," and last[2] == a - 1
 
 
 def _continues(index: TokenIndex, sentence: Sentence, a: int, unit: str | None, discourse: Discourse,
@@ -364,6 +383,8 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
         return [], None  # «Ресейдің ең ұзын өзені — Лена (4 400 км)»: the river's figure, not Russia's
     if owners:
         return [owners[0].entity], owners[1].entity if len(owners) > 1 else None
+    if (people := demonym_owner(index, sentence, a, at)) is not None:
+        return [people], None  # «канадалықтардың 60 %-ы»: the people of a place stand for the place
     settings = setting_names(index, sentence, a)
     oblique = at is not None and at > a and bool(word_info(index.norms[at])[1] & _OBLIQUE)  # «1 тәулікте»: when
     attribute = property_of_noun(index.norms, a, end)  # «қуаттылығы 3 мт қондырғы»: the device's power

@@ -38,12 +38,18 @@ def measure_of(sentence: Sentence, index: TokenIndex, a: int, b: int) -> tuple[i
     after = [k for k in after if not any(norms[j] in (",", ";") for j in range(b, k))]
     for k in [*range(a - 1, max(sentence.first_token, a - 6) - 1, -1), *after]:
         lemma = word_info(norms[k])[0]
-        if lemma in measures():
+        if lemma in measures() and not (k < a and _after_figure(index, sentence, k)):
             prev = norms[k - 1] if k - 1 >= sentence.first_token else ""
             if prev.isalpha() and prev.islower() and word_info(prev)[0] + " " + lemma in measures():
                 return k, word_info(prev)[0] + " " + lemma
             return k, (word_info(prev)[0] + " " if _modifier(prev) else "") + lemma
     return None
+
+
+def _after_figure(index: TokenIndex, sentence: Sentence, k: int) -> bool:
+    """Is the noun at ``k`` right after an earlier figure, so that figure's measure («20 % халық
+    екі тілде сөйлейді»: the people are the percentage's, not what «екі тілде» counts)?"""
+    return any(e == k for _, e, _ in index.quantities_in(max(sentence.first_token, k - 4), k))
 
 
 def _modifier(word: str) -> bool:
