@@ -14,6 +14,7 @@ from derek.doc import Document
 from derek.query.candidates import DATE_TYPES, TYPES, Candidate, candidates_in
 from derek.query.former_names import read_off_renaming
 from derek.query.open_reader import DOCUMENTS, ranked_documents, read_open, read_spans
+from derek.query.ordinal_items import ordinal_item
 from derek.query.passages import PRIOR_WEIGHT, Passage, cited, document_passages, kb_passages, passage_at
 from derek.query.plural_places import plural_place
 from derek.query.question import POST, Question, analyze_question, asked_count
@@ -123,6 +124,9 @@ def _ask_one(db, text: str | Question, threshold: float | None = None,  # noqa: 
     if (listed := neighbour(db, question, passages)) is not None:
         return Answer(question.text, listed.name, listed.entity, question.answer_type, LISTED,
                       listed.sources, shown, "passages", spans=[listed.span])
+    if (item := ordinal_item(db, question)) is not None:  # «… екінші себебі:» (ordinal_items.py)
+        return Answer(question.text, item.answer, None, question.answer_type, item.confidence,
+                      [item.source()], shown, "passages", spans=[item.span()])
     found = answer_from_facts(db, question)
     guess = _from_passages(question, passages, shown, 0.0)
     answer = _above(guess, question, THRESHOLD if threshold is None else threshold)

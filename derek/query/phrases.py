@@ -9,6 +9,7 @@ from typing import Any
 
 from derek.doc import Token
 from derek.kb.search import term
+from derek.query.conjuncts import MAX_LIST, list_case, listed
 from derek.query.coverage import is_reference
 from derek.query.passages import Passage, counted_reference
 from derek.query.question import Question, load_words
@@ -131,7 +132,11 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
         # the asked noun alone («ТМД-ның негізгі құжаты — Жарғы» for «… негізгі құжаты:») is the
         # question's own word, not its answer; a spaced dash («A — B») ends a phrase
         if run and not all(is_focus(p.tokens[i], question) for i in run if i in words):
-            found.append(_phrase(p, question, conjoined(p, run, matched), matched))
+            # «нелерге?» asks the whole list in that case, not its first conjunct (conjuncts.py)
+            whole = listed(p, run, case) if (case := list_case(question)) else run
+            listing = _phrase(p, question, conjoined(p, whole, matched), matched, longest=MAX_LIST) \
+                if whole != run else None
+            found.append(listing or _phrase(p, question, conjoined(p, run, matched), matched))
     from derek.query.owners import owner_phrases
 
     found += antecedents(p, question, ("treaty", "organization", "body")) + said_names(p, question)
@@ -307,7 +312,7 @@ def covered(p: Passage, kind: str) -> set[int]:
 
 
 def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
-            bonus: float = 1.0) -> Candidate | None:
+            bonus: float = 1.0, longest: int = MAX_PHRASE) -> Candidate | None:
     from derek.query.completion import completed
     from derek.query.question import stopwords
 
@@ -324,7 +329,7 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
         run = _head_phrase(p, [i for i in run if i <= heads[0]])
         run = _after_clause(p, run, question)
     words = [p.tokens[i] for i in run if any(c.isalnum() for c in p.tokens[i].norm)]
-    if not words or len(words) > MAX_PHRASE or all(t.norm.isdigit() for t in words):
+    if not words or len(words) > longest or all(t.norm.isdigit() for t in words):
         return None
     if _reference(words, question) or all(is_focus(t, question) or term(t) in question.modifiers for t in words):
         return None
