@@ -10,8 +10,9 @@ import pytest
 
 from derek.pipeline import analyze
 from derek.query.candidates import candidates_in
+from derek.query.named_nearby import said_names
 from derek.query.passages import document_passages
-from derek.query.phrases import describe, frame_word, group_agents, said_names, same_clause
+from derek.query.phrases import describe, frame_word, group_agents, same_clause
 from derek.query.question import analyze_question
 
 

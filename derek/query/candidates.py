@@ -15,6 +15,7 @@ from derek.query.counted import COUNTED_ENTITY, counted_entities, figure_words, 
 from derek.query.excepted import denial_factor, excepted
 from derek.query.fit import other_conjunct, respective_factor
 from derek.query.lifespans import lifespan_side, lifespans
+from derek.query.named_nearby import antecedents
 from derek.query.neighbours import neighbour_values, owner_antecedents
 from derek.query.owners import named_place, owner_factor
 from derek.query.passages import Passage
@@ -22,7 +23,6 @@ from derek.query.phrases import (
     CLAUSE_PENALTY,
     Candidate,
     anchor_tokens,
-    antecedents,
     covered,
     describe,
     distance,
