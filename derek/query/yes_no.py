@@ -29,7 +29,12 @@ def yes_in(p: Passage, question: Question) -> list[Candidate]:
     question's verb («… жобаға кірмеді» for «… жобаға қосылды ма?»)."""
     asked = {e.entity for e in question.entities}
     named = {x["value"] for x in p.spans if x["kind"] == "entity"}
-    if not asked <= named or p.coverage < STATED:
+    missing = asked - named
+    # «Идеяны жүзеге асыру оңай болмады.» names no entity: the one asked about is the sentence
+    # before's, or the document's own when the sentence names none at all
+    if missing and not (missing <= named_before(p) or (not named and missing <= p.topic)):
+        return []
+    if p.coverage < STATED and not (missing and _all_but_names(p, question, missing)):
         return []
     verbs = verb_tokens(p, question)
     if question.verb and not verbs:
@@ -53,6 +58,17 @@ def verb_tokens(p: Passage, question: Question) -> list[int]:
     return _hits(question.verb, keys) or _synonym_hits(question.verb, keys)
 
 
+def lacks_predicate(p: Passage, question: Question) -> bool:
+    """The sentence says nothing of the question's verb: not the verb, its stem, a verb of its sense
+    group, nor the noun its aorist states («мүше» for «кіреді»). «Алматы актісіне неше мемлекет қол
+    қойды?» is not answered by «16 мемлекеттің басшылары … қатысып, Алматы актісі қабылданды»."""
+    from derek.query.matching import _hits, _keys
+
+    if not question.verb:
+        return False
+    return not verb_tokens(p, question) and not (question.standing and _hits(question.standing, _keys(p.tokens)))
+
+
 def denied(p: Passage, question: Question) -> bool:
     """The sentence denies the asked predicate itself: «емес/жоқ» right after the question's last
     word, or after a phrase coordinated with it («әскери блок немесе жабық альянс емес» for «… әскери
@@ -64,7 +80,7 @@ def denied(p: Passage, question: Question) -> bool:
     terms = [term(t) for t in p.tokens]
     joined = set(pairwise(question.terms))
     for i, form in enumerate(forms):
-        if not (form in DENIALS or _negated_copula(p, i)):
+        if not (form in DENIALS or _negated_copula(p, i) or _negated_be(p, i)):
             continue
         if 0 < i < len(terms) - 1 and (terms[i - 1], terms[i + 1]) in joined:
             return True
@@ -82,6 +98,33 @@ def _negated_copula(p: Passage, i: int) -> bool:
     tokens = p.tokens
     return tokens[i].norm.lower() == COPULAR_CONVERB and i + 1 < len(tokens) \
         and "NEG" in _tags(tokens[i + 1].norm)
+
+
+def _negated_be(p: Passage, i: int) -> bool:
+    """«оңай болмады», «мүше болмайды»: a negated «бол-» (be, become) right after the asked predicate
+    denies it as «емес» does (``denied`` checks that the word before is the question's verb)."""
+    token = p.tokens[i]
+    return token.lemma.lower() == "бол" and "NEG" in _tags(token.norm)
+
+
+def named_before(p: Passage) -> set[str]:
+    """Entities the sentence before names («АӨСШК … құрылды. Идеяны жүзеге асыру оңай болмады.»):
+    the anaphora context, else the preceding neighbour of the same document."""
+    before = [n for n in p.neighbours if n.end <= p.start] + ([p.context] if p.context else [])
+    return {x["value"] for n in before for x in n.spans if x["kind"] == "entity"}
+
+
+def _all_but_names(p: Passage, question: Question, missing: set[str]) -> bool:
+    """Every question word the sentence lacks is a word of an entity named only in the sentence
+    before: the sentence states all the rest, its verb included."""
+    from derek.kb.search import term
+    from derek.query.matching import _hits, _keys, _synonym_hits
+
+    names = {term(t) for e in question.entities if e.entity in missing
+             for t in question.tokens if e.start <= t.start < e.end}
+    keys = _keys(p.tokens)
+    lacking = [t for t in question.terms if not (_hits(t, keys) or _synonym_hits(t, keys))]
+    return bool(names) and all(t in names for t in lacking)
 
 
 def _tags(word: str) -> tuple[str, ...]:
