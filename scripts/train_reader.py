@@ -162,19 +162,22 @@ def train(data: list[dict], drop: tuple[str, ...] = (), synthetic: list[dict] = 
 
 def predict(d: dict, weights: dict[str, float]) -> tuple[int, float]:
     """The candidate ``reader.decode`` returns (the best expected token F1 against the likeliest
-    ``MBR_SPANS``) and the likeliest candidate's softmax probability (-1: no candidate)."""
+    ``MBR_SPANS`` of the scores followed towards the sentence model, ``reader_sentence.follow``)
+    and the likeliest candidate's softmax probability under the ranker (-1: no candidate)."""
     from derek.query.reader import MBR_SPANS, _bag, _f1
+    from derek.query.reader_sentence import LOGP, follow
 
     if not d["feats"]:
         return -1, 0.0
     d = train_sentences.with_logp(d, weights)
     s = np.array([sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in d["feats"]])
-    order = np.argsort(-s, kind="stable")[:MBR_SPANS]
-    p = np.exp(s - s[order[0]]) / np.exp(s - s[order[0]]).sum()
+    t = np.array(follow(list(s), [f.get(LOGP, 0.0) for f in d["feats"]], d["of"]))
+    order = np.argsort(-t, kind="stable")[:MBR_SPANS]
+    p = np.exp(t - t[order[0]]) / np.exp(t - t[order[0]]).sum()
     bags = [_bag(d["texts"][i]) for i in order]
     gains = [sum(p[j] * _f1(bag, other) for j, other in zip(order, bags)) for bag in bags]
     pick = max(range(len(order)), key=lambda i: (gains[i], -i))
-    return int(order[pick]), float(p[order[0]])
+    return int(order[pick]), float(1.0 / np.exp(s - s.max()).sum())
 
 
 def evaluate(data: list[dict], predictions: list[tuple[int, float]]) -> dict:

@@ -9,6 +9,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from derek.query import reader_assoc
@@ -18,7 +19,13 @@ from derek.query.question import Question, stopwords
 from derek.query.reader_align import key
 from derek.query.reader_context import SentenceView, views
 from derek.query.reader_features import MAX_WORDS, QUOTES, Asked, asked, features, is_word
-from derek.query.reader_sentence import add_log_probability, sentence_extras, sentence_features
+from derek.query.reader_sentence import (
+    LOGP,
+    add_log_probability,
+    follow,
+    sentence_extras,
+    sentence_features,
+)
 from derek.query.spans import SPAN_STOPS
 
 SENTENCES = 5  # how many of the best-covered sentences are read
@@ -81,10 +88,11 @@ def spans_of(passages: list[Passage], question: Question) -> list[Span]:
             continue
         sentence, view = sentences[id(p)], seen[id(p)]
 
+        # add is called only inside this iteration, so the loop's p, rank, sentence, view are current
         def add(first: int, last: int, source: str, prior: float = 0.0, value: Any = None,
                 answer: str = "") -> None:
-            span = found.setdefault((rank, first, last), Span(p, rank, order[p.start], first, last,
-                                                              sentence=sentence, view=view))
+            span = found.setdefault((rank, first, last), Span(p, rank, order[p.start], first, last,  # noqa: B023
+                                                              sentence=sentence, view=view))  # noqa: B023
             span.sources.add(source)
             span.prior = max(span.prior, prior)
             if value is not None and prior >= span.prior:
@@ -131,9 +139,9 @@ def _sentence(p: Passage, stems: list[str]) -> dict[str, Any]:
     keys = [_stem(t.norm) for t in p.tokens]
     hits = {i for i, k in enumerate(keys) if k and k in stems}
     found = {keys[i] for i in hits}
-    pairs = set(zip(stems, stems[1:]))
+    pairs = set(pairwise(stems))
     words = [k for k in keys if k]
-    bigrams = sum((a, b) in pairs for a, b in zip(words, words[1:]))
+    bigrams = sum((a, b) in pairs for a, b in pairwise(words))
     return {"share": len(found) / max(len(stems), 1), "missing": len(stems) - len(found),
             "bigrams": bigrams, "hits": hits, "length": len(words)}
 
@@ -204,8 +212,11 @@ class Reading:
 
 
 def read(passages: list[Passage], question: Question, weights: dict[str, float] | None = None) -> Reading | None:
-    """The best-scoring span of the best sentences (None: no candidate at all)."""
-    return decode(scored_spans(passages, question, weights))
+    """The best span of the best sentences (None: no candidate at all), its scores re-weighed
+    towards the sentence model (``reader_sentence.follow``) before decoding."""
+    scored, feats, of, _, _ = span_inputs(passages, question, weights)
+    followed = follow([score for score, _ in scored], [f.get(LOGP, 0.0) for f in feats], of)
+    return decode(scored, followed)
 
 
 def scored_spans(passages: list[Passage], question: Question,
@@ -251,21 +262,27 @@ def sentence_inputs(spans: list[Span], q: Asked, association: bool = True) -> tu
     return [index[id(s.passage)] for s in spans], extras
 
 
-def decode(scored: list[tuple[float, Span]]) -> Reading | None:
+def decode(scored: list[tuple[float, Span]], decoding: list[float] | None = None) -> Reading | None:
     """The span with the highest expected token F1 against the softmax over the ``MBR_SPANS`` most
-    likely spans (minimum Bayes risk: KazQAD held out, F1 +2 over the most likely span, EM equal);
-    its probability is the most likely span's, as the abstention threshold was calibrated."""
+    likely spans (minimum Bayes risk: KazQAD held out, F1 +2 over the most likely span, EM equal),
+    under ``decoding`` scores when given (``read``: the scores followed towards the sentence model);
+    its probability is the most likely span's under ``scored``, as the abstention threshold was
+    calibrated."""
     if not scored:
         return None
-    ranked = sorted(scored, key=lambda x: -x[0])  # stable: the first of equal scores stays first
-    top = ranked[0][0]
+    top = max(score for score, _ in scored)
     z = sum(math.exp(score - top) for score, _ in scored)
-    likely = [(math.exp(score - top) / z, s) for score, s in ranked[:MBR_SPANS]]
+    pairs = scored if decoding is None else [(d, s) for d, (_, s) in zip(decoding, scored)]
+    ranked = sorted(pairs, key=lambda x: -x[0])  # stable: the first of equal scores stays first
+    first = ranked[0][0]
+    mass = sum(math.exp(score - first) for score, _ in pairs)
+    likely = [(math.exp(score - first) / mass, s) for score, s in ranked[:MBR_SPANS]]
     bags = [_bag(s.text) for _, s in likely]
     gains = [sum(p * _f1(bag, other) for (p, _), other in zip(likely, bags)) for bag in bags]
     pick = max(range(len(likely)), key=lambda i: (gains[i], -i))
     span, score = likely[pick][1], ranked[pick][0]
-    return Reading(_with_quotes(span), likely[0][0], score, annotation(span, [s for _, s in scored]))
+    return Reading(_with_quotes(span), math.exp(max(scored, key=lambda x: x[0])[0] - top) / z, score,
+                   annotation(span, [s for _, s in scored]))
 
 
 def _bag(text: str) -> Counter:
