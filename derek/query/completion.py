@@ -14,12 +14,12 @@ the question shares ends the answer. Two constructions lose the word that makes 
 
 from __future__ import annotations
 
+from derek.query.conjuncts import CASES
 from derek.query.passages import Passage
 from derek.query.question import Question
 
 COPULA = "бол"  # «… не болады?», «… не болды?»: a question ending in the copula asks for the event
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "."})
-CASES = frozenset({"GEN", "DAT", "ACC", "ABL", "LOC", "INS"})
 MAX_CLAUSE = 8  # words from the clause's start to its verb; a longer one is not a short answer
 
 

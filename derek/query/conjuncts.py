@@ -11,7 +11,7 @@ from derek.query.passages import Passage
 from derek.query.question import Question
 
 PLURAL_WHAT = ("не", "PL")  # «нелер-»: lemma «не» with the plural
-CASES = frozenset({"GEN", "DAT", "ACC", "ABL", "LOC", "INS"})
+CASES = frozenset({"GEN", "DAT", "ACC", "ABL", "LOC", "INS"})  # the marked cases (phrases.py, completion.py too)
 MAX_CONJUNCT = 4  # words of one conjunct («ұлттық және әлеуметтік жағдайына»)
 MAX_LIST = 16  # words of the whole list; past MAX_PHRASE, which bounds a single phrase
 

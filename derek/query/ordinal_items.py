@@ -70,7 +70,7 @@ def asked_ordinal(question: Question) -> tuple[int, int] | None:
     """(value, token index) of the ordinal the question asks by («… екінші себебі:»), when a word
     follows it (the enumerated noun); a date's ordinal («2-ші») is not one."""
     words = [i for i, t in enumerate(question.tokens) if t.norm.isalpha()]
-    for k, i in enumerate(words[:-1]):
+    for i in words[:-1]:
         if (value := ordinal_value(question.tokens[i].norm)) is not None and value >= 1:
             return value, i
     return None

@@ -9,7 +9,7 @@ from typing import Any
 
 from derek.doc import Token
 from derek.kb.search import term
-from derek.query.conjuncts import MAX_LIST, list_case, listed
+from derek.query.conjuncts import CASES, MAX_LIST, list_case, listed
 from derek.query.coverage import is_reference
 from derek.query.passages import Passage
 from derek.query.question import Question, load_words
@@ -255,9 +255,6 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
     first, last = completed(p, question, first, last)  # «әскери саясат:», «ел де тыныш болады»
     text = p.text[p.tokens[first].start : p.tokens[last].end].strip(" -,")
     return Candidate(text, None, p.coverage * fit, p) if text else None
-
-
-CASES = frozenset({"GEN", "DAT", "ACC", "ABL", "LOC", "INS"})
 
 
 CASE_AGREES = 1.05  # the phrase takes the case of the asked word: «нені» → «декларациясын»
