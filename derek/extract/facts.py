@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from derek.doc import DateMention, Document, Fact, Sentence
-from derek.extract.arguments import SEPARATORS, clause_arguments, closing_list
+from derek.extract.arguments import clause_arguments, closing_list
 from derek.extract.biography import carried_person
 from derek.extract.companions import companion_facts, entry_facts
 from derek.extract.documents import (
@@ -79,6 +79,7 @@ from derek.extract.rules import (
 from derek.extract.signed_names import dated_treaty, named_treaty, signing_date, trigger_names
 from derek.extract.signers import quoted_treaty, signers
 from derek.extract.subjects import (
+    PREDICATE_ENDS,
     VERBAL_NOUN,
     Context,
     attributive,
@@ -111,6 +112,7 @@ def extract_facts(doc: Document) -> Document:
             or (previous is not None and _period_anaphor(index, sentence, previous)) else None
         carried = context.date
         context.person = carried_person(doc, index, previous, sentence, context.person)
+        context.headword.update(doc, index, n, sentence, previous)
         context.pending = None
         _update_frame(sentence, index, context)
         if _table_row(doc, sentence, index, context, facts):
@@ -364,7 +366,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if not subjects:
         subjects = listed_subject(rule, sentence, index, span)
         confidence -= 0.1 if subjects else 0
-    if not subjects and not (participle and end < clause.last and index.norms[end] not in SEPARATORS):
+    if not subjects and not (participle and end < clause.last and index.norms[end] not in PREDICATE_ENDS):
         # a participle that qualifies a noun («бостандықтары бекітілген … Декларациясы») states
         # nothing about the subject of another clause
         subjects = carried_subject(rule, clause, span, index, n, context, object_ids)

@@ -40,6 +40,7 @@ from derek.extract.figure_owners import (
     unknown_owner,
 )
 from derek.extract.figure_times import bracketed_time, figure_time, period_between, states_change
+from derek.extract.headwords import headword
 from derek.extract.oblique_owners import allocation_recipient, demonym_owner
 from derek.extract.rules import word_info
 
@@ -77,6 +78,9 @@ class Discourse:
     alone: bool = True  # nothing owned or named before this sentence (a news sentence standing alone)
     entered: tuple[str | None, str | None] = (None, None)  # subject and time before this sentence
     carried: bool = False  # this sentence's owner is a bare class noun's referent («Өзен 4500 км»)
+    headword: str | None = None  # «Сарыарқа – …»: the definition the paragraph's figures are about
+    last_figure: tuple[int, int] = (-1, -1)  # (sentence start, end token) of the last owned figure
+    parts: int = -1  # the sentence start whose «…, оның 26 – …, 90 – …» parts are being read
 
     def enter(self, doc: Document, sentence: Sentence, index: TokenIndex) -> None:
         """Start a sentence: the first sets the topic, a line break ends the paragraph."""
@@ -88,12 +92,23 @@ class Discourse:
                           if m.case not in ("LOC", "ATTR")), None)
             self.topic = first.entity if first is not None and first.type in ("state", "organization") else None
         elif "\n" in doc.text[self.last_end:sentence.start]:
-            self.subject = self.time = self.referent = self.site = self.its = None
+            self.subject = self.time = self.referent = self.site = self.its = self.headword = None
             self.unit_times = {}
         self.last_end = sentence.end
+        self._enter_headword(index, sentence)
         self.alone = self.subject is None and self.referent is None
         self.entered = (self.subject, self.time)
         self.carried = False
+
+    def _enter_headword(self, index: TokenIndex, sentence: Sentence) -> None:
+        """«Сарыарқа – …»: a definition's headword owns the figures of the sentences after it that
+        name no owner; a sentence opening with another nominative name ends it."""
+        head = headword(index, sentence)
+        opening = index.mentions_in(sentence.first_token, sentence.first_token + 1)
+        if head is not None and head.type in OWNER_TYPES + WATER_TYPES:
+            self.headword = head.entity
+        elif opening and opening[0][2].case == "NOM" and opening[0][2].entity != self.headword:
+            self.headword = None
 
     def leave(self, sentence: Sentence, index: TokenIndex) -> None:
         """End a sentence: its last place, state or organization is what «Ол», «Онда» point to."""
@@ -110,6 +125,7 @@ class Discourse:
             self.subject, self.time = self.entered
         if self.carried:  # «Өзен 4500 км …»: the river owns this sentence's figures only, not the
             self.subject, self.time = self.entered  # delta, flow or ports of the sentences after it
+            self.headword = None  # (nor through the headword: the text now names it when it means it)
         # «Балқаш көлі — ірі көл. Оның ауданы …»: what the sentence is about, not «Қазақстандағы»
         self.its = next((m.entity for m in reversed(named) if m.case == "NOM"), None)
 
@@ -209,6 +225,9 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     (one fact per name the figure is attached to: «Германия мен Франция (5 %)»)."""
     if bare_metres(q, index.norms, a, b):
         return peak_facts(index, sentence, a, q)
+    if _part_of_last(index, sentence, a, b, discourse):
+        return [Fact(discourse.subject, "quantity", None, f"{q.value:g}", discourse.time, None, sentence.start,
+                     sentence.end, 0.65, {"measure": "part", "quantity_text": q.text})]
     if named := named_after_facts(index, sentence, b, q):
         return named
     if a > sentence.first_token and index.norms[a - 1].lower() in _KNOWN_GROUP:
@@ -254,11 +273,13 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     # «екі тілде» (in two languages): a count whose own noun is oblique says how, it is no figure
     noun = at if at is not None else (b - 1 if q.kind == "count" and q.unit else None)
     if subjects is None and not (noun is not None and word_info(index.norms[noun])[1] & _OBLIQUE):
-        subjects = [s for s in [discourse.subject or discourse.topic] if s]
+        head = None if _owner_before(index, sentence, a) else discourse.headword
+        subjects = [s for s in [discourse.subject or head or discourse.topic] if s]
         time = time or (discourse.time if discourse.subject else None)
     if not subjects:
         return []
     discourse.subject, discourse.time = subjects[-1], time
+    discourse.last_figure = (sentence.start, b)
     discourse.unit_times[q.unit or ""] = time
     discourse.last_unit = (sentence.start, unit, b) if unit else None
     value = f"{q.value:g} {unit}" if unit else f"{q.value:g}"
@@ -401,6 +422,28 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
         return [carried], None
     found = pointed(sentence, index, a, discourse.referent, discourse.site)
     return ([found] if found else None), None
+
+
+def _part_of_last(index: TokenIndex, sentence: Sentence, a: int, b: int, discourse: Discourse) -> bool:
+    """«470 жарылыс болды, оның 26 – жер үстінде, 90 – ауада»: a bare number after «оның» (of
+    which) is a part of the figure this sentence gave before it, and so is each «N –» item that
+    follows the first part after a comma; the parts are the whole's owner's, at its time."""
+    norms = index.norms
+    if discourse.last_figure[0] != sentence.start or discourse.subject is None or b >= sentence.last_token:
+        return False
+    if not (norms[a - 1].lower() == "оның" or discourse.parts == sentence.start and norms[a - 1] == ","):
+        return False
+    if norms[b] not in ("—", "–", "-"):
+        return False  # «оның 5-і Алматыда»: not the «N – where» list of parts
+    discourse.parts = sentence.start
+    return True
+
+
+def _owner_before(index: TokenIndex, sentence: Sentence, a: int) -> bool:
+    """Does the sentence name a place, state or organization before the figure? («Шығыс жағы
+    1403 метр (Қарқаралы таулары), … 1566 метрге …»: the figures are the named ranges', not
+    the headword's.)"""
+    return any(m.type in OWNER_TYPES + WATER_TYPES for _, _, m in index.mentions_in(sentence.first_token, a))
 
 
 def _nothing_before(discourse: Discourse, settings: list[EntityMention] = ()) -> bool:

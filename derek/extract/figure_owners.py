@@ -113,11 +113,30 @@ def named_after_facts(index: TokenIndex, sentence: Sentence, b: int, q: Quantity
     """A height followed by a name alone in parentheses («1403 метр (Қарқаралы таулары)», «3304,5
     метр (Ақсу-Бас тауы)») is that name's: the parenthesis names what the figure measures."""
     norms = index.norms
+    if q.unit == "m" and b + 2 < sentence.last_token and norms[b] != "(":
+        b = _past_participle_phrase(norms, b, sentence.last_token)
     if q.unit != "m" or b + 2 >= sentence.last_token or norms[b] != "(":
         return []
     inside = [m for s, e, m in index.mentions_in(b + 1, b + 2)
               if e < sentence.last_token and norms[e] == ")" and m.type in _HEIGHTS]
     return [_height(m, sentence, q) for m in inside[:1]]
+
+
+_PHRASE_WORDS = 4  # «жететін ең биік шоқысына»: a participle and the noun phrase it qualifies
+
+
+def _past_participle_phrase(norms: list[str], b: int, last: int) -> int:
+    """The token after «N метрге жететін ең биік шоқысына» when a participle right after the
+    height opens a short phrase of lowercase words that a parenthesis closes («… шоқысына
+    (Ақсораң тауы)»: the parenthesis names the hill the height is of); else ``b``."""
+    if not any(t.startswith("PTCP") for t in word_info(norms[b])[1]):
+        return b
+    for k in range(b + 1, min(b + 1 + _PHRASE_WORDS, last)):
+        if norms[k] == "(":
+            return k
+        if not (norms[k].isalpha() and norms[k].islower()):
+            return b
+    return b
 
 
 def _height(owner: EntityMention, sentence: Sentence, q: Quantity) -> Fact:

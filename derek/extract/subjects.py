@@ -10,6 +10,7 @@ from derek.doc import DateMention
 from derek.extract.arguments import SEPARATORS
 from derek.extract.biography import subjectless
 from derek.extract.facts_offices import names_post
+from derek.extract.headwords import Headword
 from derek.extract.index import TokenIndex
 from derek.extract.phrases import titles
 from derek.extract.possessors import possessor
@@ -21,6 +22,9 @@ _ONE_OF = {"бірі", "қатарында"}  # «мемлекеттерінің
 _NOMINALIZED = frozenset({"GEN"})  # «Қазақстанның БҰҰ-ға енуі»: a verbal noun's subject is genitive
 VERBAL_NOUN = frozenset({"VNOUN", "POSS.3"})  # a coordinated «-уы» closes its own event
 _OFFICES = {"appointed_as", "chaired", "elected_to"}  # posts a biography's person takes
+# a participle before these ends its clause or sentence as its predicate («… шығанағында орналасқан.»),
+# it qualifies no noun after it
+PREDICATE_ENDS = frozenset(SEPARATORS | {".", "!", "?", ";"})
 _AS = {"болып", "боп"}  # «… хатшысы болып сайланды»: the post is named before the verb
 
 
@@ -45,6 +49,7 @@ class Context:
     owner: Arg | None = None  # the genitive owner of the last verbal noun («Еліміздің … қосылуы»)
     owner_sentence: int = -1
     person: str | None = None  # the person a biography's subjectless sentences are about (biography.py)
+    headword: Headword = field(default_factory=Headword)  # «X — …»: what the article's sentences are about
 
 
 def named_subjects(rule: Rule, args: list[Arg], span: tuple[int, int], object_ids: set[str],
@@ -110,8 +115,23 @@ def carried_subject(rule: Rule, clause: Clause, span: tuple[int, int], index: To
         # the genitive that owned this sentence's previous «-уы», else the previous sentence's subject
         owner = context.owner if context.owner_sentence == n else \
             context.subject if context.subject_sentence == n - 1 else None
-        return possessor(rule, owner, index, span[0], context.previous_first, object_ids)
-    return []
+        found = possessor(rule, owner, index, span[0], context.previous_first, object_ids)
+        if found:
+            return found
+    return _headword_subject(rule, span, n, context, object_ids)
+
+
+def _headword_subject(rule: Rule, span: tuple[int, int], n: int, context: Context,
+                      object_ids: set[str]) -> list[Arg]:
+    """«Балқашмыс — ірі кәсіпорын. Бертіс шығанағында орналасқан.»: a subjectless clause after a
+    definition is about its headword, unless a fact since has been about something else."""
+    head = context.headword.carried(n, rule.subject_types, span[0])
+    if head is None or head.entity in object_ids:
+        return []
+    s = context.subject
+    if s is not None and context.subject_sentence >= context.headword.sentence and s.entity != head.entity:
+        return []  # «… Y құрылды. … ашылды»: the last fact's subject is nearer than the headword
+    return [head]
 
 
 def carried_objects(rule: Rule, n: int, context: Context) -> list[Arg]:
