@@ -8,12 +8,19 @@ names excluded by «қоспағанда» give no fact.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import pairwise
 
 from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.arguments import clause_arguments, closing_list
 from derek.extract.biography import carried_person
+from derek.extract.clause_dates import (
+    anaphoric_opening,
+    clause_date,
+    date_between,
+    nearest_date,
+    period_anaphor,
+    that_year,
+)
 from derek.extract.companions import companion_facts, entry_facts
 from derek.extract.documents import (
     adopted_document,
@@ -58,7 +65,6 @@ from derek.extract.history import (
 from derek.extract.index import TokenIndex
 from derek.extract.officeholders import congratulated_holder
 from derek.extract.participles import quoted_patient
-from derek.extract.periods import merged_periods, year_alone_in_brackets
 from derek.extract.phrases import phrase_value
 from derek.extract.possessors import clause_owner
 from derek.extract.post_capacity import capacity_facts
@@ -92,8 +98,6 @@ from derek.extract.tables import read_header, row_facts
 
 _CLAUSE_BREAKS = {"ал", "бірақ", "алайда", "сондай-ақ"}
 _FINITE = {"PAST", "3", "PTCP.PAST"}
-_DATE_ANAPHORS = {"оған", "онда"}
-_PERIOD_NOUNS = {"кезең", "кез", "уақыт"}  # «осы кезеңде» (in this period)
 _OWNER_TYPES = frozenset({"state", "person", "organization"})
 _SESSIONS = EVENT_NOUNS | {"сессия", "съезд", "пленум", "мәжіліс"}
 _OFFICES = {"орталық", "өкілдік", "кеңсе", "бөлімше", "миссия", "филиал"}
@@ -108,8 +112,8 @@ def extract_facts(doc: Document) -> Document:
     facts: list[Fact] = []
     for n, sentence in enumerate(doc.sentences):
         previous = doc.sentences[n - 1] if n else None
-        context.date = context.last_date if _anaphoric_opening(index.norms, sentence) \
-            or (previous is not None and _period_anaphor(index, sentence, previous)) else None
+        context.date = context.last_date if anaphoric_opening(index.norms, sentence) \
+            or (previous is not None and period_anaphor(index, sentence, previous)) else None
         carried = context.date
         context.person = carried_person(doc, index, previous, sentence, context.person)
         context.headword.update(doc, index, n, sentence, previous)
@@ -152,24 +156,6 @@ def _update_frame(sentence: Sentence, index: TokenIndex, context: Context) -> No
         context.frame = None
 
 
-def _anaphoric_opening(norms: list[str], sentence: Sentence) -> bool:
-    """«Оған …», «Онда …», «Сол күні …»: the sentence picks up the previous one's date."""
-    first = norms[sentence.first_token].lower()
-    return first in _DATE_ANAPHORS or (first == "сол" and sentence.first_token + 1 < sentence.last_token
-                                        and word_info(norms[sentence.first_token + 1])[0] in ("күн", "жыл"))
-
-
-def _period_anaphor(index: TokenIndex, sentence: Sentence, previous: Sentence) -> bool:
-    """«Осы (қауіпті) кезеңде …», «Сол кезде …»: the period the previous sentence dated (a date
-    further back does not carry)."""
-    words = index.norms[sentence.first_token:min(sentence.first_token + 3, sentence.last_token)]
-    if not words or words[0].lower() not in ("осы", "сол"):
-        return False
-    if not any(word_info(w)[0] in _PERIOD_NOUNS and "LOC" in word_info(w)[1] for w in words[1:]):
-        return False
-    return any(d.type == "DATE" for _, d in index.dates_in(previous.first_token, previous.last_token))
-
-
 def _is_marker(words: list[str]) -> bool:
     """«1.», «2)»: a list number the segmenter split off its item."""
     return len(words) == 2 and words[0].isdigit() and words[1] in (".", ")")
@@ -209,7 +195,7 @@ def _clause_facts(doc: Document, sentence: Sentence, n: int, clause: Clause,
     facts: list[Fact] = []
     used: set[int] = set()
     norms = index.norms
-    date = _clause_date(clause, index) or _that_year(clause, index, context.date or context.last_date) \
+    date = clause_date(clause, index) or that_year(clause, index, context.date or context.last_date) \
         or context.date
     fired, context.fired = False, []
     starts = _trigger_starts(norms, clause)
@@ -259,7 +245,7 @@ def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, conte
         found += _apply_frame(sentence, clause, date, context.pending)  # «…, олардың қатарында X, Y бар»
     found += founders_between(sentence, clause, facts) + genitive_members(sentence, clause, norms, date)
     if not fired:
-        found += founders_by_leaders(sentence, clause, norms, topic, _clause_date(clause, index))
+        found += founders_by_leaders(sentence, clause, norms, topic, clause_date(clause, index))
     found += office_facts(sentence, clause, index, dates, context.person) + renamed_facts(sentence, clause, index, date)
     found += held_post_facts(sentence, clause, index, context.previous_first, context.person)
     found += capacity_facts(sentence, clause, index, context.previous_first)
@@ -280,7 +266,7 @@ def _gapped(doc: Document, sentence: Sentence, n: int, fired: list[tuple[Clause,
         if rules or not next_rules or any(word_info(index.norms[k])[2] in ("VERB", "AUX")
                                           for k in range(clause.first, clause.last)):
             continue
-        date = _clause_date(clause, index)
+        date = clause_date(clause, index)
         for rule in next_rules:
             if not _own_arguments(rule, clause):
                 continue
@@ -302,31 +288,10 @@ def _prefer_specific_roles(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if f.predicate != "member_of" or (f.subject, f.object) not in roles]
 
 
-def _clause_date(clause: Clause, index: TokenIndex) -> DateMention | None:
-    dates = [d for _, d in merged_periods(index, index.dates_in(clause.first, clause.last)) if d.type == "DATE"]
-    return dates[0] if dates else year_alone_in_brackets(index, clause.first, clause.last)
-
-
-def _that_year(clause: Clause, index: TokenIndex, carried: DateMention | None) -> DateMention | None:
-    """«сол жылы» / «осы жылы» (that year) names the year of the date carried from the previous clause."""
-    norms = index.norms
-    if carried is None or not any(norms[k].lower() in ("сол", "осы") and norms[k + 1].lower().startswith("жыл")
-                                  for k in range(clause.first, clause.last - 1)):
-        return None
-    return replace(carried, value=carried.value[:4], mod=None)
-
-
-def _nearest_date(clause: Clause, i: int, index: TokenIndex) -> DateMention | None:
-    """The last date before the trigger: «… 2014 ж қазанында … қол қойған Армения және 2014
-    жылдың 23 желтоқсанында … қол қойған Қырғыз Республикасы»."""
-    dates = [d for _, d in merged_periods(index, index.dates_in(clause.first, i)) if d.type == "DATE"]
-    return dates[-1] if dates else None
-
-
 def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule, span: tuple[int, int],
            date: DateMention | None, index: TokenIndex, context: Context) -> list[Fact]:
     i, end = span
-    carried_date, date = date, _nearest_date(clause, i, index) or date
+    carried_date, date = date, nearest_date(clause, i, index) or date
     args = [a for a in clause.args if not (i <= a.first < end)]
     objects = [a for a in args if a.case in rule.object_cases and a.type in rule.object_types and not a.excluded
                and not _owner_of_setting(a, index.norms)]
@@ -388,7 +353,7 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         return []  # «хан сайланған баласы …»: the participle's holder is the noun after it
     if participle and subjects[0].first >= end:  # «БҰҰ қабылдаған 1948 жылғы «… Декларациясы»»
         held = rule.predicate in ("appointed_as", "chaired")  # «… болып сайланған X 1920 жылы …»: a later event's date
-        date = _date_between(index, end, subjects[0].first) or (_nearest_date(clause, i, index) if held else date)
+        date = date_between(index, end, subjects[0].first) or (nearest_date(clause, i, index) if held else date)
     if rule.predicate == "appointed_as" and rule.trigger[0][0] == "кіріс" and _verbal_dative(index, clause, i):
         return []  # «оны дайындауға кірісті» set about a task; «… қызметіне кірісті» took up a post
     if rule.predicate == "appointed_as" and rule.trigger[0][0] in _AFTER_BOLYP and index.norms[i - 1].lower() != "болып":
@@ -445,11 +410,6 @@ def _owner_of_setting(arg: Arg, norms: list[str]) -> bool:
         return False
     lemma, tags, _ = word_info(norms[arg.last])
     return lemma in _SESSIONS and bool(tags & {"LOC", "ABL"})
-
-
-def _date_between(index: TokenIndex, first: int, last: int) -> DateMention | None:
-    dates = [d for _, d in index.dates_in(first, last) if d.type == "DATE"]
-    return dates[0] if dates else None
 
 
 def _pend_header(rule: Rule, objects: list[Arg], index: TokenIndex, clause: Clause, i: int,
