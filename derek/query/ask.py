@@ -21,6 +21,7 @@ from derek.query.question import POST, Question, analyze_question, asked_count
 from derek.query.reader import READER_TYPES, Reading, read
 from derek.query.reader import THRESHOLD as READER_THRESHOLD
 from derek.query.render import join_list
+from derek.query.roster import roster_answer
 from derek.query.sequence import neighbour
 from derek.query.yes_no import lacks_predicate
 from derek.query.yes_no_times import times_checked
@@ -132,6 +133,9 @@ def _ask_one(db, text: str | Question, threshold: float | None = None,  # noqa: 
     if (listed := neighbour(db, question, passages)) is not None:
         return Answer(question.text, listed.name, listed.entity, question.answer_type, LISTED,
                       listed.sources, shown, "passages", spans=[listed.span])
+    if (row := roster_answer(db, question, passages)) is not None:  # «нешінші министр» (roster.py)
+        return Answer(question.text, row.answer, row.value, question.answer_type, row.confidence,
+                      row.sources, shown, "passages", spans=[row.span] if row.span else [])
     if (item := ordinal_item(db, question)) is not None:  # «… екінші себебі:» (ordinal_items.py)
         return Answer(question.text, item.answer, None, question.answer_type, item.confidence,
                       [item.source()], shown, "passages", spans=[item.span()])

@@ -50,12 +50,12 @@ def neighbour(db, question: Question, passages: list[Passage]) -> Neighbour | No
         return None
     entity, direction = step
     for doc_id, doc in dict.fromkeys((p.doc_id, p.doc) for p in passages if p.doc_id is not None):
-        items = _items(db, doc_id)
+        items = list_items(db, doc_id)
         own = [i for i, item in enumerate(items) if item[3]["value"] == entity]
         if len(own) != 1 or not 0 <= own[0] + direction < len(items):
             continue
         (start, end, text, _), (n_start, n_end, n_text, name) = items[own[0]], items[own[0] + direction]
-        if not _adjacent(db, doc_id, min(end, n_end), max(start, n_start)):
+        if not adjacent_items(db, doc_id, min(end, n_end), max(start, n_start)):
             continue
         sources = [{"doc": doc, "start": s, "end": e, "text": t} for s, e, t in
                    ((n_start, n_end, n_text), (start, end, text))]
@@ -64,7 +64,7 @@ def neighbour(db, question: Question, passages: list[Passage]) -> Neighbour | No
     return None
 
 
-def _items(db, doc_id: int) -> list[tuple[int, int, str, dict[str, Any]]]:  # noqa: ANN001
+def list_items(db, doc_id: int) -> list[tuple[int, int, str, dict[str, Any]]]:  # noqa: ANN001
     """The document's list items that open with a person's name followed by a dash, in order."""
     opening: dict[int, dict[str, Any]] = {}  # each offset's first span, the document read once
     for span in spans_in(db, doc_id, 0, 1 << 62):
@@ -80,7 +80,7 @@ def _items(db, doc_id: int) -> list[tuple[int, int, str, dict[str, Any]]]:  # no
     return items
 
 
-def _adjacent(db, doc_id: int, start: int, end: int) -> bool:  # noqa: ANN001
+def adjacent_items(db, doc_id: int, start: int, end: int) -> bool:  # noqa: ANN001
     """Nothing but number lines («6.») stands between two items."""
     between = db.execute("SELECT text FROM sentences WHERE doc_id = ? AND start >= ? AND end <= ?",
                          (doc_id, start, end)).fetchall()

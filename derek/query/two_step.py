@@ -99,12 +99,21 @@ def inner_question(question: Question, found: Description) -> str:
     place where it happened, any other kind as the subject)."""
     tokens, text = question.tokens, question.text
     verb = found.participle
+    if verb - 1 > 0 and _converb(tokens[verb - 1].norm):
+        verb -= 1  # «Сенат төрағасы бола бастаған жылы»: a converb and its auxiliary are one verb («қай жылы бола бастаған»)
     if verb - 1 > 0 and _bare_noun(tokens[verb - 1].norm):
         verb -= 1  # «… қол қойған мемлекет»: the verb's bare noun stays with it («қай мемлекет қол қойған»)
     clause = text[found.start:tokens[verb].start].strip()
     head = inflect(found.lemma, "LOC") if found.kind == "place" else YEAR_HEAD if found.kind == "year" \
         else found.lemma
     return f"{clause} қай {head} {text[tokens[verb].start:tokens[found.participle].end]}?"
+
+
+def _converb(word: str) -> bool:
+    """A lowercase verb in -а/-е/-й or -ып/-іп/-п (CONV.A, CONV.P) as its first reading: the lexical
+    verb before an auxiliary («бола бастаған», «келіп жатқан»)."""
+    readings = analyze(word.lower())
+    return word[:1].islower() and bool(readings) and any(t.startswith("CONV.") for t in readings[0].tags)
 
 
 def _bare_noun(word: str) -> bool:
@@ -149,6 +158,8 @@ def _named(inner: Any, kind: str) -> str | None:
     """What stands for the description: an entity's name (place:…, state:…, org:…) or a year's
     digits; None when the inner answer is neither."""
     value = inner.value
+    if kind == "year" and isinstance(value, list) and value and isinstance(value[0], str):
+        value = value[0]  # «2007–2011 және 2013–2019 жылдары»: the year it first happened («бола бастаған жылы»)
     if inner.answer is None or not isinstance(value, str):
         return None
     if kind == "year":
