@@ -11,6 +11,14 @@ from derek.doc import DateMention, Document, EntityMention, Fact, Quantity, Sent
 from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.facts_frames import count_frame, measured_noun
+from derek.extract.figure_clauses import (
+    arrival_destination,
+    dwelling_place,
+    measure_taken,
+    pair_owners,
+    participle_attribute,
+    relative_place,
+)
 from derek.extract.figure_guards import (
     not_a_figure,
     place_at,
@@ -233,6 +241,8 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     if a > sentence.first_token and index.norms[a - 1].lower() in _KNOWN_GROUP:
         return []  # «осы 3 топтағы салалар»: these three, a reference back, not a new figure
     measured = measure_of(sentence, index, a, b) or rate_of(index, sentence, a, q)
+    if measured and measure_taken(index, measured[0], a):
+        measured = None  # «ұзындығы 500 км-ден асатын 12 өзен»: the length is the earlier figure's
     found = measured or counted(sentence, index, a, b, q)
     at, measure = found if found else (None, None)
     unit = q.unit or (measures().get(measure, "") if measure else "") or None
@@ -250,8 +260,11 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         or (carried.value if carried is not None else None) or (discourse.unit_times.get(q.unit or "") if same else None)
     if _aside_of_noun(index, sentence, a):
         return []  # «кең атырау (70 мың км²)»: the figure of the noun it follows, not the topic's
-    recipient = allocation_recipient(index, sentence, a, b, q)  # «облысына … 500 млн теңге бөлінді»
-    subjects, other = ([recipient.entity], None) if recipient is not None else \
+    recipient = allocation_recipient(index, sentence, a, b, q) \
+        or arrival_destination(index, sentence, a, b, unit) or dwelling_place(index, sentence, b, at, unit) \
+        or relative_place(index, sentence, a, b)  # «1738 м биіктікте … орналасқан Рахман көлі»
+    pair = pair_owners(index, sentence, a, q)  # «Өскемен мен Семейде 600 теңге»: each; a count: none
+    subjects, other = ([recipient.entity], None) if recipient is not None else (pair, None) if pair is not None else \
         _subjects(sentence, index, a, at, measure, discourse, same,
                   counts_what_is_there(index, a, at, q.unit, q.text), end=b)
     if subjects == [] and measured is not None and _next_measure(index, sentence, measured[0], discourse):
@@ -408,7 +421,8 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
         return [people], None  # «канадалықтардың 60 %-ы»: the people of a place stand for the place
     settings = setting_names(index, sentence, a)
     oblique = at is not None and at > a and bool(word_info(index.norms[at])[1] & _OBLIQUE)  # «1 тәулікте»: when
-    attribute = property_of_noun(index.norms, a, end)  # «қуаттылығы 3 мт қондырғы»: the device's power
+    # «қуаттылығы 3 мт қондырғы»: the device's power; «500 км-ден асатын 12 өзен»: the rivers' length
+    attribute = property_of_noun(index.norms, a, end) or participle_attribute(index, end)
     if settings and _nothing_before(discourse, settings) and not (oblique or attribute) \
             and not unknown_owner(index, sentence, a, at):
         return lone_settings(index, sentence, a, settings), None  # «Павлодар облысында … 30 %-ке көбейген»

@@ -34,22 +34,23 @@ def allocation_recipient(index: TokenIndex, sentence: Sentence, a: int, b: int, 
     in the dative before the figure («Жамбыл облысына бюджеттен 500 млн теңге бөлінді»), or a
     name whose head noun takes the dative («Қазақстан экономикасына … доллар … тартылды»). A
     destination of people or goods («Жетісуға 200 мың адам көшті») is not a sum: not this rule."""
-    if q.kind != "money" and not _currency(q):
+    if q.kind != "money" and not is_currency(q):
         return None
-    first, last = _clause(index.norms, sentence, a, b)
+    first, last = figure_clause(index.norms, sentence, a, b)
     if not any(word_info(index.norms[k])[2] == "VERB" and word_info(index.norms[k])[0] in allocation_verbs()
                for k in range(first, last) if not a <= k < b):
         return None
     recipients = [m for _, e, m in index.mentions_in(first, a)
-                  if e <= a and m.type in _RECIPIENTS and _dative(index, m, e)]
+                  if e <= a and m.type in _RECIPIENTS and dative_name(index, m, e)]
     return recipients[-1] if recipients else None
 
 
-def _currency(q: Quantity) -> bool:
+def is_currency(q: Quantity) -> bool:
+    """A sum in a currency code (KZT, USD, RUB), as the number stage writes money units."""
     return q.unit is not None and (q.unit.isupper() and len(q.unit) == 3)  # KZT, USD, RUB
 
 
-def _clause(norms: list[str], sentence: Sentence, a: int, b: int) -> tuple[int, int]:
+def figure_clause(norms: list[str], sentence: Sentence, a: int, b: int) -> tuple[int, int]:
     """The tokens of the figure's clause: from after the comma before it to the one after it."""
     first = a
     while first > sentence.first_token and norms[first - 1] not in _CLAUSE_ENDS:
@@ -60,7 +61,7 @@ def _clause(norms: list[str], sentence: Sentence, a: int, b: int) -> tuple[int, 
     return first, last
 
 
-def _dative(index: TokenIndex, m: EntityMention, end: int) -> bool:
+def dative_name(index: TokenIndex, m: EntityMention, end: int) -> bool:
     """A name in the dative, or a name whose lowercase head noun right after it is possessed and
     in the dative («Қазақстан экономикасына», «Ақтөбе облысының бюджетіне»)."""
     if m.case == "DAT":
