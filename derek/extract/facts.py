@@ -70,6 +70,13 @@ from derek.extract.possessors import clause_owner
 from derek.extract.post_capacity import capacity_facts
 from derek.extract.post_lines import post_line_facts
 from derek.extract.post_lists import listed_post_facts
+from derek.extract.post_participles import (
+    genitive_appointment,
+    names_no_post,
+    opening_blocked,
+    participle_post_facts,
+    took_office_facts,
+)
 from derek.extract.rules import (
     BULLETS,
     ROLES,
@@ -249,6 +256,7 @@ def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, conte
     found += office_facts(sentence, clause, index, dates, context.person) + renamed_facts(sentence, clause, index, date)
     found += held_post_facts(sentence, clause, index, context.previous_first, context.person)
     found += capacity_facts(sentence, clause, index, context.previous_first)
+    found += participle_post_facts(sentence, clause, index) + took_office_facts(sentence, clause, index)
     found += post_line_facts(sentence, clause, index) + listed_post_facts(sentence, clause, index)
     found += handover_facts(sentence, clause, index, date, topic)
     found += reign_facts(sentence, clause, index, date) + reorganised_facts(sentence, clause, index, date)
@@ -325,7 +333,8 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
     if rule.predicate == "signed":
         subjects = signers(doc, rule, subjects, objects, index, clause)
     subjects = adjacent_founded(rule, subjects, span, index)
-    if founding_blocked(rule, subjects, span, index) or rule.predicate == "elected_to" \
+    if founding_blocked(rule, subjects, span, index) or opening_blocked(rule, subjects, span, index.norms) \
+            or rule.predicate == "elected_to" \
             and any(a.type == "person" for a in subjects) and names_post(index, clause, i):
         return []
     if not subjects:
@@ -356,6 +365,8 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
         date = date_between(index, end, subjects[0].first) or (nearest_date(clause, i, index) if held else date)
     if rule.predicate == "appointed_as" and rule.trigger[0][0] == "кіріс" and _verbal_dative(index, clause, i):
         return []  # «оны дайындауға кірісті» set about a task; «… қызметіне кірісті» took up a post
+    if rule.predicate == "appointed_as" and genitive_appointment(index, clause, end):
+        return []  # «Бекжанның хан сайланғанын естіген Ерлан»: the genitive person's post
     if rule.predicate == "appointed_as" and rule.trigger[0][0] in _AFTER_BOLYP and index.norms[i - 1].lower() != "болып":
         return []  # «хан болып жарияланды» names the post; «… тәуелсіздігі жарияланды» proclaims a thing
     value = thing[1] if thing else None
@@ -376,7 +387,8 @@ def _apply(doc: Document, sentence: Sentence, n: int, clause: Clause, rule: Rule
             value = dative_office(index, clause, i, args)
         if not value and rule.value == "phrase" and context.last_title:
             value = context.last_title  # «Мұхтар Тілеуберді … тағайындалды»: to the office the text is about
-        if not value or rule.trigger[0][0] == "кіріс" and not post_dative(index, clause, i):
+        if not value or rule.trigger[0][0] == "кіріс" and (not post_dative(index, clause, i)
+                                                          or names_no_post(index, clause, i)):
             return []
         value = _full_title(value, context)
         if rule.predicate == "appointed_as" and rule.value == "phrase":
