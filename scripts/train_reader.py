@@ -160,18 +160,20 @@ def train(data: list[dict], drop: tuple[str, ...] = (), synthetic: list[dict] = 
     return {**{k: float(v) for k, v in zip(names, result.x) if abs(v) > 1e-6}, **sentences}
 
 
-def predict(d: dict, weights: dict[str, float]) -> tuple[int, float]:
+def predict(d: dict, weights: dict[str, float], follow_with: tuple[float, float] | None = None) -> tuple[int, float]:
     """The candidate ``reader.decode`` returns (the best expected token F1 against the likeliest
-    ``MBR_SPANS`` of the scores followed towards the sentence model, ``reader_sentence.follow``)
-    and the likeliest candidate's softmax probability under the ranker (-1: no candidate)."""
+    ``MBR_SPANS`` of the scores followed towards the sentence model, ``reader_sentence.follow``, with
+    the shipped λ, μ unless ``follow_with`` gives a fold's own) and the likeliest candidate's softmax
+    probability under the ranker (-1: no candidate)."""
     from derek.query.reader import MBR_SPANS, _bag, _f1
-    from derek.query.reader_sentence import LOGP, follow
+    from derek.query.reader_sentence import FOLLOW, LOGP, MASS, follow
 
     if not d["feats"]:
         return -1, 0.0
     d = train_sentences.with_logp(d, weights)
     s = np.array([sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in d["feats"]])
-    t = np.array(follow(list(s), [f.get(LOGP, 0.0) for f in d["feats"]], d["of"]))
+    lam, mu = follow_with or (FOLLOW, MASS)
+    t = np.array(follow(list(s), [f.get(LOGP, 0.0) for f in d["feats"]], d["of"], lam, mu))
     order = np.argsort(-t, kind="stable")[:MBR_SPANS]
     p = np.exp(t - t[order[0]]) / np.exp(t - t[order[0]]).sum()
     bags = [_bag(d["texts"][i]) for i in order]

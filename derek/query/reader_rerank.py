@@ -1,6 +1,8 @@
 """A re-ranker over the span reader's likeliest candidates: their dense values (linear score, rank and
 expected F1, sentence probability, length, shape, alignment, answer type) and a numpy evaluator of
-the boosted trees scripts/train_reranker.py measures (measured, not shipped: docs/ask.md round 10).
+the boosted trees scripts/train_reranker.py measures (measured, not shipped: docs/ask.md rounds 10, 14).
+Round 14: the candidates and their ``rr:*`` values can come from the followed scores
+(``reader_sentence.follow``, the decoding round 13 ships), the raw ones kept as ``rw:*``.
 """
 
 from __future__ import annotations
@@ -30,11 +32,14 @@ class Candidates:
     extras: list[dict[str, float]]  # per read sentence (reader_sentence.sentence_extras)
     kind: str  # the answer type
     scores: list[float]  # linear scores
+    # the scores decoding ranks by (reader_sentence.follow); None: the linear scores themselves
+    followed: list[float] | None = None
 
 
 def top_values(c: Candidates, top: int = TOP) -> tuple[list[int], list[dict[str, float]]]:
-    """The ``top`` likeliest candidates (indexes, best first) and each one's named values."""
-    s = [float(x) for x in c.scores]
+    """The ``top`` likeliest candidates (indexes, best first) and each one's named values; with
+    ``c.followed`` the order and ``rr:*`` values are the followed scores', plus ``_raw_values``."""
+    s = [float(x) for x in (c.scores if c.followed is None else c.followed)]
     order = sorted(range(len(s)), key=lambda i: -s[i])  # stable, as reader.decode
     if not order:
         return [], []
@@ -52,6 +57,7 @@ def top_values(c: Candidates, top: int = TOP) -> tuple[list[int], list[dict[str,
     entropy = -sum(p[i] * math.log(p[i] + 1e-12) for i in likely)
     shared = {"rr:top_prob": p[order[0]], "rr:entropy": entropy, "rr:candidates": math.log1p(len(s)),
               "rr:best_gain": max(gains.values()), f"kind={c.kind}": 1.0}
+    raw = _raw_values(c, order[:top]) if c.followed is not None else {}
     rows = []
     for r, i in enumerate(order[:top]):
         v = {k: x for k, x in c.feats[i].items() if not k.startswith(LEXICAL)}
@@ -61,8 +67,24 @@ def top_values(c: Candidates, top: int = TOP) -> tuple[list[int], list[dict[str,
         v["rr:sent_mass"] = mass[c.of[i]]
         v["rr:sent_mass_rank"] = mass_rank[c.of[i]]
         v["rr:sent_top"] = float(c.of[i] == c.of[order[0]])
+        v.update(raw.get(i, {}))
         rows.append(v)
     return order[:top], rows
+
+
+def _raw_values(c: Candidates, keep: list[int]) -> dict[int, dict[str, float]]:
+    """What the followed order hides, per candidate: its linear score's gap, rank and log-probability
+    (``rw:*``, round 9's view) and its sentence's rank under the sentence model (``rw:sm_rank``)."""
+    s = [float(x) for x in c.scores]
+    best = max(s)
+    z = math.log(sum(math.exp(x - best) for x in s))
+    rank = {i: r for r, i in enumerate(sorted(range(len(s)), key=lambda i: -s[i]))}
+    logp: dict[int, float] = {}
+    for f, k in zip(c.feats, c.of):
+        logp.setdefault(k, f.get("sm:logp", 0.0))
+    sm_rank = {k: r for r, k in enumerate(sorted(logp, key=lambda k: -logp[k]))}
+    return {i: {"rw:gap": s[i] - best, "rw:rank": rank[i], "rw:logp": s[i] - best - z,
+                "rw:sm_rank": sm_rank[c.of[i]]} for i in keep}
 
 
 def _set_values(c: Candidates, i: int, rank: int, gap: float, p: float, gains: dict[int, float],
@@ -143,13 +165,17 @@ class Forest:
 
 def pick(texts: list[str], r: np.ndarray, rows: list[dict[str, float]], decode: str) -> int:
     """The pick among re-ranked candidates (scores ``r``): the best score ("argmax"), the best
-    expected F1 against the softmax of the scores at temperature T ("mbr:T"), or the linear gap
-    plus A × the score ("blend:A")."""
+    expected F1 against the softmax of the scores at temperature T ("mbr:T"), the linear gap
+    plus A × the score ("blend:A"), or the best expected F1 against the softmax of that sum
+    ("mix:A", round 14: A 0 is the linear reader's own decoding over these candidates)."""
     how, _, t = decode.partition(":")
     if how == "argmax":
         return int(np.argmax(r))
-    if how == "blend":
-        return int(np.argmax(np.array([v["rr:gap"] for v in rows]) + float(t) * r))
+    if how in ("blend", "mix"):
+        r = np.array([v["rr:gap"] for v in rows]) + float(t) * r
+        if how == "blend":
+            return int(np.argmax(r))
+        t = "1"
     p = np.exp((r - r.max()) / float(t))
     p /= p.sum()
     bags = [_bag(text) for text in texts]
