@@ -257,7 +257,7 @@ def _verbless_facts(sentence: Sentence, clause: Clause, index: TokenIndex, conte
     found += held_post_facts(sentence, clause, index, context.previous_first, context.person)
     found += capacity_facts(sentence, clause, index, context.previous_first)
     found += participle_post_facts(sentence, clause, index) + took_office_facts(sentence, clause, index)
-    found += post_line_facts(sentence, clause, index) + listed_post_facts(sentence, clause, index)
+    found += post_line_facts(sentence, clause, index, date) + listed_post_facts(sentence, clause, index)
     found += handover_facts(sentence, clause, index, date, topic)
     found += reign_facts(sentence, clause, index, date) + reorganised_facts(sentence, clause, index, date)
     found += ruler_line_facts(sentence, clause, index) + split_membership_facts(sentence, clause, index, date)

@@ -5,7 +5,6 @@ participles, career lines and abstract nouns («бас қолбасшылығы�
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Fact, Sentence
@@ -13,6 +12,16 @@ from derek.extract.biography import subjectless
 from derek.extract.history import finite, ruler_titles
 from derek.extract.periods import held_time, merged_periods
 from derek.extract.phrases import phrase_head, possessive, titles
+from derek.extract.post_coordination import (
+    COPULAS,
+    joined_modifier,
+    not_a_post,
+    time_words,
+    title_word,
+    turn_ordinal,
+    verbal_noun,
+    verbal_object,
+)
 from derek.extract.post_words import (
     PLACE_ATTR,
     aside_start,
@@ -22,7 +31,6 @@ from derek.extract.post_words import (
     quoted_name,
 )
 from derek.extract.rules import Arg, Clause, word_info
-from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -156,13 +164,16 @@ def whole_post(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> 
             words.insert(0, '"' + " ".join(norms[quoted + 1:k]) + '"')
             k = quoted - 1
             continue
+        if k == head - 1 and turn_ordinal(norms[k]):
+            k, aside = k - 1, aside + 1  # «Республикасының 2-нші Президенті»: the turn, not a rank
+            continue
         if not norms[k][:1].isalpha():
             break
         if norms[k].lower() in _ALSO and k > clause.first and _gen(norms[k - 1]):
             k, aside = k - 1, aside + 1  # «Сейдектің де кеңесші биі»: «also» after the owner
             continue
         _, tags, pos = word_info(norms[k])
-        if norms[k].lower() in _time_words() or pos in ("ADP", "PRON"):
+        if norms[k].lower() in time_words() or pos in ("ADP", "PRON"):
             break  # «Кейін … хатшысы болады» (later), «Ол …»: a sentence's first word, capitalized
         cardinal = pos == "NUM" and "ORD" not in tags and not (words and _gen(words[0]))
         nominal = "GEN" in tags or norms[k][:1].isupper()  # «Кеңесінің», «Кеңесі» read as verbs
@@ -171,6 +182,11 @@ def whole_post(index: TokenIndex, clause: Clause, head: int, stop: set[int]) -> 
             break
         if words and PLACE_ATTR <= tags:  # «Торғай облысындағы … инспекторы»: where the post is
             words.insert(0, norms[k])
+            k -= 1
+            continue
+        if words and (joined_modifier(index, clause.first, k, stop) or verbal_object(index, k, words[0])
+                      or verbal_noun(norms[k])):
+            words.insert(0, norms[k])  # «реттеу және дамыту агенттігінің», «нарқын реттеу …»
             k -= 1
             continue
         if norms[k].lower() in _SEQUENCE or cardinal or (pos in _STOP_POS and not nominal) or tags & _NOT_GEN \
@@ -213,21 +229,6 @@ def post_value(index: TokenIndex, clause: Clause, i: int, args: list[Arg], value
     return body_office(index, clause, i, office_value(value)) if value else None
 
 
-_SETTING_CASES = frozenset({"LOC", "ABL", "INS"})
-
-
-def not_a_post(word: str) -> bool:
-    """A word before an appointing verb that names where or when, not the post: a noun in the
-    locative, ablative or instrumental («Сотта», «Мектепте»), or a time adverb («Кеше», «биыл»;
-    extract/data/time_words.txt)."""
-    return bool(word_info(word)[1] & _SETTING_CASES) or word.lower() in _time_words()
-
-
-@cache
-def _time_words() -> frozenset[str]:
-    return frozenset(load_list("time_words.txt", "derek.extract"))
-
-
 def qualifies_noun(index: TokenIndex, args: list[Arg], end: int) -> bool:
     """Is the participle ending at ``end`` followed by a common noun it qualifies («хан сайланған
     баласы»)? Then it says nothing of a subject before it."""
@@ -253,7 +254,7 @@ def office_facts(sentence: Sentence, clause: Clause, index: TokenIndex,
     verb = clause.last - 1 if norms[clause.last - 1][:1].isalpha() else clause.last - 2
     lemma, tags, _ = word_info(norms[verb])
     subject = next((a for a in clause.args if a.type == "person" and a.case == "NOM" and a.last <= verb), None)
-    if lemma != "бол" or not (tags & _COPULA_PAST or _sentence_final(index, sentence, verb, tags)):
+    if lemma not in COPULAS or not (tags & _COPULA_PAST or _sentence_final(index, sentence, verb, tags)):
         return []
     if subject is not None:
         holder, first, begin = subject.entity, subject.first, subject.last
@@ -296,6 +297,8 @@ def title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str 
     («Сенат төрағасы»), or the bare title in the nominative."""
     norms = index.norms
     head, head_tags, _ = word_info(norms[k])
+    if head not in titles() and title_word(norms[k]):  # «болыс» read as бол- + reciprocal
+        head, head_tags = norms[k].lower(), frozenset()
     if k in index.date_tokens:
         return None
     if is_post(norms[k]):
@@ -311,6 +314,9 @@ def title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str 
         # «Сыртқы істер министрі»: the modifier's own bare adjectives belong to the post
         for j in range(k - 2, part.first - 1, -1):
             lemma, tags, pos = word_info(norms[j])
+            if joined_modifier(index, part.first, j, stop):  # «Білім және ғылым министрі»
+                words[:0] = [norms[j - 1], norms[j]]
+                break
             if j in stop or pos != "ADJ" or tags or lemma in _NOT_IN_POST or len(words) == 4:
                 break
             words.insert(0, norms[j].lower())

@@ -3,24 +3,32 @@
 
 from __future__ import annotations
 
-from derek.doc import Fact, Sentence
+from derek.doc import DateMention, Fact, Sentence
 from derek.extract.facts_offices import holders, title_value
 from derek.extract.history import finite, text_person
 from derek.extract.index import TokenIndex
+from derek.extract.phrases import titles
 from derek.extract.rules import BULLETS, Clause, word_info
 
 _DASHES = {"-", "–", "—"}
 _CHAIRED = frozenset({"organization", "body"})
 
 
-def post_line_facts(sentence: Sentence, clause: Clause, index: TokenIndex) -> list[Fact]:
+def post_line_facts(sentence: Sentence, clause: Clause, index: TokenIndex,
+                    date: DateMention | None = None) -> list[Fact]:
     """A verbless line of a career «* 1952–1955 жылдары – Қазақ КСР Ғылым академиясының
     президенті.»: the post held over the period by the person named in it, else by the person
-    the text is about."""
+    the text is about; «Бас редакторы – Б. Асанов.» names the post first (``date``: the date the
+    text is at, the year of a chronicle's item)."""
     norms = index.norms
     last = clause.last - 1 if not norms[clause.last - 1][:1].isalpha() else clause.last
     dates = [(a, d) for a, d in index.dates_in(clause.first, last) if d.type == "DATE"]
     dash = next((k for k in range(clause.first, last) if norms[k] in _DASHES and k > clause.first), None)
+    if dash is not None and not dates:
+        value = post_first(index, clause, dash, last)
+        if value is not None:
+            return [Fact(value[0], "appointed_as", None, value[1], date.value if date else None, None,
+                         sentence.start, sentence.end, 0.55)]
     if last <= clause.first or dash is None or any(a.first > dash and a.type == "person" for a in clause.args):
         return []
     if not dates:
@@ -53,3 +61,20 @@ def _named_line(sentence: Sentence, clause: Clause, index: TokenIndex, dash: int
     if value is None:
         return []
     return [Fact(people[0].entity, "appointed_as", None, value, None, None, sentence.start, sentence.end, 0.55)]
+
+
+def post_first(index: TokenIndex, clause: Clause, dash: int, last: int) -> tuple[str, str] | None:
+    """«Бас редакторы – Б. Асанов.»: a title (its possessive naming the owner the text spoke of)
+    with at most two bare modifiers before the dash, and one person alone after it up to the end
+    of the line: (the person, the title in the nominative, «бас редактор»)."""
+    norms = index.norms
+    start = clause.first + (norms[clause.first] in BULLETS)
+    people = [a for a in clause.args if a.type == "person" and a.first > dash]
+    if len(people) != 1 or people[0].first != dash + 1 or people[0].last != last or not 0 < dash - start <= 3:
+        return None
+    lemma, tags, _ = word_info(norms[dash - 1])
+    if lemma not in titles() or tags - {"POSS.3"}:
+        return None
+    if any(word_info(norms[k])[1] or word_info(norms[k])[2] not in ("NOUN", "ADJ") for k in range(start, dash - 1)):
+        return None  # «Газеттің бас редакторы»: an owner named here is read by the post rules
+    return people[0].entity, " ".join([w.lower() for w in norms[start:dash - 1]] + [lemma])

@@ -124,7 +124,8 @@ def _patterns() -> list[_Pattern]:
     ay = r"(?:\s+" + stem_regex("ай") + ")?"
     year_word = r"(?:\s*(?:жж?\.|ж(?!\w))|\s*-?\s*" + stem_regex("жыл") + ")"
     year = r"(?<![\d,])(?<!\d\.)(?P<bc>б\.\s?з\.\s?б\.?\s*)?(?P<y>\d{3,4})" + _ORDINAL_END
-    day = r"(?<![\d.,])(?P<d>\d{1,2})(?:\s*-\s*(?P<d2>\d{1,2}))?"
+    # «12-нші маусымында»: the day may be written as an ordinal (KazNERD spells numbers out so)
+    day = r"(?<![\d.,])(?P<d>\d{1,2})" + _ORDINAL_END + r"(?:\s*-\s*(?P<d2>\d{1,2}))?"
     day_end = r"(?:-[^\W\d_]+)?(?![\w])"
     number = alternation(_number_words())
     count = r"(?P<n>(?<!\d)\d{1,3}|" + number + r"(?:\s+" + number + ")*)"
