@@ -35,10 +35,8 @@ from derek.extract.facts_adopted import owned_document
 from derek.extract.facts_counts import Discourse, count_facts
 from derek.extract.facts_offices import (
     dative_office,
-    held_post_facts,
     linked_participle,
     list_posts,
-    names_post,
     office_facts,
     post_dative,
     post_value,
@@ -51,6 +49,7 @@ from derek.extract.groups import (
     genitive_members,
     opens_among,
 )
+from derek.extract.held_posts import held_post_facts, names_post
 from derek.extract.history import (
     action_value,
     adjacent_founded,

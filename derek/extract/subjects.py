@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from derek.doc import DateMention
 from derek.extract.arguments import SEPARATORS
 from derek.extract.biography import subjectless
-from derek.extract.facts_offices import names_post
 from derek.extract.headwords import Headword
+from derek.extract.held_posts import names_post
 from derek.extract.index import TokenIndex
 from derek.extract.phrases import titles
 from derek.extract.possessors import possessor
