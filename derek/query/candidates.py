@@ -41,6 +41,7 @@ from derek.query.rival_clause import rival_clause_factor
 from derek.query.spans import echoes, reading_spans
 from derek.query.tense import planned_only
 from derek.query.yes_no import yes_in
+from derek.query.yes_no_contrary import contrary_in
 
 TYPES = {"person": {"person"}, "persons": {"person"}, "state": {"state"}, "states": {"state"},
          "organization": {"organization", "body"}, "organizations": {"organization", "body"},
@@ -64,7 +65,7 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
     if planned_only(p, question):  # «… сатып алмақ» is a plan, not what «… сатып алды?» asks
         return []
     if kind == "yesno":
-        return yes_in(p, question)
+        return yes_in(p, question) or contrary_in(p, question)  # «жақтайды» for «қарсы ма?»
     if named := excepted(p, question):  # «… қайсылары қатыспады?» ← «X-ны қоспағанда, … қатысты»
         return named
     if kind == "description":

@@ -32,7 +32,8 @@ def yes_in(p: Passage, question: Question) -> list[Candidate]:
     missing = asked - named
     # «Идеяны жүзеге асыру оңай болмады.» names no entity: the one asked about is the sentence
     # before's, or the document's own when the sentence names none at all
-    if missing and not (missing <= named_before(p) or (not named and missing <= p.topic)):
+    if missing and not (missing <= named_before(p) or (not named and missing <= p.topic)) \
+            or rival_named(p, question, missing):
         return []
     if p.coverage < STATED and not (missing and _all_but_names(p, question, missing)):
         return []
@@ -112,6 +113,14 @@ def named_before(p: Passage) -> set[str]:
     the anaphora context, else the preceding neighbour of the same document."""
     before = [n for n in p.neighbours if n.end <= p.start] + ([p.context] if p.context else [])
     return {x["value"] for n in before for x in n.spans if x["kind"] == "entity"}
+
+
+def rival_named(p: Passage, question: Question, missing: set[str]) -> bool:
+    """The sentence names another entity of a kind the missing one has («Өзбекстан … қарсы» says
+    nothing of Қазақстан, though the sentence before names it): that one is its subject (session 19)."""
+    kinds = {e.type for e in question.entities if e.entity in missing}
+    asked = {e.entity for e in question.entities}
+    return any(x["kind"] == "entity" and x["label"] in kinds and x["value"] not in asked for x in p.spans)
 
 
 def _all_but_names(p: Passage, question: Question, missing: set[str]) -> bool:
