@@ -439,7 +439,7 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
 
 
 def _part_of_last(index: TokenIndex, sentence: Sentence, a: int, b: int, discourse: Discourse) -> bool:
-    """«470 жарылыс болды, оның 26 – жер үстінде, 90 – ауада»: a bare number after «оның» (of
+    """«300 сынақ болды, оның 40 – жерде, 60 – ауада»: a bare number after «оның» (of
     which) is a part of the figure this sentence gave before it, and so is each «N –» item that
     follows the first part after a comma; the parts are the whole's owner's, at its time."""
     norms = index.norms

@@ -131,8 +131,7 @@ _HEADS = ("state", "city", "region", "place", "mountain", "lake", "river", "sea"
 def relative_place(index: TokenIndex, sentence: Sentence, a: int, b: int) -> EntityMention | None:
     """The named place a relative clause holding the figure qualifies: the clause opens the
     sentence's clause with no name before the figure and ends in a participle right before the
-    name («1738 м биіктікте тау арасында орналасқан Рахман көлі …», «37 % … кіріс кіргізген
-    Кореяда»). The place is the clause's head, so the figure is its own; a name that only
+    name («1500 м биіктікте … орналасқан X көлі …», «37 % … кіріс кіргізген Кореяда»). The place is the clause's head, so the figure is its own; a name that only
     qualifies a noun after it («… Алматы марафоны») or a participle before a plain noun
     («506 жолдан тұратын нұсқасы») gives none."""
     first, last = figure_clause(index.norms, sentence, a, b)

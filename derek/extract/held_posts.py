@@ -139,7 +139,7 @@ def _holder(index: TokenIndex, clause: Clause, head: int, v: int, after: bool,
         found = index.last_before(clause.first, ("person",), since)
         named = carried or (found[0] if found else None)
     if named is None and carried is not None and subjectless(index, clause, head):
-        named = carried  # «Сібір сұлтаны Сейдектің де кеңесші биі болып тұрған.»
+        named = carried  # «… сұлтанның кеңесші биі болып тұрған.»: the person the text is about
     return named
 
 
