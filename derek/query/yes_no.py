@@ -23,17 +23,26 @@ COPULAR_CONVERB = "болып"  # «мемлекет болып табылмай
 DENIAL_WEIGHT = 1.05
 
 
+def missing_entities(p: Passage, question: Question) -> set[str] | None:
+    """The asked entities the sentence does not name, when the sentence may still speak of them;
+    None when it may not. «Идеяны жүзеге асыру оңай болмады.» names no entity: the one asked about
+    is the sentence before's, or the document's own when the sentence names none at all; a sentence
+    that names a rival of the missing one's kind («Өзбекстан … қарсы») speaks of the rival."""
+    asked = {e.entity for e in question.entities}
+    named = {x["value"] for x in p.spans if x["kind"] == "entity"}
+    missing = asked - named
+    if missing and not (missing <= named_before(p) or (not named and missing <= p.topic)) \
+            or rival_named(p, question, missing):
+        return None
+    return missing
+
+
 def yes_in(p: Passage, question: Question) -> list[Candidate]:
     """«Иә» when this sentence names every entity asked about, holds the question's verb and most
     of its words, and denies nothing; «Жоқ» when it denies the asked predicate or negates the
     question's verb («… жобаға кірмеді» for «… жобаға қосылды ма?»)."""
-    asked = {e.entity for e in question.entities}
-    named = {x["value"] for x in p.spans if x["kind"] == "entity"}
-    missing = asked - named
-    # «Идеяны жүзеге асыру оңай болмады.» names no entity: the one asked about is the sentence
-    # before's, or the document's own when the sentence names none at all
-    if missing and not (missing <= named_before(p) or (not named and missing <= p.topic)) \
-            or rival_named(p, question, missing):
+    missing = missing_entities(p, question)
+    if missing is None:
         return []
     if p.coverage < STATED and not (missing and _all_but_names(p, question, missing)):
         return []

@@ -38,7 +38,7 @@ def contrary_in(p: Passage, question: Question) -> list[Candidate]:
     document's own when the sentence names none."""
     from derek.kb.search import term
     from derek.query.matching import _hits, _keys, _synonym_hits
-    from derek.query.yes_no import _tags, named_before, rival_named
+    from derek.query.yes_no import _tags, missing_entities
 
     contraries = antonyms().get(question.verb or "")
     if not contraries or not p.tokens:
@@ -47,11 +47,7 @@ def contrary_in(p: Passage, question: Question) -> list[Candidate]:
     found = [i for a in sorted(contraries) for i in _hits(a, keys)]
     if not found or any("NEG" in _tags(p.tokens[i].norm) for i in found) or _hits(question.verb, keys):
         return []
-    asked = {e.entity for e in question.entities}
-    named = {x["value"] for x in p.spans if x["kind"] == "entity"}
-    missing = asked - named
-    if missing and not (missing <= named_before(p) or (not named and missing <= p.topic)) \
-            or rival_named(p, question, missing):
+    if missing_entities(p, question) is None:
         return []
     names = {term(t) for e in question.entities for t in question.tokens if e.start <= t.start < e.end}
     rest = [t for t in question.terms if t != question.verb and t not in names]
