@@ -121,7 +121,9 @@ def body_office(index: TokenIndex, clause: Clause, i: int, value: str) -> str:
 
 _STOP_POS = frozenset({"VERB", "AUX", "PRON", "DET", "ADV", "CCONJ", "SCONJ", "ADP", "PART"})
 _NOT_GEN = frozenset({"DAT", "ACC", "LOC", "ABL", "INS", "ATTR"})
-_CASES = _NOT_GEN | {"GEN"}
+CASES = _NOT_GEN | {"GEN"}  # every marked case: a word in one is no bare title
+AS = frozenset({"болып", "боп"})  # «… хатшысы болып сайланды»: the post is named before the verb («боп» is short)
+APPOINTING = frozenset({"сайла", "тағайында"})  # elect, appoint
 POST_NOUNS = {"қызмет", "лауазым"}  # «… хатшысы қызметін / лауазымын атқарды»
 _SEQUENCE = {"тұңғыш", "алғашқы", "соңғы", "жаңа", "қайта"}  # «тұңғыш Президенті»: a turn, not a rank
 _OWNER_TYPES = frozenset({"organization", "body", "state"})
@@ -136,7 +138,7 @@ def is_post(word: str) -> bool:
     lemma, tags, _ = word_info(word)
     known = titles() | ruler_titles()
     if lemma in known:
-        return "POSS.3" in tags and not tags & _CASES
+        return "POSS.3" in tags and not tags & CASES
     return any(word.lower() == possessive(t) for t in known)
 
 
@@ -235,7 +237,7 @@ def qualifies_noun(index: TokenIndex, args: list[Arg], end: int) -> bool:
     if end >= len(index.norms) or any(a.first == end for a in args):
         return False
     _, tags, pos = word_info(index.norms[end])
-    return pos == "NOUN" and index.norms[end][:1].islower() and not tags & _CASES - {"ACC"}
+    return pos == "NOUN" and index.norms[end][:1].islower() and not tags & CASES - {"ACC"}
 
 
 def holders(index: TokenIndex, args: list[Arg]) -> set[int]:
@@ -305,7 +307,7 @@ def title_value(index: TokenIndex, part: Clause, k: int, stop: set[int]) -> str 
         whole = whole_post(index, part, k, stop)
         if whole:
             return whole
-    if head not in titles() or head_tags & _CASES or (k + 1 not in stop and _modifies_next(norms, k)):
+    if head not in titles() or head_tags & CASES or (k + 1 not in stop and _modifies_next(norms, k)):
         return None
     words = [head if "POSS.3" not in head_tags else norms[k].lower()]
     if "POSS.3" in head_tags and k - 1 >= part.first and word_info(norms[k - 1])[2] in ("NOUN", "PROPN") \
@@ -375,4 +377,4 @@ def _possessed(word: str) -> bool:
     """A noun with the possessive and no case («инспекторы»): what an appointment verb names
     is a post even when no title list knows it."""
     _, tags, pos = word_info(word)
-    return pos == "NOUN" and "POSS.3" in tags and not tags & _CASES
+    return pos == "NOUN" and "POSS.3" in tags and not tags & CASES

@@ -11,14 +11,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import EntityMention, Quantity, Sentence
-from derek.extract.oblique_owners import dative_name, figure_clause, is_currency
+from derek.extract.oblique_owners import PLACES, dative_name, figure_clause, is_currency
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
-_PLACES = ("state", "city", "region", "place")
 _JOINERS = {"мен", "пен", "бен", "және"}
 _CLAUSE_ENDS = {",", ";", ":", "(", ")", "."}
 _PARTICIPLES = {"PTCP.IMPF", "PTCP.PAST", "PTCP.FUT"}
@@ -51,7 +50,7 @@ def arrival_destination(index: TokenIndex, sentence: Sentence, a: int, b: int, u
         return None
     if len(verbs) > 1 and verbs[-2] == verbs[-1] - 1:
         return None  # «көшіп келді»: the converb names the motion
-    places = [m for _, e, m in index.mentions_in(first, a) if e <= a and m.type in _PLACES and dative_name(index, m, e)]
+    places = [m for _, e, m in index.mentions_in(first, a) if e <= a and m.type in PLACES and dative_name(index, m, e)]
     return places[-1] if places else None
 
 
@@ -71,7 +70,7 @@ def dwelling_place(index: TokenIndex, sentence: Sentence, b: int, at: int | None
     before = index.norms[k - 1].lower() if k > 0 else ""
     if (lemma,) not in dwelling_verbs() and (before, lemma) not in dwelling_verbs():
         return None
-    named = [m for s, _, m in index.mentions_in(k + 1, k + 2) if s == k + 1 and m.type in _PLACES]
+    named = [m for s, _, m in index.mentions_in(k + 1, k + 2) if s == k + 1 and m.type in PLACES]
     return named[0] if named else None
 
 
@@ -86,7 +85,7 @@ def locative_pair(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityM
     if len(named) < 2:
         return []
     (_, e1, m1), (s2, e2, m2) = named[-2], named[-1]
-    if e2 > a or m2.case != "LOC" or m1.case != "NOM" or m1.type not in _PLACES or m2.type not in _PLACES:
+    if e2 > a or m2.case != "LOC" or m1.case != "NOM" or m1.type not in PLACES or m2.type not in PLACES:
         return []
     if not (e1 + 1 == s2 and index.norms[e1].lower() in _JOINERS):
         return []

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from derek.doc import Fact, Sentence
 from derek.extract.biography import subjectless
 from derek.extract.facts_offices import (
+    APPOINTING,
+    AS,
     POST_NOUNS,
     POST_REACH,
     holders,
@@ -28,8 +30,6 @@ if TYPE_CHECKING:
 
 _SERVE = {"атқар", "істе"}  # «… хатшысы қызметін атқарды», «… төрағасы болып істеді»
 _NAMED = {"сайла", "тағайында", "істе"}  # «… болып сайланған / тағайындалған / істеген X»
-_APPOINT = {"сайла", "тағайында"}
-_AS = {"болып", "боп"}  # «боп» is the short «болып»
 
 
 def held_post_facts(sentence: Sentence, clause: Clause, index: TokenIndex, since: int,
@@ -62,26 +62,26 @@ def _post_before(index: TokenIndex, clause: Clause, v: int) -> tuple[int, bool] 
     lemma, tags, _ = word_info(norms[v])
     before = word_info(norms[v - 1])[0]
     if lemma in _SERVE | {"ет"} and before == "қызмет" and v - 2 > clause.first \
-            and norms[v - 2].lower() in _AS and finite(norms[v]):
+            and norms[v - 2].lower() in AS and finite(norms[v]):
         return v - 3, False  # «… инспекторы болып қызмет атқарды / етті» (served as)
     if lemma in _SERVE and before in POST_NOUNS and finite(norms[v]):
         return v - 2, False
-    if lemma in _SERVE and norms[v - 1].lower() in _AS and finite(norms[v]):
+    if lemma in _SERVE and norms[v - 1].lower() in AS and finite(norms[v]):
         return v - 2, False
     if lemma == "тұр" and norms[v - 1].lower() == "бола" and "CONV.A" in tags:
         return v - 2, False  # «… инспекторы бола тұра» (while being …): the post held
-    if lemma == "тұр" and norms[v - 1].lower() in _AS and (finite(norms[v]) or _ends_clause(norms, clause, v, tags)):
+    if lemma == "тұр" and norms[v - 1].lower() in AS and (finite(norms[v]) or _ends_clause(norms, clause, v, tags)):
         return v - 2, False  # «… кеңесші биі болып тұрған / боп тұрады» (was serving as)
     if lemma == "істе" and before == "жұмыс" and v - 2 > clause.first and norms[v - 2].lower() == "болып" \
             and finite(norms[v]):
         return v - 3, False  # «… хатшысы болып жұмыс істеді»
-    if lemma in _APPOINT and norms[v - 1].lower() == "етіп" and "PASS" not in tags and finite(norms[v]):
+    if lemma in APPOINTING and norms[v - 1].lower() == "етіп" and "PASS" not in tags and finite(norms[v]):
         return v - 2, False  # «оны … төрағасы етіп сайлады»: the holder is the accusative
     if lemma == "бол" and "PTCP.PAST" in tags:
         return v - 1, True
     if lemma in _NAMED and "PTCP.PAST" in tags and norms[v - 1].lower() == "болып":
         return v - 2, True
-    if lemma in _APPOINT and {"PTCP.PAST", "PASS"} <= tags and norms[v - 1].lower() != "болып":
+    if lemma in APPOINTING and {"PTCP.PAST", "PASS"} <= tags and norms[v - 1].lower() != "болып":
         return _post_after(index, clause, v)
     if (lemma == "бол" and finite(norms[v]) or norms[v].lower() == "еді") and v > clause.first:
         person = next((a for a in clause.args if a.type == "person" and a.case == "NOM"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # who may receive money or be the place of a demonym
 _RECIPIENTS = ("state", "organization", "city", "region", "place", "body")
-_PLACES = ("state", "city", "region", "place")
+PLACES = ("state", "city", "region", "place")  # the types a place owner may have
 _CLAUSE_ENDS = {",", ";", ":", "(", ")"}
 
 
@@ -103,7 +103,7 @@ def demonym_place(word: str) -> str | None:
     tokens = tokenize(stem[:1].upper() + stem[1:])
     found = [(s, e, entity, case) for s, e, entity, case in gazetteer.match(tokens)
              if s == 0 and e == len(tokens) == 1 and case == "NOM"]
-    if len(found) != 1 or gazetteer.entries[found[0][2]].type not in _PLACES:
+    if len(found) != 1 or gazetteer.entries[found[0][2]].type not in PLACES:
         return None
     return found[0][2]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from derek.doc import Fact, Sentence
-from derek.extract.facts_offices import holders, is_post, post_values
+from derek.extract.facts_offices import AS, holders, is_post, post_values
 from derek.extract.periods import held_time, merged_periods
 from derek.extract.phrases import titles
 from derek.extract.rules import Clause, word_info
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
 _WHEN = {"кезде", "кезінде", "кезеңде", "тұста", "шақта"}  # «… болған кезде» (at the time when)
-_AS = {"болып", "боп"}
 _APPROVE = {"мақұлда", "қолда", "бекіт"}  # a body approving (backing, confirming) a candidacy
 _POST_NOUNS = {"лауазым", "қызмет"}  # «төрағасы лауазымына»: the post the candidacy is for
 _LEAD_IN = 4  # «ретінде сөз алған Name»: at most this many words of a participle phrase
@@ -61,7 +60,7 @@ def _capacity_post(index: TokenIndex, clause: Clause, v: int) -> tuple[int, bool
     when = "LOC" in tags or v + 1 < clause.last and norms[v + 1].lower() in _WHEN
     if lemma == "бол" and when:
         return v - 1, False  # «Президент болғанда», «… хатшысы болған кезде»
-    if lemma == "тұр" and when and norms[v - 1].lower() in _AS and v - 2 >= clause.first:
+    if lemma == "тұр" and when and norms[v - 1].lower() in AS and v - 2 >= clause.first:
         return v - 2, False  # «Премьер-Министр болып тұрғанда» (while serving as)
     return None
 

@@ -64,9 +64,7 @@ def verbal_object(index: TokenIndex, k: int, next_word: str) -> bool:
     """Is the accusative noun at ``k`` the object of the bare verbal noun after it, inside a
     post's owner («нарқын реттеу … агенттігінің»)?"""
     _, tags, pos = word_info(index.norms[k])
-    _, next_tags, next_pos = word_info(next_word)
-    return pos == "NOUN" and "ACC" in tags and next_pos == "VERB" and "VNOUN" in next_tags \
-        and not next_tags & _CASES
+    return pos == "NOUN" and "ACC" in tags and verbal_noun(next_word)
 
 
 def title_word(word: str) -> str | None:

@@ -11,7 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import Fact, Sentence
-from derek.extract.facts_offices import holders, is_post, whole_post
+from derek.extract.facts_offices import APPOINTING, AS, CASES, holders, is_post, whole_post
 from derek.extract.history import ruler_titles
 from derek.extract.periods import held_time, merged_periods
 from derek.extract.phrases import possessive, titles
@@ -21,11 +21,8 @@ from derek.lang.kk.resources import load_list
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
-_APPOINT = {"сайла", "тағайында"}
-_AS = {"болып", "боп"}
 _DUTIES = {"қызмет", "лауазым"}  # «қызметіне / лауазымын»: the duties of a post
 _PLAIN = {"өз", "ресми"}  # «өз қызметіне ресми кірісті»: one's own duties, officially — no post named
-_CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS", "ATTR"})
 _CONFIDENCE = 0.65
 
 
@@ -43,13 +40,13 @@ def participle_post_facts(sentence: Sentence, clause: Clause, index: TokenIndex)
     norms = index.norms
     for v in range(clause.first + 1, clause.last):
         lemma, tags, _ = word_info(norms[v])
-        if lemma not in _APPOINT or "PASS" not in tags or not tags & {"PTCP.PAST", "VNOUN"}:
+        if lemma not in APPOINTING or "PASS" not in tags or not tags & {"PTCP.PAST", "VNOUN"}:
             continue
-        head = v - 2 if norms[v - 1].lower() in _AS else v - 1
+        head = v - 2 if norms[v - 1].lower() in AS else v - 1
         if head < clause.first:
             continue
         owner = _genitive_holder(index, clause, head)
-        bare = "PTCP.PAST" in tags and "POSS.3" not in tags and not tags & _CASES
+        bare = "PTCP.PAST" in tags and "POSS.3" not in tags and not tags & CASES
         holder = owner or (_qualified_person(index, clause, v) if bare else None)
         if holder is None:
             continue
@@ -99,7 +96,7 @@ def opening_blocked(rule: Rule, subjects: list[Arg], span: tuple[int, int], norm
     if rule.predicate != "founded_on" or rule.trigger[0][0] != "аш" or not subjects:
         return False
     gap = [w for w in norms[max(a.last for a in subjects):span[0]] if w not in _QUOTES]
-    return len(gap) > 1 or bool(gap) and (word_info(gap[0])[2] != "NOUN" or bool(word_info(gap[0])[1] & _CASES))
+    return len(gap) > 1 or bool(gap) and (word_info(gap[0])[2] != "NOUN" or bool(word_info(gap[0])[1] & CASES))
 
 
 def _takes_up(word: str) -> bool:
@@ -117,7 +114,7 @@ def genitive_appointment(index: TokenIndex, clause: Clause, end: int) -> bool:
     tags = word_info(index.norms[v])[1]
     if "POSS.3" not in tags or not tags & {"PTCP.PAST", "VNOUN"}:
         return False
-    head = v - 2 if index.norms[v - 1].lower() in _AS else v - 1
+    head = v - 2 if index.norms[v - 1].lower() in AS else v - 1
     return head >= clause.first and _genitive_holder(index, clause, head) is not None
 
 
@@ -166,7 +163,7 @@ def _bare_title(word: str) -> str | None:
     """A title with no ending («хан», «император», «Президент»), as its lemma."""
     lemma, tags, _ = word_info(word)
     known = lemma in titles() or lemma in ruler_titles()
-    return lemma if known and "POSS.3" not in tags and not tags & _CASES else None
+    return lemma if known and "POSS.3" not in tags and not tags & CASES else None
 
 
 def _fact(sentence: Sentence, index: TokenIndex, clause: Clause, holder: str, value: str, before: int) -> Fact:

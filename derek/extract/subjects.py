@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from derek.doc import DateMention
 from derek.extract.arguments import SEPARATORS
 from derek.extract.biography import subjectless
+from derek.extract.facts_offices import AS
 from derek.extract.headwords import Headword
 from derek.extract.held_posts import names_post
 from derek.extract.index import TokenIndex
@@ -25,7 +26,6 @@ _OFFICES = {"appointed_as", "chaired", "elected_to"}  # posts a biography's pers
 # a participle before these ends its clause or sentence as its predicate («… шығанағында орналасқан.»),
 # it qualifies no noun after it
 PREDICATE_ENDS = frozenset(SEPARATORS | {".", "!", "?", ";"})
-_AS = {"болып", "боп"}  # «… хатшысы болып сайланды»: the post is named before the verb
 
 
 @dataclass(slots=True)
@@ -107,7 +107,7 @@ def carried_subject(rule: Rule, clause: Clause, span: tuple[int, int], index: To
     if s and context.subject_sentence == n and s.type in rule.subject_types and s.entity not in object_ids:
         return [s]
     if context.person and rule.predicate in _OFFICES and "person" in rule.subject_types \
-            and _AS & {index.norms[span[0] - 1].lower(), index.norms[span[1] - 1].lower()} \
+            and AS & {index.norms[span[0] - 1].lower(), index.norms[span[1] - 1].lower()} \
             and subjectless(index, clause, span[0]):
         # «1920 жылы … хатшысы болып сайланды.» in a life told after its person is named
         return [Arg(context.person, "person", "NOM", span[0], span[0], anaphor=True)]
