@@ -4,7 +4,7 @@ hand-listed ending: harmony, assimilation, abbreviations after a hyphen, letter 
 import pytest
 
 from derek.extract.entities_people import surname_lemma
-from derek.lang.kk.suffixes import strip_suffix
+from derek.lang.kk.suffixes import realizations, strip_suffix
 
 STRIPPED = [
     ("Кеңесінің", "GEN", {}, "Кеңесі"),
@@ -35,3 +35,15 @@ def test_suffixes_strip(word, tag, options, expected):
 ])
 def test_suffixes_surname_case_cut(word, expected):
     assert surname_lemma(word) == expected
+
+
+@pytest.mark.parametrize(("tag", "options", "expected"), [
+    ("GEN", {}, {"ның", "нің", "дың", "дің", "тың", "тің"}),
+    ("DAT", {"after": "N"}, {"ға", "ге", "қа", "ке"}),  # not the «-а» after a 1st-person possessive
+    ("LOC", {"after": "NP3", "prev": "V"}, {"нда", "нде"}),
+    ("INS", {"after": "NP3", "prev": "V"}, {"мен", "менен"}),
+])
+def test_suffixes_realizations(tag, options, expected):
+    forms = realizations(tag, **options)
+    assert set(forms) == expected
+    assert [len(f) for f in forms] == sorted((len(f) for f in forms), reverse=True)  # longest first

@@ -34,6 +34,7 @@ from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.extract.officeholders import officeholder_mentions
 from derek.lang.kk.morphology import analyze, lemma
 from derek.lang.kk.segment import initial_letter
+from derek.lang.kk.suffixes import realizations
 
 # KazNERD classes kept as entities when no gazetteer name covers them, with derek's type.
 NER_TYPES = {
@@ -50,9 +51,8 @@ NER_FAMILIES = {
 TITLES = ("хан", "сұлтан", "батыр", "би", "тайшы")
 # endings a title takes when it closes the name: case endings, never a possessive
 # («Моғолстан ханы Есенбұға»: ханы is "the khan of", the name follows)
-TITLE_ENDINGS = frozenset({
-    "", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ды", "ді", "ты", "ті",
-    "ны", "ні", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"})
+TITLE_ENDINGS = frozenset({"", *(form for case in ("GEN", "DAT", "ACC", "LOC", "ABL", "INS")
+                                 for form in realizations(case, after="N"))})
 # an abbreviation: 3+ Cyrillic capitals, a case ending after a hyphen or in capitals (СВАПО-ның, СВАПОНЫҢ)
 ABBREVIATION = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]{3,}(?:-[а-яёәғқңөұүһі]+)?")
 ROMAN_LOOKALIKE = re.compile(r"[ІХСМ]+")  # ХІХ written in Cyrillic letters (normalize makes most Latin)

@@ -127,6 +127,16 @@ def _tag_forms(tag: str, after: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(row.form for row in rows))
 
 
+@cache
+def realizations(tag: str, after: str | None = None, prev: str | None = None) -> tuple[str, ...]:
+    """Every surface form of ``tag``'s suffixes (after the state ``after``, after a letter of
+    class ``prev``; both harmonies), longest first: the genitive's «ның … тің» for a regex
+    built from the grammar instead of a hand-listed ending."""
+    forms = {realize(form, cls, harm) for form in _tag_forms(tag, after)
+             for cls in ((prev,) if prev else CLASSES) for harm in "bf"}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
 def strip_suffix(word: str, tag: str, loose: bool = False, after: str | None = None) -> str | None:
     """``word`` without its last suffix when that suffix is ``tag``'s, realised by the grammar
     (harmony, assimilation, a hyphen after an abbreviation): «Кеңесінің», "GEN" → «Кеңесі»,
