@@ -28,7 +28,9 @@ _OWNERS = frozenset({"state", "organization", "body"})
 # an owner before the document is whose document it is, not who adopted it
 _ACTIVE_ADOPTERS = _OWNERS | {"person"}
 _AFTER = 8  # a participle's document head stands within this many words after it
-_ABOUT = {"туралы", "жөніндегі"}  # «… туралы заң»: a genitive before it is the law's topic
+# «… туралы заң»: a genitive before it is the law's topic (public: a question's «қосылу туралы
+# шартқа» names the treaty's topic, not the asked event; query/question.py)
+ABOUT = frozenset({"туралы", "жөніндегі"})
 SITTINGS = frozenset({"отырыс", "сессия", "жиналыс", "пленум"})  # a body's sitting as a setting
 _SETTING = 6  # words of a setting between a document and its verb
 _SEATS = frozenset({"body", "organization"})  # «Парламентінде қабылданды», not «Қазақстанда»
@@ -193,7 +195,7 @@ def _owned_text(doc: Document, index: TokenIndex, name: Name) -> str:
     """The value: the name, with its owner when the name is the head noun alone or the owner
     is the topic of its «туралы» phrase («Қазақстан Республикасының … тәуелсіздігі туралы заң»)."""
     if name.owned or name.owner is None or name.head > name.first and not any(
-            index.norms[k].lower() in _ABOUT for k in range(name.first, name.head)):
+            index.norms[k].lower() in ABOUT for k in range(name.first, name.head)):
         return name.text
     start = doc.tokens[name.owner.first].start
     head = doc.tokens[name.head].start

@@ -21,6 +21,11 @@ def _hits(t: str, keys: list[str]) -> list[int]:
                             if k[:4] == head and (_stem_match(t, k) or ending_match(t, k))})
 
 
+def word_hits(t: str, tokens: list[Token]) -> list[int]:
+    """Indexes of ``tokens`` that are the term ``t`` or share its stem (public for fit.py)."""
+    return _hits(t, _keys(tokens))
+
+
 def _form_hits(form: str, keys: list[str]) -> list[int]:
     """Words sharing a stem of five letters or more with the question word as written, each
     ending in at most three more: «қатысты» ~ «қатысып» when the analyser cut the lemma too short

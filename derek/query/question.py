@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from derek.doc import DateMention, Document, EntityMention, Token
 from derek.errors import QueryError
 from derek.kb.search import term
 from derek.lang.kk.resources import load_list, load_tsv
+
+AS = "ретінде"  # «X ретінде» (as X): the postposition naming a role
 
 MAX_QUESTION_CHARS = 1000
 POST = "қызмет"  # the focus noun of a question asking the posts held («қандай қызмет»)
@@ -372,9 +375,23 @@ def _colon_type(tokens: list[Token], nouns: dict[str, str]) -> tuple[str, set[in
 
 
 def predicates_of(tokens: list[Token]) -> list[str]:
-    from derek.extract.rules import trigger_matches
+    from derek.extract.facts_adopted import ABOUT
 
     norms = [t.norm for t in tokens]
+    # «Армения Одаққа қосылу туралы шартқа қай айда қол қойды?»: a word before «туралы» names the
+    # document's topic, not the asked event (session 20: the joining date answered a signing)
+    topical = [("" if nxt.lower() in ABOUT else n) for n, nxt in zip(norms, [*norms[1:], ""], strict=True)]
+    # «Үндістан ШЫҰ-ға бақылаушы ретінде қай жылы қабылданды?»: the role named before «ретінде»
+    # is what is asked, not any sense of the verb (a full membership does not answer it)
+    roles = [found for n, nxt in pairwise(norms) if nxt.lower() == AS
+             and (found := _triggered([n]))]
+    return roles[0] if roles else _triggered(topical)
+
+
+def _triggered(norms: list[str]) -> list[str]:
+    """The predicates whose question triggers (`question_predicates.tsv`) occur in ``norms``."""
+    from derek.extract.rules import trigger_matches
+
     found: dict[str, None] = {}
     for rule, predicates in predicate_rules():
         if any(trigger_matches(rule, norms, i) for i in range(len(norms))):
@@ -387,7 +404,7 @@ def _terms(tokens: list[Token], words: set[int]) -> list[str]:
     found: dict[str, None] = {}
     for i, t in enumerate(tokens):
         key = term(t)
-        if i not in words and key and key not in stop and not t.norm.isdigit() or (t.norm.isdigit() and len(t.norm) == 4):
-            if key:
-                found[key] = None
+        if (i not in words and key and key not in stop and not t.norm.isdigit()
+                or (t.norm.isdigit() and len(t.norm) == 4)) and key:
+            found[key] = None
     return list(found)
