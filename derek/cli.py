@@ -28,28 +28,28 @@ class _Group(click.Group):
             ctx.exit(1)
 
 
-def _db_option(f: Any) -> Any:
+def db_option(f: Any) -> Any:
     return click.option(
         "--db", default=lambda: os.environ.get("DEREK_DB", DEFAULT_DB), show_default=DEFAULT_DB,
         type=click.Path(dir_okay=False), help="Knowledge base file (SQLite); env DEREK_DB.",
     )(f)
 
 
-def _json_option(f: Any) -> Any:
+def json_option(f: Any) -> Any:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
 
 
-def _dump(obj: Any) -> None:
+def dump_json(obj: Any) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False))
 
 
-def _console() -> Any:
+def make_console() -> Any:
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=True)
 
 
-def _open_kb(db: str, *, create: bool = False) -> Any:
+def open_kb(db: str, *, create: bool = False) -> Any:
     import derek
 
     return derek.open(db, create=create)
@@ -63,12 +63,12 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@_db_option
-@_json_option
+@db_option
+@json_option
 def ingest(paths: tuple[str, ...], db: str, as_json: bool) -> None:
     """Read files, folders or globs (txt, md, html, docx, pdf) into the knowledge base."""
 
-    with _open_kb(db, create=True) as kb:
+    with open_kb(db, create=True) as kb:
         results = _run_ingest(kb, paths, as_json=as_json)
     failed = [r for r in results if r.status == "failed"]
     if not as_json:
@@ -85,11 +85,11 @@ def _run_ingest(kb: Any, paths: tuple[str, ...], as_json: bool) -> list[Any]:
     from derek.ingest import expand_paths, ingest_each
 
     files, results = expand_paths(paths)
-    console = _console()
+    console = make_console()
     for r in results:
         click.echo(f"failed: {r.message}", err=True)
         if as_json:
-            _dump(r.to_dict())
+            dump_json(r.to_dict())
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=_console_err(), transient=True, disable=as_json or len(files) < 2) as bar:
         task = bar.add_task("ingesting", total=len(files))
@@ -98,7 +98,7 @@ def _run_ingest(kb: Any, paths: tuple[str, ...], as_json: bool) -> list[Any]:
             if result.status == "failed":
                 click.echo(f"failed: {result.message}", err=True)
             if as_json:
-                _dump(result.to_dict())
+                dump_json(result.to_dict())
                 sys.stdout.flush()
             elif result.status != "failed":
                 console.print(f"{result.status:>9}  {escape(result.path)}")
@@ -115,17 +115,17 @@ def _console_err() -> Any:
 @main.command()
 @click.argument("query")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
-@_db_option
-@_json_option
+@db_option
+@json_option
 def search(query: str, limit: int, db: str, as_json: bool) -> None:
     """Find sentences by words, in any inflected form (BM25 over lemmas)."""
-    with _open_kb(db) as kb:
+    with open_kb(db) as kb:
         hits = kb.search(query, limit=limit)
     if as_json:
         for h in hits:
-            _dump(h.to_dict())
+            dump_json(h.to_dict())
         return
-    console = _console()
+    console = make_console()
     if not hits:
         console.print("no matches")
     for h in hits:
@@ -144,29 +144,29 @@ def _highlight(text: str, offset: int, matches: list[tuple[int, int]]) -> str:
 
 
 @main.command()
-@_db_option
-@_json_option
+@db_option
+@json_option
 def stats(db: str, as_json: bool) -> None:
     """Counts of documents, sentences, tokens and annotations in the knowledge base."""
-    with _open_kb(db) as kb:
+    with open_kb(db) as kb:
         data = kb.stats()
     if as_json:
-        _dump(data)
+        dump_json(data)
         return
     for key, value in data.items():
         click.echo(f"{key:>16}: {value}")
 
 
 @main.command()
-@_db_option
-@_json_option
+@db_option
+@json_option
 def docs(db: str, as_json: bool) -> None:
     """List the documents in the knowledge base with their metadata."""
-    with _open_kb(db) as kb:
+    with open_kb(db) as kb:
         rows = kb.documents()
     if as_json:
         for r in rows:
-            _dump(r.to_dict())
+            dump_json(r.to_dict())
         return
     from rich.table import Table
 
@@ -174,12 +174,12 @@ def docs(db: str, as_json: bool) -> None:
     for r in rows:
         table.add_row(str(r.id), escape(r.name), r.format, r.encoding or "", str(r.length), str(r.n_sentences),
                       escape(r.title[:50]))
-    _console().print(table)
+    make_console().print(table)
 
 
 @main.command()
 @click.argument("files", nargs=-1)
-@_json_option
+@json_option
 def analyze(files: tuple[str, ...], as_json: bool) -> None:
     """Analyse FILE(s) or standard input (-): sentences, tokens and annotations with offsets."""
     from derek.ingest import read_document
@@ -195,13 +195,13 @@ def analyze(files: tuple[str, ...], as_json: bool) -> None:
         else:
             doc = read_document(name)
         if as_json:
-            _dump(doc.to_dict())
+            dump_json(doc.to_dict())
         else:
             _print_analysis(doc, name)
 
 
 def _print_analysis(doc: Any, name: str) -> None:
-    console = _console()
+    console = make_console()
     console.print(f"[bold]{escape(name)}[/bold]: {len(doc.text)} characters, {len(doc.sentences)} sentences,"
                   f" {len(doc.tokens)} tokens")
     for s in doc.sentences[:50]:
@@ -213,12 +213,12 @@ def _print_analysis(doc: Any, name: str) -> None:
 @main.command()
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
               help="Folder to ingest instead of the shipped sample corpus.")
-@_db_option
+@db_option
 def demo(corpus: str | None, db: str) -> None:
     """Ingest the shipped sample corpus into the knowledge base and show what derek found."""
     from derek.demo import run_demo
 
-    run_demo(Path(corpus) if corpus else EXAMPLES, db, _console())
+    run_demo(Path(corpus) if corpus else EXAMPLES, db, make_console())
 
 
 from derek import cli_facts, cli_web  # noqa: E402,F401  - register the fact, entity and web commands

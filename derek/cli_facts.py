@@ -8,7 +8,7 @@ from typing import Any
 import click
 from rich.markup import escape
 
-from derek.cli import _console, _db_option, _dump, _json_option, _open_kb, main
+from derek.cli import db_option, dump_json, json_option, main, make_console, open_kb
 
 # Everything below that comes from documents or data is escaped before rich renders it: a
 # document saying «[/b]» must print as text, not break the terminal markup.
@@ -30,15 +30,15 @@ def _cite(fact: dict[str, Any]) -> str:
 @click.option("--entity", "-e", help="Only facts about this entity (any name or inflected form).")
 @click.option("--predicate", "-p", help="Only this predicate (member_of, signed, ...).")
 @click.option("--limit", type=click.IntRange(1), default=None)
-@_db_option
-@_json_option
+@db_option
+@json_option
 def facts(entity: str | None, predicate: str | None, limit: int | None, db: str, as_json: bool) -> None:
     """Facts with their sources: who is a member of what, who signed what, when, where."""
-    with _open_kb(db) as kb:
+    with open_kb(db) as kb:
         rows = kb.facts(entity=entity, predicate=predicate, limit=limit)
     if as_json:
         for row in rows:
-            _dump(row)
+            dump_json(row)
         return
     from rich.table import Table
 
@@ -46,21 +46,21 @@ def facts(entity: str | None, predicate: str | None, limit: int | None, db: str,
     for f in rows:
         table.add_row(_name(f["subject"]), f["label"], _target(f), (f["time"] or "") + (" ⚠" if f["conflict"] else ""),
                       _name(f["place"]), f"{f['confidence']:.2f}", _cite(f))
-    _console().print(table)
+    make_console().print(table)
 
 
 @main.command()
 @click.argument("name")
-@_db_option
-@_json_option
+@db_option
+@json_option
 def entity(name: str, db: str, as_json: bool) -> None:
     """An entity's card: names, type, Wikidata id, memberships and roles with dates, events."""
-    with _open_kb(db) as kb:
+    with open_kb(db) as kb:
         card = kb.entity(name)
     if as_json:
-        _dump(card)
+        dump_json(card)
         return
-    console = _console()
+    console = make_console()
     wikidata = f"  Wikidata {card['wikidata']}" if card["wikidata"] else ""
     console.print(f"[bold]{escape(card['name'])}[/bold]  ({card['type']}, {escape(card['id'])}){wikidata}")
     other = [n for n in (card["name_ru"], card["name_en"]) if n]
@@ -89,15 +89,15 @@ def entity(name: str, db: str, as_json: bool) -> None:
 
 @main.command()
 @click.option("--type", "type_", help="Only entities of this type (state, organization, person, ...).")
-@_db_option
-@_json_option
+@db_option
+@json_option
 def entities(type_: str | None, db: str, as_json: bool) -> None:
     """Entities mentioned in the documents, with mention counts."""
-    with _open_kb(db) as kb:
+    with open_kb(db) as kb:
         rows = kb.entities(type_)
     if as_json:
         for row in rows:
-            _dump(row)
+            dump_json(row)
         return
     from rich.table import Table
 
@@ -105,24 +105,24 @@ def entities(type_: str | None, db: str, as_json: bool) -> None:
     for r in rows:
         table.add_row(escape(r["id"]), escape(r["name"]), r["type"], r["wikidata"] or "", str(r["mentions"]),
                       str(r["documents"]))
-    _console().print(table)
+    make_console().print(table)
 
 
 @main.command()
 @click.option("--entity", "-e", help="Only events involving this entity.")
 @click.option("--from", "start", type=int, help="First year.")
 @click.option("--to", "end", type=int, help="Last year.")
-@_db_option
-@_json_option
+@db_option
+@json_option
 def timeline(entity: str | None, start: int | None, end: int | None, db: str, as_json: bool) -> None:
     """Dated facts in order of time."""
-    with _open_kb(db) as kb:
+    with open_kb(db) as kb:
         events = kb.timeline(entity, start, end)
     if as_json:
         for e in events:
-            _dump(e)
+            dump_json(e)
         return
-    console = _console()
+    console = make_console()
     for e in events:
         mark = " ⚠" if e["conflict"] else ""  # the sources disagree: see `derek conflicts`
         console.print(f"{e['time']:>12}{mark}  {_name(e['subject'])} — {e['label']} — {_target(e)}"
@@ -130,17 +130,17 @@ def timeline(entity: str | None, start: int | None, end: int | None, db: str, as
 
 
 @main.command()
-@_db_option
-@_json_option
+@db_option
+@json_option
 def conflicts(db: str, as_json: bool) -> None:
     """Where sources disagree on a fact's time, place or value; both sides with their quotes."""
-    with _open_kb(db) as kb:
+    with open_kb(db) as kb:
         found = kb.conflicts()
     if as_json:
         for c in found:
-            _dump(c)
+            dump_json(c)
         return
-    console = _console()
+    console = make_console()
     if not found:
         console.print("no conflicts")
     for c in found:
@@ -160,10 +160,10 @@ def conflicts(db: str, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "ttl", "jsonld"]), default="json",
               show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
-@_db_option
+@db_option
 def export(fmt: str, output: str | None, db: str) -> None:
     """Export all facts with their sources (RDF maps predicates to Wikidata properties)."""
-    with _open_kb(db) as kb:
+    with open_kb(db) as kb:
         data = kb.export(fmt)
     if output:
         with open(output, "w", encoding="utf-8") as f:
@@ -173,7 +173,7 @@ def export(fmt: str, output: str | None, db: str) -> None:
 
 
 @main.command()
-@_json_option
+@json_option
 def lemmatize(as_json: bool) -> None:
     """Read one word per line on stdin; print its lemma (with --json: all analyses)."""
     from derek.lang.kk.morphology import analyze, lemma
@@ -185,7 +185,7 @@ def lemmatize(as_json: bool) -> None:
             click.echo("")
             continue
         if as_json:
-            _dump({"word": line.strip(), "lemma": lemma(word),
+            dump_json({"word": line.strip(), "lemma": lemma(word),
                    "analyses": [{"lemma": a.lemma, "pos": a.pos, "tags": list(a.tags), "score": round(a.score, 3)}
                                 for a in analyze(word)]})
         else:
@@ -199,8 +199,8 @@ def lemmatize(as_json: bool) -> None:
 @click.option("--reader", is_flag=True,
               help="Read the best documents with the span reader instead of answering from facts "
                    "(better on general and history text that the facts do not cover).")
-@_db_option
-@_json_option
+@db_option
+@json_option
 def ask(question: str, context_file: str | None, reader: bool, db: str, as_json: bool) -> None:
     """Answer a question in Kazakh, with the sentence that says it (or say it is not known)."""
     if context_file and reader:
@@ -213,10 +213,10 @@ def ask(question: str, context_file: str | None, reader: bool, db: str, as_json:
 
         answer = ask_context(read_text(context_file), question, Path(context_file).name)
     else:
-        with _open_kb(db) as kb:
+        with open_kb(db) as kb:
             answer = kb.ask(question, reader=reader)
     if as_json:
-        _dump(answer.to_dict())
+        dump_json(answer.to_dict())
         return
     _print_answer(answer)
 
@@ -230,7 +230,7 @@ def _marked(source: dict[str, Any], spans: list[dict[str, Any]]) -> str:
 
 
 def _print_answer(answer: Any) -> None:
-    console = _console()
+    console = make_console()
     if answer.normalized:  # «казакстан буу-га …» read as «Қазақстан БҰҰ-ға …»
         console.print(f"[dim]Сұрақ былай оқылды (read as):[/dim] {escape(answer.normalized)}")
     if answer.answer is None:

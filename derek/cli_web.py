@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from derek.cli import _db_option, main
+from derek.cli import db_option, main
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (localhost by default).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@_db_option
+@db_option
 def serve(host: str, port: int, db: str) -> None:
     """Serve the knowledge base over HTTP: JSON API and pages (ask, entities, timeline ...)."""
     import uvicorn

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from derek.errors import DerekError
 from derek.extract.conll import iob2_spans
 from derek.extract.ner_features import sentence_features
-from derek.extract.ner_words import _stem
+from derek.extract.ner_words import stem_of
 
 if TYPE_CHECKING:
     from derek.extract.ner_features import _Form
@@ -54,7 +54,7 @@ class Lexicon:
         parts: Counter[tuple[str, str]] = Counter()
         lemmas: Counter[str] = Counter()
         for tokens, tags in corpus:
-            lemmas.update(map(_stem, tokens))
+            lemmas.update(map(stem_of, tokens))
             parts.update(_name_parts(tokens, tags))
             for i, tok in enumerate(tokens):
                 low = tok.lower()
@@ -96,7 +96,7 @@ def _head_keys(ends: Counter[tuple[str, str]], total: Counter[str]) -> dict[str,
     heads: dict[str, str] = {}
     for (low, label), n in sorted(ends.items(), key=lambda kv: (-kv[1], kv[0])):
         if n >= 2 and n >= 0.3 * total[low]:
-            heads.setdefault(_stem(low), label)
+            heads.setdefault(stem_of(low), label)
     return heads
 
 
@@ -104,8 +104,8 @@ def _name_parts(tokens: Sequence[str], tags: Sequence[str]) -> Iterable[tuple[st
     """(lemma, part) for the words of PERSON spans: first word given, last sur, a lone word one."""
     for a, b, label in iob2_spans(tags):
         if label == "PERSON":
-            yield from ((_stem(tokens[a]), "one"),) if b - a == 1 else (
-                (_stem(tokens[a]), "given"), (_stem(tokens[b - 1]), "sur"))
+            yield from ((stem_of(tokens[a]), "one"),) if b - a == 1 else (
+                (stem_of(tokens[a]), "given"), (stem_of(tokens[b - 1]), "sur"))
 
 
 def _name_keys_of(parts: Counter[tuple[str, str]], lemmas: Counter[str]) -> dict[str, str]:

@@ -11,15 +11,15 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from derek.extract.ner_words import (
-    _cut,
-    _gazetteer_starts,
-    _morph,
-    _stem,
     cluster_key,
     clusters,
+    cut_word,
     gazetteer,
+    gazetteer_starts,
+    morph_of,
     name_ending,
     split_suffix,
+    stem_of,
     word_shape,
 )
 
@@ -40,7 +40,7 @@ def _gazetteer_tags(forms: Sequence[_Form]) -> list[str]:
     tags = [""] * len(forms)
     if not any(f.starts for f in forms):
         return tags
-    names, longest = gazetteer(), _gazetteer_starts()[1]
+    names, longest = gazetteer(), gazetteer_starts()[1]
     low, stems, cut = [f.low for f in forms], [f.stem for f in forms], [f.cut for f in forms]
     i = 0
     while i < len(forms):
@@ -63,7 +63,7 @@ def _word_features(word: str) -> tuple[str, ...]:
     """Context-free features of one token (cached: corpora repeat words)."""
     low = word.lower()
     stem, ending = split_suffix(low)
-    lemma, pos, tag = _morph(word)
+    lemma, pos, tag = morph_of(word)
     feats = [f"w={low}", f"stem={stem}", f"end={ending}", f"shape={word_shape(word)}",
              f"lem={lemma}", f"pos={pos}", f"mt={tag}"]
     if lemma != low:
@@ -96,7 +96,7 @@ def _word_features(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def _neighbour_features(word: str, off: int, freq: int, gaz: str, name: str) -> tuple[str, ...]:
     low = word.lower()
-    feats = (f"{off}:w={low}", f"{off}:sh={word_shape(word)}", f"{off}:st={_stem(word)}",
+    feats = (f"{off}:w={low}", f"{off}:sh={word_shape(word)}", f"{off}:st={stem_of(word)}",
              f"{off}:f={freq}")
     if abs(off) == 1:
         ids = clusters().get(cluster_key(word), ())[1:]
@@ -235,8 +235,8 @@ class _Form:
     """What the marks read of one word form, computed once per lexicon and ``keep`` set."""
 
     low: str
-    stem: str  # lower-cased lemma (_stem)
-    cut: str  # the fallback stemmer's stem (_cut)
+    stem: str  # lower-cased lemma (stem_of)
+    cut: str  # the fallback stemmer's stem (cut_word)
     head: str  # entity head class of its lemma or fallback stem, "" if none
     freq: int  # lexicon frequency bucket, -1 for rare words
     name: str  # the lexicon's PERSON name part of its lemma (given / sur / one), "" if none
@@ -248,17 +248,17 @@ class _Form:
 
 
 def _new_form(table: dict[str, _Form], word: str, lexicon: Lexicon, keep: frozenset[str] | None) -> _Form:
-    low, stem = word.lower(), _stem(word)
-    cut = _cut(low)
+    low, stem = word.lower(), stem_of(word)
+    cut = cut_word(low)
     # a lemma head, or the fallback stem where the lemmatizer misses (банкінің -> банк)
     head = lexicon.heads.get(stem) or lexicon.heads.get(cut, "")
     freq = lexicon.freq.get(low, -1)
-    firsts = _gazetteer_starts()[0]
+    firsts = gazetteer_starts()[0]
     name = lexicon.names.get(stem, "")
     own = (*_kept_word_features(word, keep), *_LEX_FEATURES[freq, lexicon.cap.get(low, -1)],
            *_kept_name(name, keep))
     form = _Form(low, stem, cut, head, freq, name, low in firsts or stem in firsts, not word[:1].isupper(),
-                 word in _BREAKS or _morph(word)[1] == "VERB", own, _kept_neighbours(word, freq, "", name, keep))
+                 word in _BREAKS or morph_of(word)[1] == "VERB", own, _kept_neighbours(word, freq, "", name, keep))
     table[word] = form
     return form
 

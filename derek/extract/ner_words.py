@@ -62,7 +62,7 @@ def name_ending(word: str) -> str:
     where the lemmatizer keeps the case (Тоқаевтың -> ев, Серікбаевамен -> баев: the lemma is the male form), or ""."""
     if not word[:1].isupper():
         return ""
-    for stem in (_stem(word), _cut(word.lower())):
+    for stem in (stem_of(word), cut_word(word.lower())):
         if found := next((e for e in _NAME_ENDINGS if stem.endswith(e) and len(stem) > len(e) + 1), ""):
             return found
     return ""
@@ -95,13 +95,13 @@ def gazetteer() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
+def stem_of(word: str) -> str:
     """Lower-cased lemma from derek.lang.kk.morphology (Қазақстанның, Қазақстан -> қазақстан)."""
-    return _morph(word)[0]
+    return morph_of(word)[0]
 
 
 @lru_cache(maxsize=200_000)
-def _morph(word: str) -> tuple[str, str, str]:
+def morph_of(word: str) -> tuple[str, str, str]:
     """(lower-cased lemma, part of speech, outermost suffix tag) of the best reading."""
     from derek.lang.kk.morphology import analyze
 
@@ -113,14 +113,14 @@ def _morph(word: str) -> tuple[str, str, str]:
 
 
 @lru_cache(maxsize=200_000)
-def _cut(low: str) -> str:
+def cut_word(low: str) -> str:
     """The fallback stemmer's stem of a lower-cased word (a second gazetteer key)."""
     return split_suffix(low)[0]
 
 
 def cluster_key(word: str) -> str:
     """The key a word is clustered under: its lower-cased lemma, digits folded to 0."""
-    return _DIGIT.sub("0", _stem(word))
+    return _DIGIT.sub("0", stem_of(word))
 
 
 @cache
@@ -137,11 +137,11 @@ def _name_keys(tokens: Sequence[str]) -> tuple[tuple[str, ...], ...]:
     """A name as lower-case tokens, last one as written, lemmatised and stemmed (Астана-да)."""
     head = tuple(t.lower() for t in tokens[:-1])
     last = tokens[-1]
-    return ((*head, last.lower()), (*head, _stem(last)), (*head, _cut(last.lower())))
+    return ((*head, last.lower()), (*head, stem_of(last)), (*head, cut_word(last.lower())))
 
 
 @cache
-def _gazetteer_starts() -> tuple[frozenset[str], dict[str, int]]:
+def gazetteer_starts() -> tuple[frozenset[str], dict[str, int]]:
     """First words of the gazetteer's keys, and for each the length of its longest key."""
     longest: dict[str, int] = {}
     for key in gazetteer():
