@@ -53,7 +53,7 @@ GIVEN_NAMES = [
     ("Бабыр Ферғананың әмірі болды.", "Бабыр", "person:babur"),
     ("Шайбани Бабырдан Ферғананы тартып алды.", "Бабырдан", "person:babur"),
     ("Мұхаммед Шайбани Бабырдан Ферғананы тартып алды.", "Бабырдан", "person:babur"),
-    ("Мұхаммед Шайбани Бабырдан Ферғананы тартып алды.", "Мұхаммед Шайбани", "prov:person:мұхаммед_шайбани"),
+    ("Мұхаммед Шайбани Бабырдан Ферғананы тартып алды.", "Мұхаммед Шайбани", "person:shaybani-khan"),
     # the CRF runs a name into the place after it: the place is the gazetteer's, the name stays
     ("Жазушы Ф . М . Достоевский Семейде бес жыл тұрды.", "Ф . М . Достоевский", "prov:person:ф_м_достоевский"),
     # Кенесары is a given name, not a surname: the word before it is another person

@@ -91,6 +91,9 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         entry = gazetteer.entries[entity_id]
         if b - a == 1 and entry.type != "person" and _plural_word(doc.tokens[a].norm):
             continue  # «Қытайлар»: the Chinese, not China
+        if (b - a == 1 and entry.type != "person" and case == "NOM" and tags is not None
+                and tags.opens_person(a)):
+            continue  # «Еділ Ерғожин»: a given name (nominative) the CRF reads with its surname
         if entry.type == "person":
             mention, a, b = _person(doc, a, b, entity_id, case, tags, barred, taken)
         else:
@@ -212,6 +215,12 @@ class _SentenceTags:
             self.spans[k] = [(a + sentence.first_token, b + sentence.first_token, label)
                              for a, b, label in _tagger().spans([t.text for t in tokens])]
         return self.spans[k]
+
+    def opens_person(self, a: int) -> bool:
+        """Whether a CRF person span of two words or more starts at token ``a``: a one-word place
+        name there is a person's given name (places are read before the CRF, so this is asked)."""
+        k = bisect_left(self.starts, a + 1) - 1
+        return k >= 0 and any(x == a and y > a + 1 and label == "PERSON" for x, y, label in self.of(k))
 
     def label(self, a: int, b: int) -> str | None:
         """The class of the CRF span that covers tokens a..b-1, if one does."""
