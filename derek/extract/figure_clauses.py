@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from derek.doc import EntityMention, Quantity, Sentence
 from derek.extract.oblique_owners import PLACES, dative_name, figure_clause, is_currency
-from derek.extract.rules import word_info
+from derek.extract.rules import is_between, word_info
 from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 _JOINERS = {"мен", "пен", "бен", "және"}
 _CONDITIONAL = {"егер", "егерде"}  # if: a sentence opening with it states a condition and its outcome
-_BETWEEN = {"арасында", "арасындағы", "арасынан"}
 _CLAUSE_ENDS = {",", ";", ":", "(", ")", "."}
 _PARTICIPLES = {"PTCP.IMPF", "PTCP.PAST", "PTCP.FUT"}
 
@@ -163,7 +162,7 @@ def joint_owner(index: TokenIndex, sentence: Sentence, entity: str, owners: set[
     концерт»)? Then the figure is the whole list's (a joint count, as pair_owners reads a
     locative pair), not the one member's."""
     spans = [(s, e) for s, e, m in index.mentions_in(sentence.first_token, sentence.last_token) if m.entity == entity]
-    if any(index.norms[k].lower() in _BETWEEN for k in range(sentence.first_token, sentence.last_token)):
+    if any(is_between(index.norms[k]) for k in range(sentence.first_token, sentence.last_token)):
         return False  # «Қазақстан мен Түрікменстан арасындағы шекара»: a bilateral figure, each partner's
     return bool(spans) and all(_conjunct(index, sentence, s, e, owners) for s, e in spans)
 

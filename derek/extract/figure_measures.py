@@ -9,7 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import Quantity, Sentence
-from derek.extract.rules import word_info
+from derek.extract.rules import is_between, word_info
 from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 _PARTITIVE = {"олардың", "соның"}  # «олардың 116-сы» (116 of them): counts what the last figure did
 _PARTICIPLES = frozenset({"PTCP.PAST", "PTCP.IMPF", "PTCP.FUT"})
-_BETWEEN = {"арасындағы", "арасында"}  # a thing between two names is theirs (a bilateral figure)
 _APPROX = {"шама", "жуық", "астам", "шамасы"}  # «шамамен 2 есе»: approximately
 _PART_OF = re.compile(r"-с?[ыі]$")  # a figure with the possessive ending: a part of a whole before it
 
@@ -58,7 +57,7 @@ def unnamed_possessor(index: TokenIndex, sentence: Sentence, at: int, class_lemm
     if word_info(lemma)[1] & _PARTICIPLES or "PL" in tags and pos == "VERB":
         return False  # «жұқтырғандардың саны»: people who did something, counted where they are
     before = index.norms[max(sentence.first_token, k - 3):k]
-    if any(e > k - 3 for _, e, _ in index.mentions_in(max(0, k - 9), k)) or _BETWEEN & {w.lower() for w in before}:
+    if any(e > k - 3 for _, e, _ in index.mentions_in(max(0, k - 9), k)) or any(is_between(w, frozenset({"LOC"})) for w in before):
         return False  # «Қазақстан мен Түрікменстан арасындағы шекараның ұзындығы»: the names' own thing
     return lemma not in class_lemmas | owner_nouns() and lemma not in measures() \
         and not any(s <= k < e for s, e, _ in index.mentions_in(max(0, k - 6), k + 1))
