@@ -5,6 +5,9 @@
 ``bench/data/facts_audit_s20.jsonl`` holds every fact the code of session 20's start extracted
 from 11 KazQAD dev passages and 143 KazNERD validation sentences that no gold used, each judged
 ``correct`` or ``wrong`` (with a cause letter W1–W7, see docs/facts.md) by reading the sentence.
+``bench/data/facts_audit_s20b.jsonl`` (session 20, round 2) is a second, fresh sample: every
+fact main (round 1) or round 2 extracted from the 59 unused KazNERD sentences with facts that
+audit 1 did not take; score it with ``--audit bench/data/facts_audit_s20b.jsonl``.
 This script re-extracts those documents with the current code and prints JSON: audited precision
 (correct kept / audited kept), the wrong facts now gone, the correct facts lost, and the facts
 that are not in the audit at all (listed, so a reviewer can judge them).

@@ -14,24 +14,36 @@ from derek.extract.facts_frames import count_frame, measured_noun
 from derek.extract.figure_clauses import (
     arrival_destination,
     dwelling_place,
+    hypothetical,
+    joint_owner,
     measure_taken,
     pair_owners,
     participle_attribute,
     relative_place,
 )
 from derek.extract.figure_guards import (
+    describes_noun,
     not_a_figure,
     place_at,
     property_of_noun,
+    same_figure,
     shared_units,
     split_decimals,
 )
-from derek.extract.figure_measures import counted, measure_of, measures, rate_of
+from derek.extract.figure_measures import (
+    counted,
+    measure_of,
+    measures,
+    next_item_after,
+    rate_of,
+    unnamed_possessor,
+)
 from derek.extract.figure_owners import (
     OWNER_TYPES,
     WATER_TYPES,
     bare_metres,
     border_partner,
+    class_nouns,
     class_referent,
     counts_what_is_there,
     listed_owners,
@@ -50,7 +62,7 @@ from derek.extract.figure_owners import (
 from derek.extract.figure_times import bracketed_time, figure_time, period_between, states_change
 from derek.extract.headwords import headword
 from derek.extract.index import inside_longer_name
-from derek.extract.oblique_owners import allocation_recipient, demonym_owner
+from derek.extract.oblique_owners import allocation_recipient, demonym_owner, is_currency
 from derek.extract.rules import word_info
 
 if TYPE_CHECKING:
@@ -89,6 +101,7 @@ class Discourse:
     carried: bool = False  # this sentence's owner is a bare class noun's referent («Өзен 4500 км»)
     headword: str | None = None  # «Сарыарқа – …»: the definition the paragraph's figures are about
     last_figure: tuple[int, int] = (-1, -1)  # (sentence start, end token) of the last owned figure
+    unnamed: tuple[int, int] = (-1, -1)  # (sentence start, end token) of a figure of an unnamed thing
     parts: int = -1  # the sentence start whose «…, оның 26 – …, 90 – …» parts are being read
 
     def enter(self, doc: Document, sentence: Sentence, index: TokenIndex) -> None:
@@ -148,6 +161,8 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
         carried = None  # «Онда …» after a place is there, not then
     lemmas = {word_info(index.norms[i])[0] for i in range(sentence.first_token, sentence.last_token)}
     quantities = shared_units(index, split_decimals(doc, index.quantities_in(sentence.first_token, sentence.last_token)))
+    if hypothetical(index, sentence):
+        quantities = []  # «Егер … дамыса, үлесін 37 %-ке қысқартуға болады»: a condition's outcome, no figure
     orgs = [m.entity for a, b, m in index.mentions_in(sentence.first_token, sentence.last_token)
             if m.type in ("organization", "body")]
     facts: list[Fact] = []
@@ -259,6 +274,10 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     measured = measure_of(sentence, index, a, b) or rate_of(index, sentence, a, q)
     if measured and measure_taken(index, measured[0], a):
         measured = None  # «ұзындығы 500 км-ден асатын 12 өзен»: the length is the earlier figure's
+    if measured and measured[0] < a and unnamed_possessor(index, sentence, measured[0], frozenset(class_nouns())) \
+            and pointed(sentence, index, measured[0], None) is None or discourse.unnamed[0] == sentence.start and next_item_after(index, sentence, a, discourse.unnamed[1]):
+        discourse.unnamed = (sentence.start, b)  # «Мұздықтың ауданы 14 км², орташа қалыңдығы 80 м»
+        return []
     found = measured or counted(sentence, index, a, b, q)
     at, measure = found if found else (None, None)
     unit = q.unit or (measures().get(measure, "") if measure else "") or None
@@ -270,7 +289,7 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         unit = None  # «15 ұйымы»: things counted are a bare number, people a population
     if measure is None and (q.unit is None or q.kind == "multiplier"):
         return []
-    same = _same_figure(index.norms, sentence.first_token, a)
+    same = same_figure(index.norms, sentence.first_token, a)
     change = states_change(index, sentence, b, q)
     time = bracketed_time(index, sentence, a, b) or figure_time(index, sentence, a, change) \
         or (carried.value if carried is not None else None) or (discourse.unit_times.get(q.unit or "") if same else None)
@@ -295,7 +314,7 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         time = period_between(discourse.time, time)
     if subjects is None and measured is None and q.unit is None:
         return []  # «400 сарбаз»: a count of things no name in the sentence owns
-    if subjects is None and _describes_noun(index, b):
+    if subjects is None and describes_noun(index, b):
         return []  # «қуаттылығы 20 кт болатын 2 атом бомбасы»: the bombs' figure, not the topic's
     if subjects is None and q.unit == "percent" and _share_of_thing(index, sentence, a):
         return []  # «вагондардың 90 %-ға жуығы»: a share of the wagons, not a figure of the topic
@@ -305,8 +324,9 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         head = None if _owner_before(index, sentence, a) else discourse.headword
         subjects = [s for s in [discourse.subject or head or discourse.topic] if s]
         time = time or (discourse.time if discourse.subject else None)
-    if not subjects:
-        return []
+    if not subjects or pair is None and not is_currency(q) \
+            and all(joint_owner(index, sentence, s, set(subjects)) for s in subjects):
+        return []  # «Текелі мен Талдықорған қаласында 41 бала»: the list's joint figure
     discourse.subject, discourse.time = subjects[-1], time
     discourse.last_figure = (sentence.start, b)
     discourse.unit_times[q.unit or ""] = time
@@ -401,15 +421,6 @@ def _aside_of_noun(index: TokenIndex, sentence: Sentence, a: int) -> bool:
     return word.isalpha() and word.islower() and pos == "NOUN" and lemma not in measures()
 
 
-def _describes_noun(index: TokenIndex, b: int) -> bool:
-    """Is the figure (ending at token ``b``) inside a participle phrase that qualifies a noun
-    («20 кт болатын», «506 жолдан тұратын»)?"""
-    if b >= len(index.norms):
-        return False
-    lemma, tags, _ = word_info(index.norms[b])
-    return lemma in ("бол", "тұр") and bool(tags & {"PTCP.IMPF", "PTCP.PAST"})
-
-
 def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, measure: str | None,
               discourse: Discourse, same: bool, here: bool, end: int = -1) -> tuple[list[str] | None, str | None]:
     """The figure's owners (None if the sentence names or points to none; [] if it names one
@@ -482,10 +493,3 @@ def _nothing_before(discourse: Discourse, settings: list[EntityMention] = ()) ->
     of this sentence's own ``settings`` («Ресейден тартылған инвестиция …») was not named before."""
     own = discourse.topic in {m.entity for m in settings}
     return (discourse.topic is None or own) and discourse.alone
-
-
-def _same_figure(norms: list[str], first: int, a: int) -> bool:
-    """«бұл көрсеткіш», «осы көрсеткіш» before the figure: a figure already given, the last one
-    in the same unit (its time)."""
-    return any(norms[k].lower() in _THIS and word_info(norms[k + 1])[0] in ("көрсеткіш", "сан", "мөлшер")
-               for k in range(first, a - 1))

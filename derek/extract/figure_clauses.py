@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 from derek.doc import EntityMention, Quantity, Sentence
 from derek.extract.oblique_owners import PLACES, dative_name, figure_clause, is_currency
-from derek.extract.rules import word_info
+from derek.extract.rules import is_between, word_info
 from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
 _JOINERS = {"мен", "пен", "бен", "және"}
+_CONDITIONAL = {"егер", "егерде"}  # if: a sentence opening with it states a condition and its outcome
 _CLAUSE_ENDS = {",", ";", ":", "(", ")", "."}
 _PARTICIPLES = {"PTCP.IMPF", "PTCP.PAST", "PTCP.FUT"}
 
@@ -152,3 +153,54 @@ def relative_place(index: TokenIndex, sentence: Sentence, a: int, b: int) -> Ent
             return None  # «Алматы марафоны»: the name qualifies the noun after it
         return m
     return None
+
+
+def joint_owner(index: TokenIndex, sentence: Sentence, entity: str, owners: set[str]) -> bool:
+    """Is every mention of ``entity`` in the sentence one conjunct of a coordination with a name
+    that is not among the figure's ``owners`` (unknown, or known and left out) («Текелі қаласы мен Талдықорған қаласында 41 бала», «Ресейге ,
+    Моңғолия мен Ауғанстанға 2000 тонна», «Венгрия , Сербия және Босния мемлекеттерінде 6
+    концерт»)? Then the figure is the whole list's (a joint count, as pair_owners reads a
+    locative pair), not the one member's."""
+    spans = [(s, e) for s, e, m in index.mentions_in(sentence.first_token, sentence.last_token) if m.entity == entity]
+    if any(is_between(index.norms[k]) for k in range(sentence.first_token, sentence.last_token)):
+        return False  # «Қазақстан мен Түрікменстан арасындағы шекара»: a bilateral figure, each partner's
+    return bool(spans) and all(_conjunct(index, sentence, s, e, owners) for s, e in spans)
+
+
+def _conjunct(index: TokenIndex, sentence: Sentence, s: int, e: int, owners: set[str]) -> bool:
+    """Is the name at tokens [s, e) joined («мен», «және», a comma) to a name right after or
+    right before it (past a possessed class noun: «Текелі қаласы мен …», «Жезқазған кентінде ,
+    Сәтбаев …»)?"""
+    norms, first, last = index.norms, sentence.first_token, sentence.last_token
+    k = e + 1 if e < last and _class_noun(norms[e]) else e
+    if k + 1 < last and norms[k].lower() in _JOINERS | {","} and _name_at(index, k + 1, owners):
+        return True
+    k = s - 1
+    if k - 1 < first or norms[k].lower() not in _JOINERS | {","}:
+        return False
+    j = k - 1
+    if j - 1 >= first and _class_noun(norms[j]):
+        j -= 1
+    before = [m for _, end, m in index.mentions_in(max(first, j - 6), j + 1) if end == j + 1]
+    if before:
+        return before[-1].entity not in owners
+    return norms[j][:1].isupper() and norms[j].isalpha() and (j > first or norms[k] != ",")
+
+
+def _class_noun(word: str) -> bool:
+    """A lowercase possessed noun closing a name («қаласы», «кентінде», «облысы»)."""
+    return word.isalpha() and word.islower() and "POSS.3" in word_info(word)[1]
+
+
+def _name_at(index: TokenIndex, k: int, owners: set[str]) -> bool:
+    """Does a name start at ``k`` that is not one of ``owners``: a known one left out
+    («Моңғолия») or a capitalized word no mention covers («Босния»)?"""
+    if named := index.mentions_in(k, k + 1):
+        return named[0][2].entity not in owners
+    return index.norms[k][:1].isupper() and index.norms[k].isalpha()
+
+
+def hypothetical(index: TokenIndex, sentence: Sentence) -> bool:
+    """Does the sentence open with «егер» (if), so its figures are an outcome that would follow a
+    condition («Егер экспорт өссе, үлесі 37 %-ке жетеді»), not a stated fact?"""
+    return word_info(index.norms[sentence.first_token])[0] in _CONDITIONAL

@@ -17,6 +17,7 @@ from derek.lang.kk.resources import load_tsv
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
+_THIS_WORDS = {"бұл", "осы"}  # «бұл көрсеткіш»: the figure given last
 _CENTURY = "ғасыр"  # «14 ғасырдыңақырында»: a century glued to the next word, a date
 _ATTRIBUTE_ENDINGS = ("дық", "дік", "тық", "тік", "лық", "лік")
 # «20 томдық жинақ» (a 20-volume edition), «5 жылдық жоспар»: a figure that makes an attribute of
@@ -54,6 +55,9 @@ def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int,
         return True  # «— 1874, сонда», «("1984")»: a year the date stage did not read as a date
     if bare and q.value == 1:
         return True  # «тағы 1 үй», «1 комбайнмен»: «бір» (one, a) written as a digit, an article, no count
+    part = after if "GEN" in word_info(norms[b - 1])[1] else norms[b + 1] if b + 1 < last and "GEN" in word_info(after)[1] else ""
+    if part.split("-")[0] == "1" or word_info(part)[0] == "бір" and "POSS.3" in word_info(part)[1]:
+        return True  # «3 елдің 1-еуі», «3 елдің бірі»: one of three, the subject's group (not «300-дің 90-ы»)
     if _AGE in _age_word(after):
         return True  # «38 жастағы тұрғыны», «30 жаста»: a person's age, no figure of a place
     if bare and q.value <= 31 and _day_of_misspelled_month(norms, a, b, last):
@@ -222,3 +226,19 @@ def place_at(index: TokenIndex, a: int, start: int = 0) -> EntityMention | None:
     end = a - 1 if a > 0 and index.norms[a - 1] in _OPEN - {"("} else a
     return next((m for s, e, m in index.mentions_in(max(start, end - 6), end)
                  if s >= start and e == end and m.case == "LOC"), None)
+
+
+def describes_noun(index: TokenIndex, b: int) -> bool:
+    """Is the figure (ending at token ``b``) inside a participle phrase that qualifies a noun
+    («20 кт болатын», «506 жолдан тұратын»)?"""
+    if b >= len(index.norms):
+        return False
+    lemma, tags, _ = word_info(index.norms[b])
+    return lemma in ("бол", "тұр") and bool(tags & {"PTCP.IMPF", "PTCP.PAST"})
+
+
+def same_figure(norms: list[str], first: int, a: int) -> bool:
+    """«бұл көрсеткіш», «осы көрсеткіш» before the figure: a figure already given, the last one
+    in the same unit (its time)."""
+    return any(norms[k].lower() in _THIS_WORDS and word_info(norms[k + 1])[0] in ("көрсеткіш", "сан", "мөлшер")
+               for k in range(first, a - 1))

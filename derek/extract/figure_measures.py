@@ -9,13 +9,14 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import Quantity, Sentence
-from derek.extract.rules import word_info
+from derek.extract.rules import is_between, word_info
 from derek.lang.kk.resources import load_list
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
 _PARTITIVE = {"олардың", "соның"}  # «олардың 116-сы» (116 of them): counts what the last figure did
+_PARTICIPLES = frozenset({"PTCP.PAST", "PTCP.IMPF", "PTCP.FUT"})
 _APPROX = {"шама", "жуық", "астам", "шамасы"}  # «шамамен 2 есе»: approximately
 _PART_OF = re.compile(r"-с?[ыі]$")  # a figure with the possessive ending: a part of a whole before it
 
@@ -26,6 +27,47 @@ def measures() -> dict[str, str]:
     (extract/data/measures.txt: a lemma, optionally a TAB and a unit)."""
     rows = [line.split("\t") for line in load_list("measures.txt", "derek.extract")]
     return {row[0].strip().lower(): (row[1].strip() if len(row) > 1 else "") for row in rows}
+
+
+@cache
+def owner_nouns() -> frozenset[str]:
+    """Nouns that name a place, state or organization again (extract/data/owner_nouns.txt)."""
+    return frozenset(line.strip().lower() for line in load_list("owner_nouns.txt", "derek.extract"))
+
+
+def unnamed_possessor(index: TokenIndex, sentence: Sentence, at: int, class_lemmas: frozenset[str]) -> bool:
+    """Is the possessed measure noun at ``at`` owned by a common noun in the genitive that no name
+    covers («Мұздықтың жалпы ауданы 14 км²», «жолдың ұзындығы 12 км», «өсімдіктің биіктігі»), so
+    the figure is that unnamed thing's and not the place the text carries? Up to two lowercase
+    modifiers may stand between; a noun naming a place or owner again (``class_lemmas``,
+    owner_nouns.txt: «елдің халқы»), a measure noun («халқының») or a pronoun does not count."""
+    if at <= sentence.first_token or "POSS.3" not in word_info(index.norms[at])[1]:
+        return False
+    k = at - 1
+    while k > sentence.first_token and at - k <= 2 and index.norms[k].isalpha() and index.norms[k].islower() \
+            and word_info(index.norms[k])[2] == "ADJ":
+        k -= 1
+    word = index.norms[k]
+    lemma, tags, pos = word_info(word)
+    if "GEN" not in tags or "POSS.3" in tags or pos != "NOUN" or not word.isalpha() or index.mentions_in(k, k + 1):
+        # «мұздықтарының ауданы» (its glaciers'): a possessed possessor is the carried name's own
+        return False
+    if word[:1].isupper() and k != sentence.first_token:
+        return False  # a capitalized word inside the sentence is a name (unknown_owner's business)
+    if word_info(lemma)[1] & _PARTICIPLES or "PL" in tags and pos == "VERB":
+        return False  # «жұқтырғандардың саны»: people who did something, counted where they are
+    before = index.norms[max(sentence.first_token, k - 3):k]
+    if any(e > k - 3 for _, e, _ in index.mentions_in(max(0, k - 9), k)) or any(is_between(w, frozenset({"LOC"})) for w in before):
+        return False  # «Қазақстан мен Түрікменстан арасындағы шекараның ұзындығы»: the names' own thing
+    return lemma not in class_lemmas | owner_nouns() and lemma not in measures() \
+        and not any(s <= k < e for s, e, _ in index.mentions_in(max(0, k - 6), k + 1))
+
+
+def next_item_after(index: TokenIndex, sentence: Sentence, a: int, comma: int) -> bool:
+    """Is the figure at ``a`` the next item of a series right after the comma at ``comma``, with
+    at most its measure phrase between and no name («…, орташа қалыңдығы – 80 м»)?"""
+    return comma >= sentence.first_token and index.norms[comma] == "," and 0 < a - comma <= 4 \
+        and not index.mentions_in(comma, a) and not index.quantities_in(comma, a)
 
 
 def measure_of(sentence: Sentence, index: TokenIndex, a: int, b: int) -> tuple[int, str] | None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from derek.doc import EntityMention, Fact, Quantity, Sentence
 from derek.extract.events import EVENT_NOUNS
-from derek.extract.rules import word_info
+from derek.extract.rules import is_between, word_info
 from derek.lang.kk.resources import load_tsv
 from derek.lang.kk.suffixes import realizations
 
@@ -31,7 +31,6 @@ _TRADE = {"сауда", "айналым", "тауар", "экспорт", "им�
 _BORDER = {"шектес", "шекара", "шекаралас"}  # borders: «Ресеймен шектеседі», «Қытаймен шекарасы»
 _JOINERS = {"мен", "пен", "бен", "және", ","}  # «Германия мен Франция (5 %)»: one figure, each name
 _DASHES = {"-", "–", "—"}
-_BETWEEN = {"арасында", "арасындағы", "арасынан"}  # «Қытай мен Еуропа арасында»: the route's ends
 _VIA = {"арқылы"}  # «Каспий теңізі арқылы»: a route, not an owner
 _PRONOUNS = {"ол"}  # not «оның» (its), which owns the noun after it
 # «Семей маңында 300 мыңдай адам тұрады»: people near a place, not the place's own figure
@@ -189,7 +188,7 @@ def between_pair(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityMe
     found: list[EntityMention] = []
     named = index.mentions_in(sentence.first_token, a)
     for i, (_, e, m) in enumerate(named):
-        if e < a and norms[e].lower() in _BETWEEN:
+        if e < a and is_between(norms[e]):
             found.append(m)
             j = i - 1
             while j >= 0 and all(norms[t].lower() in _JOINERS for t in range(named[j][1], named[j + 1][0])):

@@ -121,6 +121,13 @@ def readings(norm: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(found)
 
 
+def is_between(norm: str, cases: frozenset[str] = frozenset({"LOC", "ABL"})) -> bool:
+    """«арасында», «арасындағы», «арасынан» (between, from among two names): the noun ара with the
+    3rd person possessive in one of ``cases`` (the attributive -дағы is a locative form)."""
+    lemma, tags, _ = word_info(norm)
+    return lemma == "ара" and "POSS.3" in tags and bool(tags & cases)
+
+
 def best_tags(norm: str) -> frozenset[str]:
     """The tags of the word's best analysis (``readings`` puts the bare form first); empty for a
     word the morphology does not know."""

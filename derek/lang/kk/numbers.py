@@ -306,6 +306,39 @@ def _number_phrase() -> re.Pattern[str]:
     return re.compile(rf"{word}(?:\s+{word})*")
 
 
+# a decimal in words: the whole, «бүтін», the denominator in the ablative, the numerator
+# («алпыс сегіз бүтін оннан тоғыз» 68.9, «он екі бүтін жүзден бес» 12.05)
+_POINT = "бүтін"
+_ENDING_SPACE = re.compile(rf"{_LETTER}*\s+")
+
+
+@cache
+def _decimal_head() -> re.Pattern[str]:
+    return re.compile(rf"{_number_phrase().pattern}\s+{_POINT}(?!{_LETTER})")
+
+
+def _decimal_figures(low: str) -> list[_Figure]:
+    """Decimals written in words, read whole (else «тоғыз» of «… бүтін оннан тоғыз» reads 9)."""
+    lex = _lexicon()
+    figures: list[_Figure] = []
+    for m in _decimal_head().finditer(low):
+        if not (den := lex.cased.match(low, m.end())) or not (gap := _ENDING_SPACE.match(low, den.end())):
+            continue
+        denominator = number_words_value([den.group(1)])
+        if denominator not in (10, 100, 1000) or not (part := _number_phrase().match(low, gap.end())):
+            continue
+        # a scale word after the numerator scales the whole decimal («… оннан тоғыз миллиард»)
+        words = [w for w in re.finditer(r"\S+", part.group())]
+        while words and lookup(lex.words, words[-1].group())[1] == "scale":
+            words.pop()
+        if not words:
+            continue
+        whole = number_words_value(m.group().split()[:-1])
+        value = whole + number_words_value([w.group() for w in words]) / denominator
+        figures.append(_Figure(m.start(), part.start() + words[-1].end(), round(value, 6), words=True))
+    return figures
+
+
 def _word_figures(low: str) -> list[_Figure]:
     lex = _lexicon()
     figures: list[_Figure] = []
@@ -474,7 +507,8 @@ def quantities_in(text: str, normalized: Normalized, dates: list[DateMention] | 
     spans = [(d.start, d.end) for d in dates or []]
     spans += [normalized.span(m.start(), m.end()) for m in _URL.finditer(low)]
     blocked = _blocker(spans)
-    figures = sorted(_digit_figures(low) + _word_figures(low), key=lambda f: f.start)
+    # a decimal in words first: the figures of its words start inside it and are skipped
+    figures = sorted(_decimal_figures(low) + _digit_figures(low) + _word_figures(low), key=lambda f: f.start)
     found: list[Quantity] = []
     covered = 0  # normalized end of the last quantity: a figure inside it is not another one
     for fig in figures:
