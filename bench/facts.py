@@ -1,6 +1,6 @@
 """Fact extraction against the hand-annotated gold facts (bench/data/facts_gold.jsonl).
 
-    python bench/facts.py [--gold PATH] [--split dev|heldout] [--errors]
+    python bench/facts.py [--gold PATH] [--split dev|heldout] [--errors] [--min-confidence P]
 
 A document is a file name (examples/corpus, then ../shared/seeds), ``kazqad:<id>``: the KazQAD
 dev passage whose first line has that id, read from ../shared/data/kazqad at run time, or
@@ -119,6 +119,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default: facts_gold.jsonl)")
     parser.add_argument("--errors", action="store_true", help="also list false positives/negatives")
+    parser.add_argument("--min-confidence", type=float, default=0.0,
+                        help="score only facts whose (calibrated) confidence is at least this")
     parser.add_argument("--split", help="score only the gold rows (and documents) of this split (dev, heldout)")
     args = parser.parse_args()
     text = args.gold.read_text(encoding="utf-8")
@@ -133,7 +135,8 @@ def main() -> None:
         facts, n = extract(name)
         chars += n
         for f in facts:
-            predicted.setdefault(key(name, f), f)
+            if f["confidence"] >= args.min_confidence:
+                predicted.setdefault(key(name, f), f)
     seconds = time.perf_counter() - start
     tp = gold.keys() & predicted.keys()
     by_pred: dict[str, Counter] = defaultdict(Counter)
@@ -141,7 +144,7 @@ def main() -> None:
         by_pred[k[2]]["tp" if k in tp else "fn" if k in gold else "fp"] += 1
     sourced = sum(1 for k in tp if [predicted[k]["start"], predicted[k]["end"]] == gold[k]["sentence"])
     report = {
-        "benchmark": "facts", "gold": args.gold.name, "split": args.split, "documents": len(docs), "gold_facts": len(gold),
+        "benchmark": "facts", "gold": args.gold.name, "split": args.split, "min_confidence": args.min_confidence, "documents": len(docs), "gold_facts": len(gold),
         "predicted_facts": len(predicted), "overall": prf(len(tp), len(predicted) - len(tp), len(gold) - len(tp)),
         "true_positives_citing_gold_sentence": f"{sourced}/{len(tp)}",
         "per_predicate": {p: prf(c["tp"], c["fp"], c["fn"]) for p, c in sorted(by_pred.items())},

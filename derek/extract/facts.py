@@ -31,6 +31,7 @@ from derek.extract.documents import (
     proposed_thing,
 )
 from derek.extract.events import EVENT_NOUNS, event_facts, handover_facts, renamed_facts
+from derek.extract.fact_confidence import calibrate
 from derek.extract.facts_adopted import owned_document
 from derek.extract.facts_counts import Discourse, count_facts
 from derek.extract.facts_offices import (
@@ -137,7 +138,7 @@ def extract_facts(doc: Document) -> Document:
             context.frame = context.pending
         context.previous_first = sentence.first_token
         context.marker = _is_marker(index.norms[sentence.first_token:sentence.last_token])
-    doc.facts = _dedupe(facts)
+    doc.facts = calibrate(doc, _dedupe(facts))
     return doc
 
 

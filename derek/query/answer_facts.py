@@ -12,7 +12,7 @@ from derek.query.ask import Answer
 from derek.query.candidates import DATE_TYPES, short_names
 from derek.query.candidates import TYPES as _TYPES
 from derek.query.conflicts import ONCE
-from derek.query.facts import compatible, earlier_names, fact_records, later_names
+from derek.query.facts import compatible, earlier_names, fact_records, later_names, route_confidence
 from derek.query.fit import LAST, ordinals
 from derek.query.former_names import former_name
 from derek.query.post_order import ordered_posts
@@ -136,7 +136,7 @@ def _found(records: list[dict[str, Any]], question: Question, predicates: list[s
             value = _slot(fact, question, asked)
             if value is not None:
                 rank = predicates.index(fact["predicate"])
-                found.append((value, fact, fact["confidence"] * (1.0 - 0.05 * rank)))
+                found.append((value, fact, route_confidence(fact) * (1.0 - 0.05 * rank)))
     return found
 
 
@@ -229,7 +229,7 @@ def _yes_no(found: list, kept: list, left: dict[tuple[str, str], dict[str, Any]]
         if not kept or later:
             since = f", {status['time'][:4]} жылдан" if status["time"] else ""
             return Answer(question.text, f"{NO} ({LESSER[status['predicate']]}{since})", "no", "yesno",
-                          status["confidence"], _sources([status]), [], "facts")
+                          route_confidence(status), _sources([status]), [], "facts")
         found = [x for x in found if x[1]["predicate"] not in LESSER]
     if kept:
         return Answer(question.text, YES, "yes", "yesno", max(c for _, _, c in kept),
@@ -237,11 +237,11 @@ def _yes_no(found: list, kept: list, left: dict[tuple[str, str], dict[str, Any]]
     last = max((left[(f["subject"]["id"], (f["object"] or {}).get("id"))] for _, f, _ in found),
                key=lambda f: f["time"] or "")
     if not last["time"]:
-        return Answer(question.text, NO, "no", "yesno", last["confidence"], _sources([last]), [], "facts")
+        return Answer(question.text, NO, "no", "yesno", route_confidence(last), _sources([last]), [], "facts")
     # sources that date the withdrawal otherwise are the other side of a «Жоқ» with another date
     others = [{**side, "answer": f"{NO} (шықты: {side['answer']})", "value": "no"}
               for side in _time_conflicts([(None, last, None)], last["time"], "date")]
-    return Answer(question.text, f"{NO} (шықты: {render_date(last['time'])})", "no", "yesno", last["confidence"],
+    return Answer(question.text, f"{NO} (шықты: {render_date(last['time'])})", "no", "yesno", route_confidence(last),
                   _sources([last], last["time"]), [], "facts", others)
 
 

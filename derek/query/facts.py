@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from derek.errors import NotFound, QueryError
+from derek.extract.fact_confidence import PRIOR_KEY
 from derek.lang.kk.resources import load_tsv
 
 MAX_NAME_CHARS = 300
@@ -193,24 +194,35 @@ def _sources(db: sqlite3.Connection, fact_ids: list[int]) -> dict[int, list[dict
             found[r[0]].append({"doc": r[1], "doc_id": r[2], "start": r[3], "end": r[4], "text": r[10],
                                 "value": r[5], "time": r[6], "place": r[7],
                                 "qualifiers": json.loads(r[8]), "confidence": r[9]})
+            source = found[r[0]][-1]
+            source["rule_confidence"] = source["qualifiers"].get(PRIOR_KEY, r[9])
     return found
+
+
+def route_confidence(fact: dict[str, Any]) -> float:
+    """The confidence the answer routes weigh a fact record by: its rules' constants (noisy-or
+    over sources), which the routes' thresholds were tuned on. ``confidence`` is the calibrated
+    probability that the fact is right (docs/facts.md, session 20); a store written before
+    session 20 has only that field."""
+    return fact.get("rule_confidence", fact["confidence"])
 
 
 def _record(row: tuple, sources: list[dict[str, Any]], names: EntityNames) -> dict[str, Any]:
     fact_id, subject, predicate, obj = row
-    time, time_conflict = consensus([(s["time"], s["confidence"]) for s in sources])
-    place, place_conflict = consensus([(s["place"], s["confidence"]) for s in sources], str.__eq__)
+    time, time_conflict = consensus([(s["time"], s["rule_confidence"]) for s in sources])
+    place, place_conflict = consensus([(s["place"], s["rule_confidence"]) for s in sources], str.__eq__)
     if predicate not in ONCE:  # a summit held in Astana in 2005 and 2017 is two events, no dispute
         time_conflict = place_conflict = False
     value = next((s["value"] for s in sources if s["value"] is not None), None)
     qualifiers = next((s["qualifiers"] for s in sources if s["qualifiers"]), {})
-    confidence = 1.0
+    confidence = prior = 1.0
     for s in sources:
         confidence *= 1 - s["confidence"]  # independent sources: noisy-or
+        prior *= 1 - s["rule_confidence"]
     return {
         "id": fact_id, "subject": names(subject), "predicate": predicate, "object": names(obj),
         "value": value, "time": time, "place": names(place), "qualifiers": qualifiers,
-        "confidence": round(1 - confidence, 3), "conflict": time_conflict or place_conflict,
+        "confidence": round(1 - confidence, 3), "rule_confidence": round(1 - prior, 3), "conflict": time_conflict or place_conflict,
         "label": labels().get(predicate, (predicate, predicate))[0],
         "sources": [{k: s[k] for k in ("doc", "doc_id", "start", "end", "text", "time", "place", "value")}
                     for s in sources],
@@ -248,7 +260,7 @@ def compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def consensus(values: list[tuple[str | None, float]], agree=compatible) -> tuple[str | None, bool]:  # noqa: ANN001
+def consensus(values: list[tuple[str | None, float]], agree=compatible) -> tuple[str | None, bool]:
     """The value the sources support most (the most specific among agreeing ones), and
     whether any source states one that does not agree with it."""
     stated = [(v, c) for v, c in values if v]

@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from derek.kb.search import term
+from derek.query.facts import route_confidence
 from derek.query.question import Question
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def former_name(db: sqlite3.Connection, question: Question) -> Answer | None:
         return None
     old, (_, fact) = next(iter(earlier.items()))
     sources = [*_naming_sentences(db, old, fact["sources"]), *fact["sources"]]
-    return Answer(question.text, fact["subject"]["name"], old, question.answer_type, fact["confidence"],
+    return Answer(question.text, fact["subject"]["name"], old, question.answer_type, route_confidence(fact),
                   sources, [], "facts")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from derek.kb.search import term
+from derek.query.facts import route_confidence
 from derek.query.question import Question, load_words
 
 if TYPE_CHECKING:
@@ -58,6 +59,6 @@ def status_answer(db: sqlite3.Connection, question: Question) -> Answer | None:
     # the status alone is the answer («қауымдастырылған мүше»), as a student writes it; since when
     # and until when stand in the quoted sentences (and on the entity card)
     text, value = (FORMER_KK, "former_member_of") if row["left"] else (STATUS_KK[row["status"]], row["status"])
-    confidence = max(f["confidence"] for f in facts if f["id"] in row["facts"])
+    confidence = max(route_confidence(f) for f in facts if f["id"] in row["facts"])
     return Answer(question.text, text, value, question.answer_type, confidence, row["sources"], [], "facts")
 
