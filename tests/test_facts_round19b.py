@@ -69,6 +69,7 @@ ATTRIBUTES = [
     # the length measures the rivers; the count of rivers is the country's
     ("Қазақстанда ұзындығы 500 км-ден асатын 12 өзен бар.", {("state:kz", "12")}),
     ("Қазақстанда ұзындығы 900 км-ден асатын 6 өзен бар.", {("state:kz", "6")}),
+    ("Қазақстанда ұзындығы 800км-ден асатын 7 өзен бар.", {("state:kz", "7")}),  # unit typed onto digits
     # a measure with no participle after it keeps its owner
     ("Ертістің ұзындығы 4248 км.", {("place:irtysh", "4248 km")}),
 ]

@@ -83,6 +83,11 @@ QUANTITIES = [
     # a vowelless abbreviation takes its endings after a hyphen: the span covers them
     ("халқы 2,5 млн-нан асады", [("2,5 млн-нан", 2.5e6, None, None, None, "cardinal")]),
     ("қашықтығы 5 км-ден асады", [("5 км-ден", 5.0, "km", None, None, "cardinal")]),
+    # a unit typed onto its digits, with or without a case ending (a letter before still blocks it)
+    ("қашықтығы 900км-ден асады", [("900км-ден", 900.0, "km", None, None, "cardinal")]),
+    ("жолдың ұзындығы 1200км", [("1200км", 1200.0, "km", None, None, "cardinal")]),
+    ("бағасы 5000теңге болды", [("5000теңге", 5000.0, "KZT", None, None, "money")]),
+    ("Б2км жолы", []),  # a code glued to a letter is no figure
     # the particle «-ақ/-ек» ("only") on a figure: it reads on to the scale and unit
     ("халықтың 14-ақ проценті", [("14-ақ проценті", 14.0, "percent", None, None, "percent")]),
     ("екі-ақ мың адам қалды", [("екі-ақ мың адам", 2000.0, "person", None, None, "count")]),

@@ -13,8 +13,9 @@ from functools import cache
 from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
 from derek.extract.entities_backref import reference_mentions
+from derek.extract.entities_bounds import closed_spans
 from derek.extract.entities_heads import covered_tokens, with_heads
-from derek.extract.entities_named import named_institutions
+from derek.extract.entities_named import named_institutions, place_bodies
 from derek.extract.entities_people import (
     agrees,
     given_name_end,
@@ -33,6 +34,7 @@ from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.extract.officeholders import officeholder_mentions
 from derek.lang.kk.morphology import analyze, lemma
 from derek.lang.kk.segment import initial_letter
+from derek.lang.kk.suffixes import realizations
 
 # KazNERD classes kept as entities when no gazetteer name covers them, with derek's type.
 NER_TYPES = {
@@ -49,9 +51,8 @@ NER_FAMILIES = {
 TITLES = ("хан", "сұлтан", "батыр", "би", "тайшы")
 # endings a title takes when it closes the name: case endings, never a possessive
 # («Моғолстан ханы Есенбұға»: ханы is "the khan of", the name follows)
-TITLE_ENDINGS = frozenset({
-    "", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ды", "ді", "ты", "ті",
-    "ны", "ні", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"})
+TITLE_ENDINGS = frozenset({"", *(form for case in ("GEN", "DAT", "ACC", "LOC", "ABL", "INS")
+                                 for form in realizations(case, after="N"))})
 # an abbreviation: 3+ Cyrillic capitals, a case ending after a hyphen or in capitals (СВАПО-ның, СВАПОНЫҢ)
 ABBREVIATION = re.compile(r"[А-ЯЁӘҒҚҢӨҰҮҺІ]{3,}(?:-[а-яёәғқңөұүһі]+)?")
 ROMAN_LOOKALIKE = re.compile(r"[ІХСМ]+")  # ХІХ written in Cyrillic letters (normalize makes most Latin)
@@ -66,7 +67,7 @@ GROUP_HEADS = frozenset({"жүз"})
 
 
 @cache
-def _tagger():  # noqa: ANN202 - NerTagger, imported lazily (loads the CRF model)
+def _tagger():  # a NerTagger, imported lazily (loads the CRF model)
     from derek.extract.ner import shared_tagger
 
     return shared_tagger()
@@ -101,6 +102,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         mentions += _ner_mentions(doc, tags, taken | skip, barred | taken)
     mentions = with_heads(doc, mentions, skip, _head_mention)
     mentions = named_institutions(doc, mentions, skip, _head_mention)
+    mentions = place_bodies(doc, mentions, skip, _head_mention)
     mentions = quoted_organizations(doc, mentions, _head_mention)
     mentions = without_titles(doc, mentions)
     group_people(doc, mentions)
@@ -219,7 +221,7 @@ class _SentenceTags:
         return next((label for x, y, label in self.of(k) if x <= a and b <= y), None)
 
 
-def _in_context(readings: list[str], label: str | None, gazetteer) -> str | None:  # noqa: ANN001
+def _in_context(readings: list[str], label: str | None, gazetteer) -> str | None:
     """The one reading of an ambiguous name whose type the CRF's class for it names: «Қонаев 1960
     жылы … төрағасы болды» is the person, «Қонаев қаласы» the city."""
     family = NER_FAMILIES.get(label or "", set())
@@ -254,7 +256,7 @@ def _years(value: str) -> tuple[int, int] | None:
     return min(low), max(high)
 
 
-def _of_its_time(readings: list[str], chosen: str, years: tuple[int, int] | None, gazetteer) -> str:  # noqa: ANN001
+def _of_its_time(readings: list[str], chosen: str, years: tuple[int, int] | None, gazetteer) -> str:
     """Of people sharing a name (two khans Жәңгір, two Әбілқайыр), the one whose years of office
     are nearest the dates the text gives around the name; ``chosen`` when that does not decide."""
     periods = {r: gazetteer.entries[r].period for r in readings
@@ -271,7 +273,7 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
     found = []
     alone = _names_alone(doc, tags, taken)
     for k in range(len(doc.sentences)):
-        for a, b, label in tags.of(k):
+        for a, b, label in closed_spans(doc, tags.of(k)):
             type_ = NER_TYPES.get(label)
             if (type_ in ("place", "organization") and b - a > 1 and a not in taken
                     and (first := alone.get(lemma(doc.tokens[a].norm))) is not None):
@@ -294,14 +296,17 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
                 continue  # «ФРЕЛИМО мен МПЛА»: two organizations, each found by _abbreviations
             if (end := _title_inside(doc, a, b, barred)) is not None:
                 b, type_ = end, "person"  # «Барақ ханның ұлы жеңіске» tagged as one span
+            # initials open only a person's name («М.К. Қойгелдиевтің» is no organization), inside
+            # the span or right before it («М.Шөкиннің» with only the surname tagged a place)
+            if (b - a > 1 and is_initial(doc.tokens[a].norm) and not is_initial(doc.tokens[b - 1].norm)
+                    or _with_initials(doc, a) < a and not _plural_word(doc.tokens[b - 1].norm)):
+                type_ = "person"
             if type_ == "person":
                 a, b = _name_only(doc, a, b)
             elif type_ == "place" and b - a == 1 and _plural_word(doc.tokens[a].norm):
                 continue  # «Арабтармен»: a people
             titled = type_ in ("person", "place", "organization") and _title_at(doc, b, barred)
-            # initials open only a person's name («М.К. Қойгелдиевтің» is no organization)
-            initialed = b - a > 1 and is_initial(doc.tokens[a].norm) and not is_initial(doc.tokens[b - 1].norm)
-            found.append(_provisional(doc, a, b, "person" if titled or initialed else type_, titled))
+            found.append(_provisional(doc, a, b, "person" if titled else type_, titled))
     found += _titled_names(doc, barred | covered_tokens(doc, found))
     found += _abbreviations(doc, tags, taken | covered_tokens(doc, found))
     return _outermost(found)

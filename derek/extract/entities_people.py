@@ -14,17 +14,14 @@ from derek.doc import Document, EntityMention
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.lang.kk.morphology import analyze, lemma
 from derek.lang.kk.segment import initial_letter
+from derek.lang.kk.suffixes import strip_suffix
 
 # Kazakh letters written with their Russian counterparts (Нұрсұлтан ~ Нурсултан, Әлихан ~ Алихан)
 _AS_RUSSIAN = str.maketrans("әғқңөұүһіё", "агкноуухие")
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі-]+")
 _MASCULINE = "ов|ев|ёв|ин"  # Russian-style family-name endings; the feminine adds «а»
-# a Russian-style surname with a case ending the analyzer does not split: «Сейітовтің», «Ахметовке»
-# (the ending follows the Kazakh stem's vowels, not -ов's)
-_SURNAME = re.compile(
-    rf"(.+(?:{_MASCULINE})а?)"
-    r"(ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|нда|нде|"
-    r"дан|ден|тан|тен|нан|нен|мен|бен|пен)")
+_RUSSIAN_SURNAME = re.compile(rf".+(?:{_MASCULINE})а?")
+_CASES = ("GEN", "DAT", "ACC", "LOC", "ABL", "INS")
 # a word shaped like a family name (Russian-style or Kazakh patronymic-derived), as a name
 # written surname first starts: «Назарбаев Ерлан», «Тоқаев Қасым-Жомарт»; not a single historical
 # name («Бабыр Ферғананың әмірі болды»: Babur, then a place in the genitive)
@@ -33,6 +30,17 @@ _FAMILY_NAME = re.compile(rf".+(?:(?:{_MASCULINE})а?|ский|цкий|ская
 # which would make Анна Петрова and Иван Петров one key
 _FEMININE = re.compile(rf".+(?:{_MASCULINE})а")
 MAX_GIVEN = 2  # a given name and a patronymic («Ерлан Әбішұлы Назарбаев»)
+
+
+def _surname_stem(word: str) -> str | None:
+    """A Russian-style surname with a case ending the analyzer does not split: «Сейітовтің»,
+    «Ахметовке» → the surname; the ending follows the Kazakh stem's vowels, not -ов's, so any
+    realisation of the case is taken."""
+    for case in _CASES:
+        stem = strip_suffix(word, case, loose=True, after="N")
+        if stem is not None and _RUSSIAN_SURNAME.fullmatch(stem):
+            return stem
+    return None
 
 
 def name_form(word: str) -> str:
@@ -50,8 +58,8 @@ def surname_lemma(word: str) -> str:
     """The nominative of a name's last word: the analyzer's lemma, or a Russian-style surname with
     its case ending cut («Сейітовке» → Сейітов) when the analyzer keeps the word whole."""
     found = lemma(word)
-    if found == word and word[:1].isupper() and (m := _SURNAME.fullmatch(word)):
-        return m.group(1)
+    if found == word and word[:1].isupper() and (stem := _surname_stem(word)):
+        return stem
     if word[:1].isupper() and _FEMININE.fullmatch(word[:len(found) + 1]):
         return word[:len(found) + 1]  # «Петрова», «Петрованың»: the analyzer reads the «а» off
     return found
@@ -64,9 +72,9 @@ def is_family_name(word: str) -> bool:
 
 def surname_case(norm: str) -> str | None:
     """The case of a Russian-style surname the analyzer keeps whole («Сейітовке»: DAT), else None."""
-    if lemma(norm) != norm or not (m := _SURNAME.fullmatch(norm)) or not norm[:1].isupper():
+    if lemma(norm) != norm or not norm[:1].isupper() or not (stem := _surname_stem(norm)):
         return None
-    return case_of(norm, frozenset({fold(m.group(1))}))
+    return case_of(norm, frozenset({fold(stem)}))
 
 
 @cache

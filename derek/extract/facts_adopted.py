@@ -17,6 +17,7 @@ from derek.extract.doc_names import (
 )
 from derek.extract.documents import MARKED, MEETING_GAP, meeting_attribute, named_day, passive_agent
 from derek.extract.rules import Arg, Clause, Rule, word_info
+from derek.lang.kk.suffixes import realizations
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -33,7 +34,7 @@ ABOUT = frozenset({"туралы", "жөніндегі"})
 SITTINGS = frozenset({"отырыс", "сессия", "жиналыс", "пленум"})  # a body's sitting as a setting
 _SETTING = 6  # words of a setting between a document and its verb
 _SEATS = frozenset({"body", "organization"})  # «Парламентінде қабылданды», not «Қазақстанда»
-_LOC_ENDINGS = ("да", "де", "та", "те")
+_LOC_ENDINGS = realizations("LOC", after="N")
 
 
 def owned_document(doc: Document, sentence: Sentence, clause: Clause, rule: Rule, span: tuple[int, int],

@@ -49,6 +49,7 @@ from derek.extract.figure_owners import (
 )
 from derek.extract.figure_times import bracketed_time, figure_time, period_between, states_change
 from derek.extract.headwords import headword
+from derek.extract.index import inside_longer_name
 from derek.extract.oblique_owners import allocation_recipient, demonym_owner
 from derek.extract.rules import word_info
 
@@ -169,7 +170,22 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
         elif q.kind != "ordinal" and (q.unit not in _COUNT_UNITS or counted(sentence, index, a, b, q)):
             facts += _quantity_facts(sentence, index, a, b, q, discourse, carried)
     discourse.leave(sentence, index)
-    return facts
+    return _without_excepted(sentence, index, facts)
+
+
+def _without_excepted(sentence: Sentence, index: TokenIndex, facts: list[Fact]) -> list[Fact]:
+    """Drop figures given to a name the sentence only sets apart («Қытайдан тыс жерде», outside
+    China; «Ресейден басқа», apart from Russia) or only uses as a word of a longer name
+    («Қазақстан темір жолы», «Германия компаниясы»): the figure is another thing's."""
+    last = sentence.last_token
+
+    def aside(a: int, b: int, m: EntityMention) -> bool:
+        return b < last and index.norms[b].lower() in _EXCEPT or inside_longer_name(index.norms, a, b, m)
+
+    mentions = index.mentions_in(sentence.first_token, last)
+    apart = {m.entity for a, b, m in mentions if aside(a, b, m)}
+    named = {m.entity for a, b, m in mentions if not aside(a, b, m)}
+    return [f for f in facts if f.subject not in apart - named]
 
 
 def _acting_group(norms: list[str], b: int, last: int) -> bool:

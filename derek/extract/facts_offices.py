@@ -4,7 +4,6 @@ participles, career lines and abstract nouns («бас қолбасшылығы�
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Fact, Sentence
@@ -31,24 +30,22 @@ from derek.extract.post_words import (
     quoted_name,
 )
 from derek.extract.rules import Arg, Clause, word_info
+from derek.lang.kk.suffixes import strip_suffix
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
-# -лық/-лік/-дық/-дік/-тық/-тік make an abstract noun of a title: президент → президенттік.
-_ABSTRACT = re.compile(r"(.+?)(?:лық|лік|дық|дік|тық|тік)$")
-_AGENT = re.compile(r".+(?:шы|ші)$")  # agent nouns name holders: қолбасшы, басшы, билеуші
 _TERMS = {"мерзім"}  # «президенттік мерзімге»: the term of an office stands for the office
 _MODIFIERS = {"бас", "вице"}  # «бас қолбасшы» (commander-in-chief)
 
 
 def title_of_abstract(word: str) -> str | None:
     """«қолбасшылығына» → «қолбасшы», «президенттік» → «президент»; None for other words."""
-    m = _ABSTRACT.fullmatch(word_info(word)[0])
-    if m is None:
+    # the derivation -лық makes an abstract noun of a title: президент → президенттік
+    stem = strip_suffix(word_info(word)[0], "DER.LYQ")
+    if stem is None:
         return None
-    stem = m.group(1)
-    return stem if stem in titles() or stem in ruler_titles() or _AGENT.fullmatch(stem) else None
+    return stem if stem in titles() or stem in ruler_titles() or strip_suffix(stem, "DER.SHY") else None
 
 
 def post_dative(index: TokenIndex, clause: Clause, i: int) -> bool:
@@ -93,7 +90,6 @@ def dative_office(index: TokenIndex, clause: Clause, i: int, args: list[Arg]) ->
     return " ".join(words)
 
 
-_GENITIVE = re.compile(r"(.+?)-?(?:ның|нің|дың|дің|тың|тің)$")
 _BODY_TYPES = frozenset({"organization", "body"})
 
 
@@ -110,8 +106,7 @@ def body_office(index: TokenIndex, clause: Clause, i: int, value: str) -> str:
     for j in range(k - 1, max(clause.first, k - 4) - 1, -1):
         body = next((m for s, e, m in index.mentions_in(max(0, j - 6), j + 1) if e == j + 1 and m.type in _BODY_TYPES), None)
         if body is not None and "GEN" in word_info(index.norms[j])[1]:
-            m = _GENITIVE.fullmatch(body.text)
-            return " ".join([m.group(1) if m else body.text] + words + [value])
+            return " ".join([strip_suffix(body.text, "GEN") or body.text] + words + [value])
         _, tags, pos = word_info(index.norms[j])
         if pos != "NOUN" or tags != frozenset({"POSS.3", "GEN"}):
             return value
@@ -212,8 +207,7 @@ def _izafet(words: list[str]) -> list[str]:
     out = list(words)
     for j in range(len(out) - 2):
         if _gen(out[j]) and _gen(out[j + 1]) and "POSS.3" in word_info(out[j + 1])[1]:
-            m = _GENITIVE.fullmatch(out[j])
-            out[j] = m.group(1) if m else out[j]
+            out[j] = strip_suffix(out[j], "GEN") or out[j]
     return out
 
 

@@ -22,6 +22,7 @@ _ATTRIBUTE_ENDINGS = ("дық", "дік", "тық", "тік", "лық", "лік"
 # «20 томдық жинақ» (a 20-volume edition), «5 жылдық жоспар»: a figure that makes an attribute of
 # a counter noun describes the noun after it; «104 құрлықаралық зымыран» counts missiles
 _COUNTERS = {"том", "жыл", "ай", "күн", "апта", "сағат", "ғасыр", "бөлім", "бет", "сынып", "қабат"}
+_AGE = "жас"  # age: «N жастағы» (aged N) says how old a person is
 _VOWELS = frozenset("аәеёиоөұүуыіэюя")  # a unit abbreviation has none: м, т, км, кг; су, ел, ай are words
 _LENGTHS = {"km", "m"}  # «қаласынан 2 — 3 км»: how far from a place, nobody's size
 _OPEN = {"(", "-", "–", "—"}
@@ -51,6 +52,10 @@ def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int,
     bare = q.unit is None and q.text.isdigit()
     if bare and len(q.text) == 4 and 1000 <= q.value <= 2100 and not _counts_noun(after):
         return True  # «— 1874, сонда», «("1984")»: a year the date stage did not read as a date
+    if bare and q.value == 1:
+        return True  # «тағы 1 үй», «1 комбайнмен»: «бір» (one, a) written as a digit, an article, no count
+    if _AGE in _age_word(after):
+        return True  # «38 жастағы тұрғыны», «30 жаста»: a person's age, no figure of a place
     if bare and q.value <= 31 and _day_of_misspelled_month(norms, a, b, last):
         return True
     if bare_unit(after) and q.unit is None:
@@ -64,6 +69,12 @@ def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int,
     if q.unit is None and _half_read_unit(after):
         return True  # «600000 тоннадай картоп»: the number stage left the unit word unread
     return q.unit in _LENGTHS and _from_place(norms, a) and not _height_aside(norms, a, q)
+
+
+def _age_word(word: str) -> str:
+    """The lemma of ``word`` when it is in the locative («жастағы», «жаста»: at the age of), else ''."""
+    lemma, tags, _ = word_info(word)
+    return lemma if "LOC" in tags else ""
 
 
 def _height_aside(norms: list[str], a: int, q: Quantity) -> bool:

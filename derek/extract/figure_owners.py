@@ -12,6 +12,7 @@ from derek.doc import EntityMention, Fact, Quantity, Sentence
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_tsv
+from derek.lang.kk.suffixes import realizations
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -45,7 +46,7 @@ _SETTINGS = ("LOC", "ATTR")  # «Стамбұлда», «Стамбұлдағы�
 # In a sentence standing alone, a source in the ablative owns what comes from it too («Қостанай
 # облысынан 200 мың тонна астық экспортталды», «Ресейден тартылған инвестиция»); a destination not.
 _LONE_CASES = (*_SETTINGS, "ABL")
-_LOCATIVE_ENDINGS = ("да", "де", "та", "те")
+_LOCATIVE_ENDINGS = realizations("LOC", after="N")
 _PART_ENDINGS = ("-ы", "-і", "-сы", "-сі")  # «40 %-ы»: 40 % of it
 
 

@@ -13,6 +13,7 @@ from derek.doc import DateMention, Document, Fact, Sentence
 from derek.extract.arguments import closing_list
 from derek.extract.rules import BULLETS, Arg, Clause, Rule, word_info
 from derek.lang.kk.resources import load_list
+from derek.lang.kk.suffixes import realizations
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -371,7 +372,7 @@ def text_person(index: TokenIndex, token: int) -> str | None:
     return max(counts, key=lambda e: counts[e]) if counts else None
 
 
-_DATIVE_ENDINGS = ("ға", "ге", "қа", "ке")
+_DATIVE_ENDINGS = realizations("DAT", after="N")
 
 
 def action_value(doc: Document, index: TokenIndex, clause: Clause, i: int, args: list[Arg]) -> str | None:

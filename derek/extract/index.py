@@ -7,7 +7,61 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from derek.doc import DateMention, Document, EntityMention, Quantity
-from derek.extract.rules import Arg
+from derek.extract.doc_names import CASES
+from derek.extract.entities_named import institution_heads
+from derek.extract.entities_quoted import organization_heads
+from derek.extract.rules import Arg, word_info
+
+# a district (аудан) or a street (көше) named after a place or a person: the name before it is
+# the namesake's, not the place's (derek's own reading of Kazakh administrative names)
+NAMESAKE_HEADS = frozenset({"аудан", "көше", "даңғыл"})
+
+
+def org_heads() -> frozenset[str]:
+    """Head nouns of companies and institutions (data/company_heads.txt, institution_heads.txt)."""
+    return organization_heads() | institution_heads()
+
+
+_QUOTES = frozenset({'"', "«", "»", "“", "”"})  # the tokenizer's norm makes «» and “” a plain '"'
+_NEAR = 8  # how far a quotation mark around a name is looked for
+_ENDS = frozenset({".", "!", "?"})
+_BOUND = CASES | {"POSS.3", "PL", "ATTR"}  # a word so marked ends the phrase («мемлекеттік» does not)
+_BETWEEN = 3  # at most this many lowercase words between a place and the head noun of its institution
+
+
+def _quoted_with_others(norms: list[str], a: int, b: int) -> bool:
+    """Do quotation marks close round tokens [a, b) and more words (an odd number of marks since
+    the sentence began, a closing one near after)?"""
+    before = []
+    for k in range(a - 1, -1, -1):
+        if norms[k] in _ENDS:
+            break
+        if norms[k] in _QUOTES:
+            before.append(k)
+    if len(before) % 2 == 0 or a - before[0] > _NEAR:
+        return False
+    after = next((k for k in range(b, min(b + _NEAR, len(norms))) if norms[k] in _QUOTES), None)
+    return after is not None and (before[0] + 1, after) != (a, b)
+
+
+def inside_longer_name(norms: list[str], a: int, b: int, mention: EntityMention) -> bool:
+    """Is the place or state at tokens [a, b) only a word of a longer name: a quoted name with
+    other words («Қазақстан темір жолы», «Екібастұз – Майқайың» бағыты) or an institution or
+    company it qualifies («Германия компаниясы», «Қарағанды … университетінде»)? Such a figure is
+    the named thing's, not the place's."""
+    if mention.type in ("person", "organization", "body"):
+        return False
+    if _quoted_with_others(norms, a, b):
+        return True
+    if word_info(norms[b - 1])[1] & CASES:
+        return False  # «Қазақстанның», «Алматыда»: a case-marked name is no attribute of a head noun
+    for k in range(b, min(b + _BETWEEN + 1, len(norms))):
+        lemma, tags, pos = word_info(norms[k])
+        if lemma in org_heads() and "POSS.3" in tags:
+            return True
+        if not norms[k].isalpha() or not norms[k].islower() or tags & _BOUND or pos in ("VERB", "AUX", "NUM", "PRON"):
+            return False
+    return False
 
 
 class TokenIndex:
@@ -21,11 +75,15 @@ class TokenIndex:
         # organization and place spans are too often fragments of a longer name
         self.mentions = [(by_start.get(m.start), by_end.get(m.end), m) for m in doc.entities
                          if m.source == "gazetteer" or m.type == "person"]
-        self.mentions = sorted(((a, b, m) for a, b, m in self.mentions if a is not None and b is not None),
-                               key=lambda x: x[0])
         self.dates = sorted(((by_start.get(d.start, -1), d) for d in doc.dates), key=lambda x: x[0])
         self.quantities = sorted(((by_start.get(q.start, -1), by_end.get(q.end, -1), q) for q in doc.quantities),
                                  key=lambda x: x[0])
+        # a mention inside a figure («тоғыз миллиард АҚШ доллары») is the currency's name, no party
+        # to a fact (-1: a figure not on a token edge)
+        in_figure = {i for a, b, _ in self.quantities if a >= 0 for i in range(a, b)}
+        self.mentions = sorted(((a, b, m) for a, b, m in self.mentions if a is not None and b is not None
+                                and not in_figure.issuperset(range(a, b)) and not self._namesake(b)),
+                               key=lambda x: x[0])
         title_end = doc.text.find("\n") if "\n" in doc.text else len(doc.text)
         self.title = {m.entity for m in doc.entities if m.end <= title_end}  # what the document is about
         self.date_tokens = {i for d in doc.dates for i in range(by_start.get(d.start, 0), by_end.get(d.end, 0))}
@@ -34,6 +92,13 @@ class TokenIndex:
         self._quantity_starts = [a for a, _, _ in self.quantities]
         self._orgs = [m for _, _, m in self.mentions if m.type == "organization"]
         self._org_starts = [a for a, _, m in self.mentions if m.type == "organization"]
+
+    def _namesake(self, end: int) -> bool:
+        """Is the name before token ``end`` that of a district or street named after it («Арал
+        ауданында» is not the sea, «Қонаев көшесі» not the town; a name in the genitive owns
+        the noun: «Арал теңізінің ауданы», the sea's area)?"""
+        return end < len(self.norms) and word_info(self.norms[end])[0] in NAMESAKE_HEADS \
+            and not word_info(self.norms[end - 1])[1] & CASES  # «теңізінің ауданы»: the sea's area
 
     def mentions_in(self, first: int, last: int) -> list[tuple[int, int, EntityMention]]:
         """Mentions starting at tokens first..last-1 (binary search: facts stay linear in text)."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from derek.extract.rules import Arg, Clause, word_info
 from derek.lang.kk.resources import load_list, load_tsv
+from derek.lang.kk.suffixes import realizations, strip_suffix
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -24,8 +25,8 @@ _RANK_WORDS = {"тұңғыш", "алғашқы"}  # «бірінші / тұңғ�
 _LINK_REACH = 8  # «… өкілі болып қазақтың көрнекті дипломаты Арыстанбекова тағайындалды»
 _BACK_VOWELS = set("аоұыяё")
 # case endings after the 3rd person possessive (-ы/-і/-сы/-сі): «келісім-і-не», «шарт-ы-н»
-_POSS_CASE_ENDINGS = {"GEN": ("ның", "нің"), "DAT": ("на", "не"), "ACC": ("н",), "LOC": ("нда", "нде"),
-                      "ABL": ("нан", "нен"), "INS": ("мен",)}
+_POSS_CASE_ENDINGS = {case: realizations(case, after="NP3", prev="V")
+                      for case in ("GEN", "DAT", "ACC", "LOC", "ABL", "INS")}
 _VOWELS = set("аәеиоөұүыіэюяё")
 
 
@@ -125,14 +126,10 @@ def guessed_dative(word: str) -> str | None:
     allows («директиваға» → «директива»), else None."""
     if word_info(word)[1] or word_info(word)[2] != "NOUN" or not word.isalpha():
         return None
-    stem, ending = word[:-2], word[-2:].lower()
-    vowel = next((c for c in reversed(stem.lower()) if c in _VOWELS), None)
-    if vowel is None or len(stem) < 4 or ending not in ("ға", "ге", "қа", "ке"):
+    stem = strip_suffix(word, "DAT", after="N")
+    if stem is None or len(stem) < 4 or not any(c in _VOWELS for c in stem.lower()):
         return None
-    back = vowel in _BACK_VOWELS
-    voiced = stem[-1].lower() in _VOWELS or stem[-1].lower() in "лмнңрйуз"
-    wanted = ("ға" if back else "ге") if voiced else ("қа" if back else "ке")
-    return stem if ending == wanted else None
+    return stem
 
 
 def _without_case(word: str, tags: frozenset[str]) -> str:

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from derek.lang.kk.morphology import analyze, default_analyzer
 from derek.lang.kk.numbers import harmony
 from derek.lang.kk.resources import load_tsv
+from derek.lang.kk.suffixes import realizations
 
 ROLES = frozenset({"associate_member_of", "observer_of", "dialogue_partner_of", "founding_member_of"})
 BULLETS = frozenset({"-", "–", "—", "*", "•"})  # list-line markers («- Өзбекстан — 2001 жылдан;»)
@@ -80,9 +81,10 @@ def load_rules() -> tuple[Rule, ...]:
 
 # A verb stem in -й takes the verbal noun -ю (қой → қою), which the analyser does not parse
 # when a possessive follows («қол қоюы», «қоюының»): read such a word by its surface stem.
-_GLIDE_VNOUN = re.compile(r"(\w+)ю(ы|і)(н|ның|нің|на|не|нда|нде|нан|нен|мен)?")
-_GLIDE_CASES = {"ның": "GEN", "нің": "GEN", "на": "DAT", "не": "DAT", "нда": "LOC", "нде": "LOC",
-                "нан": "ABL", "нен": "ABL", "н": "ACC", "мен": "INS"}
+# The case endings after that possessive («қоюының»), realised by the suffix grammar.
+_GLIDE_CASES = {form: case for case in ("GEN", "DAT", "LOC", "ABL", "ACC", "INS")
+                for form in realizations(case, after="NP3", prev="V")}
+_GLIDE_VNOUN = re.compile(r"(\w+)ю(ы|і)(" + "|".join(sorted(_GLIDE_CASES, key=len, reverse=True)) + ")?")
 
 
 def _glide_vnoun(norm: str) -> tuple[str, frozenset[str]] | None:

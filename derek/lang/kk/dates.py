@@ -23,9 +23,10 @@ from derek.lang.kk.numbers import (
     stem_regex,
 )
 from derek.lang.kk.resources import load_tsv
+from derek.lang.kk.suffixes import realizations
 
 # Patterns run on the lowercased normalized text (numbers.lowered); see numbers.py for why.
-_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+_GENITIVE = re.compile("(?:" + "|".join(realizations("GEN")) + ")$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SENTENCE_END = re.compile(r"[.!?\n]\s*$")
 # Where a date can begin: a run of digits (numbers.digit_runs), б.з.б., a Roman numeral, a word
@@ -159,7 +160,7 @@ def _patterns() -> list[_Pattern]:
         ("duration", rf"{recent}{count}(?:{PARTICLE})?\s*-?\s*{units}(?:\s+(?P<span>бойы|шамасымен))?", ("digit", "word")),
         ("dm", rf"{this_year}{day}\s+{month}{ay}{day_end}", ("digit", "word")),
         # «желтоқсанның 16-сы», «қазан айының 25-і»: a genitive month, then the day with an ending
-        ("md", rf"{month}{ay}(?<=ның|нің|дың|дің|тың|тің)\s+{day}-[^\W\d_]+(?!\w)", word),
+        ("md", rf"{month}{ay}(?<={'|'.join(realizations('GEN'))})\s+{day}-[^\W\d_]+(?!\w)", word),
         ("m", rf"{month}{ay}", word),
     ]
     return [_Pattern(kind, re.compile(p), starts) for kind, p, starts in specs]

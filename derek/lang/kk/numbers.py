@@ -160,6 +160,12 @@ class _Lexicon:
     cased: re.Pattern[str]  # the last word of a number phrase with a case ending (group 1: the word)
 
 
+def _onto_digits(pattern: str) -> str:
+    """An ``alternation`` whose word-start guard, (?<!\\w), is relaxed to "no letter before", so
+    the words may also be typed right after a figure's digits."""
+    return pattern.replace(r"(?<!\w)", f"(?<!{_LETTER})", 1)
+
+
 @cache
 def _lexicon() -> _Lexicon:
     words = {r["word"]: (float(r["value"]), r["kind"], r["alone"] == "yes") for r in load_tsv("number_words.tsv")}
@@ -171,12 +177,10 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         number_word=re.compile(alternation(list(words))),
         words=words,
-        # a scale word may also be typed onto its digits: «150млн.» (the tree's word-start
-        # guard, (?<!\w), is relaxed to "no letter before")
-        scale=re.compile(r"\s*(" + alternation(list(scales)).replace(r"(?<!\w)", f"(?<!{_LETTER})", 1)
-                         + r")(\.(?!\d))?"),
+        # a scale word or a unit may also be typed onto its digits: «150млн.», «900км-ден»
+        scale=re.compile(r"\s*(" + _onto_digits(alternation(list(scales))) + r")(\.(?!\d))?"),
         scales=scales,
-        unit=re.compile(r"\s*(" + alternation(list(units)) + ")"),
+        unit=re.compile(r"\s*(" + _onto_digits(alternation(list(units))) + ")"),
         dashed_unit=re.compile(_DASH + "(" + alternation(list(units)) + ")"),
         units=units,
         before=re.compile("(" + alternation(before) + r")\s+$"),
@@ -194,7 +198,7 @@ def _lexicon() -> _Lexicon:
 
 def _equative(scales: list[str], endings: list[str]) -> re.Pattern[str]:
     """An optional scale word, then the equative ending: «140 мыңдай», «100-дей» (about)."""
-    scale = alternation(scales, "prefix").replace(r"(?<!\w)", f"(?<!{_LETTER})", 1)
+    scale = _onto_digits(alternation(scales, "prefix"))
     return re.compile(rf"(?:\s*({scale}))?-?(?:{'|'.join(endings)})(?!{_LETTER})")
 
 

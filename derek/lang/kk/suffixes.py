@@ -122,6 +122,46 @@ def suffix_rows() -> tuple[Suffix, ...]:
 
 
 @cache
+def _tag_forms(tag: str, after: str | None) -> tuple[str, ...]:
+    rows = (row for row in suffix_rows() if row.tag == tag and (after is None or after in row.sources))
+    return tuple(dict.fromkeys(row.form for row in rows))
+
+
+@cache
+def realizations(tag: str, after: str | None = None, prev: str | None = None) -> tuple[str, ...]:
+    """Every surface form of ``tag``'s suffixes (after the state ``after``, after a letter of
+    class ``prev``; both harmonies), longest first: the genitive's «ның … тің» for a regex
+    built from the grammar instead of a hand-listed ending."""
+    forms = {realize(form, cls, harm) for form in _tag_forms(tag, after)
+             for cls in ((prev,) if prev else CLASSES) for harm in "bf"}
+    return tuple(sorted(forms, key=lambda f: (-len(f), f)))
+
+
+def strip_suffix(word: str, tag: str, loose: bool = False, after: str | None = None) -> str | None:
+    """``word`` without its last suffix when that suffix is ``tag``'s, realised by the grammar
+    (harmony, assimilation, a hyphen after an abbreviation): «Кеңесінің», "GEN" → «Кеңесі»,
+    «ҚР-дың» → «ҚР», «президенттік», "DER.LYQ" → «президент»; None when it does not end so.
+    Letter case is kept: only the ending is cut. ``loose``: any realisation, for stems whose
+    endings follow how they are said rather than spelled («Сейітовтің»: -тің after -ов).
+    ``after``: only the forms that follow this state of suffixes.tsv ("N": a bare noun stem)."""
+    low = word.lower()
+    for form in _tag_forms(tag, after):
+        for cut in range(len(low) - 1, 0, -1):
+            stem = low[:cut].removesuffix("-")
+            if len(stem) < 2:
+                continue
+            # after a hyphen the stem is an abbreviation, whose endings follow how its letters are
+            # said («ТМД-ның», «АҚШ-тың»): any realisation; a stem with no harmonic vowel
+            # (министр: only «и») may take either row
+            loose_here = loose or len(stem) < cut
+            classes = CLASSES if loose_here else (letter_class(stem[-1]),)
+            harms = "bf" if loose_here or not harmony(stem) else harmony(stem)
+            if any(low[cut:] == realize(form, prev, harm) for prev in classes for harm in harms):
+                return word[: len(stem)]
+    return None
+
+
+@cache
 def verbal_tags() -> frozenset[str]:
     """Tags only verb endings carry (PAST, PASS, CONV.A …): a reading with one is a verb form."""
     verbal = {r.tag for r in suffix_rows() if any(src.startswith("V") for src in r.sources)}
