@@ -14,6 +14,7 @@ from derek.query.colon_lists import colon_list
 from derek.query.counted import COUNTED_ENTITY, counted_entities, figure_words, other_than_time
 from derek.query.excepted import denial_factor, excepted
 from derek.query.fit import other_conjunct, respective_factor
+from derek.query.heads import noun_phrase_date
 from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.named_nearby import antecedents
 from derek.query.neighbours import neighbour_values, owner_antecedents
@@ -462,7 +463,8 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
         penalty += CLAUSE_PENALTY  # nothing named: the clause of the question's verb holds the value
     # «нешеуі атмосферада» → «26-сы атмосферада»: the question's frame word follows the value
     frame = FRAME_VALUE if mirrors_frame(p, question, positions[-1]) else 1.0
-    return coverage * (1.0 - penalty) * frame * _main_clause(p, positions, question) \
+    inside = noun_phrase_date(p, positions, question) if x.get("kind") == "date" else 1.0
+    return coverage * (1.0 - penalty) * frame * _main_clause(p, positions, question) * inside \
         * owner_factor(p, positions, question) * rival_clause_factor(p, positions, question)
 
 

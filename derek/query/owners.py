@@ -9,7 +9,7 @@ from typing import Any
 from derek.kb.search import term
 from derek.lang.kk.resources import load_tsv
 from derek.query.passages import Passage
-from derek.query.phrases import Candidate, _asked_case, covered, is_focus
+from derek.query.phrases import Candidate, asked_case, covered, is_focus
 from derek.query.question import Question, load_words, stopwords
 
 GENITIVE = tuple(r["suffix"] for r in load_tsv("noun_suffixes.tsv") if r["category"] == "genitive")
@@ -30,7 +30,7 @@ def owned_noun(question: Question, typed: bool = False) -> str | None:
 
     if not question.words:
         return None
-    case = _asked_case(question)
+    case = asked_case(question)
     if case not in ("GEN", "DAT") or (typed and case != "GEN"):
         return None
     rest = [t for t in question.tokens[max(question.words) + 1 :] if any(c.isalnum() for c in t.norm)]

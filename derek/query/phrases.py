@@ -11,6 +11,7 @@ from derek.doc import Token
 from derek.kb.search import term
 from derek.query.conjuncts import CASES, MAX_LIST, list_case, listed
 from derek.query.coverage import is_reference
+from derek.query.heads import initials_only
 from derek.query.passages import Passage
 from derek.query.question import Question, load_words
 
@@ -112,12 +113,13 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
     matched -= asked_modifiers(p, question, matched)  # «… сыртқы саясат тұғырнамасын»: one phrase
     words = [i for i, t in enumerate(p.tokens) if any(c.isalnum() for c in t.norm)]
     breaks = load_words("phrase_breaks.txt")
+    titled = _within_quotes(p)  # «Достық, ынтымақтастық және … туралы»: one title, commas and all
     runs, run = [], []
     for i in range(len(p.tokens)):
         t = p.tokens[i]
         inside = i in words and i not in matched and t.lemma.lower() not in breaks \
             and t.norm.lower() not in breaks
-        if inside or t.norm in ("«", '"') or (run and t.norm in ("»", "+", "/", "'", "%")):
+        if inside or t.norm in ("«", '"') or (run and (t.norm in ("»", "+", "/", "'", "%") or i in titled)):
             run.append(i)
         elif run:
             runs.append(run)
@@ -127,6 +129,9 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
     found = _named_phrases(p, question, matched)  # first: on a tie the named treaty or body wins
     named = [c.answer for c in found if c is not None]
     for run in runs:
+        while run and run[-1] not in words and p.tokens[run[-1]].norm not in ("»", '"'):
+            run.pop()
+        run = _with_title_head(p, question, run, words)
         while run and run[-1] not in words:
             run.pop()
         # the asked noun alone («ТМД-ның негізгі құжаты — Жарғы» for «… негізгі құжаты:») is the
@@ -144,6 +149,29 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
     found += owner_phrases(p, question)  # «… одақтың іргетасына» for «неге іргетас болды?»
     # a part of a named treaty or body («декларациясын» of «Алматы декларациясын») is not the name
     return [c for c in found if c is not None and (c.answer in named or not any(c.answer in n for n in named))]
+
+
+def _within_quotes(p: Passage) -> set[int]:
+    """Token indexes strictly between an opening quote and its closing one."""
+    inside: set[int] = set()
+    opened = None
+    for i, t in enumerate(p.tokens):
+        if t.norm == "«" or (t.norm == '"' and opened is None):
+            opened = i
+        elif t.norm in ("»", '"') and opened is not None:
+            inside.update(range(opened + 1, i))
+            opened = None
+    return inside
+
+
+def _with_title_head(p: Passage, question: Question, run: list[int], words: list[int]) -> list[int]:
+    """A run that ends in a closing quote right before the asked noun («… туралы» шартқа for
+    «қандай шартқа?») takes the noun, so the title is cut from its opening quote (``_head_phrase``)
+    however long the words before it are."""
+    if not run or p.tokens[run[-1]].norm not in ("»", '"'):
+        return run
+    nxt = next((i for i in words if i > run[-1]), None)
+    return run + [nxt] if nxt == run[-1] + 1 and is_focus(p.tokens[nxt], question) else run
 
 
 def conjoined(p: Passage, run: list[int], matched: set[int]) -> list[int]:
@@ -231,6 +259,8 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
     if not (before or after):
         return None
     run = _trim(p, run, stopwords())
+    if initials_only(p, run):  # «Б.Н» of «Б.Н Ельцин» is inside the name the question gives
+        return None
     if question.focus and (heads := [i for i in run if is_focus(p.tokens[i], question)]):
         run = _head_phrase(p, [i for i in run if i <= heads[0]])
         run = _after_clause(p, run, question)
@@ -270,7 +300,7 @@ def _case(word: str) -> str | None:
     return next(iter(set(readings[0].tags) & CASES), None) if readings else None
 
 
-def _asked_case(question: Question) -> str | None:
+def asked_case(question: Question) -> str | None:
     """The case of the asked noun («қандай оқиғадан» → ABL) or of the question word («нені» → ACC)."""
     if not question.words:
         return None
@@ -284,9 +314,9 @@ def _asked_case(question: Question) -> str | None:
 def _case_fit(p: Passage, question: Question, last: int) -> float:
     case = _case(p.tokens[last].norm)
     following = [i for i in range(last + 1, len(p.tokens)) if any(c.isalnum() for c in p.tokens[i].norm)][:1]
-    if case == "GEN" and following and following[0] in p.matched and _asked_case(question) != "GEN":
+    if case == "GEN" and following and following[0] in p.matched and asked_case(question) != "GEN":
         return POSSESSOR
-    return CASE_AGREES if case and case == _asked_case(question) else 1.0
+    return CASE_AGREES if case and case == asked_case(question) else 1.0
 
 
 def verb_follows(p: Passage, question: Question, last: int) -> bool:
@@ -303,7 +333,10 @@ def _head_phrase(p: Passage, run: list[int]) -> list[int]:
     if quotes and len(quotes) >= 2:
         return run[quotes[-2]:] if p.tokens[run[quotes[-1]]].norm == '"' else run[quotes[-1]:]
     if quotes:
-        return run[quotes[0]:]
+        # a long title closing near the head opens further back: «Достық, … көмек туралы» шартқа
+        opening = [k for k, i in enumerate(run[: quotes[0]]) if p.tokens[i].norm in ("«", '"')]
+        closing = p.tokens[run[quotes[0]]].norm == "»" or p.tokens[run[quotes[0]]].norm == '"' and opening
+        return run[opening[-1]:] if closing and opening else run[quotes[0]:]
     return run if len(run) <= MAX_PHRASE else run[-4:]
 
 
