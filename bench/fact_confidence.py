@@ -47,17 +47,16 @@ AUDIT_WEIGHT = 2.0  # chosen by the CV below: beats both baselines on all facts 
 def _facts_and_features(name: str) -> list[tuple[tuple, dict[str, float], float]]:
     """(bench key, features, rule prior) of every distinct fact derek extracts from a document."""
     from derek.doc import Document
-    from derek.extract.fact_confidence import PRIOR_KEY, fact_features, title_entities
+    from derek.extract.fact_confidence import PRIOR_KEY, document_view, fact_features
     from derek.pipeline import run
 
     doc = run(Document(doc_text(name)))
-    starts = [t.start for t in doc.tokens]
-    title = title_entities(doc)
+    view = document_view(doc)
     seen: dict[tuple, tuple[tuple, dict[str, float], float]] = {}
     for f in doc.facts:
         k = key(name, f.to_dict())
         if k not in seen:
-            seen[k] = (k, fact_features(doc, f, starts, title), float(f.qualifiers.get(PRIOR_KEY, f.confidence)))
+            seen[k] = (k, fact_features(doc, f, view=view), float(f.qualifiers.get(PRIOR_KEY, f.confidence)))
     return list(seen.values())
 
 

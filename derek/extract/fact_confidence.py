@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,14 +41,39 @@ def subject_kind(entity: str) -> str:
     return "geo" if kind in _GEO else kind
 
 
-def _sentence_of(doc: Document, fact: Fact) -> Sentence | None:
-    """The evidence sentence (facts cite a sentence by its offsets)."""
-    starts = [s.start for s in doc.sentences]
-    k = bisect_right(starts, fact.start) - 1
-    return doc.sentences[k] if k >= 0 else None
+@dataclass
+class DocumentView:
+    """What every fact's features look up, indexed once per document: a fact must not scan the
+    whole document (a 50 MB file holds ~10⁵ facts and ~10⁶ mentions)."""
+
+    starts: list[int]  # token start offsets
+    title: set[str]
+    sentence_starts: list[int]
+    by_sentence: dict[int, list[EntityMention]]  # mentions starting in each sentence
+    by_entity: dict[str, list[EntityMention]]  # each entity's mentions in text order
+    dates: dict[int, set[str]]  # date values said in each sentence
+    per_start: Counter[int]  # facts citing each sentence start
+
+    def sentence(self, offset: int) -> int:
+        return bisect_right(self.sentence_starts, offset) - 1
 
 
-def _anchor(doc: Document, fact: Fact, sentence: Sentence) -> tuple[int, int] | None:
+def document_view(doc: Document, title: set[str] | None = None, starts: list[int] | None = None) -> DocumentView:
+    sentence_starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list[EntityMention]] = defaultdict(list)
+    by_entity: dict[str, list[EntityMention]] = defaultdict(list)
+    for m in sorted(doc.entities, key=lambda m: m.start):
+        by_sentence[bisect_right(sentence_starts, m.start) - 1].append(m)
+        by_entity[m.entity].append(m)
+    dates: dict[int, set[str]] = defaultdict(set)
+    for d in doc.dates:
+        dates[bisect_right(sentence_starts, d.start) - 1].add(d.value)
+    return DocumentView(starts if starts is not None else [t.start for t in doc.tokens],
+                 title if title is not None else title_entities(doc), sentence_starts,
+                 by_sentence, by_entity, dates, Counter(f.start for f in doc.facts or []))
+
+
+def _anchor(doc: Document, fact: Fact, sentence: Sentence, inside: list[EntityMention]) -> tuple[int, int] | None:
     """Character span of what the fact says about its subject: the figure's text or the object's
     name inside the sentence."""
     text = doc.text[sentence.start:sentence.end]
@@ -55,8 +82,7 @@ def _anchor(doc: Document, fact: Fact, sentence: Sentence) -> tuple[int, int] | 
         at = sentence.start + text.index(figure)
         return at, at + len(figure)
     if fact.object:
-        spans = [(m.start, m.end) for m in doc.entities
-                 if m.entity == fact.object and sentence.start <= m.start < sentence.end]
+        spans = [(m.start, m.end) for m in inside if m.entity == fact.object]
         return spans[0] if spans else None
     if fact.value and fact.value in text:
         at = sentence.start + text.index(fact.value)
@@ -83,18 +109,21 @@ def _value_parts(value: str | None) -> tuple[bool, bool]:
 
 
 def fact_features(doc: Document, fact: Fact, starts: list[int] | None = None,
-                  title: set[str] | None = None) -> dict[str, float]:
+                  title: set[str] | None = None, view: DocumentView | None = None) -> dict[str, float]:
     """The features of one fact (names as in the weights file). ``starts`` (token start offsets)
-    and ``title`` (entities of the first line) may be passed in to share them across facts."""
-    starts = starts if starts is not None else [t.start for t in doc.tokens]
+    and ``title`` (entities of the first line) may be passed in, or a whole ``view`` built once
+    for the document (``calibrate`` does)."""
+    view = view or document_view(doc, title, starts)
+    starts = view.starts
     prior = fact.qualifiers.get(PRIOR_KEY, fact.confidence)
     feats: dict[str, float] = {"prior": float(prior), f"pred:{fact.predicate}": 1.0}
-    sentence = _sentence_of(doc, fact)
-    if sentence is None:
+    k = view.sentence(fact.start)
+    if k < 0:
         return feats
-    inside = [m for m in doc.entities if sentence.start <= m.start < sentence.end]
+    sentence = doc.sentences[k]
+    inside = [m for m in view.by_sentence.get(k, []) if m.start < sentence.end]
     own = [m for m in inside if m.entity == fact.subject]
-    anchor = _anchor(doc, fact, sentence)
+    anchor = _anchor(doc, fact, sentence, inside)
     n_tokens = max(1, sentence.last_token - sentence.first_token)
     feats["log_sentence_tokens"] = math.log(n_tokens)
     feats["list_item"] = float(doc.tokens[sentence.first_token].text in _BULLETS) if n_tokens else 0.0
@@ -103,8 +132,9 @@ def fact_features(doc: Document, fact: Fact, starts: list[int] | None = None,
     if own:
         mention = min(own, key=lambda m: abs(m.start - anchor[0])) if anchor else own[0]
     else:
-        before = [m for m in doc.entities if m.entity == fact.subject and m.start < sentence.start]
-        mention = before[-1] if before else None
+        mentions = view.by_entity.get(fact.subject, [])
+        k_before = bisect_right([m.start for m in mentions], sentence.start - 1)
+        mention = mentions[k_before - 1] if k_before else None
         feats["subject_unnamed"] = float(mention is None)
     if mention is not None:
         feats[f"source:{mention.source}"] = 1.0
@@ -128,16 +158,15 @@ def fact_features(doc: Document, fact: Fact, starts: list[int] | None = None,
     rivals = {m.entity for m in inside if m.entity not in (fact.subject, fact.object)
               and subject_kind(m.entity) == kind and m.source != "deixis"}
     feats["rivals"] = float(min(3, len(rivals)))
-    feats["subject_in_title"] = float(fact.subject in (title or set()))
+    feats["subject_in_title"] = float(fact.subject in view.title)
     unit, bare = _value_parts(fact.value)
     feats["value_unit"], feats["value_bare"] = float(unit), float(bare)
     measure = fact.qualifiers.get("measure")
     feats["measure_words"] = float(min(3, len(measure.split()))) if isinstance(measure, str) else 0.0
     if fact.time:
-        said = any(d.value == fact.time and sentence.start <= d.start < sentence.end for d in doc.dates)
+        said = fact.time in view.dates.get(k, set())
         feats["time_in_sentence" if said else "time_carried"] = 1.0
-    same = sum(1 for f in doc.facts if f.start == fact.start) if doc.facts else 1
-    feats["log_facts_in_sentence"] = math.log(max(1, same))
+    feats["log_facts_in_sentence"] = math.log(max(1, view.per_start[fact.start]))
     return feats
 
 
@@ -170,13 +199,12 @@ def calibrate(doc: Document, facts: list[Fact], model: dict[str, Any] | None = N
     """Keep each fact's rule constant in its qualifiers and set its confidence to the model's
     probability (unchanged when no model is shipped)."""
     model = model if model is not None else load_weights()
-    starts = [t.start for t in doc.tokens]
-    title = title_entities(doc)
     saved, doc.facts = doc.facts, facts
     for f in facts:
         f.qualifiers.setdefault(PRIOR_KEY, f.confidence)
     if model is not None:
+        view = document_view(doc)
         for f in facts:
-            f.confidence = round(probability(fact_features(doc, f, starts, title), model), 2)
+            f.confidence = round(probability(fact_features(doc, f, view=view), model), 2)
     doc.facts = saved
     return facts
