@@ -43,7 +43,6 @@ from derek.extract.figure_owners import (
     WATER_TYPES,
     bare_metres,
     border_partner,
-    class_nouns,
     class_referent,
     counts_what_is_there,
     listed_owners,
@@ -167,7 +166,7 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
             if m.type in ("organization", "body")]
     facts: list[Fact] = []
     for a, b, q in quantities:
-        if b < sentence.last_token and index.norms[b].lower() in _EXCEPT \
+        if _set_apart(index, b, sentence.last_token) \
                 or not_a_figure(index.norms, a, b, q, sentence.last_token, quantities) \
                 or _acting_group(index.norms, b, sentence.last_token):
             continue
@@ -188,6 +187,11 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
     return _without_excepted(sentence, index, facts)
 
 
+def _set_apart(index: TokenIndex, b: int, last: int) -> bool:
+    """Is what ends before token ``b`` set apart by the word after it («… басқа», «… тыс»)?"""
+    return b < last and index.norms[b].lower() in _EXCEPT
+
+
 def _without_excepted(sentence: Sentence, index: TokenIndex, facts: list[Fact]) -> list[Fact]:
     """Drop figures given to a name the sentence only sets apart («Қытайдан тыс жерде», outside
     China; «Ресейден басқа», apart from Russia) or only uses as a word of a longer name
@@ -195,7 +199,7 @@ def _without_excepted(sentence: Sentence, index: TokenIndex, facts: list[Fact]) 
     last = sentence.last_token
 
     def aside(a: int, b: int, m: EntityMention) -> bool:
-        return b < last and index.norms[b].lower() in _EXCEPT or inside_longer_name(index.norms, a, b, m)
+        return _set_apart(index, b, last) or inside_longer_name(index.norms, a, b, m)
 
     mentions = index.mentions_in(sentence.first_token, last)
     apart = {m.entity for a, b, m in mentions if aside(a, b, m)}
@@ -274,9 +278,11 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
     measured = measure_of(sentence, index, a, b) or rate_of(index, sentence, a, q)
     if measured and measure_taken(index, measured[0], a):
         measured = None  # «ұзындығы 500 км-ден асатын 12 өзен»: the length is the earlier figure's
-    if measured and measured[0] < a and unnamed_possessor(index, sentence, measured[0], frozenset(class_nouns())) \
-            and pointed(sentence, index, measured[0], None) is None or discourse.unnamed[0] == sentence.start and next_item_after(index, sentence, a, discourse.unnamed[1]):
-        discourse.unnamed = (sentence.start, b)  # «Мұздықтың ауданы 14 км², орташа қалыңдығы 80 м»
+    # «Мұздықтың ауданы 14 км², орташа қалыңдығы 80 м»: an unnamed thing's figure, and the series after it
+    unnamed = measured is not None and measured[0] < a and unnamed_possessor(index, sentence, measured[0]) \
+        and pointed(sentence, index, measured[0], None) is None
+    if unnamed or discourse.unnamed[0] == sentence.start and next_item_after(index, sentence, a, discourse.unnamed[1]):
+        discourse.unnamed = (sentence.start, b)
         return []
     found = measured or counted(sentence, index, a, b, q)
     at, measure = found if found else (None, None)

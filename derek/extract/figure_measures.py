@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import Quantity, Sentence
+from derek.extract.figure_owners import class_nouns
 from derek.extract.rules import is_between, word_info
 from derek.lang.kk.resources import load_list
 
@@ -35,11 +36,11 @@ def owner_nouns() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in load_list("owner_nouns.txt", "derek.extract"))
 
 
-def unnamed_possessor(index: TokenIndex, sentence: Sentence, at: int, class_lemmas: frozenset[str]) -> bool:
+def unnamed_possessor(index: TokenIndex, sentence: Sentence, at: int) -> bool:
     """Is the possessed measure noun at ``at`` owned by a common noun in the genitive that no name
     covers («Мұздықтың жалпы ауданы 14 км²», «жолдың ұзындығы 12 км», «өсімдіктің биіктігі»), so
     the figure is that unnamed thing's and not the place the text carries? Up to two lowercase
-    modifiers may stand between; a noun naming a place or owner again (``class_lemmas``,
+    modifiers may stand between; a noun naming a place or owner again (``class_nouns``,
     owner_nouns.txt: «елдің халқы»), a measure noun («халқының») or a pronoun does not count."""
     if at <= sentence.first_token or "POSS.3" not in word_info(index.norms[at])[1]:
         return False
@@ -59,7 +60,7 @@ def unnamed_possessor(index: TokenIndex, sentence: Sentence, at: int, class_lemm
     before = index.norms[max(sentence.first_token, k - 3):k]
     if any(e > k - 3 for _, e, _ in index.mentions_in(max(0, k - 9), k)) or any(is_between(w, frozenset({"LOC"})) for w in before):
         return False  # «Қазақстан мен Түрікменстан арасындағы шекараның ұзындығы»: the names' own thing
-    return lemma not in class_lemmas | owner_nouns() and lemma not in measures() \
+    return lemma not in class_nouns() and lemma not in owner_nouns() and lemma not in measures() \
         and not any(s <= k < e for s, e, _ in index.mentions_in(max(0, k - 6), k + 1))
 
 

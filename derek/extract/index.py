@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cache
 
 from derek.doc import DateMention, Document, EntityMention, Quantity
 from derek.extract.doc_names import CASES
@@ -17,6 +18,7 @@ from derek.extract.rules import Arg, word_info
 NAMESAKE_HEADS = frozenset({"аудан", "көше", "даңғыл"})
 
 
+@cache
 def org_heads() -> frozenset[str]:
     """Head nouns of companies and institutions (data/company_heads.txt, institution_heads.txt)."""
     return organization_heads() | institution_heads()

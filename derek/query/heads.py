@@ -38,8 +38,9 @@ def _alnum(t: Token) -> bool:
 
 def is_initial(t: Token) -> bool:
     """One capital letter, with or without its dot («Б.», «Н»): a part of a person's name."""
-    letters = [c for c in t.norm if c.isalpha()]
-    return len(letters) == 1 and letters[0].isupper() and all(c.isalpha() or c == "." for c in t.norm)
+    from derek.extract.entities_people import is_initial as dotted_initial
+
+    return dotted_initial(t.norm) or len(t.norm) == 1 and t.norm.isalpha() and t.norm.isupper()
 
 
 def _next_word(p: Passage, last: int) -> int | None:

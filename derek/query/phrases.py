@@ -151,17 +151,23 @@ def describe(p: Passage, question: Question) -> list[Candidate]:
     return [c for c in found if c is not None and (c.answer in named or not any(c.answer in n for n in named))]
 
 
-def _within_quotes(p: Passage) -> set[int]:
-    """Token indexes strictly between an opening quote and its closing one."""
-    inside: set[int] = set()
+def _quote_pairs(p: Passage) -> list[tuple[int, int]]:
+    """(opening, closing) token indexes of each quotation (the text is normalized: «…» may read
+    as "…")."""
+    pairs: list[tuple[int, int]] = []
     opened = None
     for i, t in enumerate(p.tokens):
         if t.norm == "«" or (t.norm == '"' and opened is None):
             opened = i
         elif t.norm in ("»", '"') and opened is not None:
-            inside.update(range(opened + 1, i))
+            pairs.append((opened, i))
             opened = None
-    return inside
+    return pairs
+
+
+def _within_quotes(p: Passage) -> set[int]:
+    """Token indexes strictly between an opening quote and its closing one."""
+    return {k for opened, close in _quote_pairs(p) for k in range(opened + 1, close)}
 
 
 def _with_title_head(p: Passage, question: Question, run: list[int], words: list[int]) -> list[int]:
@@ -344,15 +350,10 @@ def quoted_names(p: Passage, matched: set[int]) -> set[int]:
     """The words of each «quoted» name that holds a word the question lacks: «ШЫҰ плюс» is one
     name, so its «ШЫҰ» (a question word) must not split it into «ШЫҰ» and «плюс»."""
     inside: set[int] = set()
-    opened = None
-    for i, t in enumerate(p.tokens):  # the text is normalized: «…» reads as "…"
-        if t.norm == "«" or (t.norm == '"' and opened is None):
-            opened = i
-        elif t.norm in ("»", '"') and opened is not None:
-            words = [k for k in range(opened + 1, i) if any(c.isalnum() for c in p.tokens[k].norm)]
-            if any(k not in matched for k in words):
-                inside.update(range(opened + 1, i))
-            opened = None
+    for opened, close in _quote_pairs(p):
+        words = [k for k in range(opened + 1, close) if any(c.isalnum() for c in p.tokens[k].norm)]
+        if any(k not in matched for k in words):
+            inside.update(range(opened + 1, close))
     return inside
 
 
