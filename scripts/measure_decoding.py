@@ -37,7 +37,7 @@ SETTINGS = [(lam, 0, mu) for mu in MUS for lam in LAMBDAS] + [(lam, top, 0.0) fo
 def raw(d: dict, weights: dict[str, float]) -> dict:
     """What decoding needs of one held-out question: span scores, their sentences' log-probability,
     each candidate's sentence rank under the sentence model, bags of words, (EM, F1) per candidate."""
-    from derek.query.reader import _bag
+    from derek.query.reader import token_bag
     from derek.query.reader_sentence import LOGP
 
     d = train_sentences.with_logp(d, weights)
@@ -46,7 +46,7 @@ def raw(d: dict, weights: dict[str, float]) -> dict:
     by_sentence = {i: lp for i, lp in zip(d["of"], logp)}
     order = sorted(by_sentence, key=lambda i: -by_sentence[i])
     rank = np.array([order.index(i) for i in d["of"]], dtype=int)
-    return {"s": s, "logp": logp, "rank": rank, "bags": [_bag(t) for t in d["texts"]],
+    return {"s": s, "logp": logp, "rank": rank, "bags": [token_bag(t) for t in d["texts"]],
             "scores": d["scores"], "id": d["id"]}
 
 
@@ -75,12 +75,12 @@ def decode(r: dict, lam: float, top: int, mu: float = 0.0) -> int:
 
 def _pair(r: dict, a: int, b: int) -> float:
     """Token F1 of candidates a and b, memoised on the row (settings share most pairs)."""
-    from derek.query.reader import _f1
+    from derek.query.reader import token_f1
 
     memo = r.setdefault("memo", {})
     key = (a, b) if a < b else (b, a)
     if key not in memo:
-        memo[key] = _f1(r["bags"][a], r["bags"][b])
+        memo[key] = token_f1(r["bags"][a], r["bags"][b])
     return memo[key]
 
 

@@ -43,14 +43,14 @@ def scores(d: dict, weights: dict[str, float]) -> np.ndarray:
 
 def mbr(d: dict, s: np.ndarray, allowed: list[int] | None = None, spans: int = 30) -> int:
     """Expected-F1 decoding (as reader.decode) over the likeliest ``spans`` of ``allowed``."""
-    from derek.query.reader import _bag, _f1
+    from derek.query.reader import token_bag, token_f1
 
     pool = np.array(allowed if allowed is not None else range(len(s)))
     order = pool[np.argsort(-s[pool], kind="stable")][:spans]
     p = np.exp(s[order] - s[order[0]])
     p /= p.sum()
-    bags = [_bag(d["texts"][i]) for i in order]
-    gains = [sum(pj * _f1(bag, other) for pj, other in zip(p, bags)) for bag in bags]
+    bags = [token_bag(d["texts"][i]) for i in order]
+    gains = [sum(pj * token_f1(bag, other) for pj, other in zip(p, bags)) for bag in bags]
     return int(order[max(range(len(order)), key=lambda i: (gains[i], -i))])
 
 

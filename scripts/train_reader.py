@@ -165,7 +165,7 @@ def predict(d: dict, weights: dict[str, float], follow_with: tuple[float, float]
     ``MBR_SPANS`` of the scores followed towards the sentence model, ``reader_sentence.follow``, with
     the shipped λ, μ unless ``follow_with`` gives a fold's own) and the likeliest candidate's softmax
     probability under the ranker (-1: no candidate)."""
-    from derek.query.reader import MBR_SPANS, _bag, _f1
+    from derek.query.reader import MBR_SPANS, token_bag, token_f1
     from derek.query.reader_sentence import FOLLOW, LOGP, MASS, follow
 
     if not d["feats"]:
@@ -176,8 +176,8 @@ def predict(d: dict, weights: dict[str, float], follow_with: tuple[float, float]
     t = np.array(follow(list(s), [f.get(LOGP, 0.0) for f in d["feats"]], d["of"], lam, mu))
     order = np.argsort(-t, kind="stable")[:MBR_SPANS]
     p = np.exp(t - t[order[0]]) / np.exp(t - t[order[0]]).sum()
-    bags = [_bag(d["texts"][i]) for i in order]
-    gains = [sum(p[j] * _f1(bag, other) for j, other in zip(order, bags)) for bag in bags]
+    bags = [token_bag(d["texts"][i]) for i in order]
+    gains = [sum(p[j] * token_f1(bag, other) for j, other in zip(order, bags)) for bag in bags]
     pick = max(range(len(order)), key=lambda i: (gains[i], -i))
     return int(order[pick]), float(1.0 / np.exp(s - s.max()).sum())
 

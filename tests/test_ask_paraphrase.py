@@ -8,7 +8,7 @@ from conftest import kb_of_texts
 
 import derek
 from derek.query.ask import ask, ask_context
-from derek.query.matching import _keys, _word_synonym_hits, sentence_tokens
+from derek.query.matching import sentence_tokens, word_keys, word_synonym_hits
 
 # A question noun found through its sense group (data/word_synonyms.tsv), or not at all.
 WORD_SYNONYMS = [
@@ -24,7 +24,7 @@ WORD_SYNONYMS = [
 
 @pytest.mark.parametrize("word,sentence,found", WORD_SYNONYMS)
 def test_ask_paraphrase_word_synonyms(word, sentence, found):
-    assert bool(_word_synonym_hits(word, _keys(sentence_tokens(sentence)))) == found
+    assert bool(word_synonym_hits(word, word_keys(sentence_tokens(sentence)))) == found
 
 
 # Yes/no: the question's verb, its stem with an ending, or a verb of its sense group; negated: «Жоқ».

@@ -9,7 +9,7 @@ import pytest
 from conftest import kb_of_texts
 
 import derek
-from derek.query.matching import _keys, _synonym_hits, sentence_tokens, verb_key
+from derek.query.matching import sentence_tokens, synonym_hits, verb_key, word_keys
 from derek.query.question import analyze_question
 from derek.query.sequence import asked_step
 
@@ -73,7 +73,7 @@ GATHERINGS = [
 @pytest.mark.parametrize(("key", "sentence", "words"), GATHERINGS)
 def test_ask_round13_gathering_synonyms(key: str, sentence: str, words: list[str]) -> None:
     tokens = sentence_tokens(sentence)
-    assert [tokens[i].norm for i in _synonym_hits(key, _keys(tokens))] == words
+    assert [tokens[i].norm for i in synonym_hits(key, word_keys(tokens))] == words
 
 
 DOCS = {

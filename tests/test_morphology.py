@@ -273,7 +273,7 @@ def test_morphology_split_points_cover_every_ending(word: str) -> None:
     table = ending_table()
     everything = [i for i in range(2, len(low))
                   if low[i:] in table or (low[i] == "и" and "й" + low[i + 1:] in table)]
-    points = splits._split_points(low, GRAMMAR.trie)
+    points = splits.split_points(low, GRAMMAR.trie)
     assert set(everything) <= {i for i, _ in points}
     assert all(variants is table.get(low[i:]) for i, variants in points)
 
@@ -488,7 +488,7 @@ SPEED_WORDS = ["Қазақстанның", "мүшелігіне", "оқиды",
 def test_morphology_best_candidate_is_first_top_scoring(word: str) -> None:
     low = word.lower()
     cands = GRAMMAR.candidates(low)  # named tuples built from the plain tuples the hot path uses
-    assert all(isinstance(c, splits._Candidate) for c in cands)
+    assert all(isinstance(c, splits.SplitCandidate) for c in cands)
     scores = GRAMMAR.ranker.scores(GRAMMAR, cands, word, low)
     assert GRAMMAR.best_candidate(low, word) == cands[scores.index(max(scores))]
     assert GRAMMAR.lemma(word) == GRAMMAR.analyze(word)[0].lemma or GRAMMAR.fixed(low)

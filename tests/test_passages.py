@@ -98,6 +98,6 @@ STEMS = [  # (question term, sentence term, same word): one is the other plus a 
 
 @pytest.mark.parametrize(("a", "b", "same"), STEMS)
 def test_passages_stem_match_wants_an_ending(a: str, b: str, same: bool) -> None:
-    from derek.query.matching import _stem_match
+    from derek.query.matching import stem_match
 
-    assert _stem_match(a, b) is same and _stem_match(b, a) is same
+    assert stem_match(a, b) is same and stem_match(b, a) is same

@@ -22,7 +22,7 @@ from derek.extract.ner_features import sentence_features
 from derek.extract.ner_words import stem_of
 
 if TYPE_CHECKING:
-    from derek.extract.ner_features import _Form
+    from derek.extract.ner_features import WordForm
 
 MODEL_NAME = "ner.crfsuite"
 LEXICON_NAME = "ner_lexicon.tsv"
@@ -41,7 +41,7 @@ class Lexicon:
     names: dict[str, str] = field(default_factory=dict)  # lemma -> given / sur / one (PERSON)
     # per ``keep`` set and word form, what SentenceMarks.of reads (a cache: never saved, and
     # stale if the tables above change after a sentence was marked)
-    forms: dict[frozenset[str] | None, dict[str, _Form]] = field(default_factory=dict, repr=False,
+    forms: dict[frozenset[str] | None, dict[str, WordForm]] = field(default_factory=dict, repr=False,
                                                                  compare=False)
 
     @classmethod

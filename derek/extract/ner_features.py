@@ -35,7 +35,7 @@ _OPEN_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _MAX_FORMS = 200_000  # word forms a lexicon's marks cache holds per ``keep`` set
 
 
-def _gazetteer_tags(forms: Sequence[_Form]) -> list[str]:
+def _gazetteer_tags(forms: Sequence[WordForm]) -> list[str]:
     """Per-token gazetteer labels: gB=type / gI=type for the longest name at each start."""
     tags = [""] * len(forms)
     if not any(f.starts for f in forms):
@@ -168,7 +168,7 @@ def _pair_tables(keep: frozenset[str]) -> tuple[dict[tuple[str, str], str], dict
     return tables
 
 
-def _head_marks(heads: Sequence[str], forms: Sequence[_Form]) -> list[tuple[str, ...]]:
+def _head_marks(heads: Sequence[str], forms: Sequence[WordForm]) -> list[tuple[str, ...]]:
     """Per token: the entity heads up to ``_HEAD_WINDOW - 1`` tokens ahead (head0..head3) and,
     for the nearest, what lies between: hrun=CLASS|t (all title case), |v (a verb or a
     clause-breaking mark: no single name), |n (a plausible noun phrase); in the trained order."""
@@ -231,7 +231,7 @@ class SentenceMarks:
 
 
 @dataclass(slots=True)
-class _Form:
+class WordForm:
     """What the marks read of one word form, computed once per lexicon and ``keep`` set."""
 
     low: str
@@ -247,7 +247,7 @@ class _Form:
     near: tuple[tuple[str, ...], ...]  # kept neighbour attributes outside gazetteer names
 
 
-def _new_form(table: dict[str, _Form], word: str, lexicon: Lexicon, keep: frozenset[str] | None) -> _Form:
+def _new_form(table: dict[str, WordForm], word: str, lexicon: Lexicon, keep: frozenset[str] | None) -> WordForm:
     low, stem = word.lower(), stem_of(word)
     cut = cut_word(low)
     # a lemma head, or the fallback stem where the lemmatizer misses (банкінің -> банк)
@@ -257,7 +257,7 @@ def _new_form(table: dict[str, _Form], word: str, lexicon: Lexicon, keep: frozen
     name = lexicon.names.get(stem, "")
     own = (*_kept_word_features(word, keep), *_LEX_FEATURES[freq, lexicon.cap.get(low, -1)],
            *_kept_name(name, keep))
-    form = _Form(low, stem, cut, head, freq, name, low in firsts or stem in firsts, not word[:1].isupper(),
+    form = WordForm(low, stem, cut, head, freq, name, low in firsts or stem in firsts, not word[:1].isupper(),
                  word in _BREAKS or morph_of(word)[1] == "VERB", own, _kept_neighbours(word, freq, "", name, keep))
     table[word] = form
     return form

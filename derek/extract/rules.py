@@ -59,7 +59,7 @@ def _side(cell: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(cases.split(",")), frozenset(types.split("|"))
 
 
-def _trigger(cell: str) -> tuple[tuple[str, str | None], ...]:
+def parse_trigger(cell: str) -> tuple[tuple[str, str | None], ...]:
     words = []
     for word in cell.split():
         lemma, _, voice = word.partition("+")
@@ -73,7 +73,7 @@ def load_rules() -> tuple[Rule, ...]:
     for row in load_tsv("triggers.tsv", "derek.extract"):
         subj_cases, subj_types = _side(row["subject"])
         obj_cases, obj_types = _side(row["object"])
-        rules.append(Rule(row["predicate"], _trigger(row["trigger"]), subj_cases, subj_types,
+        rules.append(Rule(row["predicate"], parse_trigger(row["trigger"]), subj_cases, subj_types,
                           obj_cases, obj_types, row["value"], float(row["confidence"])))
     # specific membership roles claim their words before plain member_of; then longest first
     return tuple(sorted(rules, key=lambda r: (r.predicate not in ROLES, -len(r.trigger))))

@@ -120,7 +120,7 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
     typed = [Candidate(_exact(p, x, kind) if loose else a, v,
                        _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question)
                        * _range_start(p, x, question) * respective_factor(p, x, question)
-                       * _where(p, x, kind) * named_place(p, x, question) * denial_factor(p, question, x),
+                       * where_fit(p, x, kind) * named_place(p, x, question) * denial_factor(p, question, x),
                        p, *exact_bounds(p, x, kind))
              for a, v, x in found]
     if kind in TYPES and not loose:  # «Қозғалыстың талабымен»: the movement named in the sentence before
@@ -431,7 +431,7 @@ NOT_WHERE_CASES = frozenset({"ACC", "GEN", "INS"})
 NOT_WHERE = 0.85
 
 
-def _where(p: Passage, x: dict[str, Any], kind: str) -> float:
+def where_fit(p: Passage, x: dict[str, Any], kind: str) -> float:
     """A place answer stands where places do: «Алматыда … қол қойды», not «Грузияны қоспағанда»
     nor «Ресей, Беларусь және Украина басшылары» (states whose leaders act)."""
     if kind != "place" or x["kind"] != "entity" or not x["text"].split():

@@ -25,15 +25,15 @@ from derek.query.fit import (
 from derek.query.former_names import present_name_factor
 from derek.query.lifespans import lifespan_side, lifespans
 from derek.query.matching import (
-    _contrary_verb,
-    _form_hits,
-    _hits,
-    _keys,
-    _synonym_hits,
-    _word_synonym_hits,
+    contrary_verb,
+    form_hits,
     rival_verb,
     sentence_tokens,
+    synonym_hits,
+    term_hits,
     verb_key,
+    word_keys,
+    word_synonym_hits,
 )
 from derek.query.org_heads import head_rival, related
 from derek.query.question import Question
@@ -67,7 +67,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
     """
     passage.tokens = sentence_tokens(passage.text)
     passage.matched, passage.weights = [], {}
-    keys = _keys(passage.tokens)
+    keys = word_keys(passage.tokens)
     before = _context(passage)
     total, matched = _entity_cover(passage, question, idf, keys, before)
     entity_words = {term(t) for e in question.entities for t in question.tokens
@@ -90,8 +90,8 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
         weight = idf.get(t, 1.0) * (NAME_WEIGHT if t in question.names or t == question.verb else 1.0)
         total += weight
         verb_keys = common_verb and t == question.verb
-        found = _hits(t, _unnamed_keys(passage, keys) if verb_keys else keys) \
-            or (_form_hits(forms.get(t, ""), keys) if len(t) < 5 else [])
+        found = term_hits(t, _unnamed_keys(passage, keys) if verb_keys else keys) \
+            or (form_hits(forms.get(t, ""), keys) if len(t) < 5 else [])
         if found:
             matched += weight * (1.0 if t in keys[::2] else 0.8)
             passage.matched += found
@@ -100,13 +100,13 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             matched += weight * 0.8  # «тұңғыш» for «бірінші»
             passage.matched += ordinals
             _weigh(passage, ordinals, weight)
-        elif (synonyms := _verb_synonyms(sense, keys, question) if t == question.verb else _word_synonym_hits(t, keys)):
+        elif (synonyms := _verb_synonyms(sense, keys, question) if t == question.verb else word_synonym_hits(t, keys)):
             matched += weight * 0.8  # a paraphrased verb («жіберілді» for «аттанды») or noun («зиян»)
             passage.matched += synonyms
             _weigh(passage, synonyms, weight)
         elif t == question.verb and not rival and (share := _paraphrase(passage, question, t)):
             matched += weight * 0.8 * share  # a paraphrase, or «Абылай (1711–1781)» for «туған жылы»
-        elif _hits(t, _unnamed_keys(passage.context, before[0]) if verb_keys and before[0] else before[0]):
+        elif term_hits(t, _unnamed_keys(passage.context, before[0]) if verb_keys and before[0] else before[0]):
             matched += weight * CONTEXT_WEIGHT
         elif t == question.verb and object_mirrored(passage.tokens, question):
             matched += weight * OBJECT_FRAME  # «жобасын … ұсынған» for «жобасын … дайындады»
@@ -116,7 +116,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
             penalty *= VERB_MISSING  # the sentence does not say what the question asks happened
             if question.answer_type in ("date", "year") and _heading(passage):
                 penalty *= HEADING_MISSING
-            if _contrary_verb(sense, keys):
+            if contrary_verb(sense, keys):
                 penalty *= VERB_CONTRARY  # another thing happened («тағайындалды», not «аяқтады»)
             if rival:
                 penalty *= VERB_RIVAL  # «қол қойылды» does not say it «күшіне енді»
@@ -143,12 +143,12 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
         words = [term(t) for t in question.tokens if e.start <= t.start and t.end <= e.end]
         weight = ENTITY_WEIGHT + sum(idf.get(w, 1.0) for w in words)
         total += weight
-        hits = [w for w in words if _hits(w, keys)]
-        passage.matched += [i for w in hits for i in _hits(w, keys)]
-        _weigh(passage, [i for w in hits for i in _hits(w, keys)], weight / max(len(words), 1))
+        hits = [w for w in words if term_hits(w, keys)]
+        passage.matched += [i for w in hits for i in term_hits(w, keys)]
+        _weigh(passage, [i for w in hits for i in term_hits(w, keys)], weight / max(len(words), 1))
         if e.entity in entity_ids:
             matched += weight
-        elif e.entity in before[1] or e.entity in referred or (words and all(_hits(w, before[0]) for w in words)):
+        elif e.entity in before[1] or e.entity in referred or (words and all(term_hits(w, before[0]) for w in words)):
             matched += weight * CONTEXT_WEIGHT
         elif e.entity in passage.topic and e.type in TOPIC_TYPES \
                 and not _rival(passage, e.type, asked, question.verb):
@@ -192,7 +192,7 @@ def _own_body(passage: Passage, entity_id: str, named: set[str], missed: list[st
 def _verb_synonyms(sense: str, keys: list[str], question: Question) -> list[int]:
     """Words that say the question's verb in other words: a verb of its sense group, or the noun
     its aorist states («мүше» for «кіреді», Question.standing)."""
-    return _synonym_hits(sense, keys) or (_hits(question.standing, keys) if question.standing else [])
+    return synonym_hits(sense, keys) or (term_hits(question.standing, keys) if question.standing else [])
 
 
 def _weigh(passage: Passage, indexes: list[int], weight: float) -> None:
@@ -220,7 +220,7 @@ def _context(passage: Passage) -> tuple[list[str], set[str]]:
         return [], set()
     if not before.tokens:
         before.tokens = sentence_tokens(before.text)
-    return _keys(before.tokens), {x["value"] for x in before.spans if x["kind"] == "entity"}
+    return word_keys(before.tokens), {x["value"] for x in before.spans if x["kind"] == "entity"}
 
 
 def _unnamed_keys(passage: Passage, keys: list[str]) -> list[str]:

@@ -113,13 +113,13 @@ def _object_not_actor(passage: Passage, question: Question, states: list[str]) -
                     key=lambda x: x["start"]):
         run.append(x["value"])
         if not _listed(passage, x):  # the list's last name carries the case of them all
-            if _case(passage, x) == "NOM":
+            if word_case(passage, x) == "NOM":
                 nominative.update(run)
             run = []
     return not actors & nominative and bool(nominative - set(states))
 
 
-def _case(passage: Passage, span: dict) -> str | None:
+def word_case(passage: Passage, span: dict) -> str | None:
     """The case of a state's name as the gazetteer reads it («Таиландты»: ACC)."""
     from derek.extract.gazetteer import load_gazetteer
 
@@ -401,16 +401,16 @@ def object_mirrored(tokens: list[Token], question: Question) -> bool:
     accusative object stands in the same case among the four words before the sentence's last word
     (Kazakh is verb-final: the object's verb), so the sentence says what was done to it."""
     from derek.kb.search import term
-    from derek.query.phrases import _case
+    from derek.query.phrases import word_case
 
     at = max((i for i, t in enumerate(question.tokens) if term(t) == question.verb), default=None)
     before = [t for i, t in enumerate(question.tokens[:at] if at else [])
               if i not in question.words and term(t) != question.focus]  # not «қай министрлік»
     obj = next((t for t in reversed(before) if t.norm.isalpha()), None)
-    if obj is None or _case(obj.norm) != "ACC":
+    if obj is None or word_case(obj.norm) != "ACC":
         return False
     words = [t for t in tokens if t.norm.isalpha()]
-    return any(term(t) == term(obj) and _case(t.norm) == "ACC" for t in words[-1 - OBJECT_REACH : -1])
+    return any(term(t) == term(obj) and word_case(t.norm) == "ACC" for t in words[-1 - OBJECT_REACH : -1])
 
 
 

@@ -12,21 +12,21 @@ from derek.kb.search import term
 from derek.query.endings import ending_match
 
 
-def _hits(t: str, keys: list[str]) -> list[int]:
+def term_hits(t: str, keys: list[str]) -> list[int]:
     """Indexes of the words that are ``t`` or, failing that, share its stem; ``keys`` holds
-    each word's term and its lowercased form (``_keys``), as the analyser may miss either."""
+    each word's term and its lowercased form (``word_keys``), as the analyser may miss either."""
     exact = sorted({i // 2 for i, k in enumerate(keys) if k == t})
     head = t[:4]
     return exact or sorted({i // 2 for i, k in enumerate(keys)
-                            if k[:4] == head and (_stem_match(t, k) or ending_match(t, k))})
+                            if k[:4] == head and (stem_match(t, k) or ending_match(t, k))})
 
 
 def word_hits(t: str, tokens: list[Token]) -> list[int]:
     """Indexes of ``tokens`` that are the term ``t`` or share its stem (public for fit.py)."""
-    return _hits(t, _keys(tokens))
+    return term_hits(t, word_keys(tokens))
 
 
-def _form_hits(form: str, keys: list[str]) -> list[int]:
+def form_hits(form: str, keys: list[str]) -> list[int]:
     """Words sharing a stem of five letters or more with the question word as written, each
     ending in at most three more: «қатысты» ~ «қатысып» when the analyser cut the lemma too short
     («қат»; used for lemmas under five letters only)."""
@@ -40,11 +40,11 @@ def _common_stem(a: str, b: str) -> bool:
     return n >= 5 and len(a) - n <= 3 and len(b) - n <= 3
 
 
-def _keys(tokens: list[Token]) -> list[str]:
+def word_keys(tokens: list[Token]) -> list[str]:
     return [k for t in tokens for k in (term(t), "".join(c for c in t.norm.lower() if c.isalnum()))]
 
 
-def _stem_match(a: str, b: str) -> bool:
+def stem_match(a: str, b: str) -> bool:
     """One word is the other plus a short ending (a possessive or case the analyser left on)."""
     if a[:4] != b[:4]:
         return False
@@ -95,13 +95,13 @@ def verb_senses() -> dict[str, str]:
     return {row["verb"]: row["group"] for row in load_tsv("verb_synonyms.tsv", "derek.query")}
 
 
-def _contrary_verb(verb: str, keys: list[str]) -> bool:
+def contrary_verb(verb: str, keys: list[str]) -> bool:
     """Does the sentence hold a verb of a sense group other than the question verb's?"""
     sense = verb_senses().get(verb)
     return sense is not None and any(verb_senses().get(k, sense) != sense for k in keys[::2])
 
 
-def _synonym_hits(verb: str, keys: list[str]) -> list[int]:
+def synonym_hits(verb: str, keys: list[str]) -> list[int]:
     """Words of the sentence whose lemma is a synonym of the question's verb (exactly: «қайта»,
     again, is not «қайт», return), or two words that are a listed noun and its light verb
     («бас қосты», met, for «жиналды»)."""
@@ -149,6 +149,6 @@ def word_groups() -> dict[str, frozenset[str]]:
     return _sense_groups("word_synonyms.tsv", "word")
 
 
-def _word_synonym_hits(word: str, keys: list[str]) -> list[int]:
-    """Words of the sentence that are a synonym of a question noun (as ``_hits`` finds a word)."""
-    return sorted({i for s in word_groups().get(word, ()) for i in _hits(s, keys)})
+def word_synonym_hits(word: str, keys: list[str]) -> list[int]:
+    """Words of the sentence that are a synonym of a question noun (as ``term_hits`` finds a word)."""
+    return sorted({i for s in word_groups().get(word, ()) for i in term_hits(s, keys)})

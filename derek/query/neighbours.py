@@ -20,7 +20,7 @@ def neighbour_values(p: Passage, question: Question, labels: tuple[str, ...]) ->
     same year («2024 жылғы саммитте … бекітілді» after «Астана … 2024 жылдары қабылдады»), or ``p``
     names people, states or places by a common noun of the asked kind and the names follow
     («Мемлекет басшылары … пайдаланды. Назарбаев …, Тоқаев … ұсынды»)."""
-    from derek.query.candidates import _where, short_names
+    from derek.query.candidates import short_names, where_fit
 
     asked = {e.entity for e in question.entities}
     found = []
@@ -34,7 +34,7 @@ def neighbour_values(p: Passage, question: Question, labels: tuple[str, ...]) ->
         for x in n.spans:
             if x["kind"] == "entity" and x["label"] in labels and x["value"] not in asked:
                 name = short_names().get(x["value"]) or x["attrs"].get("name") or x["text"]
-                score = p.coverage * NEIGHBOUR_FIT * _where(n, x, question.answer_type)
+                score = p.coverage * NEIGHBOUR_FIT * where_fit(n, x, question.answer_type)
                 found.append(Candidate(name, x["value"], score, n, x["start"], x["end"]))
     return found
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from derek.doc import Token
-from derek.query.passages import Passage, _sentence_before, passage_at
+from derek.query.passages import Passage, passage_at, sentence_before
 from derek.query.question import Question, analyze_question
 
 ORDINAL_TAG, ABLATIVE = "ORD", "ABL"
@@ -170,7 +170,7 @@ def _lead(db, doc_id: int, row: tuple, value: int, tokens_of: Any) -> list[tuple
     over items in order (each at most ``ITEM_REACH`` sentences long); [] when the order breaks."""
     expect, gap = value - 1, 0
     while expect >= 1:
-        row = _sentence_before(db, doc_id, row[0])
+        row = sentence_before(db, doc_id, row[0])
         if row is None:
             return []
         found = adverb_value(tokens_of(row[2]))
@@ -178,5 +178,5 @@ def _lead(db, doc_id: int, row: tuple, value: int, tokens_of: Any) -> list[tuple
             expect, gap = expect - 1, 0
         elif found is not None or (gap := gap + 1) > ITEM_REACH:
             return []
-    previous = _sentence_before(db, doc_id, row[0])
+    previous = sentence_before(db, doc_id, row[0])
     return [row] + ([previous] if previous is not None else [])

@@ -7,7 +7,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from derek.query.matching import _hits, _keys
+from derek.query.matching import term_hits, word_keys
 
 if TYPE_CHECKING:
     from derek.query.passages import Passage
@@ -45,5 +45,5 @@ def head_rival(passage: Passage, asked: set[str], verb: str) -> bool:
     if not rivals:
         return False
     named = [(x["start"] - passage.start, x["end"] - passage.start) for x in passage.spans if x["kind"] == "entity"]
-    return any(t.norm[:1].isupper() and t.lemma.lower() in rivals and _hits(verb, _keys([after]))
+    return any(t.norm[:1].isupper() and t.lemma.lower() in rivals and term_hits(verb, word_keys([after]))
                and not any(a <= t.start < b for a, b in named) for t, after in pairwise(passage.tokens))

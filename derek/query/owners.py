@@ -45,11 +45,11 @@ def owned_noun(question: Question, typed: bool = False) -> str | None:
 
 def owner_at(p: Passage, key: str) -> int | None:
     """The token right before the asked noun in the sentence, when it is a genitive: the owner."""
-    from derek.query.matching import _stem_match
+    from derek.query.matching import stem_match
 
     for j, t in enumerate(p.tokens):
         form = "".join(c for c in t.norm.lower() if c.isalnum())
-        if j > 0 and (term(t) == key or _stem_match(key, term(t)) or _stem_match(key, form)):
+        if j > 0 and (term(t) == key or stem_match(key, term(t)) or stem_match(key, form)):
             before = "".join(c for c in p.tokens[j - 1].norm.lower() if c.isalpha())
             return j - 1 if before.endswith(GENITIVE) else None
     return None

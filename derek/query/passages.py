@@ -87,7 +87,7 @@ def kb_passages(db, question: Question, limit: int = 30) -> list[Passage]:  # no
 def _neighbours(db, p: Passage) -> tuple[Passage, ...]:  # noqa: ANN001
     """The sentences right before and right after ``p`` in its document, with their spans."""
     found = []
-    for row in (_sentence_before(db, p.doc_id, p.start), _sentence_after(db, p.doc_id, p.end)):
+    for row in (sentence_before(db, p.doc_id, p.start), _sentence_after(db, p.doc_id, p.end)):
         if row is not None:
             found.append(Passage(p.doc, p.doc_id, row[0], row[1], row[2], spans_in(db, p.doc_id, row[0], row[1]),
                                  topic=p.topic, prior=p.prior))
@@ -261,13 +261,13 @@ SUBJECT_PRONOUNS = frozenset({"ол", "олар", "бұл"})
 
 
 def _previous(db, doc_id: int, name: str, start: int) -> Passage | None:  # noqa: ANN001
-    row = _sentence_before(db, doc_id, start)
+    row = sentence_before(db, doc_id, start)
     if row is None:
         return None
     return Passage(name, doc_id, row[0], row[1], row[2], spans_in(db, doc_id, row[0], row[1]))
 
 
-def _sentence_before(db, doc_id: int, start: int) -> tuple[int, int, str] | None:  # noqa: ANN001
+def sentence_before(db, doc_id: int, start: int) -> tuple[int, int, str] | None:  # noqa: ANN001
     """(start, end, text) of the document's sentence that ends before ``start``, the nearest."""
     return db.execute("SELECT start, end, text FROM sentences WHERE doc_id = ? AND end <= ?"
                       " ORDER BY start DESC LIMIT 1", (doc_id, start)).fetchone()

@@ -299,11 +299,11 @@ CASE_AGREES = 1.05  # the phrase takes the case of the asked word: «нені» 
 POSSESSOR = 0.9  # a genitive before a word of the question («11 мемлекеттің басшылары») modifies it
 
 
-def _case(word: str) -> str | None:
-    from derek.lang.kk.morphology import analyze
+def word_case(word: str) -> str | None:
+    """The case of the word's best reading (None for the nominative or an unknown word)."""
+    from derek.extract.rules import best_tags
 
-    readings = analyze(word)
-    return next(iter(set(readings[0].tags) & CASES), None) if readings else None
+    return next(iter(best_tags(word) & CASES), None)
 
 
 def asked_case(question: Question) -> str | None:
@@ -313,12 +313,12 @@ def asked_case(question: Question) -> str | None:
     last = max(question.words)
     after = question.tokens[last + 1 : last + 2]
     if question.focus and after and is_focus(after[0], question):
-        return _case(after[0].norm)
-    return _case(question.tokens[last].norm)
+        return word_case(after[0].norm)
+    return word_case(question.tokens[last].norm)
 
 
 def _case_fit(p: Passage, question: Question, last: int) -> float:
-    case = _case(p.tokens[last].norm)
+    case = word_case(p.tokens[last].norm)
     following = [i for i in range(last + 1, len(p.tokens)) if any(c.isalnum() for c in p.tokens[i].norm)][:1]
     if case == "GEN" and following and following[0] in p.matched and asked_case(question) != "GEN":
         return POSSESSOR
@@ -371,11 +371,11 @@ def _name_before_head(p: Passage, run: list[int], question: Question) -> list[in
 
 def is_focus(token: Token, question: Question) -> bool:
     from derek.kb.search import term
-    from derek.query.matching import _stem_match
+    from derek.query.matching import stem_match
 
     form = "".join(c for c in token.norm.lower() if c.isalnum())
     focus = question.focus or ""
-    return bool(focus) and (term(token) == focus or _stem_match(focus, term(token)) or _stem_match(focus, form))
+    return bool(focus) and (term(token) == focus or stem_match(focus, term(token)) or stem_match(focus, form))
 
 
 def rival_kind(token: Token, question: Question) -> bool:

@@ -68,11 +68,11 @@ def _title_phrase(tokens: list[Token], head: int) -> list[int]:
 
 def _modifier(token: Token) -> bool:
     """A word that may stand inside a title: a name, or a noun with no case but the genitive."""
-    from derek.query.phrases import _case
+    from derek.query.phrases import word_case
 
     if not _word(token) or token.norm.lower() in ("және", "мен", "ал", "бұл", "ол"):
         return False
-    return _case(token.norm) in (None, "NOM", "GEN")
+    return word_case(token.norm) in (None, "NOM", "GEN")
 
 
 def _word(token: Token) -> bool:

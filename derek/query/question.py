@@ -77,11 +77,11 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def predicate_rules() -> list[tuple[object, list[str]]]:
-    from derek.extract.rules import Rule, _trigger
+    from derek.extract.rules import Rule, parse_trigger
 
     rules = []
     for trigger, predicates in _rows("question_predicates.tsv"):
-        rule = Rule(predicates, _trigger(trigger), frozenset(), frozenset(), frozenset(), frozenset(), "none", 1.0)
+        rule = Rule(predicates, parse_trigger(trigger), frozenset(), frozenset(), frozenset(), frozenset(), "none", 1.0)
         rules.append((rule, predicates.split("|")))
     return sorted(rules, key=lambda r: -len(r[0].trigger))
 

@@ -277,20 +277,20 @@ def decode(scored: list[tuple[float, Span]], decoding: list[float] | None = None
     first = ranked[0][0]
     mass = sum(math.exp(score - first) for score, _ in pairs)
     likely = [(math.exp(score - first) / mass, s) for score, s in ranked[:MBR_SPANS]]
-    bags = [_bag(s.text) for _, s in likely]
-    gains = [sum(p * _f1(bag, other) for (p, _), other in zip(likely, bags)) for bag in bags]
+    bags = [token_bag(s.text) for _, s in likely]
+    gains = [sum(p * token_f1(bag, other) for (p, _), other in zip(likely, bags)) for bag in bags]
     pick = max(range(len(likely)), key=lambda i: (gains[i], -i))
     span, score = likely[pick][1], ranked[pick][0]
     return Reading(_with_quotes(span), math.exp(max(scored, key=lambda x: x[0])[0] - top) / z, score,
                    annotation(span, [s for _, s in scored]))
 
 
-def _bag(text: str) -> Counter:
+def token_bag(text: str) -> Counter:
     """The lowercased words of a text, as SQuAD's token F1 counts them."""
     return Counter("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
-def _f1(a: Counter, b: Counter) -> float:
+def token_f1(a: Counter, b: Counter) -> float:
     common = sum((a & b).values())
     if not common:
         return 0.0

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from derek.query.reader import _bag, _f1
+from derek.query.reader import token_bag, token_f1
 
 TOP = 30  # candidates re-ranked per question: the linear reader's likeliest
 MBR_SPANS = 30  # as reader.MBR_SPANS: the expected F1 is taken against this many likeliest spans
@@ -47,8 +47,8 @@ def top_values(c: Candidates, top: int = TOP) -> tuple[list[int], list[dict[str,
     z = sum(math.exp(x - best) for x in s)
     p = [math.exp(x - best) / z for x in s]
     likely = order[:MBR_SPANS]
-    bags = {i: _bag(c.texts[i]) for i in order[: max(top, MBR_SPANS)]}
-    gains = {i: sum(p[j] * _f1(bags[i], bags[j]) for j in likely) for i in order[:top]}
+    bags = {i: token_bag(c.texts[i]) for i in order[: max(top, MBR_SPANS)]}
+    gains = {i: sum(p[j] * token_f1(bags[i], bags[j]) for j in likely) for i in order[:top]}
     gain_rank = {i: r for r, i in enumerate(sorted(gains, key=lambda i: -gains[i]))}
     mass: Counter = Counter()
     for i, x in enumerate(p):
@@ -95,7 +95,7 @@ def _set_values(c: Candidates, i: int, rank: int, gap: float, p: float, gains: d
     at = sentence.find(text) if text else -1
     return {"rr:rank": rank, "rr:gap": gap, "rr:logp": math.log(p + 1e-12), "rr:gain": gains[i],
             "rr:gain_gap": gains[i] - max(gains.values()), "rr:gain_rank": gain_rank[i],
-            "rr:f1_top": _f1(bags[i], bags[first]),
+            "rr:f1_top": token_f1(bags[i], bags[first]),
             "rr:dupes": sum(bags[j] == bags[i] for j in gains if j != i),
             "rr:inside_top": float(not (bags[i] - bags[first])),
             "rr:holds_top": float(not (bags[first] - bags[i])),
@@ -178,8 +178,8 @@ def pick(texts: list[str], r: np.ndarray, rows: list[dict[str, float]], decode: 
         t = "1"
     p = np.exp((r - r.max()) / float(t))
     p /= p.sum()
-    bags = [_bag(text) for text in texts]
-    gains = [sum(pj * _f1(b, o) for pj, o in zip(p, bags)) for b in bags]
+    bags = [token_bag(text) for text in texts]
+    gains = [sum(pj * token_f1(b, o) for pj, o in zip(p, bags)) for b in bags]
     return int(np.argmax(gains))
 
 

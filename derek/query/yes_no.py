@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from derek.extract.rules import best_tags
 from derek.query.passages import Passage
 from derek.query.phrases import Candidate
 from derek.query.question import Question
@@ -49,9 +50,9 @@ def yes_in(p: Passage, question: Question) -> list[Candidate]:
     verbs = verb_tokens(p, question)
     if question.verb and not verbs:
         return []
-    if denied(p, question) or (verbs and all("NEG" in _tags(p.tokens[i].norm) for i in verbs)):
+    if denied(p, question) or (verbs and all("NEG" in best_tags(p.tokens[i].norm) for i in verbs)):
         return [Candidate(NO, "no", p.coverage * DENIAL_WEIGHT, p)]
-    if any(t.norm.lower() in DENIALS or "NEG" in _tags(t.norm) for t in p.tokens) or _renounces(p):
+    if any(t.norm.lower() in DENIALS or "NEG" in best_tags(t.norm) for t in p.tokens) or _renounces(p):
         return []
     return [Candidate(YES, "yes", p.coverage, p)]
 
@@ -60,23 +61,23 @@ def verb_tokens(p: Passage, question: Question) -> list[int]:
     """The sentence's words that say the question's verb: itself or its stem with a short ending
     («субъектілігіне» for «субъектісі ме?»), else a verb of its sense group (verb_synonyms.tsv:
     «кірмеді» for «қосылды ма?»). A negated one («… ешбір жобаға кірмеді») answers «Жоқ»."""
-    from derek.query.matching import _hits, _keys, _synonym_hits
+    from derek.query.matching import synonym_hits, term_hits, word_keys
 
     if not question.verb:
         return []
-    keys = _keys(p.tokens)
-    return _hits(question.verb, keys) or _synonym_hits(question.verb, keys)
+    keys = word_keys(p.tokens)
+    return term_hits(question.verb, keys) or synonym_hits(question.verb, keys)
 
 
 def lacks_predicate(p: Passage, question: Question) -> bool:
     """The sentence says nothing of the question's verb: not the verb, its stem, a verb of its sense
     group, nor the noun its aorist states («мүше» for «кіреді»). «Алматы актісіне неше мемлекет қол
     қойды?» is not answered by «16 мемлекеттің басшылары … қатысып, Алматы актісі қабылданды»."""
-    from derek.query.matching import _hits, _keys
+    from derek.query.matching import term_hits, word_keys
 
     if not question.verb:
         return False
-    return not verb_tokens(p, question) and not (question.standing and _hits(question.standing, _keys(p.tokens)))
+    return not verb_tokens(p, question) and not (question.standing and term_hits(question.standing, word_keys(p.tokens)))
 
 
 def denied(p: Passage, question: Question) -> bool:
@@ -107,14 +108,14 @@ def _negated_copula(p: Passage, i: int) -> bool:
     followed by a negated verb says the noun before it is not so, as «емес» after that noun does."""
     tokens = p.tokens
     return tokens[i].norm.lower() == COPULAR_CONVERB and i + 1 < len(tokens) \
-        and "NEG" in _tags(tokens[i + 1].norm)
+        and "NEG" in best_tags(tokens[i + 1].norm)
 
 
 def _negated_be(p: Passage, i: int) -> bool:
     """«оңай болмады», «мүше болмайды»: a negated «бол-» (be, become) right after the asked predicate
     denies it as «емес» does (``denied`` checks that the word before is the question's verb)."""
     token = p.tokens[i]
-    return token.lemma.lower() == "бол" and "NEG" in _tags(token.norm)
+    return token.lemma.lower() == "бол" and "NEG" in best_tags(token.norm)
 
 
 def named_before(p: Passage) -> set[str]:
@@ -136,20 +137,15 @@ def _all_but_names(p: Passage, question: Question, missing: set[str]) -> bool:
     """Every question word the sentence lacks is a word of an entity named only in the sentence
     before: the sentence states all the rest, its verb included."""
     from derek.kb.search import term
-    from derek.query.matching import _hits, _keys, _synonym_hits
+    from derek.query.matching import synonym_hits, term_hits, word_keys
 
     names = {term(t) for e in question.entities if e.entity in missing
              for t in question.tokens if e.start <= t.start < e.end}
-    keys = _keys(p.tokens)
-    lacking = [t for t in question.terms if not (_hits(t, keys) or _synonym_hits(t, keys))]
+    keys = word_keys(p.tokens)
+    lacking = [t for t in question.terms if not (term_hits(t, keys) or synonym_hits(t, keys))]
     return bool(names) and all(t in names for t in lacking)
 
 
-def _tags(word: str) -> tuple[str, ...]:
-    from derek.lang.kk.morphology import analyze
-
-    readings = analyze(word)
-    return readings[0].tags if readings else ()
 
 
 def _renounces(p: Passage) -> bool:

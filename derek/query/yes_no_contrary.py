@@ -36,21 +36,22 @@ def contrary_in(p: Passage, question: Question) -> list[Candidate]:
     """«Жоқ» when the sentence holds a contrary of the question's predicate, not negated, and every
     other question word; the entity asked about named in it, in the sentence before, or the
     document's own when the sentence names none."""
+    from derek.extract.rules import best_tags
     from derek.kb.search import term
-    from derek.query.matching import _hits, _keys, _synonym_hits
-    from derek.query.yes_no import _tags, missing_entities
+    from derek.query.matching import synonym_hits, term_hits, word_keys
+    from derek.query.yes_no import missing_entities
 
     contraries = antonyms().get(question.verb or "")
     if not contraries or not p.tokens:
         return []
-    keys = _keys(p.tokens)
-    found = [i for a in sorted(contraries) for i in _hits(a, keys)]
-    if not found or any("NEG" in _tags(p.tokens[i].norm) for i in found) or _hits(question.verb, keys):
+    keys = word_keys(p.tokens)
+    found = [i for a in sorted(contraries) for i in term_hits(a, keys)]
+    if not found or any("NEG" in best_tags(p.tokens[i].norm) for i in found) or term_hits(question.verb, keys):
         return []
     if missing_entities(p, question) is None:
         return []
     names = {term(t) for e in question.entities for t in question.tokens if e.start <= t.start < e.end}
     rest = [t for t in question.terms if t != question.verb and t not in names]
-    if not rest or not all(_hits(t, keys) or _synonym_hits(t, keys) for t in rest):
+    if not rest or not all(term_hits(t, keys) or synonym_hits(t, keys) for t in rest):
         return []
     return [Candidate("Жоқ", "no", max(p.coverage, CONTRARY), p)]

@@ -13,16 +13,16 @@ from derek.lang.kk import lexicon as lex
 from derek.lang.kk.closed_class import ClosedClass
 from derek.lang.kk.ranker import Ranker, shipped_weights
 from derek.lang.kk.splits import (
-    _add_glide,
-    _add_soft,
-    _add_stems,
-    _add_ya,
-    _add_yu,
-    _Candidate,
-    _loan_cluster,
-    _loan_i,
-    _Raw,
-    _split_points,
+    RawSplit,
+    SplitCandidate,
+    add_glide,
+    add_soft,
+    add_stems,
+    add_ya,
+    add_yu,
+    loan_cluster,
+    loan_i,
+    split_points,
 )
 from derek.lang.kk.suffixes import VOWELS, ending_table, ending_trie, harmony, letter_class
 
@@ -183,14 +183,14 @@ class Analyzer:
     def _rank(self, word: str, low: str) -> list[Analysis]:
         return self._ranked(word, *self._scored(word, low))
 
-    def _scored(self, word: str, low: str) -> tuple[list[_Raw], list[float]]:
+    def _scored(self, word: str, low: str) -> tuple[list[RawSplit], list[float]]:
         cands = self._candidates(low)
         if self.ranker is not None:
             return cands, self.ranker.scores(self, cands, word, low)
         return cands, [self._score(cand, low) for cand in cands]
 
-    def _ranked(self, word: str, cands: list[_Raw], scores: list[float]) -> list[Analysis]:
-        scored: dict[tuple[str, str], tuple[float, _Raw]] = {}
+    def _ranked(self, word: str, cands: list[RawSplit], scores: list[float]) -> list[Analysis]:
+        scored: dict[tuple[str, str], tuple[float, RawSplit]] = {}
         for cand, score in zip(cands, scores):
             key = cand[:2]  # (stem, kind)
             if key not in scored or score > scored[key][0]:
@@ -198,34 +198,34 @@ class Analyzer:
         ranked = sorted(scored.values(), key=lambda item: -item[0])
         return [self._reading(word, cand, score) for score, cand in ranked]
 
-    def best_candidate(self, low: str, word: str = "") -> _Candidate | None:
+    def best_candidate(self, low: str, word: str = "") -> SplitCandidate | None:
         """The top-scoring candidate of a lower-cased word (also used to estimate the lexicon)."""
         best = self._best(low, word or low)
-        return None if best is None else _Candidate._make(best)
+        return None if best is None else SplitCandidate._make(best)
 
-    def _best(self, low: str, word: str) -> _Raw | None:
+    def _best(self, low: str, word: str) -> RawSplit | None:
         cands = self._candidates(low)
         if self.ranker is None:
             return max(cands, key=lambda cand: self._score(cand, low), default=None)
         scores = self.ranker.scores(self, cands, word, low)
         return cands[scores.index(max(scores))]  # the first of equal scores, as max() picks
 
-    def score(self, cand: _Candidate, word: str, low: str) -> float:
+    def score(self, cand: SplitCandidate, word: str, low: str) -> float:
         """The ranker's score of a candidate, or the evidence score without a ranker."""
         if self.ranker is not None:
             return self.ranker.score(self, cand, word, low)
         return self._score(cand, low)
 
-    def candidates(self, low: str) -> list[_Candidate]:
+    def candidates(self, low: str) -> list[SplitCandidate]:
         """Every (stem, kind, tags) split the suffix grammar allows, the unsplit word first."""
-        return list(map(_Candidate._make, self._candidates(low)))
+        return list(map(SplitCandidate._make, self._candidates(low)))
 
-    def _candidates(self, low: str) -> list[_Raw]:
+    def _candidates(self, low: str) -> list[RawSplit]:
         """candidates() as plain tuples."""
         found = [(low, "N", (), len(low), ""), (low, "V", (), len(low), "")]
         table = self.table
         harm, start = "", 0
-        for i, variants in _split_points(low, self.trie):
+        for i, variants in split_points(low, self.trie):
             first = low[i]
             if variants is None and first not in "июя":  # nothing to add at this point
                 continue
@@ -236,11 +236,11 @@ class Analyzer:
             if last == stem[-2] == first:  # no stem ends where three letters repeat: қуатт|тан
                 continue
             if first == "и":  # ы/і + й written и: оқиды → оқы, дами → дамы
-                _add_glide(found, table.get("й" + low[i + 1:]), stem, harm, i)
+                add_glide(found, table.get("й" + low[i + 1:]), stem, harm, i)
             elif first == "ю" and last in VOWELS:  # й + у written ю: қою → қой
-                _add_yu(found, table.get("у" + low[i + 1:]), stem, harm, i)
+                add_yu(found, table.get("у" + low[i + 1:]), stem, harm, i)
             elif first == "я" and last in VOWELS and len(stem) > 1:  # й + а written я: қояды → қой
-                _add_ya(found, table.get("а" + low[i + 1:]), stem, i)
+                add_ya(found, table.get("а" + low[i + 1:]), stem, i)
             if variants is None:
                 continue
             cls = _CLASS.get(last, "Z")
@@ -251,14 +251,14 @@ class Analyzer:
             # and so do loanwords whose last vowel is и before a consonant: саммиті, лимиттің
             # (the letter tests in front only skip calls that would return False)
             both = not harm or (len(stem) > 3 and (
-                last == "ь" or stem.endswith("ев") or (last in "кг" and _loan_cluster(stem))
-                or (last not in VOWELS and "и" in stem and _loan_i(stem))))
+                last == "ь" or stem.endswith("ев") or (last in "кг" and loan_cluster(stem))
+                or (last not in VOWELS and "и" in stem and loan_i(stem))))
             for h in ("b", "f") if both else (harm,):
                 for c in classes:
                     for chain in variants.get((h, c), ()):
-                        _add_stems(found, stem, first, chain, h, i)
+                        add_stems(found, stem, first, chain, h, i)
             if harm == "b" and last == "л" and len(stem) > 3 and first in VOWELS:
-                _add_soft(found, variants.get(("f", cls), ()), stem, i)
+                add_soft(found, variants.get(("f", cls), ()), stem, i)
         if _VOICED_DERIVATION.search(low):
             found = [c for c in found if not _VOICED_DERIVATION.search(c[0][-4:])] or found
         if low.endswith(PLACE_ENDING) and len(low) > len(PLACE_ENDING) + 2:
@@ -266,7 +266,7 @@ class Analyzer:
                     or (c[4] or c[0]) in self.stems or (c[4] or c[0]) in self.known]
         return found
 
-    def _score(self, cand: _Raw, low: str) -> float:
+    def _score(self, cand: RawSplit, low: str) -> float:
         lemma, kind, tags, cut, root = cand
         stem = root or lemma
         ev = self.stems.get(stem)
@@ -288,13 +288,13 @@ class Analyzer:
         bare = BARE if tags and ev is not None and ev.freq else 0.0
         return math.log1p(support) + bare + self.chain_logp.get(key, RARE)
 
-    def _lemma_of(self, word: str, cand: _Raw) -> str:
+    def _lemma_of(self, word: str, cand: RawSplit) -> str:
         """_reading(word, cand, score).lemma; a word in lower case keeps the stem as written."""
         if word[0].isupper() or cand[0] in self.no_strip:
             return self._reading(word, cand, 0.0).lemma
         return cand[0]
 
-    def _reading(self, word: str, cand: _Raw, score: float) -> Analysis:
+    def _reading(self, word: str, cand: RawSplit, score: float) -> Analysis:
         lemma, kind, tags, cut, _ = cand
         listed = self.no_strip.get(lemma)
         if listed is not None and (word[0].isupper() or listed[0].islower()):

@@ -12,7 +12,7 @@ from derek.lang.kk.resources import load_tsv
 if TYPE_CHECKING:
     from derek.lang.kk.lexicon import StemEvidence
     from derek.lang.kk.morphology import Analyzer
-    from derek.lang.kk.splits import _Candidate
+    from derek.lang.kk.splits import SplitCandidate
 
 # numeric features, in the order numeric_features() returns them
 NUMERIC = (
@@ -38,7 +38,7 @@ class _Log1p(dict):
 LOG1P = _Log1p(enumerate(_LOG))
 
 
-def numeric_features(an: Analyzer, cand: _Candidate, word: str, low: str) -> tuple[float, ...]:
+def numeric_features(an: Analyzer, cand: SplitCandidate, word: str, low: str) -> tuple[float, ...]:
     """The numeric feature vector of one candidate (see NUMERIC)."""
     stem = cand.root or cand.stem
     ev = an.stems.get(stem)
@@ -82,7 +82,7 @@ def chain_names(kind: str, tags: tuple[str, ...]) -> list[str]:
     return names
 
 
-def lemma_names(cand: _Candidate) -> list[str]:
+def lemma_names(cand: SplitCandidate) -> list[str]:
     """Indicator features of the lemma's shape: its last one, two and three letters, per kind."""
     stem = cand.stem
     return [f"end1={cand.kind}:{stem[-1:]}", f"end2={cand.kind}:{stem[-2:]}",
@@ -122,11 +122,11 @@ class Ranker:
         self._tables = {kind: (self._evidence[kind], self._ends[kind], self._chains[kind])
                         for kind in ("N", "V")}
 
-    def score(self, an: Analyzer, cand: _Candidate, word: str, low: str) -> float:
+    def score(self, an: Analyzer, cand: SplitCandidate, word: str, low: str) -> float:
         """The candidate's linear score (higher is better); equals the weighted features."""
         return self.scores(an, [cand], word, low)[0]
 
-    def scores(self, an: Analyzer, cands: list[_Candidate], word: str, low: str) -> list[float]:
+    def scores(self, an: Analyzer, cands: list[SplitCandidate], word: str, low: str) -> list[float]:
         """The linear scores of all candidates of one word (the hot loop: locals only)."""
         if an is not self._bound:
             self._bind(an)
@@ -140,7 +140,7 @@ class Ranker:
         own = log[counts.get(low, 0)]  # the word itself as a word of running text
         n_low = len(low)
         out = []
-        for stem, kind, tags, cut, root in cands:  # _Candidate fields, or the same plain tuple
+        for stem, kind, tags, cut, root in cands:  # SplitCandidate fields, or the same plain tuple
             evidence, ends, chains = tables[kind]
             key = root or stem
             if key in has_evidence:
@@ -229,7 +229,7 @@ class Ranker:
         self._chains[kind][tags] = (total, cap)
         return total, cap
 
-    def slow_score(self, an: Analyzer, cand: _Candidate, word: str, low: str) -> float:
+    def slow_score(self, an: Analyzer, cand: SplitCandidate, word: str, low: str) -> float:
         """The same score from the explicit feature vector (the definition; used in tests)."""
         values = numeric_features(an, cand, word, low)
         total = sum(w * v for w, v in zip(self.numeric, values))

@@ -15,7 +15,7 @@ MIN_STEM = 2
 _LAST_VOWEL_I = re.compile("и[^" + "".join(sorted(VOWELS)) + "]+$")
 
 
-class _Candidate(NamedTuple):
+class SplitCandidate(NamedTuple):
     """A split of a word. A named tuple: the hot path builds plain (stem, kind, tags, cut, root)
     tuples (cheaper to build than dataclass instances) and unpacks them positionally."""
 
@@ -26,10 +26,10 @@ class _Candidate(NamedTuple):
     root: str = ""  # the stem scored against the lexicon when the lemma keeps a derivation
 
 
-_Raw = tuple[str, str, tuple[str, ...], int, str]  # a _Candidate's fields, in its order
+RawSplit = tuple[str, str, tuple[str, ...], int, str]  # a SplitCandidate's fields, in its order
 
 
-def _split_points(low: str, trie: dict) -> list[tuple[int, dict | None]]:
+def split_points(low: str, trie: dict) -> list[tuple[int, dict | None]]:
     """Split points i (stem low[:i] of at least MIN_STEM letters) whose ending low[i:] may be in
     the ending table or follow и (the glide), in increasing order, each with the table's entry
     for low[i:] (None when it is only a tail); walks the ending trie right to left and stops at
@@ -47,7 +47,7 @@ def _split_points(low: str, trie: dict) -> list[tuple[int, dict | None]]:
     return points
 
 
-def _add_stems(found: list[_Raw], stem: str, first: str, chain: Chain, harm: str,
+def add_stems(found: list[RawSplit], stem: str, first: str, chain: Chain, harm: str,
                cut: int) -> None:
     """The stem as written plus the lemmas sound changes hide (жетістігі, орны, оқу)."""
     if chain.keep:  # scored by the root, lemma keeps the derivation: мүше|лігіне → мүшелік
@@ -73,7 +73,7 @@ def _add_stems(found: list[_Raw], stem: str, first: str, chain: Chain, harm: str
             found.append((stem[:-1] + _UNVOICE[stem[-1]], "V", chain.tags, cut, ""))
 
 
-def _add_soft(found: list[_Raw], chains: list[Chain], stem: str, cut: int) -> None:
+def add_soft(found: list[RawSplit], chains: list[Chain], stem: str, cut: int) -> None:
     """Loanwords in -ль drop the soft sign before a vowel and take front endings, though the
     stem's vowels are back: королі → король, фестивалін → фестиваль."""
     for chain in chains:
@@ -81,17 +81,17 @@ def _add_soft(found: list[_Raw], chains: list[Chain], stem: str, cut: int) -> No
             found.append((stem + "ь", "N", chain.tags, cut, ""))
 
 
-def _loan_cluster(stem: str) -> bool:
+def loan_cluster(stem: str) -> bool:
     return stem[-1] in "кг" and stem[-2] not in VOWELS and stem[-2] not in "кгқғ"
 
 
-def _loan_i(stem: str) -> bool:
+def loan_i(stem: str) -> bool:
     """The last vowel letter is и and a consonant follows it (саммит, кредит, Рим): и is no
     harmonic vowel, and such loanwords take front endings though an earlier vowel is back."""
     return _LAST_VOWEL_I.search(stem) is not None
 
 
-def _add_glide(found: list[_Raw], variants: dict | None, stem: str, harm: str,
+def add_glide(found: list[RawSplit], variants: dict | None, stem: str, harm: str,
                cut: int) -> None:
     if not variants or stem[-1] in VOWELS:
         return
@@ -101,7 +101,7 @@ def _add_glide(found: list[_Raw], variants: dict | None, stem: str, harm: str,
                 found.append((stem + ("ы" if h == "b" else "і"), "V", chain.tags, cut, ""))
 
 
-def _add_yu(found: list[_Raw], variants: dict | None, stem: str, harm: str,
+def add_yu(found: list[RawSplit], variants: dict | None, stem: str, harm: str,
             cut: int) -> None:
     """Verb stems in -й before the verbal noun -у, written ю: қою → қой, құюға → құй."""
     if not variants:
@@ -112,7 +112,7 @@ def _add_yu(found: list[_Raw], variants: dict | None, stem: str, harm: str,
                 found.append((stem + "й", "V", chain.tags, cut, ""))
 
 
-def _add_ya(found: list[_Raw], variants: dict | None, stem: str, cut: int) -> None:
+def add_ya(found: list[RawSplit], variants: dict | None, stem: str, cut: int) -> None:
     """Verb stems in -й before an ending that opens with а, written я: қояды → қой, жоятын →
     жой, құяр → құй (back vowels only: the front е keeps its й, сүйеді)."""
     if not variants:
