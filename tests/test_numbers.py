@@ -10,15 +10,9 @@ from hypothesis import strategies as st
 from derek.doc import Document
 from derek.lang.kk import numbers
 from derek.lang.kk.dates import extract_dates, find_dates
-from derek.lang.kk.numbers import (
-    alternation,
-    extract_quantities,
-    find_quantities,
-    harmony,
-    lookup,
-    lowered,
-)
+from derek.lang.kk.numbers import extract_quantities, find_quantities
 from derek.lang.kk.resources import load_tsv
+from derek.lang.kk.word_regex import alternation, harmony, lookup, lowered
 
 # (text, [(span text, value, unit, range, approx, kind)])
 QUANTITIES = [

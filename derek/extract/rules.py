@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from derek.lang.kk.morphology import analyze, default_analyzer
-from derek.lang.kk.numbers import harmony
 from derek.lang.kk.resources import load_tsv
 from derek.lang.kk.suffixes import realizations
+from derek.lang.kk.word_regex import harmony
 
 ROLES = frozenset({"associate_member_of", "observer_of", "dialogue_partner_of", "founding_member_of"})
 BULLETS = frozenset({"-", "–", "—", "*", "•"})  # list-line markers («- Өзбекстан — 2001 жылдан;»)

@@ -12,24 +12,16 @@ from functools import cache
 
 from derek.doc import DateMention, Document
 from derek.lang.kk.normalize import Normalized, normalize
-from derek.lang.kk.numbers import (
-    ORDINAL_ENDINGS,
-    PARTICLE,
-    alternation,
-    digit_runs,
-    lookup,
-    lowered,
-    number_words_value,
-    stem_regex,
-)
+from derek.lang.kk.numbers import ORDINAL_ENDINGS, PARTICLE, number_words_value
 from derek.lang.kk.resources import load_tsv
 from derek.lang.kk.suffixes import realizations
+from derek.lang.kk.word_regex import alternation, digit_runs, lookup, lowered, stem_regex
 
-# Patterns run on the lowercased normalized text (numbers.lowered); see numbers.py for why.
+# Patterns run on the lowercased normalized text (word_regex.lowered); see numbers.py for why.
 _GENITIVE = re.compile("(?:" + "|".join(realizations("GEN")) + ")$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SENTENCE_END = re.compile(r"[.!?\n]\s*$")
-# Where a date can begin: a run of digits (numbers.digit_runs), б.з.б., a Roman numeral, a word
+# Where a date can begin: a run of digits (word_regex.digit_runs), б.з.б., a Roman numeral, a word
 # from ``_word_starts``. Only these are searched in the whole text; each pattern is then tried
 # only at the starts its first element allows, which is what makes the tagger fast.
 _LIST_ITEM = r"\d{4}(?:\s*-\s*\d{4})?"

@@ -9,31 +9,35 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from derek.doc import DateMention, Document, Quantity
 from derek.lang.kk.normalize import Normalized, normalize
 from derek.lang.kk.resources import load_list, load_tsv
+from derek.lang.kk.word_regex import (
+    LETTER,
+    alternation,
+    digit_runs,
+    lookup,
+    lowered,
+    suffix_chain,
+)
 
 # Every pattern here runs on the lowercased normalized text (see ``lowered``) without
 # re.IGNORECASE: case-insensitive matching of Cyrillic is several times slower in ``re``.
-_LETTER = r"[^\W\d_]"
-_VOICING = {"қ": "ғ", "к": "г", "п": "б"}  # stem-final consonants voice before a vowel
-_BACK, _FRONT = frozenset("аоұыяё"), frozenset("әеөүіэ")  # у, и are read either way
 _DASH = r"\s*-\s*"
 _NUMBER = r"\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.,])|\d+(?:[.,]\d+)?"
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # the endings of an ordinal written after its digits: «2017-нші», «5-ші»
 ORDINAL_ENDINGS = r"(?:ыншы|інші|ншы|нші|шы|ші)"
-_ORDINAL = re.compile(r"\s*-\s*" + ORDINAL_ENDINGS + "(?!" + _LETTER + ")")
+_ORDINAL = re.compile(r"\s*-\s*" + ORDINAL_ENDINGS + "(?!" + LETTER + ")")
 # a figure starts after no word character or comma, and after a period only when a letter ends
 # the sentence before it («отыр.150 млн.»), not inside «29.05.2014» or «1.5»
 _DIGITS = re.compile(rf"(?<![\w,])(?<![\d.]\.)({_NUMBER})(?:{_DASH}({_NUMBER})(?![\w.]))?")
-_DIGIT_RUN = re.compile(r"\d+")
-_JOINED_START = re.compile(r"-" + _LETTER + "{3}")  # «47-сессиясында»
+_JOINED_START = re.compile(r"-" + LETTER + "{3}")  # «47-сессиясында»
 # the emphatic particle «-ақ» ("only, just"; back vowel after front stems too) written onto a
 # figure: «14-ақ проценті», «екі-ақ мың адам»; the figure reads on over it to its scale and unit
-PARTICLE = r"-ақ(?!" + _LETTER + ")"
+PARTICLE = r"-ақ(?!" + LETTER + ")"
 _PARTICLE = re.compile(PARTICLE)
 _JOINED = re.compile(r"-(\w+)")
 # a length unit raised to a power by superscript markup, raw or HTML-escaped (the text is lowered)
@@ -44,101 +48,7 @@ _POWERED = {"км": "km", "м": "m"}
 # stays no unit («5 мен 6», and elevations of places the text does not name: session 7).
 _PAREN_METRES = re.compile(r"\s*м(?=\s*[),])")
 _PAREN_OPEN = re.compile(r"\(\s*$")
-_BARE_METRES = re.compile(r"\s*м(?!" + _LETTER + r")(?!\.\s*" + _LETTER + ")")  # not «м. Сералин»
-
-
-@lru_cache(maxsize=2)
-def digit_runs(low: str) -> tuple[int, ...]:
-    """Where each run of digits starts (found once, shared by the date and quantity taggers)."""
-    return tuple(m.start() for m in _DIGIT_RUN.finditer(low))
-
-
-@lru_cache(maxsize=2)
-def lowered(text: str) -> str:
-    """``text.lower()`` with one character for one, so offsets stay valid (İ stays İ)."""
-    low = text.lower()
-    if len(low) == len(text):  # lower() never shortens a character, so each kept its length
-        return low
-    return "".join(low1 if len(low1 := c.lower()) == 1 else c for c in text)
-
-
-def harmony(word: str) -> str | None:
-    """"back" or "front" from the last clear vowel of ``word``; None when it has none (км, млн)."""
-    if word.endswith("ь"):
-        return None  # январьдың and рубльге both occur in real texts
-    for char in reversed(word.lower()):
-        if char in _BACK:
-            return "back"
-        if char in _FRONT:
-            return "front"
-    return None
-
-
-@cache
-def suffix_chain(vowels: str | None = None) -> str:
-    """Regex for zero to four noun endings (longest first), only those agreeing with ``vowels``.
-
-    Vowel harmony: back stems (а о ұ ы) take -ның/-дың/-да/-ға, front stems (ә е ө ү і)
-    take -нің/-дің/-де/-ге; a chain keeps the stem's harmony (``noun_suffixes.tsv``).
-    """
-    rows = load_tsv("noun_suffixes.tsv")
-    suffixes = {r["suffix"] for r in rows if vowels is None or r["harmony"] in ("any", vowels)}
-    return "(?:" + "|".join(sorted(suffixes, key=len, reverse=True)) + "){0,4}"
-
-
-def stem_regex(stem: str) -> str:
-    """Regex for a stem (one or more words) followed by noun endings, as a whole word."""
-    return alternation([stem])
-
-
-def alternation(stems: list[str], ending: str = "chain") -> str:
-    """One regex matching any of ``stems`` as whole lowercase words, as a prefix tree.
-
-    ``ending``: "chain" (noun endings may follow), "bare" (none), "prefix" (any word that
-    begins with a stem). Longer stems are tried first. A tree instead of a flat list lets
-    ``re`` reject a position after one character instead of trying every stem there.
-    """
-    root: dict[str, dict] = {}
-    for stem in stems:
-        node = root
-        for atom in _atoms(stem):
-            node = node.setdefault(atom, {})
-        last = stem.split()[-1]
-        chain = ""
-        if ending == "chain" and last[-1].isalpha():
-            chain = suffix_chain(harmony(last))
-            if harmony(last) is None:  # «млн-нан», «км-ден»: a vowelless abbreviation's endings follow a hyphen
-                chain = f"(?:-{chain.removesuffix('{0,4}')}{{1,4}}|{chain})"
-        node[""] = {"" if ending == "prefix" else chain + f"(?!{_LETTER})": {}}
-    return _emit(root, top=True)
-
-
-def _atoms(stem: str) -> list[str]:
-    words = stem.lower().split()
-    atoms: list[str] = []
-    for word in words:
-        atoms += ([r"\s+"] if atoms else []) + [re.escape(c) for c in word]
-    if words[-1][-1] in _VOICING:  # аралық → аралығы
-        atoms[-1] = f"[{words[-1][-1]}{_VOICING[words[-1][-1]]}]"
-    return atoms
-
-
-def _emit(node: dict[str, dict], top: bool = False) -> str:
-    branches = []
-    for atom, child in sorted(node.items(), key=lambda item: item[0] == ""):
-        if atom == "":
-            branches.append(next(iter(child)))  # the ending, tried after longer stems
-        else:
-            branches.append(atom + _emit(child))
-    if top:  # whole words only; one lookbehind in front keeps re's fast first-letter scan
-        words = [b for b in branches if b[0].isalpha()]
-        others = [b for b in branches if not b[0].isalpha()]
-        branches = others + ([r"(?<!\w)" + _group(words)] if words else [])
-    return _group(branches)
-
-
-def _group(branches: list[str]) -> str:
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+_BARE_METRES = re.compile(r"\s*м(?!" + LETTER + r")(?!\.\s*" + LETTER + ")")  # not «м. Сералин»
 
 
 @dataclass(slots=True)
@@ -163,7 +73,7 @@ class _Lexicon:
 def _onto_digits(pattern: str) -> str:
     """An ``alternation`` whose word-start guard, (?<!\\w), is relaxed to "no letter before", so
     the words may also be typed right after a figure's digits."""
-    return pattern.replace(r"(?<!\w)", f"(?<!{_LETTER})", 1)
+    return pattern.replace(r"(?<!\w)", f"(?<!{LETTER})", 1)
 
 
 @cache
@@ -190,7 +100,7 @@ def _lexicon() -> _Lexicon:
         equative=_equative(list(scales), [r["word"] for r in approx_rows if r["position"] == "suffix"]),
         unit_equative=re.compile(r"\s*(" + alternation(list(units), "prefix") + ")-?(?:"
                                  + "|".join(r["word"] for r in approx_rows if r["position"] == "suffix")
-                                 + f")(?!{_LETTER})"),
+                                 + f")(?!{LETTER})"),
         governed=_governed(list(words), [r for r in approx_rows if r["governs"] != "-"]),
         cased=_cased([w for w, (_, kind, _) in words.items() if kind != "scale"]),
     )
@@ -199,7 +109,7 @@ def _lexicon() -> _Lexicon:
 def _equative(scales: list[str], endings: list[str]) -> re.Pattern[str]:
     """An optional scale word, then the equative ending: «140 мыңдай», «100-дей» (about)."""
     scale = _onto_digits(alternation(scales, "prefix"))
-    return re.compile(rf"(?:\s*({scale}))?-?(?:{'|'.join(endings)})(?!{_LETTER})")
+    return re.compile(rf"(?:\s*({scale}))?-?(?:{'|'.join(endings)})(?!{LETTER})")
 
 
 def _governed(words: list[str], rows: list[dict[str, str]]) -> re.Pattern[str]:
@@ -212,7 +122,7 @@ def _governed(words: list[str], rows: list[dict[str, str]]) -> re.Pattern[str]:
     heads = alternation(words, "prefix")
     options = "|".join(rf"(?:{'|'.join(sorted(cases[r['governs']], key=len, reverse=True))})\s+{re.escape(r['word'])}"
                        for r in rows)
-    return re.compile(rf"(?:{bare}\s+)*{heads}(?=(?:{options})(?!{_LETTER}))")
+    return re.compile(rf"(?:{bare}\s+)*{heads}(?=(?:{options})(?!{LETTER}))")
 
 
 # The cases a figure's last word takes in a clause («алпыс алтыға жетті», «жүз жиырма үштен
@@ -228,29 +138,7 @@ def _cased(words: list[str]) -> re.Pattern[str]:
                if r["category"] in _PHRASE_CASES and r["suffix"] != "н"}
     ending = "|".join(sorted(endings, key=len, reverse=True))
     head = alternation(words, "prefix")
-    return re.compile(rf"\s+(?!онда(?!{_LETTER}))({head})(?=(?:{ending})(?!{_LETTER}))")
-
-
-def lookup(table: dict, word: str) -> object:
-    """The entry of ``table`` whose key is the longest prefix of ``word`` (stem + endings)."""
-    word = " ".join(word.lower().split())
-    lengths, index = _prefix_index(tuple(table))
-    for length in lengths:
-        if (key := index.get(word[:length])) is not None:
-            return table[key]
-    raise KeyError(word)
-
-
-@cache
-def _prefix_index(keys: tuple[str, ...]) -> tuple[tuple[int, ...], dict[str, str]]:
-    """Key lengths (longest first) and {stem or its voiced form (аралығ): key}."""
-    index: dict[str, str] = {}
-    for key in sorted(keys, key=len, reverse=True):
-        stem = key.lower()
-        index.setdefault(stem, key)
-        if stem[-1] in _VOICING:
-            index.setdefault(stem[:-1] + _VOICING[stem[-1]], key)
-    return tuple(sorted({len(k) for k in index}, reverse=True)), index
+    return re.compile(rf"\s+(?!онда(?!{LETTER}))({head})(?=(?:{ending})(?!{LETTER}))")
 
 
 def parse_number(digits: str) -> float:
@@ -309,12 +197,12 @@ def _number_phrase() -> re.Pattern[str]:
 # a decimal in words: the whole, «бүтін», the denominator in the ablative, the numerator
 # («алпыс сегіз бүтін оннан тоғыз» 68.9, «он екі бүтін жүзден бес» 12.05)
 _POINT = "бүтін"
-_ENDING_SPACE = re.compile(rf"{_LETTER}*\s+")
+_ENDING_SPACE = re.compile(rf"{LETTER}*\s+")
 
 
 @cache
 def _decimal_head() -> re.Pattern[str]:
-    return re.compile(rf"{_number_phrase().pattern}\s+{_POINT}(?!{_LETTER})")
+    return re.compile(rf"{_number_phrase().pattern}\s+{_POINT}(?!{LETTER})")
 
 
 def _decimal_figures(low: str) -> list[_Figure]:
