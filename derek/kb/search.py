@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from derek.doc import Token
@@ -18,9 +19,13 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def term(token: Token) -> str:
     """The index term of a token: its lemma (or normalized form), lowercased, letters only."""
-    word = token.lemma or token.norm or token.text
+    return _term(token.lemma or token.norm or token.text, not token.lemma)
+
+
+@lru_cache(maxsize=200_000)  # `ask` asks it ~30k times a question, for a few thousand words
+def _term(word: str, unanalysed: bool) -> str:
     stem, hyphen, _ = word.partition("-")
-    if hyphen and not token.lemma and (stem.isupper() or stem.isdigit()):
+    if hyphen and unanalysed and (stem.isupper() or stem.isdigit()):
         word = stem  # БҰҰ-ның, 8-інде: the hyphen parts an abbreviation or number from its suffix
     return _NON_WORD.sub("", word.lower())
 

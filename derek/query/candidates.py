@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from derek.doc import Token
@@ -406,6 +406,7 @@ def _ordinal_stems() -> dict[str, int]:
     return {**stems, "тұңғыш": 1, "алғашқы": 1}
 
 
+@lru_cache(maxsize=65_536)  # asked for every word of every sentence read (fit.ordinals)
 def word_ordinal(word: str) -> int | None:
     """The number of an ordinal written as a word: «оныншы» → 10, «тұңғыш» → 1, else None."""
     low = word.lower()

@@ -41,7 +41,13 @@ def _common_stem(a: str, b: str) -> bool:
 
 
 def word_keys(tokens: list[Token]) -> list[str]:
-    return [k for t in tokens for k in (term(t), "".join(c for c in t.norm.lower() if c.isalnum()))]
+    """Each word's index term and its lowercased letters and digits, side by side (``term_hits``)."""
+    return [k for t in tokens for k in (term(t), _folded(t.norm))]
+
+
+@lru_cache(maxsize=200_000)  # every sentence read is keyed for each of the question's words
+def _folded(norm: str) -> str:
+    return "".join(c for c in norm.lower() if c.isalnum())
 
 
 def stem_match(a: str, b: str) -> bool:

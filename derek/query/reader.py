@@ -238,7 +238,8 @@ def span_inputs(passages: list[Passage], question: Question, weights: dict[str, 
     feats = [features(s, q, best_coverage) for s in spans]
     of, extras = sentence_inputs(spans, q)
     add_log_probability(feats, of, sentence_features(feats, of, extras, q.kind), weights)
-    scored = [(sum(weights.get(k, 0.0) * v for k, v in f.items()), s) for f, s in zip(feats, spans)]
+    get = weights.get
+    scored = [(sum([get(k, 0.0) * v for k, v in f.items()]), s) for f, s in zip(feats, spans)]
     return scored, feats, of, extras, q.kind
 
 

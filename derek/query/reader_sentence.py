@@ -80,10 +80,15 @@ def sentence_features(feats: list[dict[str, float]], of: list[int], extras: list
     sentence): the sentence-wide values, the best alignment and prior, the typed candidates present
     (× the answer type ``kind``), with ``extras`` (``sentence_extras``) on top."""
     out: list[dict[str, float]] = [dict(x) for x in extras]
+    routes: dict[str, tuple[int, str]] = {}  # _route's answers, without its call per feature
     for f, i in zip(feats, of):
         o = out[i]
         for k, v in f.items():
-            route, name = _route(k, kind)
+            if (found := routes.get(k)) is None:
+                found = routes[k] = _route(k, kind)
+            route, name = found
+            if route == _SKIP:
+                continue
             if route == _COPY:
                 o[name] = v
             elif route == _MAX:
