@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, partial
 
 from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
@@ -22,11 +22,13 @@ from derek.extract.entities_people import (
     given_name_people,
     given_name_start,
     group_people,
+    initialled_names,
     is_family_name,
     is_initial,
     is_surname,
     surname_case,
     surname_lemma,
+    titled_given_names,
 )
 from derek.extract.entities_quoted import quoted_organizations
 from derek.extract.entities_titles import without_titles
@@ -103,6 +105,8 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         taken.update(range(a, b))
     if tags is not None:
         mentions += _ner_mentions(doc, tags, taken | skip, barred | taken)
+        mentions += initialled_names(doc, covered_tokens(doc, mentions) | skip, partial(_with_initials, doc),
+                                     partial(_provisional, doc, type_="person", titled=False), _plural_word)
     mentions = with_heads(doc, mentions, skip, _head_mention)
     mentions = named_institutions(doc, mentions, skip, _head_mention)
     mentions = place_bodies(doc, mentions, skip, _head_mention)
@@ -110,6 +114,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     mentions = without_titles(doc, mentions)
     group_people(doc, mentions)
     given_name_people(mentions)
+    titled_given_names(mentions, TITLES)
     mentions += deixis_mentions(doc, covered_tokens(doc, mentions) | skip)
     mentions += officeholder_mentions(doc, mentions)
     mentions += reference_mentions(doc, mentions, covered_tokens(doc, mentions) | skip)
@@ -474,6 +479,7 @@ def provisional_key(tokens: list[Token]) -> tuple[str, str]:
             words[-1] += "."  # «Ф . М . Достоевский»: the initials as «Ф. М.»
         else:
             words.append(t.norm)
-    words.append(surname_lemma(tokens[-1].norm))
+    # a space typed before a hyphenated ending («II -нің») stays out of the key and the name
+    words.append(surname_lemma(tokens[-1].norm).strip())
     name = " ".join(words)
     return "_".join(w[0].lower() if is_initial(w) else fold(w) for w in words), name

@@ -58,7 +58,7 @@ def surname_lemma(word: str) -> str:
     """The nominative of a name's last word: the analyzer's lemma, or a Russian-style surname with
     its case ending cut («Сейітовке» → Сейітов) when the analyzer keeps the word whole."""
     found = lemma(word)
-    if found == word and word[:1].isupper() and (stem := _surname_stem(word)):
+    if found.lower() == word.lower() and word[:1].isupper() and (stem := _surname_stem(word)):
         return stem
     if word[:1].isupper() and _FEMININE.fullmatch(word[:len(found) + 1]):
         return word[:len(found) + 1]  # «Петрова», «Петрованың»: the analyzer reads the «а» off
@@ -223,3 +223,56 @@ def given_name_people(mentions: list[EntityMention]) -> None:
         if (m.entity.startswith("prov:") and m.type != "person" and " " not in m.text
                 and (person := people.get(lemma(m.text))) is not None):
             m.entity, m.name, m.type = person.entity, person.name, "person"
+
+
+@cache
+def _titled_rows(titles: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Folded given name -> gazetteer people named by it and a title after it («Шыңғыс хан»,
+    «Жүніс хан»); a person whose other name is a given name and a surname is left out."""
+    rows: dict[str, set[str]] = {}
+    for entry in load_gazetteer().entries.values():
+        if entry.type == "person":
+            for name in entry.names:
+                words = name.split()
+                if len(words) == 2 and words[1] in titles and _CYRILLIC.fullmatch(words[0].lower()):
+                    rows.setdefault(fold(words[0]), set()).add(entry.id)
+    return {given: frozenset(ids) for given, ids in rows.items()}
+
+
+def titled_given_names(mentions: list[EntityMention], titles: tuple[str, ...]) -> None:
+    """A provisional person of one word that is the given name of exactly one titled gazetteer row
+    is that person («Шыңғыс қаланы алды», «Жүністің ұлы»): history calls a khan or a sultan by his
+    bare name, while a modern person with a surname is called by the surname (Шыңғыс Уәлиханов)."""
+    rows = _titled_rows(titles)
+    gazetteer = load_gazetteer()
+    # one sense per document: a person of the document named with this given name comes first
+    # («Шыңғыс Уәлиханов … Шыңғыс үйге қайтты» is Ualikhanov, not the khan)
+    named: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "person" and m.entity in gazetteer.entries and " " in m.text:
+            named.setdefault(fold(m.text.split()[0]), set()).add(m.entity)
+    for m in mentions:
+        if m.entity.startswith("prov:person:") and " " not in m.text and m.text[:1].isupper():
+            keys = gazetteer.keys(m.text)
+            ids = {e for key in keys for e in named.get(key, ())} or {e for key in keys for e in rows.get(key, ())}
+            if len(ids) == 1:
+                entry = gazetteer.entries[ids.pop()]
+                m.entity, m.name, m.wikidata, m.source = entry.id, entry.name, entry.wikidata, "gazetteer"
+
+
+def initialled_names(doc: Document, covered: set[int], initials_start: Callable[[int], int],
+                     make: Callable[[int, int], EntityMention], plural: Callable[[str], bool]) -> list[EntityMention]:
+    """A capitalized word no mention took, right after initials, is a person's surname whether or
+    not the CRF tagged it («М. Е. Массон», «К. Нұрпейісовтің»): initials name nothing but people.
+    ``initials_start`` gives the first initial's token, ``make`` the provisional person; a plural
+    surname («Т. Н. Сениговалар», the Senigovs) names a family, no person."""
+    found = []
+    for i, tok in enumerate(doc.tokens):
+        word = tok.norm
+        if (i in covered or not word[:1].isupper() or word.isupper() or is_initial(word)
+                or not word.replace("-", "").isalpha() or plural(word)):
+            continue
+        a = initials_start(i)
+        if a < i and covered.isdisjoint(range(a, i)):
+            found.append(make(a, i + 1))
+    return found

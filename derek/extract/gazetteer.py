@@ -8,7 +8,6 @@ are reduced to lemma keys by the same analyzer.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -68,6 +67,7 @@ def word_keys(norm: str) -> frozenset[str]:
     """Keys of one normalized word: the word itself and its most likely lemmas, folded."""
     keys = {fold(norm)}
     stem, hyphen, _ = norm.partition("-")
+    stem = stem.rstrip()  # «Екатерина II -нің»: a space typed before the hyphenated ending
     if hyphen and (stem.isupper() or stem[:1].isdigit()):
         keys.add(fold(stem))
     if len(stem) > 1 and stem.isupper():
