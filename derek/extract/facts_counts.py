@@ -29,6 +29,7 @@ from derek.extract.figure_guards import (
     same_figure,
     shared_units,
     split_decimals,
+    unnamed_institution,
 )
 from derek.extract.figure_measures import (
     counted,
@@ -168,7 +169,7 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
     for a, b, q in quantities:
         if _set_apart(index, b, sentence.last_token) \
                 or not_a_figure(index.norms, a, b, q, sentence.last_token, quantities) \
-                or _acting_group(index.norms, b, sentence.last_token):
+                or _acting_group(index.norms, b, sentence.last_token) or unnamed_institution(index, b, sentence.last_token):
             continue
         if _membership(lemmas | {index.norms[i].lower() for i in range(sentence.first_token, sentence.last_token)}) and _counts_states(q, index.norms, b):
             if _known_group(index.norms, a, b):

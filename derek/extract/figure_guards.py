@@ -12,17 +12,14 @@ from typing import TYPE_CHECKING
 
 from derek.doc import Document, EntityMention, Quantity
 from derek.extract.rules import word_info
-from derek.lang.kk.resources import load_tsv
+from derek.lang.kk.resources import load_list, load_tsv
+from derek.lang.kk.suffixes import strip_suffix
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
 _THIS_WORDS = {"бұл", "осы"}  # «бұл көрсеткіш»: the figure given last
 _CENTURY = "ғасыр"  # «14 ғасырдыңақырында»: a century glued to the next word, a date
-_ATTRIBUTE_ENDINGS = ("дық", "дік", "тық", "тік", "лық", "лік")
-# «20 томдық жинақ» (a 20-volume edition), «5 жылдық жоспар»: a figure that makes an attribute of
-# a counter noun describes the noun after it; «104 құрлықаралық зымыран» counts missiles
-_COUNTERS = {"том", "жыл", "ай", "күн", "апта", "сағат", "ғасыр", "бөлім", "бет", "сынып", "қабат"}
 _AGE = "жас"  # age: «N жастағы» (aged N) says how old a person is
 _VOWELS = frozenset("аәеёиоөұүуыіэюя")  # a unit abbreviation has none: м, т, км, кг; су, ел, ай are words
 _LENGTHS = {"km", "m"}  # «қаласынан 2 — 3 км»: how far from a place, nobody's size
@@ -66,13 +63,29 @@ def not_a_figure(norms: list[str], a: int, b: int, q: Quantity, last: int,
         return True  # «10 млн. т.», «1738 м»: an abbreviated unit the number stage does not know
     if after.startswith(_CENTURY):
         return True
-    if after.endswith(_ATTRIBUTE_ENDINGS) and after[:-3] in _COUNTERS:
-        return True
+    if _attribute(after):
+        return True  # «200 төсектік аурухана», «20 томдық жинақ»: what kind the next noun is, no count
+    if q.text[-1:].isalpha() and {"ORD"} <= word_info(after)[1] and word_info(after)[2] == "NUM":
+        return True  # «он төртінші ғасыр»: the tens of an ordinal written in words, no count
     if word_info(after)[0] in _scale_words() or after.rstrip(".") in _scale_words():
         return True  # «500 мыңдай»: the number stage read «500» and left the scale word
     if q.unit is None and _half_read_unit(after):
         return True  # «600000 тоннадай картоп»: the number stage left the unit word unread
     return q.unit in _LENGTHS and _from_place(norms, a) and not _height_aside(norms, a, q)
+
+
+@cache
+def _counter_nouns() -> frozenset[str]:
+    """Nouns whose -лық adjective after a figure makes a kind (data/counter_nouns.txt)."""
+    return frozenset(w.lower() for w in load_list("counter_nouns.txt", "derek.extract"))
+
+
+def _attribute(word: str) -> bool:
+    """Is ``word`` the -лық adjective of a counter noun («төсектік», «томдық», «жылдық»)? The
+    figure before it then says what kind of thing the noun after it is (a 200-bed hospital, a
+    20-volume edition), not a count some place owns. The ending is cut by the suffix grammar."""
+    stem = strip_suffix(word, "DER.LYQ")
+    return stem is not None and stem.lower() in _counter_nouns()
 
 
 def _age_word(word: str) -> str:
@@ -242,3 +255,34 @@ def same_figure(norms: list[str], first: int, a: int) -> bool:
     in the same unit (its time)."""
     return any(norms[k].lower() in _THIS_WORDS and word_info(norms[k + 1])[0] in ("көрсеткіш", "сан", "мөлшер")
                for k in range(first, a - 1))
+
+
+_PHRASE_CASES = frozenset({"GEN", "ACC", "DAT", "LOC", "ABL", "INS", "POSS.3"})
+
+
+def unnamed_institution(index: TokenIndex, b: int, last: int) -> bool:
+    """Does the figure's phrase end in a participle qualifying an institution or company head noun
+    no name covers («күніне 150 науқасты қабылдайтын жаңа орталық», «5 мың адам жұмыс істейтін
+    зауыт»)? The figure is that unnamed institution's capacity, not the city's named before it.
+    The figure's own noun stands between it and the participle (it is inside the relative clause);
+    a participle right after the figure qualifies the counted noun itself («1400 бірлескен
+    кәсіпорын», joint ventures), and one before a name («… Ұлттық орталық») is left to the owner rules."""
+    from derek.extract.index import org_heads
+
+    for k in range(b, min(last, b + 3)):
+        _, tags, pos = word_info(index.norms[k])
+        if pos != "VERB":
+            continue
+        if not any(t.startswith("PTCP") for t in tags) \
+                or not any(word_info(index.norms[j])[2] == "NOUN" for j in range(b, k)):
+            return False
+        for j in range(k + 1, min(last, k + 4)):
+            if index.mentions_in(j, j + 1):
+                return False
+            lemma, tags, _ = word_info(index.norms[j])
+            if lemma in org_heads():
+                return True
+            if tags & _PHRASE_CASES or not index.norms[j].isalpha():
+                return False
+        return False
+    return False

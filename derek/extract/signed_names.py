@@ -71,7 +71,16 @@ def trigger_names(doc: Document, index: TokenIndex, clause: Clause, i: int, end:
     names one only with a complement before it: a bare «келісімге келді» is agreeing, no document."""
     at = signed_at(index, i, end)
     names = signed_names(doc, index, clause, at)
-    return names if at == i else [(name, span) for name, span in names if span[0] < span[1]]
+    return names if at == i else [(name, span) for name, span in names
+                                  if span[0] < span[1] and not _subject_head(index.norms[span[1] - 1])]
+
+
+def _subject_head(norm: str) -> bool:
+    """Is the word before a held document noun a possessed noun in the nominative («Қазақстан
+    және Қырғызстан тараптары келісімге келді»: the parties)? It heads the subject, so it is no
+    complement naming a document: agreeing, nothing signed."""
+    _, tags, pos = word_info(norm)
+    return pos == "NOUN" and "POSS.3" in tags and not tags & {"GEN", "ACC", "DAT", "LOC", "ABL", "INS"}
 
 
 def signed_names(doc: Document, index: TokenIndex, clause: Clause, i: int) -> list[tuple[str, tuple[int, int]]]:
