@@ -10,6 +10,7 @@ from derek.doc import DateMention
 from derek.extract.arguments import SEPARATORS
 from derek.extract.biography import subjectless
 from derek.extract.facts_offices import AS
+from derek.extract.gazetteer import load_gazetteer
 from derek.extract.headwords import Headword
 from derek.extract.held_posts import names_post
 from derek.extract.index import TokenIndex
@@ -57,7 +58,8 @@ def named_subjects(rule: Rule, args: list[Arg], span: tuple[int, int], object_id
     """Named subjects before the trigger, or else a list right after it («…мүше мемлекеттер –
     Үндістан, Қазақстан …», always so when the trigger qualifies a noun); excluded names dropped."""
     cases = rule.subject_cases | _NOMINALIZED if "VNOUN" in word_info(norms[span[1] - 1])[1] else rule.subject_cases
-    fits = [a for a in args if a.case in cases and a.type in rule.subject_types and a.entity not in object_ids]
+    fits = [a for a in args if a.case in cases and a.type in rule.subject_types and a.entity not in object_ids
+            and not owns_next(a, args, norms)]
     before = [] if attributive else [a for a in fits if a.first < span[0]]
     after = [a for a in fits if a.first >= span[1]]
     if participle and after and "," in norms[span[1]:after[0].first]:
@@ -70,6 +72,18 @@ def named_subjects(rule: Rule, args: list[Arg], span: tuple[int, int], object_id
                               and a.entity not in object_ids and not rule.object_types]
     subjects = (after or before) if participle else (before or after)
     return [s for s in subjects if not s.excluded and not _title_of(s, args, norms)]
+
+
+def owns_next(arg: Arg, args: list[Arg], norms: list[str]) -> bool:
+    """A genitive right before a body of its own names the body's owner, not an actor: «НАТО-ның
+    "Бейбітшілік …" бағдарламасына қосылу» (NATO's programme; the gazetteer's ``parent``)."""
+    if arg.case != "GEN":
+        return False
+    nxt = min((a for a in args if a.first >= arg.last), key=lambda a: a.first, default=None)
+    if nxt is None or any(any(c.isalnum() for c in w) for w in norms[arg.last:nxt.first]):
+        return False
+    entry = load_gazetteer().entries.get(nxt.entity)
+    return entry is not None and entry.parent == arg.entity
 
 
 def _title_of(arg: Arg, args: list[Arg], norms: list[str]) -> bool:
