@@ -19,7 +19,9 @@ def _name(entity: dict[str, Any] | None) -> str:
 
 
 def _target(fact: dict[str, Any]) -> str:
-    return _name(fact["object"]) or escape(str(fact["value"] or ""))
+    from derek.query.render import fact_value
+
+    return _name(fact["object"]) or escape(fact_value(fact))
 
 
 def _cite(fact: dict[str, Any]) -> str:

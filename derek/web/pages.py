@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from derek.errors import QueryError
 from derek.kb.store import KnowledgeBase
-from derek.query.render import render_date
+from derek.query.render import fact_value, render_date
 from derek.web import views
 from derek.web.api import MAX_NAME, MAX_QUERY
 from derek.web.app import kb_of
@@ -40,6 +40,7 @@ def env() -> Environment:
                     trim_blocks=True, lstrip_blocks=True)
     e.filters["date"] = lambda v: render_date(v) or ""
     e.filters["kind"] = lambda t: TYPES_KK.get(t, t)
+    e.filters["fact_value"] = fact_value
     return e
 
 
