@@ -1,5 +1,6 @@
 """«ЕҚЫҰ бұрын қалай аталды?» asks for the entity renamed to the asked one (a renamed_to fact whose
-new name is it); a sentence giving the present name («бүгінде … деп аталады») gives no former one."""
+new name is it); a sentence giving the present name («бүгінде … деп аталады») gives no former one.
+«Кеңестің кейінгі атауы» asks the other way: the name the renaming gave (session 21)."""
 
 from __future__ import annotations
 
@@ -37,9 +38,20 @@ def asks_former_name(question: Question) -> bool:
         and bool(terms & words["earlier"]) and bool(terms & words["name"])
 
 
+def asks_later_name(question: Question) -> bool:
+    """A description question about a named entity with a word of «later» and one of naming."""
+    terms = set(question.terms) | {term(t) for t in question.tokens}
+    words = _words()
+    return question.answer_type == "description" and bool(question.entities) and not question.dates \
+        and bool(terms & words["later"]) and bool(terms & words["name"]) and not terms & words["earlier"]
+
+
 def present_name_factor(passage: Passage, question: Question) -> float:
     """×0.5 for a sentence with a word of «now» («бүгінде», «қазір») against a former-name question:
-    «… бүгінде ЕҚЫҰ-ның Астанадағы бағдарламалар кеңсесі деп аталады» is what it is called today."""
+    «… бүгінде ЕҚЫҰ-ның Астанадағы бағдарламалар кеңсесі деп аталады» is what it is called today;
+    and for a sentence that names nothing against a later-name question."""
+    if asks_later_name(question):  # «кейінгі атауы» is stated by a naming («… деп аталады»)
+        return 1.0 if any(term(t) in _words()["name"] for t in passage.tokens) else PRESENT_NAME
     if not asks_former_name(question):
         return 1.0
     now = _words()["now"]
@@ -53,6 +65,8 @@ def former_name(db: sqlite3.Connection, question: Question) -> Answer | None:
     from derek.query.ask import Answer
     from derek.query.facts import earlier_names
 
+    if asks_later_name(question):
+        return later_name(db, question)
     if not asks_former_name(question):
         return None
     earlier = earlier_names(db, list(dict.fromkeys(e.entity for e in question.entities)))
@@ -61,6 +75,23 @@ def former_name(db: sqlite3.Connection, question: Question) -> Answer | None:
     old, (_, fact) = next(iter(earlier.items()))
     sources = [*_naming_sentences(db, old, fact["sources"]), *fact["sources"]]
     return Answer(question.text, fact["subject"]["name"], old, question.answer_type, route_confidence(fact),
+                  sources, [], "facts")
+
+
+def later_name(db: sqlite3.Connection, question: Question) -> Answer | None:
+    """The name the knowledge base says the asked entity was renamed to, quoting the renaming
+    («Еуропадағы … кеңесінің кейінгі атауы» → «Еуропадағы … ұйымы»); None when none is known."""
+    from derek.query.ask import Answer
+    from derek.query.facts import later_names
+
+    later = later_names(db, list(dict.fromkeys(e.entity for e in question.entities)))
+    if not later:
+        return None
+    asked, (_, fact) = next(iter(later.items()))
+    # the renaming quoted first (it states the new name), then the sentence before it that names
+    # the asked entity: the renaming says «кеңес», so alone it matches the question's name poorly
+    sources = [*fact["sources"], *_naming_sentences(db, asked, fact["sources"])]
+    return Answer(question.text, fact["value"], fact["value"], question.answer_type, route_confidence(fact),
                   sources, [], "facts")
 
 
