@@ -4,7 +4,7 @@ extract/data/document_nouns.tsv with its left modifiers, up to a clause boundary
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,8 @@ _ENDING_CASE = {"genitive": "GEN", "dative": "DAT", "accusative": "ACC", "locati
 # nominative, so a case-marked word before them still belongs to the name: «сынақтарға қарсы
 # іс-қимыл», «2035 жылға дейінгі стратегия», «… туралы мәлімдеме».
 _GOVERNS = {"қарсы": {"DAT"}, "дейінгі": {"DAT"}, "дейін": {"DAT"}, "арналған": {"DAT"},
-            "бағытталған": {"DAT"}, "туралы": set(), "жөніндегі": set(), "қатысты": {"DAT"}, "үшін": set()}
+            "бағытталған": {"DAT"}, "туралы": set(), "жөніндегі": set(), "қатысты": {"DAT"}, "үшін": set(),
+            "бойынша": set()}  # «Орталық Азия бойынша стратегиясы»: its topic, a nominative
 _VERBAL_NOUN_CASES = {"ACC", "DAT", "INS"}  # «ұйымға айналдыру», «АӨСШК-ні … айналдыру»
 _ALWAYS = {"NOM", "GEN", "ATTR"}  # a noun's own modifiers: «іс-қимылдың халықаралық күні»
 CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})  # the marked cases (not NOM, ATTR)
@@ -125,13 +126,24 @@ def name_before(doc: Document, index: TokenIndex, clause: Clause, head: int, min
     turned = first
     while first < head and index.norms[first].lower() in _TURNS:
         first += 1
-    text = doc.text[doc.tokens[first].start:doc.tokens[head].start] + nominative(index.norms[head], form)
     owned = first == head > turned and owner is not None and owner.case == "GEN"
+    if not owned and owner is not None and owner.case == "GEN" and form.possessive and first < head \
+            and not _compound(index.norms[head - 1]):
+        form = replace(form, possessive=False)  # «Одақтың … жаңа стратегиясы»: the owner's ending
+    text = doc.text[doc.tokens[first].start:doc.tokens[head].start] + nominative(index.norms[head], form)
     if owned:  # «Қазақстан Республикасының (тұңғыш) Конституциясы»
         text = f"{doc.text[doc.tokens[owner.first].start:doc.tokens[owner.last - 1].end]} {text}"
     if quoted and index.norms[first] in QUOTES and head + 1 < len(index.norms) and index.norms[head + 1] in QUOTES:
         text = text[1:]  # «"… пакт"»: the quoted title itself
     return Name(first, head, text.replace("\n", " "), owner, owned)
+
+
+def _compound(word: str) -> bool:
+    """A caseless noun right before a possessed head makes a compound whose ending stays in
+    the name («даму стратегиясы»); any other modifier («жаңа стратегиясы» after a genitive
+    owner) leaves the ending to the owner, which the name no longer holds."""
+    _, tags, pos = word_info(word)
+    return pos in ("NOUN", "PROPN") and not tags & CASES and "POSS.3" not in tags
 
 
 def _title(doc: Document, index: TokenIndex, first: int, close: int, head: int) -> Name:
@@ -236,6 +248,8 @@ def _word_step(index: TokenIndex, k: int, scope: _Scope) -> bool:
     norms = index.norms
     word = norms[k]
     low = word.lower()
+    if low == "бойынша" and k > 0 and (noun_form(norms[k - 1]) is not None or "POSS.3" in word_info(norms[k - 1])[1]):
+        return False  # «қаулысы / шешімі бойынша»: by someone's document (a source), no topic
     if low in _GOVERNS:
         scope.allowed = _ALWAYS | scope.verbal | _GOVERNS[low]
         return True
