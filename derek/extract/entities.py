@@ -14,6 +14,7 @@ from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
 from derek.extract.entities_backref import reference_mentions
 from derek.extract.entities_bounds import closed_spans
+from derek.extract.entities_geo import geo_names
 from derek.extract.entities_heads import covered_tokens, with_heads
 from derek.extract.entities_named import named_institutions, place_bodies
 from derek.extract.entities_people import (
@@ -107,7 +108,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         mentions += _ner_mentions(doc, tags, taken | skip, barred | taken)
         mentions += initialled_names(doc, covered_tokens(doc, mentions) | skip, partial(_with_initials, doc),
                                      partial(_provisional, doc, type_="person", titled=False), _plural_word)
-    mentions = with_heads(doc, mentions, skip, _head_mention)
+    mentions = with_heads(doc, geo_names(doc, mentions, _head_mention), skip, _head_mention)
     mentions = named_institutions(doc, mentions, skip, _head_mention)
     mentions = place_bodies(doc, mentions, skip, _head_mention)
     mentions = quoted_organizations(doc, mentions, _head_mention)

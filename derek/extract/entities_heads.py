@@ -11,17 +11,17 @@ from functools import cache
 from derek.doc import Document, EntityMention
 from derek.extract.gazetteer import load_gazetteer
 from derek.lang.kk.morphology import analyze
+from derek.lang.kk.resources import load_list
 
 # head noun (lemma) → what the name it closes is: geographic heads keep a gazetteer place of
 # a fitting type («Алтай тауы»), administrative heads make a unit of their own («Қостанай уезі»
 # is not the city), state heads a state («Оғыз мемлекеті»), «майдан» (a war front) a body.
 HEADS = {
-    # river, mountain, lake, sea, peninsula, steppe, desert, bay, strait, grove, forest, ridge
-    **dict.fromkeys(("өзен", "тау", "көл", "теңіз", "түбек", "дала", "шөл", "шығанақ", "бұғаз",
-                     "тоғай", "орман", "жота"), "geo"),
-    # uezd, governorate, volost, district (okrug), oblast, district (аудан: also "area", see
-    # _extended)
-    **dict.fromkeys(("уез", "губерния", "болыс", "округ", "облыс", "аудан"), "admin"),
+    # river, mountain, pass, valley, kurgan …: data/geo_heads.txt
+    **{line.split()[0]: "feature" if line.endswith("feature") else "geo" for line in load_list("geo_heads.txt")},
+    # uezd, governorate, volost, district (okrug), oblast, krai, district (аудан: also "area",
+    # see _extended)
+    **dict.fromkeys(("уез", "губерния", "болыс", "округ", "облыс", "өлке", "аудан"), "admin"),
     # state, khaganate, khanate, empire, sultanate, emirate, kingdom, principality, ulus
     **dict.fromkeys(("мемлекет", "қағанат", "хандық", "империя", "сұлтандық", "әмірлік",
                      "патшалық", "княздік", "ұлыс"), "state"),
@@ -30,7 +30,10 @@ HEADS = {
 GEO_TYPES = frozenset({"place", "river", "mountain", "lake", "sea", "region", "city"})
 # gazetteer types that keep their link under a geographic head («Алтай тауы», «Беловеж орманы»)
 NATURAL = frozenset({"place", "river", "mountain", "lake", "sea"})
-KIND_TYPE = {"geo": "place", "admin": "place", "state": "state", "front": "organization"}
+# «geo» restates the place's class («Алтай тауы»), «feature» names a feature of its own («Алатау
+# асуы», a pass); both are geographic
+GEO_KINDS = frozenset({"geo", "feature"})
+KIND_TYPE = {"geo": "place", "feature": "place", "admin": "place", "state": "state", "front": "organization"}
 # the singular possessive of a head, to look «Ақмола» + «облыстары» up as «Ақмола облысы»
 HEAD_FORMS = {"облыс": "облысы", "уез": "уезі", "губерния": "губерниясы", "болыс": "болысы",
               "округ": "округі", "аудан": "ауданы", "өзен": "өзені", "тау": "тауы", "көл": "көлі", "хандық": "хандығы"}
@@ -38,6 +41,7 @@ HEAD_FORMS = {"облыс": "облысы", "уез": "уезі", "губерн�
 JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
 # east, west, north, south, central: «Шығыс Еуропа» is a region of its own, not Europe
 COMPASS = frozenset({"Шығыс", "Батыс", "Солтүстік", "Оңтүстік", "Орталық"})
+AREA = "өңір"  # the land around a place: closes a compass-opened region («Солтүстік Қара теңіз өңірі»)
 _NOT_NAMES = frozenset({"PRON", "DET", "VERB", "AUX", "CCONJ", "SCONJ", "ADP", "NUM"})
 
 # (doc, first token, last token + 1, type) → a provisional mention of those tokens
@@ -84,7 +88,9 @@ def with_heads(doc: Document, mentions: list[EntityMention], barred: set[int],
     for m in mentions:
         a, b = bisect_left(starts, m.start), bisect_left(starts, m.end)
         head = _head_after(doc, b, taken, heads)
-        if head is None or not _takes(m.type, head.kind):
+        if head is None or not _takes(m.type, head.kind) or (head.kind in GEO_KINDS and m.case != "NOM"):
+            # a geographic head ties only a nominative name: «Алтайдан асуы» is a crossing from
+            # the Altai, not a pass
             out.append(m)
             continue
         if m.source != "gazetteer" and (run := _name_run(doc, a, b)) > a:
@@ -138,7 +144,8 @@ def _extended(doc: Document, m: EntityMention, a: int, b: int, head: _Head, make
     империясы», «Торғай даласы», «Ақтөбе майданы» are names of their own. Left alone: a state
     or a gazetteer city or region before a geographic head («Қазақстан даласының»: the steppe of
     Kazakhstan), a state before an administrative head or before «мемлекеті» («Қазақстан
-    мемлекетінің» is Kazakhstan, the noun is no part of its name)."""
+    мемлекетінің» is Kazakhstan, the noun is no part of its name). A feature head («Алатау
+    асуы», a pass) makes a place of its own even after a gazetteer mountain."""
     gazetteer_type = _entry_type(m) if m.source == "gazetteer" else ""
     if head.kind == "geo" and gazetteer_type:
         if gazetteer_type not in NATURAL:
@@ -147,7 +154,7 @@ def _extended(doc: Document, m: EntityMention, a: int, b: int, head: _Head, make
         grown = EntityMention(m.start, end, doc.text[m.start:end], m.type, m.entity, m.name, m.wikidata, m.source)
         grown.case = head.case
         return grown
-    if m.type == "state" and (head.kind in ("geo", "admin") or head.lemma == "мемлекет"):
+    if m.type == "state" and (head.kind in ("geo", "feature", "admin") or head.lemma == "мемлекет"):
         return m
     if head.lemma == "аудан" and gazetteer_type not in ("", "city"):
         return m  # «Кіші Азия ауданы», «Жетісу ауданында»: the area of a region, not a district
@@ -217,12 +224,26 @@ def _compass(doc: Document, mentions: list[EntityMention], barred: set[int],
         if (prev is not None and prev.norm in COMPASS and m.type in GEO_TYPES | {"state"}
                 and m.start - prev.end <= 1 and a - 1 not in barred):
             b = bisect_left(starts, m.end)
-            grown = make(doc, a - 1, b, "place")
-            grown.case = m.case
+            area = _area_after(doc, b)
+            grown = make(doc, a - 1, b + (area is not None), "place")
+            grown.case = area or m.case
             out.append(grown)
             continue
         out.append(m)
     return out
+
+
+def _area_after(doc: Document, b: int) -> str | None:
+    """The case of «өңірі» (the land around) right after a compass-opened name, which it closes
+    («Солтүстік Қара теңіз өңірі» is a region of its own; a bare «Балқаш өңірі» is Balkhash's
+    surroundings, not a name, so «өңір» is no geographic head)."""
+    if b >= len(doc.tokens) or doc.tokens[b].start - doc.tokens[b - 1].end > 1:
+        return None
+    for a in analyze(doc.tokens[b].norm)[:3]:
+        if a.lemma == AREA and "POSS.3" in a.tags and "PL" not in a.tags:
+            cases = [t for t in a.tags if t != "POSS.3"]
+            return cases[-1] if cases else "NOM"
+    return None
 
 
 def covered_tokens(doc: Document, mentions: list[EntityMention]) -> set[int]:
@@ -241,7 +262,7 @@ def _coordinated(doc: Document, plural: dict[int, _Head], mentions: list[EntityM
     by_token = {i: m for i, m in firsts.items() if m.end == doc.tokens[i].end}  # one-word mentions
     replaced: dict[int, EntityMention] = {}
     for j, head in plural.items():
-        if head.kind not in ("admin", "state", "geo"):
+        if head.kind not in ("admin", "state", "geo", "feature"):
             continue
         for i in _names_before(doc, j):
             named = _as_kind(doc, i, head, by_token.get(i), make)
@@ -276,7 +297,7 @@ def _as_kind(doc: Document, i: int, head: _Head, mention: EntityMention | None,
                               entry.wikidata, "gazetteer")
         found.case = head.case
         return found
-    if head.kind == "geo" and mention is not None:
+    if head.kind in GEO_KINDS and mention is not None:
         return None
     return _in_case(make(doc, i, i + 1, "place"), head)
 
