@@ -14,6 +14,7 @@ from functools import cache
 from derek.doc import DateMention, Document, Quantity
 from derek.lang.kk.normalize import Normalized, normalize
 from derek.lang.kk.resources import load_list, load_tsv
+from derek.lang.kk.suffixes import strip_suffix
 from derek.lang.kk.word_regex import (
     LETTER,
     alternation,
@@ -319,12 +320,31 @@ def _unit(low: str, end: int, unit: str | None, kind: str) -> tuple[int, str | N
     if m is None and unit is None and (bare := _BARE_METRES.match(low, end)) and not _opens_paren(low, end) \
             and _measured_in_metres(low, end, bare.end()):  # «(800 м биіктікте)»: an unnamed place's elevation
         return bare.end(), "m", "cardinal"
+    if m is None and unit is None and (adjective := _unit_adjective(low, end)) is not None:
+        return adjective
     if unit == "percent" and m is not None and lookup(lex.units, m.group(1))[1] == "multiplier":
         return m.end(), "times", "multiplier"  # «3,8% есеге»: a stray % before есе
     if m is None or (unit is not None and lookup(lex.units, m.group(1))[0] != "USD"):
         return end, unit, kind
     found, found_kind = lookup(lex.units, m.group(1))  # type: ignore[misc]
     return m.end(), found, found_kind
+
+
+_NEXT_WORD = re.compile(rf"\s+({LETTER}+)")
+
+
+def _unit_adjective(low: str, end: int) -> tuple[int, str, str] | None:
+    """A unit made an adjective by -лық after the figure: «1449,3 метрлік биіктікте» (at a height
+    of 1449.3 m), «5 тонналық жүк», «100 долларлық»: the figure keeps the unit. The ending is cut by
+    the grammar (suffixes.tsv DER.LYQ), not listed; a counted thing's adjective («10 адамдық топ»,
+    a group of ten) is no measure of the figure and stays out."""
+    lex = _lexicon()
+    if not (word := _NEXT_WORD.match(low, end)) or (stem := strip_suffix(word.group(1), "DER.LYQ")) is None:
+        return None
+    found = lex.units.get(stem)
+    if found is None or found[1] == "count":
+        return None
+    return word.end(), found[0], found[1]
 
 
 def _closes_paren_item(low: str, end: int, after: int) -> bool:
