@@ -87,6 +87,27 @@ def word_keys(norm: str) -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
+# readings a gazetteer row's own last word cannot have: a row is written in the nominative, so a
+# case or a 1st/2nd-person possessive read into it is a misreading («Тілеуберді» as тілеубер + ACC,
+# «Көшім» as көш + POSS.1SG) whose stub would let unrelated words meet the name («Тілеуберген»,
+# «Көшпенділер»); the 3rd-person possessive of a compound's head stays («Алатауы», «кеңесі»)
+ROW_CASES = frozenset(CASES)
+
+
+def row_keys(norm: str) -> frozenset[str]:
+    """``word_keys`` of the last word of a gazetteer name, without the lemmas only a reading with
+    a case or a 1st/2nd-person possessive gives."""
+    keys = word_keys(norm)
+    right, wrong = {fold(norm)}, set()
+    verbal = verbal_tags()
+    for a in analyze(norm)[:_CANDIDATES]:
+        if verbal.intersection(a.tags):
+            continue  # word_keys takes no verb form either
+        misread = bool(ROW_CASES.intersection(a.tags)) or any(t.startswith(("POSS.1", "POSS.2")) for t in a.tags)
+        (wrong if misread else right).add(fold(a.lemma))
+    return keys - (wrong - right)
+
+
 @lru_cache(maxsize=50_000)
 def short_stems(norm: str) -> frozenset[str]:
     """Lemmas of a lowercase word too short against its endings for ``word_keys`` («жолында» →
@@ -189,7 +210,7 @@ class Gazetteer:
         words = [t for t in tokenize(raw.lstrip("~")) if t.norm not in (",", "(", ")")]
         if not words:
             return
-        keys = tuple(word_keys(t.norm) if i == len(words) - 1 else frozenset({fold(t.norm)})
+        keys = tuple(row_keys(t.norm) if i == len(words) - 1 else frozenset({fold(t.norm)})
                      for i, t in enumerate(words))
         shapes = tuple(_shape(t.norm) for t in words)
         if self.entries[entity].type in _LOWER_LATER and len(shapes) > 1:
