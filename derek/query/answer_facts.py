@@ -18,6 +18,7 @@ from derek.query.former_names import former_name
 from derek.query.post_order import ordered_posts
 from derek.query.question import POST, Question
 from derek.query.render import join_list, render_date
+from derek.query.signings import first_signing
 from derek.query.status import STATUS_KK, status_answer
 from derek.query.yes_no import NO, YES
 
@@ -167,7 +168,7 @@ def _answer(db, found: list, question: Question) -> Answer | None:  # db: a sqli
         kept = _still_members(found, left)
         if question.answer_type == "yesno":
             return _yes_no(found, kept, left, question) if found else None
-        found = kept
+        found = first_signing(kept)  # «… шартқа қай мемлекеттер қол қойды?»: not the later accessions
     if not found:
         return None
     if question.answer_type == "description" and (len({v for (_, v), _, _ in found}) > 1 or not question.dates):

@@ -153,7 +153,8 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
         elif e.entity in before[1] or e.entity in referred or (words and all(term_hits(w, before[0]) for w in words)):
             matched += weight * CONTEXT_WEIGHT
         elif e.entity in passage.topic and e.type in TOPIC_TYPES \
-                and not _rival(passage, e.type, asked, question.verb):
+                and not _rival(passage, e.type, asked, question.verb) \
+                and not (len(words) > 1 and inside_other_body(passage, passage_hits(hits, keys), e.entity)):
             matched += weight * TOPIC_WEIGHT
         elif hits and _own_body(passage, e.entity, entity_ids, [w for w in words if w not in hits]):
             matched += weight * BODY_WEIGHT
@@ -168,6 +169,25 @@ def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], k
             passage.matched += inside
             _weigh(passage, inside, ENTITY_WEIGHT / max(len(inside), 1))
     return total, matched
+
+
+def passage_hits(words: list[str], keys: list[str]) -> list[int]:
+    """The indexes of the sentence's words that are one of ``words`` (``term_hits`` of each)."""
+    return sorted({i for w in words for i in term_hits(w, keys)})
+
+
+LAND = ("place:", "state:")  # a town or state named with the word: «Шанхайда» is where, not what
+
+
+def inside_other_body(passage: Passage, indexes: list[int], entity_id: str) -> bool:
+    """A word of the asked name sits inside another named body, treaty or event: «Шанхай
+    ынтымақтастық ұйымын құру туралы декларация» in a text that also tells of «Шанхай бестігі» is
+    about the other organization, so the text's topic lends the sentence nothing. A place or state
+    named with the word («Шанхайда», «Астанада») is where things happened and rivals nothing."""
+    spans = [(x["start"] - passage.start, x["end"] - passage.start) for x in passage.spans
+             if x["kind"] == "entity" and x["value"] != entity_id and not x["value"].startswith(LAND)]
+    tokens = passage.tokens
+    return any(a <= tokens[i].start and tokens[i].end <= b for i in indexes for a, b in spans)
 
 
 def is_reference(span: dict) -> bool:

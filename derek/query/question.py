@@ -299,7 +299,8 @@ def _focus(tokens: list[Token], start: int, kind: str) -> str | None:
     description or a figure the word after them («қандай формуланы» → формула, «неше рет» → рет)."""
     asks_noun = start > 0 and tokens[start - 1].norm.lower() in DETERMINERS
     # «нені шақыру туралы келісімге»: a pronoun is the answer itself; the nouns after it are not asked
-    for t in tokens[max(start - 1, 0) : start + 3 if asks_noun else start]:
+    end = start + 3 if asks_noun else start
+    for t in tokens[max(start - 1, 0) : possessor_end(tokens, start, end)]:
         if t.lemma.lower() in answer_nouns():
             return t.lemma.lower()
     after = tokens[start : start + 1]
@@ -307,6 +308,20 @@ def _focus(tokens: list[Token], start: int, kind: str) -> str | None:
             and term(after[0]) not in stopwords():
         return term(after[0])
     return None
+
+
+def possessor_end(tokens: list[Token], start: int, end: int) -> int:
+    """Where the asked noun's window ends: «қай министрліктің басшысы» asks for the ministry, the
+    possessor in the genitive right after the question word, not for its possessed head «басшы»
+    (a person); the window stops after the genitive unless that word is itself an answer noun
+    («қай мемлекеттің президенті» is read as before: a state). Public for tests."""
+    from derek.extract.rules import best_tags
+
+    if start + 1 >= len(tokens) or start >= end or tokens[start].lemma.lower() in answer_nouns():
+        return end
+    if "GEN" in best_tags(tokens[start].norm) and "POSS.3" in best_tags(tokens[start + 1].norm):
+        return start + 1
+    return end
 
 
 def _pronoun(pattern: tuple[str, ...]) -> bool:
@@ -322,7 +337,7 @@ MEMBER = "мүше"
 
 def _refine(kind: str, tokens: list[Token], start: int) -> str:
     nouns = answer_nouns()
-    window = tokens[max(start - 1, 0) : start + 3]
+    window = tokens[max(start - 1, 0) : possessor_end(tokens, start, start + 3)]
     for i, t in enumerate(window):
         lemma = t.lemma.lower()
         if lemma == MEMBER and kind == "description" and _plural("state", t) == "states":
