@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from derek.doc import Document
 from derek.extract.phrases import possessive
-from derek.extract.rules import Arg, Clause, word_info
+from derek.extract.rules import MARKED_CASES, Arg, Clause, word_info
 from derek.lang.kk.resources import load_tsv
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ _GOVERNS = {"қарсы": {"DAT"}, "дейінгі": {"DAT"}, "дейін": {"DA
             "бойынша": set()}  # «Орталық Азия бойынша стратегиясы»: its topic, a nominative
 _VERBAL_NOUN_CASES = {"ACC", "DAT", "INS"}  # «ұйымға айналдыру», «АӨСШК-ні … айналдыру»
 _ALWAYS = {"NOM", "GEN", "ATTR"}  # a noun's own modifiers: «іс-қимылдың халықаралық күні»
-CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})  # the marked cases (not NOM, ATTR)
+CASES = MARKED_CASES  # the marked cases (not NOM, ATTR)
 COORDINATORS = {"және", "мен", "пен", "бен", "әрі"}
 # «жаңа / тұңғыш / алғашқы Конституцияны»: a turn in a sequence of documents, no part of the name
 _TURNS = {"жаңа", "тұңғыш", "алғашқы"}

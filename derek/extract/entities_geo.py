@@ -15,13 +15,12 @@ from bisect import bisect_left
 from derek.doc import Document, EntityMention
 from derek.extract.entities_heads import COMPASS, GEO_KINDS, NATURAL, MakeMention, head_of
 from derek.extract.gazetteer import load_gazetteer
+from derek.extract.rules import MARKED_CASES
 from derek.lang.kk.morphology import analyze
 
 # honorifics written lowercase inside a saint's or ancestor's place name: «Қошқар ата ойпаты»,
 # «Қорқыт ата», «Домалақ ана», «Баба ата»; lemmas
 HONORIFICS = frozenset({"ата", "ана", "баба", "әулие"})
-# cases that end a name: a word in one of them, inside a CRF person, closes the first name
-NAME_CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
 _NAME_POS = frozenset({"PROPN", "NOUN", "X"})
 
 
@@ -104,7 +103,7 @@ def _case_break(doc: Document, a: int, b: int) -> int | None:
         readings = analyze(doc.tokens[k].norm)[:1]
         if not readings or readings[0].pos not in _NAME_POS or not doc.tokens[k].norm[:1].isupper():
             continue
-        cases = NAME_CASES.intersection(readings[0].tags)
+        cases = MARKED_CASES.intersection(readings[0].tags)
         if cases == {"GEN"} and _possessed(doc.tokens[k + 1].norm):
             return k + 1
     return None

@@ -50,35 +50,49 @@ def without_common_openers(doc: Document, mentions: list[EntityMention]) -> list
     common noun by the document's own spelling or by the lexicon (module docstring)."""
     firsts = opening_tokens(doc)
     starts = [t.start for t in doc.tokens]
-    kept = []
+    candidates: dict[int, tuple[int, str, str]] = {}  # id(mention) -> (opener token, lemma key, POS)
     for m in mentions:
         i = bisect_left(starts, m.start)
         if (m.entity.startswith("prov:") and i in firsts and i < len(doc.tokens)
-                and doc.tokens[i].end == m.end and _common_opener(doc, i, firsts)):
-            continue
-        kept.append(m)
-    return kept
+                and doc.tokens[i].end == m.end and (found := _opener_key(doc, i)) is not None):
+            candidates[id(m)] = (i, *found)
+    if not candidates:
+        return mentions
+    spelled = _spellings(doc, firsts, {key for _, key, _ in candidates.values()})
+    dropped = {m for m, (i, key, pos) in candidates.items() if _common(key, pos, spelled.get(key), firsts[i])}
+    return [m for m in mentions if id(m) not in dropped]
 
 
-def _common_opener(doc: Document, i: int, firsts: dict[int, bool]) -> bool:
+def _opener_key(doc: Document, i: int) -> tuple[str, str] | None:
+    """(lemma key, POS) of a capitalized sentence opener that is no gazetteer name in this form."""
     word = doc.tokens[i].norm
     if not word[:1].isupper() or word.isupper() or len(word) < 3:
-        return False
+        return None
     key, _, pos = word_info(word.lower())
     if key in gazetteer_stems() or word.lower() in gazetteer_stems() \
             or load_gazetteer().readings(doc.tokens, i, i + 1):
-        return False
-    lower = capital = 0
-    for k, t in enumerate(doc.tokens):  # the same lemma away from sentence starts
-        if k in firsts or t.norm[:2].lower() != key[:2] or word_info(t.norm.lower())[0] != key:
+        return None
+    return key, pos
+
+
+def _spellings(doc: Document, firsts: dict[int, bool], keys: set[str]) -> dict[str, tuple[int, int]]:
+    """lemma key -> (capitalized, lowercase) counts of the document's words with that lemma away
+    from sentence starts, for ``keys`` only: one pass over the document for all its openers."""
+    heads = {key[:2] for key in keys}
+    counts: dict[str, tuple[int, int]] = {}
+    for k, t in enumerate(doc.tokens):
+        if k in firsts or t.norm[:2].lower() not in heads or (key := word_info(t.norm.lower())[0]) not in keys:
             continue
-        if t.norm[:1].isupper():
-            capital += 1
-        else:
-            lower += 1
-    if capital or lower:
-        return not capital
-    if firsts[i]:
+        capital, lower = counts.get(key, (0, 0))
+        counts[key] = (capital + 1, lower) if t.norm[:1].isupper() else (capital, lower + 1)
+    return counts
+
+
+def _common(key: str, pos: str, spelled: tuple[int, int] | None, quoted: bool) -> bool:
+    """Is the opener a common word: by the document's own spelling, else (unquoted) by the lexicon."""
+    if spelled is not None:
+        return not spelled[0]
+    if quoted:
         return False  # a quoted opener with no evidence in its document stays
     evidence = stem_lexicon().get(key)
     return (evidence is not None and evidence.freq >= MIN_FREQ and evidence.cap < 50

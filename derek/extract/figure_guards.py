@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from derek.doc import Document, EntityMention, Quantity
-from derek.extract.rules import word_info
+from derek.extract.rules import MARKED_CASES, word_info
 from derek.lang.kk.resources import load_list, load_tsv
 from derek.lang.kk.suffixes import strip_suffix
 
@@ -257,7 +257,7 @@ def same_figure(norms: list[str], first: int, a: int) -> bool:
                for k in range(first, a - 1))
 
 
-_PHRASE_CASES = frozenset({"GEN", "ACC", "DAT", "LOC", "ABL", "INS", "POSS.3"})
+_PHRASE_CASES = MARKED_CASES | {"POSS.3"}
 
 
 def unnamed_institution(index: TokenIndex, b: int, last: int) -> bool:

@@ -19,6 +19,10 @@ from derek.lang.kk.word_regex import harmony
 ROLES = frozenset({"associate_member_of", "observer_of", "dialogue_partner_of", "founding_member_of"})
 BULLETS = frozenset({"-", "–", "—", "*", "•"})  # list-line markers («- Өзбекстан — 2001 жылдан;»)
 
+# the marked cases of a noun (not the nominative, not the attributive -ғы): a word in one is no
+# head of a nominative phrase and closes a name
+MARKED_CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
+
 
 @dataclass(slots=True, frozen=True)
 class Rule:

@@ -13,7 +13,7 @@ from derek.doc import DateMention, Document
 from derek.extract.doc_names import COORDINATORS, DOCUMENT_KINDS, QUOTES, nominative, noun_form
 from derek.extract.gazetteer import fold, load_gazetteer, word_keys
 from derek.extract.history import finite
-from derek.extract.rules import Arg, Clause, word_info
+from derek.extract.rules import MARKED_CASES, Arg, Clause, word_info
 from derek.lang.kk.resources import load_tsv
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def _subject_head(norm: str) -> bool:
     және Қырғызстан тараптары келісімге келді»: the parties)? It heads the subject, so it is no
     complement naming a document: agreeing, nothing signed."""
     _, tags, pos = word_info(norm)
-    return pos == "NOUN" and "POSS.3" in tags and not tags & {"GEN", "ACC", "DAT", "LOC", "ABL", "INS"}
+    return pos == "NOUN" and "POSS.3" in tags and not tags & MARKED_CASES
 
 
 def signed_names(doc: Document, index: TokenIndex, clause: Clause, i: int) -> list[tuple[str, tuple[int, int]]]:
