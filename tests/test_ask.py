@@ -285,7 +285,7 @@ def test_ask_cli_empty_question_is_an_error(corpus_kb, runner) -> None:
 
 # Round 4 (issue 7): paraphrased verbs, ordinals, lists led by «басшылары», containers, ranges.
 from derek.pipeline import analyze  # noqa: E402
-from derek.query.candidates import word_ordinal  # noqa: E402
+from derek.query.figure_fit import word_ordinal  # noqa: E402
 from derek.query.passages import document_passages  # noqa: E402
 
 SYNONYM_VERBS = [  # (context, question): the sentence's verb is a synonym of the question's

@@ -81,7 +81,7 @@ def test_ask_multiplier_through_trade_paraphrase(kb_path, question: str) -> None
     ({"attrs": {"kind": "multiplier"}, "value": "3", "text": "3 еседен"}, True),
 ])
 def test_candidates_times_is_not_a_sum(figure: dict, fits: bool) -> None:
-    from derek.query.candidates import _number_fits
+    from derek.query.figure_fit import number_fits as _number_fits
 
     assert _number_fits(figure, "number", analyze_question("Кореямен сауда неше есе өсті?")) is fits
 

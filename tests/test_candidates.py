@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from derek.pipeline import analyze
-from derek.query.candidates import COUNTS_OTHER, candidates_in
+from derek.query.candidates import candidates_in
+from derek.query.figure_fit import COUNTS_OTHER
 from derek.query.passages import document_passages
 from derek.query.question import analyze_question
 
@@ -59,7 +60,7 @@ KIN_NOUNS = [  # (sentence, question, figure, factor): «неше мемлеке
 @pytest.mark.parametrize(("sentence", "question", "figure", "factor"), KIN_NOUNS)
 def test_candidates_noun_of_the_asked_kind_is_counted(sentence: str, question: str, figure: str,
                                                       factor: float) -> None:
-    from derek.query.candidates import _counts
+    from derek.query.figure_fit import counts_factor as _counts
 
     q = analyze_question(question)
     p = document_passages(analyze(sentence), "t", q)[0]

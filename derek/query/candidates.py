@@ -5,14 +5,22 @@
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
-from derek.doc import Token
 from derek.kb.search import term
 from derek.query.colon_lists import colon_list
-from derek.query.counted import COUNTED_ENTITY, counted_entities, figure_words, other_than_time
+from derek.query.counted import counted_entities, other_than_time
 from derek.query.excepted import denial_factor, excepted
+from derek.query.figure_fit import (
+    TIMES_NOUNS,
+    counted_dates,
+    counts_factor,
+    duration,
+    number_fits,
+    range_start,
+    word_ordinals,
+)
 from derek.query.fit import other_conjunct, respective_factor
 from derek.query.heads import noun_phrase_date
 from derek.query.lifespans import lifespan_side, lifespans
@@ -28,7 +36,6 @@ from derek.query.phrases import (
     describe,
     distance,
     group_agents,
-    is_focus,
     mirrors_frame,
     other_topic,
     same_clause,
@@ -36,7 +43,7 @@ from derek.query.phrases import (
 from derek.query.post_order import other_posts
 from derek.query.posts import posts_in
 from derek.query.question import DATE_TYPES, POST, Question, answer_nouns, load_words
-from derek.query.ranges import dated_in_range, joined_runs, range_years
+from derek.query.ranges import dated_in_range, range_years
 from derek.query.render import period_text, render_date
 from derek.query.rival_clause import rival_clause_factor
 from derek.query.spans import echoes, reading_spans
@@ -88,12 +95,12 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
             value = _date_value(x["value"], kind)
             text = period_text(x["text"], _words_after(p, x)) if "X" in value else render_date(value, kind)
             found.append((text, value, x))
-        elif kind in ("number", "ordinal") and x["kind"] == "quantity" and _number_fits(x, kind, question) \
+        elif kind in ("number", "ordinal") and x["kind"] == "quantity" and number_fits(x, kind, question) \
                 and not other_than_time(p, x, question):
             value = float(x["value"])
             text = str(int(value)) if value == int(value) else f"{value:g}"
             found.append((x["text"], text, x))
-        elif kind == "number" and x["kind"] == "date" and (n := _duration(x, question)) is not None:
+        elif kind == "number" and x["kind"] == "date" and (n := duration(x, question)) is not None:
             found.append((x["text"], n, x))
         elif kind == "number" and (counted := range_years(p, x, question)):
             found.append((f"{counted[0]} жыл", counted[0], counted[1]))
@@ -103,11 +110,11 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
                 and not _asked_office(p, x, question):
             found.append((short_names().get(x["value"]) or x["attrs"].get("name") or x["text"], x["value"], x))
     if kind == "ordinal":
-        found += _word_ordinals(p)
+        found += word_ordinals(p)
     if kind in ("place", "state"):  # «қай қаладағы университетте», «қай елдегі күштеріне»
         found += _nested_places(p, question)
     if kind == "number" and question.focus in TIMES_NOUNS:
-        found += _counted_dates(p, question)
+        found += counted_dates(p, question)
     if kind == "number" and not any(x["kind"] == "quantity" for _, _, x in found):
         found += counted_entities(p, question)
         found += dated_in_range(p, question)
@@ -118,8 +125,8 @@ def candidates_in(p: Passage, question: Question, loose: bool = False) -> list[C
     if kind in TYPES and not found and (near := neighbour_values(p, question, tuple(wanted(question)))):
         return near  # «2024 жылғы саммитте …»: the place is named in the sentence before
     typed = [Candidate(_exact(p, x, kind) if loose else a, v,
-                       _score(p, x, question) * _range_fit(v, question) * _counts(p, x, question)
-                       * _range_start(p, x, question) * respective_factor(p, x, question)
+                       _score(p, x, question) * _range_fit(v, question) * counts_factor(p, x, question)
+                       * range_start(p, x, question) * respective_factor(p, x, question)
                        * where_fit(p, x, kind) * named_place(p, x, question) * denial_factor(p, question, x),
                        p, *exact_bounds(p, x, kind))
              for a, v, x in found]
@@ -178,22 +185,6 @@ def _case(x: dict[str, Any]) -> str | None:
     from derek.extract.gazetteer import case_of
 
     return (x.get("attrs") or {}).get("case") or case_of(x["text"].split()[-1])
-
-
-TIMES_NOUNS = frozenset({"рет", "мәрте"})  # «неше рет» (how many times)
-
-
-def _counted_dates(p: Passage, question: Question) -> list[tuple[str, str, dict[str, Any]]]:
-    """«неше рет қабылдады?» ← «2005, 2011, 2017 және 2024 жылдары қабылдады»: the dates listed
-    together (commas, «және») count the times: 4."""
-    asked = {d.value for d in question.dates}
-    dates = sorted((x for x in p.spans if x["kind"] == "date" and x["label"] == "DATE"
-                    and x["value"] not in asked), key=lambda x: x["start"])
-    run = max(joined_runs(p, dates), key=len, default=[])
-    if len(run) < 2:
-        return []
-    span = {"kind": "count", "start": run[0]["start"], "end": run[-1]["end"], "attrs": {}}
-    return [(f"{len(run)} рет", str(len(run)), span)]
 
 
 def _nested_places(p: Passage, question: Question) -> list[tuple[str, str, dict[str, Any]]]:
@@ -269,7 +260,9 @@ def _precise(value: str, kind: str) -> bool:
 
 def _range_fit(value: object, question: Question) -> float:
     """«қай жылдары» (plural) asks for a span of years: a single year fits less well."""
-    plural = any(t.norm.lower() in ("жылдары", "жылдарда") for t in question.tokens)
+    from derek.extract.rules import best_tags
+
+    plural = any(term(t) == "жыл" and "PL" in best_tags(t.norm) for t in question.tokens)
     return 0.9 if plural and isinstance(value, str) and "/" not in value else 1.0
 
 
@@ -285,27 +278,6 @@ def wanted(question: Question) -> set[str]:
     return {"city"} if question.focus == "қала" else TYPES[question.answer_type]
 
 
-def _number_fits(x: dict[str, Any], kind: str, question: Question) -> bool:
-    """«неше/қанша» want a count; «нешінші» an ordinal, often written as a bare figure
-    («46 сессиясында»), but not a count of things («176 мемлекетке дейін»). A figure the
-    question itself gives is not its answer."""
-    figure_kind = x["attrs"].get("kind")
-    asked = {t.norm for t in question.tokens}
-    if kind == "ordinal" and figure_kind == "count":
-        return False
-    if figure_kind == "multiplier" and not _asks_times(question):
-        return False  # «2 есе өсті» says how a figure grew, not what it is: it answers «неше есе»
-    if _asks_times(question) and figure_kind != "multiplier":
-        return False  # … and «неше есе өсті?» is not answered by «41 млрд доллар» (a sum, not a multiple)
-    if figure_kind == "count" and x["attrs"].get("unit") == "country" and not _counts_things(question) \
-            and float(x["value"]) == len({e.entity for e in question.entities if e.type == "state"}):
-        return False  # «екі ел арасындағы» for «Қазақстан мен Қытай арасындағы»: the states asked about
-    if kind == "number" and _counts_things(question) and (figure_kind in MEASURES or
-                                                          (x["attrs"].get("unit") and figure_kind != "count")):
-        return False  # «неше мемлекет» is not answered by «30 млрд доллар», «70 пайыз» or «300 км²»
-    return (kind == "ordinal" or figure_kind != "ordinal") and x["text"] not in asked
-
-
 def _asked_office(p: Passage, x: dict[str, Any], question: Question) -> bool:
     """An office-holder named by the office («Бас хатшысының» in 2012 → Ban Ki-moon) does not
     answer «Бас хатшы кім?»: the name comes from the gazetteer's terms of office, the sentence
@@ -314,116 +286,6 @@ def _asked_office(p: Passage, x: dict[str, Any], question: Question) -> bool:
         return False
     words = [term(t) for t in p.tokens if x["start"] <= p.start + t.start < x["end"]]
     return all(w in question.terms for w in words if w)
-
-
-def _asks_times(question: Question) -> bool:
-    """«неше есе», «қанша есеге»: the question asks for a multiplier."""
-    return any(term(t) == "есе" for t in question.tokens)
-
-
-MEASURES = frozenset({"money", "percent"})  # figures that measure an amount, not count things
-TIME_KINDS = frozenset({"year", "date", "month"})  # «неше жыл/күн/ай»: spans of time (_duration)
-
-
-def _counts_things(question: Question) -> bool:
-    """«неше мемлекет», «неше адам», «қанша қала»: the question counts nouns of an entity kind."""
-    kind = answer_nouns().get(question.focus or "")
-    return kind is not None and kind not in TIME_KINDS
-
-
-DURATION_UNITS = {"жыл": "Y", "ай": "M", "апта": "W", "күн": "D", "сағат": "H", "минут": "M"}
-_DURATION = re.compile(r"P(?:T)?(\d+(?:\.\d+)?)([YMWDH])")
-
-
-def _duration(x: dict[str, Any], question: Question) -> str | None:
-    """«неше жылға созылды» → «он жылға» (DURATION P10Y) → "10": a span of time answers a count
-    of the unit the question asks for (years for «неше жыл», not days)."""
-    m = _DURATION.fullmatch(str(x["value"])) if x["label"] == "DURATION" else None
-    if m is None or DURATION_UNITS.get(question.focus or "") != m.group(2):
-        return None
-    time_unit = str(x["value"]).startswith("PT")
-    if (question.focus in ("сағат", "минут")) != time_unit:
-        return None
-    return m.group(1)
-
-
-COUNTS_OTHER = 0.6  # a figure of another noun when the sentence names the asked noun apart from it
-
-
-def _counts(p: Passage, x: dict[str, Any], question: Question) -> float:
-    """A figure followed by the noun the question counts («неше мемлекет» → «16 мемлекет»)."""
-    if question.answer_type not in ("number", "ordinal") or not question.focus:
-        return 1.0
-    if (x.get("attrs") or {}).get("counted"):  # _counted_entities: the listed names are the asked noun's kind
-        return COUNTED_ENTITY  # a count the sentence leaves to the reader
-    if any(is_focus(t, question) or _kin_noun(t, question) for t in figure_words(p, x, 2)) \
-            or _share_of(p, x, question):
-        return 1.0
-    # the figure counts something else while the asked noun stands elsewhere in the sentence:
-    # «46-сессиясында … Ұйымның жаңа мүшесі» for «нешінші мүшесі»
-    return COUNTS_OTHER if any(is_focus(t, question) for t in p.tokens) else 0.9
-
-
-def _share_of(p: Passage, x: dict[str, Any], question: Question) -> bool:
-    """«дауыстардың 98,8 %-ын жинады» for «қанша дауыс жинады?»: a percentage is a share of the
-    noun in the genitive just before it, so it counts that noun as «98,8 % дауыс» would."""
-    from derek.query.owners import GENITIVE
-
-    if x.get("label") != "percent":
-        return False
-    before = [t for t in p.tokens if p.start + t.end <= x["start"]]
-    return bool(before) and before[-1].norm.lower().endswith(GENITIVE) and is_focus(before[-1], question)
-
-
-def _kin_noun(token: Token, question: Question) -> bool:
-    """A noun of the asked noun's kind (answer_nouns.tsv): «бес елде» counts the states asked by
-    «неше мемлекет»."""
-    kind = answer_nouns().get(question.focus or "")
-    return kind is not None and answer_nouns().get(token.lemma.lower()) == kind
-
-
-ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
-
-
-def _range_start(p: Passage, x: dict[str, Any], question: Question) -> float:
-    """«168-ден 176 мемлекетке дейін өсті»: the figure a change starts from is not what it reached
-    (unless the question asks «қаншадан»)."""
-    if x.get("kind") != "quantity" or any(t.norm.lower().endswith(ABLATIVE) for t in question.tokens
-                                          if t.norm.lower().startswith(("қанша", "неше"))):
-        return 1.0
-    tokens = [t for t in p.tokens if p.start + t.start >= x["start"]]
-    first = "".join(c for c in (tokens[0].norm if tokens else "") if c.isalpha()).lower()
-    later = [t.norm.lower() for t in tokens[1:]]
-    return 0.9 if first.endswith(ABLATIVE) and ("дейін" in later or "шейін" in later) else 1.0
-
-
-@cache
-def _ordinal_stems() -> dict[str, int]:
-    """Number words (lang/kk/data/number_words.tsv) and «тұңғыш» (first), for word ordinals."""
-    from derek.lang.kk.resources import load_tsv
-
-    stems = {r["word"]: int(r["value"]) for r in load_tsv("number_words.tsv") if r["value"].isdigit()}
-    return {**stems, "тұңғыш": 1, "алғашқы": 1}
-
-
-@lru_cache(maxsize=65_536)  # asked for every word of every sentence read (fit.ordinals)
-def word_ordinal(word: str) -> int | None:
-    """The number of an ordinal written as a word: «оныншы» → 10, «тұңғыш» → 1, else None."""
-    low = word.lower()
-    stem = next((low[: -len(e)] for e in ("ыншы", "інші", "ншы", "нші")
-                 if low.endswith(e) and low[: -len(e)] in _ordinal_stems()), None)
-    stem = stem or (low if low in ("тұңғыш", "алғашқы") else None)
-    return _ordinal_stems()[stem] if stem else None
-
-
-def _word_ordinals(p: Passage) -> list[tuple[str, str, dict[str, Any]]]:
-    """«оныншы», «төртінші», «тұңғыш»: ordinals written as words (-ыншы/-інші/-ншы/-нші)."""
-    found = []
-    for t in p.tokens:
-        if (number := word_ordinal(t.norm)) is not None:
-            span = {"start": p.start + t.start, "end": p.start + t.end}
-            found.append((t.text, str(number), span))
-    return found
 
 
 # a name as an object («Грузияны қоспағанда»), an owner («Ресейдің …») or a partner («Ресеймен»)

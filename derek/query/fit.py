@@ -203,7 +203,7 @@ def _rival_partner(passage: Passage, present: str, kind: str) -> bool:
 
 def ordinals(tokens: list[Token]) -> set[int]:
     """Ordinal numbers written as words («бесінші», «тұңғыш»)."""
-    from derek.query.candidates import word_ordinal
+    from derek.query.figure_fit import word_ordinal
 
     found = {n for t in tokens if (n := word_ordinal(t.norm)) is not None}
     found |= {1} if any(t.norm.lower() == FIRST_TIME for t in tokens) else set()

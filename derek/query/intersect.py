@@ -11,7 +11,6 @@ from derek.query.question import Question
 
 WHICH = frozenset({"қайсылары", "қайсысы"})
 ALSO = frozenset({"да", "де", "та", "те"})  # «… хаттамасына да қол қойды»: also
-GENITIVES = ("ның", "нің", "дың", "дің", "тың", "тің")
 MIN_FILTER = 2  # words after «қайсылары» that say what the kept items did
 
 
@@ -23,15 +22,15 @@ def split_question(question: Question) -> tuple[str, str] | None:
 
     words = [t.norm for t in question.tokens if any(c.isalnum() for c in t.norm)]
     at = next((i for i, w in enumerate(words) if w.lower() in WHICH), None)
-    if at is None or at == 0 or not words[at - 1].lower().endswith(GENITIVES):
+    if at is None or at == 0:
         return None
     readings = analyze(words[at - 1].lower())
     if not readings or not {"PL", "GEN"} <= set(readings[0].tags):
-        return None
+        return None  # the set is a plural genitive noun: «державалардың»
     rest = [w for w in words[at + 1 :] if w.lower() not in ALSO]
     if len(rest) < MIN_FILTER:
         return None
-    noun = words[at - 1][:-3]  # «державалардың» → «державалар»
+    noun = words[at - 1][:-3]  # «державалардың» → «державалар»: the genitive is always three letters
     return " ".join([*words[: at - 1], noun, "қандай?"]), " ".join(["Қандай", noun.lower(), *rest]) + "?"
 
 
