@@ -14,6 +14,9 @@ from tests.conftest import kb_of_texts
     ({"value": "20", "qualifiers": {"quantity_text": "20-дан астам", "measure": "агенттік"}}, "агенттік: 20-дан астам"),
     # the text already names it (in any inflection), or the measure is a unit code
     ({"value": "16", "qualifiers": {"quantity_text": "16 мемлекеттің", "measure": "мемлекет"}}, "16 мемлекеттің"),
+    # a difference keeps its comparative word (the measured thing outranks the unit code)
+    ({"value": "50 KZT", "qualifiers": {"quantity_text": "елу теңгеге", "measure": "KZT", "measured": "арзан"}},
+     "арзан: елу теңгеге"),
     ({"value": "1.83e+08 person", "qualifiers": {"quantity_text": "183 миллионнан астам адам", "measure": "person"}},
      "183 миллионнан астам адам"),
     # no figure text: the stored value; no value at all: nothing

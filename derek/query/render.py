@@ -73,12 +73,6 @@ def join_list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " және " + items[-1]
 
 
-def render_number(value: float) -> str:
-    if value == int(value):
-        return str(int(value))
-    return f"{value:g}".replace(".", ",")
-
-
 def fact_value(fact: dict) -> str:
     """A fact's literal as a reader wants it on a card or a timeline: a figure as its document wrote
     it, after what it measures when that is a word the figure's text lacks («агенттік: 20-дан
@@ -88,6 +82,6 @@ def fact_value(fact: dict) -> str:
     text = qualifiers.get("quantity_text")
     if value is None or not text:
         return "" if value is None else str(value)
-    measure = str(qualifiers.get("measure") or "")
+    measure = str(qualifiers.get("measured") or qualifiers.get("measure") or "")  # «арзан: елу теңгеге»
     named = any(c.isalpha() and not c.isascii() for c in measure)  # a word, not a unit code (kg, USD)
     return f"{measure}: {text}" if named and measure.lower() not in text.lower() else text
