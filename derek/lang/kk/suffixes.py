@@ -146,7 +146,8 @@ def strip_suffix(word: str, tag: str, loose: bool = False, after: str | None = N
     ``after``: only the forms that follow this state of suffixes.tsv ("N": a bare noun stem)."""
     low = word.lower()
     for form in _tag_forms(tag, after):
-        for cut in range(len(low) - 1, 0, -1):
+        longest = max(map(len, _surfaces(form, CLASSES, "bf")), default=0)
+        for cut in range(len(low) - 1, max(len(low) - longest, 1) - 1, -1):
             stem = low[:cut].removesuffix("-")
             if len(stem) < 2:
                 continue
@@ -156,9 +157,16 @@ def strip_suffix(word: str, tag: str, loose: bool = False, after: str | None = N
             loose_here = loose or len(stem) < cut
             classes = CLASSES if loose_here else (letter_class(stem[-1]),)
             harms = "bf" if loose_here or not harmony(stem) else harmony(stem)
-            if any(low[cut:] == realize(form, prev, harm) for prev in classes for harm in harms):
+            if low[cut:] in _surfaces(form, classes, harms):
                 return word[: len(stem)]
     return None
+
+
+@cache
+def _surfaces(form: str, classes: tuple[str, ...], harms: str) -> frozenset[str]:
+    """``form`` realised after each letter class in ``classes`` in each harmony of ``harms``
+    (cached: strip_suffix asks the same few dozen combinations for every word it cuts)."""
+    return frozenset(realize(form, prev, harm) for prev in classes for harm in harms)
 
 
 @cache
