@@ -17,7 +17,7 @@ from derek.extract.entities_bounds import closed_spans
 from derek.extract.entities_geo import geo_names
 from derek.extract.entities_heads import covered_tokens, with_heads
 from derek.extract.entities_named import named_institutions, place_bodies
-from derek.extract.entities_openers import without_common_openers
+from derek.extract.entities_openers import without_common_openers, without_lowercase
 from derek.extract.entities_people import (
     agrees,
     given_name_end,
@@ -33,6 +33,7 @@ from derek.extract.entities_people import (
     titled_given_names,
 )
 from derek.extract.entities_quoted import quoted_organizations
+from derek.extract.entities_readings import DeclinedWords, names_a_people
 from derek.extract.entities_titles import without_titles
 from derek.extract.gazetteer import case_of, fold, load_gazetteer
 from derek.extract.officeholders import officeholder_mentions
@@ -86,6 +87,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     mentions: list[EntityMention] = []
     tags = _SentenceTags(doc) if use_ner else None
     years = _Years(doc)
+    declined = DeclinedWords(doc)
     for a, b, entity_id, case in gazetteer.match(doc.tokens, skip):
         if len(readings := gazetteer.readings(doc.tokens, a, b)) > 1:
             if tags is not None and case != "LOC":
@@ -93,8 +95,13 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
                 entity_id = _in_context(readings, tags.label(a, b), gazetteer) or entity_id
             entity_id = _of_its_time(readings, entity_id, years.near(doc.tokens[a].start), gazetteer)
         entry = gazetteer.entries[entity_id]
-        if b - a == 1 and entry.type != "person" and _plural_word(doc.tokens[a].norm):
-            continue  # «Қытайлар»: the Chinese, not China
+        if b - a == 1 and _plural_word(doc.tokens[a].norm):
+            continue  # «Қытайлар»: the Chinese, not China; «Исатайлардың»: Isatai's men
+        if b - a == 1 and entry.type != "person" and (
+                case != "NOM" and declined.misread(a) or case == "NOM" and names_a_people(doc, b)):
+            if case == "NOM":
+                taken.add(a)  # a people is no name the CRF may take either
+            continue  # «Арыстан атты … Арыстанға»: not Арыс + -тан; «Еділ қалмақтары»: a people
         if (b - a == 1 and entry.type != "person" and case == "NOM" and tags is not None
                 and tags.opens_person(a)):
             continue  # «Еділ Ерғожин»: a given name (nominative) the CRF reads with its surname
@@ -106,7 +113,8 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         mentions.append(mention)
         taken.update(range(a, b))
     if tags is not None:
-        mentions += without_common_openers(doc, _ner_mentions(doc, tags, taken | skip, barred | taken))
+        mentions += without_common_openers(
+            doc, without_lowercase(_ner_mentions(doc, tags, taken | skip, barred | taken)), _head_mention)
         mentions += initialled_names(doc, covered_tokens(doc, mentions) | skip, partial(_with_initials, doc),
                                      partial(_provisional, doc, type_="person", titled=False), _plural_word)
     mentions = with_heads(doc, geo_names(doc, mentions, _head_mention), skip, _head_mention)
@@ -319,8 +327,8 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
                 type_ = "person"
             if type_ == "person":
                 a, b = _name_only(doc, a, b)
-            elif type_ == "place" and b - a == 1 and _plural_word(doc.tokens[a].norm):
-                continue  # «Арабтармен»: a people
+            if type_ in ("place", "person") and b - a == 1 and _plural_word(doc.tokens[a].norm):
+                continue  # «Арабтармен», «Мордваларды»: a people
             titled = type_ in ("person", "place", "organization") and _title_at(doc, b, barred)
             found.append(_provisional(doc, a, b, "person" if titled else type_, titled))
     found += _titled_names(doc, barred | covered_tokens(doc, found))

@@ -10,7 +10,12 @@ first word of a sentence is dropped when the word is a common noun:
   time, and the analyser does not read it as a proper noun («азамат» stays a possible given name);
   an opener in quotes (a title, an organization or a word glossed) is left to the first test.
 A gazetteer name in this form (`gazetteer_stems`, `Gazetteer.readings`) always stays («Абай …»,
-«Жамбыл …»), and so does a name of several words («Патша үкіметі» is another question).
+«Жамбыл …»). A name of several words loses its opener only by the document's own spelling, and
+only when the opener is a plural («Арабтар Шашқа …»: a people, then the place) or the words after
+it are in lower case («Патша үкіметі …» where the passage writes «патша үкіметінің»).
+
+Kazakh capitalizes a name's first word, so a CRF span with no capital letter at all («қытай
+әскері», «астана» glossed, «шонжарлар – билер») is no name either (`without_lowercase`).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from derek.doc import Document, EntityMention
+from derek.extract.entities_heads import MakeMention
 from derek.extract.gazetteer import load_gazetteer
 from derek.extract.rules import word_info
 from derek.lang.kk.lexicon import gazetteer_stems, stem_lexicon
@@ -45,22 +51,55 @@ def opening_tokens(doc: Document) -> dict[int, bool]:
     return firsts
 
 
-def without_common_openers(doc: Document, mentions: list[EntityMention]) -> list[EntityMention]:
+def without_lowercase(mentions: list[EntityMention]) -> list[EntityMention]:
+    """``mentions`` without the provisional ones that have no capital letter (module docstring)."""
+    return [m for m in mentions if not m.entity.startswith("prov:") or any(c.isupper() for c in m.text)]
+
+
+def without_common_openers(doc: Document, mentions: list[EntityMention],
+                           make: MakeMention | None = None) -> list[EntityMention]:
     """``mentions`` without the provisional one-word names that are a sentence's first word and a
-    common noun by the document's own spelling or by the lexicon (module docstring)."""
+    common noun by the document's own spelling or by the lexicon, and a longer name without such
+    an opener (``make`` remakes it from its other words; module docstring)."""
     firsts = opening_tokens(doc)
     starts = [t.start for t in doc.tokens]
     candidates: dict[int, tuple[int, str, str]] = {}  # id(mention) -> (opener token, lemma key, POS)
+    longer: dict[int, tuple[EntityMention, int]] = {}  # id(mention) -> (mention, last token + 1)
     for m in mentions:
         i = bisect_left(starts, m.start)
-        if (m.entity.startswith("prov:") and i in firsts and i < len(doc.tokens)
-                and doc.tokens[i].end == m.end and (found := _opener_key(doc, i)) is not None):
+        if not (m.entity.startswith("prov:") and i in firsts and i < len(doc.tokens)):
+            continue
+        if doc.tokens[i].end == m.end and (found := _opener_key(doc, i)) is not None:
             candidates[id(m)] = (i, *found)
+        elif make is not None and (b := bisect_left(starts, m.end)) > i + 1 and _loose_opener(doc, i, b):
+            # (no gazetteer test: the name of several words was no gazetteer match either)
+            key, _, pos = word_info(doc.tokens[i].norm.lower())
+            candidates[id(m)] = (i, key, pos)
+            longer[id(m)] = (m, b)
     if not candidates:
         return mentions
     spelled = _spellings(doc, firsts, {key for _, key, _ in candidates.values()})
-    dropped = {m for m, (i, key, pos) in candidates.items() if _common(key, pos, spelled.get(key), firsts[i])}
-    return [m for m in mentions if id(m) not in dropped]
+    dropped = {m for m, (i, key, pos) in candidates.items()
+               if (_common(key, pos, spelled.get(key), firsts[i]) if m not in longer
+                   else (found := spelled.get(key)) is not None and not found[0])}
+    kept = [m for m in mentions if id(m) not in dropped]
+    for m in dropped & longer.keys():
+        mention, b = longer[m]
+        i = candidates[m][0]
+        if any(c.isupper() for k in range(i + 1, b) for c in doc.tokens[k].norm) and make is not None:
+            kept.append(make(doc, i + 1, b, mention.type))  # «Арабтар Шашқа» → «Шашқа»
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _loose_opener(doc: Document, i: int, b: int) -> bool:
+    """Whether the opener of a name of several words may be a common word run into it: a plural
+    («Арабтар Шашқа») or the first of words otherwise in lower case («Патша үкіметі»)."""
+    word = doc.tokens[i].norm
+    if not word[:1].isupper() or word.isupper():
+        return False
+    _, tags, _ = word_info(word.lower())
+    return ("PL" in tags and "POSS.3" not in tags) or not any(
+        c.isupper() for k in range(i + 1, b) for c in doc.tokens[k].norm)
 
 
 def _opener_key(doc: Document, i: int) -> tuple[str, str] | None:

@@ -134,21 +134,31 @@ def _noun_endings() -> tuple[str, ...]:
     return tuple(sorted({r["suffix"] for r in load_tsv("noun_suffixes.tsv")}, key=len, reverse=True))
 
 
-def name_stems(norm: str, known: frozenset[str] | set[str], depth: int = 3) -> set[str]:
+# noun-ending categories that mark a case: Kazakh stacks no case on a case, only the attributive
+# -ғы/-гі after the locative («Мадридтегі»); «Арыстанға» is no Арыс + -тан + -ға
+CASE_ENDINGS = frozenset({"genitive", "dative", "accusative", "locative", "ablative", "instrumental",
+                          "equative"})
+
+
+def name_stems(norm: str, known: frozenset[str] | set[str], depth: int = 3, outer: str | None = None) -> set[str]:
     """Stems of a capitalized word that are names the gazetteer knows: «Мадридте» → мадрид.
 
     The analyzer cannot know every foreign name; the gazetteer can, so noun endings are
     stripped until a known name is left (at most three endings, a stem of three letters or more).
+    ``outer`` is the category of the ending already stripped after this one: a case ending is
+    stripped only when no case ending follows it (the word's grammar, not a stub that fits).
     """
     found: set[str] = set()
     low = norm.lower()
+    categories = _ending_categories()
     for ending in _noun_endings():
         stem = low[: -len(ending)]
-        if low.endswith(ending) and len(stem) >= 3:
+        category = categories[ending]
+        if low.endswith(ending) and len(stem) >= 3 and not (category in CASE_ENDINGS and outer in CASE_ENDINGS):
             if fold(stem) in known:
                 found.add(fold(stem))
             if depth > 1:
-                found |= name_stems(stem, known, depth - 1)
+                found |= name_stems(stem, known, depth - 1, category)
     return found
 
 
