@@ -19,6 +19,7 @@ from derek.extract.doc_names import (
     noun_form,
 )
 from derek.extract.rules import Arg, Clause, Rule, readings, word_info
+from derek.lang.kk.suffixes import strip_suffix
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -383,6 +384,6 @@ def _thing_name(doc: Document, index: TokenIndex, clause: Clause, head: int) -> 
     first, _ = modifiers(index, clause, head)
     if first == head:
         return None
-    if "ACC" in tags:  # -ны/-ні/-ды/-ді/-ты/-ті, or -н after a possessive
-        word = word[:-2] if word.endswith(("ны", "ні", "ды", "ді", "ты", "ті")) else word[:-1]
+    if "ACC" in tags:  # -ны/-ні/-ды/-ді/-ты/-ті, or -н after a possessive, cut by the grammar
+        word = strip_suffix(word, "ACC") or word
     return (doc.text[doc.tokens[first].start:doc.tokens[head].start] + word).replace("\n", " ")

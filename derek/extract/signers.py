@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from derek.extract.gazetteer import fold, load_gazetteer, word_keys
 from derek.extract.rules import Arg, Clause, Rule, word_info
+from derek.lang.kk.suffixes import realizations
 
 if TYPE_CHECKING:
     from derek.doc import Document
@@ -70,7 +71,7 @@ def title_parties(doc: Document, index: TokenIndex, treaty: Arg, first: int) -> 
 
 def _attributive(norm: str) -> frozenset[str]:
     """«арасындағы» is read as a locative with «-ғы»: count that as attributive."""
-    return frozenset({"ATTR"}) if norm.lower().endswith(("ғы", "гі", "дағы", "дегі")) else frozenset()
+    return frozenset({"ATTR"}) if norm.lower().endswith(realizations("ATTR")) else frozenset()
 
 
 def signers(doc: Document, rule: Rule, subjects: list[Arg], objects: list[Arg], index: TokenIndex,
