@@ -36,6 +36,7 @@ from derek.extract.figure_measures import (
     measure_of,
     measures,
     next_item_after,
+    opening_measure,
     rate_of,
     unnamed_possessor,
 )
@@ -100,6 +101,7 @@ class Discourse:
     entered: tuple[str | None, str | None] = (None, None)  # subject and time before this sentence
     carried: bool = False  # this sentence's owner is a bare class noun's referent («Өзен 4500 км»)
     headword: str | None = None  # «Сарыарқа – …»: the definition the paragraph's figures are about
+    article: str | None = None  # the paragraph's headword of any kind, a peak's too («Килиманджаро — …»)
     last_figure: tuple[int, int] = (-1, -1)  # (sentence start, end token) of the last owned figure
     unnamed: tuple[int, int] = (-1, -1)  # (sentence start, end token) of a figure of an unnamed thing
     parts: int = -1  # the sentence start whose «…, оның 26 – …, 90 – …» parts are being read
@@ -114,7 +116,7 @@ class Discourse:
                           if m.case not in ("LOC", "ATTR")), None)
             self.topic = first.entity if first is not None and first.type in ("state", "organization") else None
         elif "\n" in doc.text[self.last_end:sentence.start]:
-            self.subject = self.time = self.referent = self.site = self.its = self.headword = None
+            self.subject = self.time = self.referent = self.site = self.its = self.headword = self.article = None
             self.unit_times = {}
         self.last_end = sentence.end
         self._enter_headword(index, sentence)
@@ -127,6 +129,10 @@ class Discourse:
         name no owner; a sentence opening with another nominative name ends it."""
         head = headword(index, sentence)
         opening = index.mentions_in(sentence.first_token, sentence.first_token + 1)
+        if head is not None:
+            self.article = head.entity
+        elif opening and opening[0][2].case == "NOM" and opening[0][2].entity != self.article:
+            self.article = None
         if head is not None and head.type in OWNER_TYPES + WATER_TYPES:
             self.headword = head.entity
         elif opening and opening[0][2].case == "NOM" and opening[0][2].entity != self.headword:
@@ -465,6 +471,12 @@ def _subjects(sentence: Sentence, index: TokenIndex, a: int, at: int | None, mea
     if measure in measures() and at is not None and sentence.first_token < at < a \
             and index.norms[at - 1].lower() == "оның" and discourse.its:
         return [discourse.its], None  # «Оның ұзындығы 12 км»: the measure of the name before
+    if measure in measures() and at is not None and at < a and opening_measure(index, sentence, at):
+        named = [m for s, _, m in index.mentions_in(end, end + 1) if s == end and m.case == "NOM"
+                 and m.type in OWNER_TYPES + WATER_TYPES] if end > a else []
+        if named or discourse.article or discourse.its:  # «Биікт. 5895 м»: the entry's own, this sentence only;
+            discourse.carried = True  # «Аум. 75,6 мың га X саябағы бар»: the name right after the figure
+            return [named[0].entity if named else discourse.article or discourse.its], None
     if (carried := class_referent(index, sentence)) is not None:
         discourse.carried = True
         return [carried], None

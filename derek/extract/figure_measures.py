@@ -31,6 +31,14 @@ def measures() -> dict[str, str]:
 
 
 @cache
+def abbreviated_measures() -> dict[str, str]:
+    """Encyclopedia abbreviation of a measure noun («биікт.») → its lemma, which the lemmatizer
+    cannot give a period-kept token (extract/data/measure_abbreviations.tsv)."""
+    rows = [line.split("\t") for line in load_list("measure_abbreviations.tsv", "derek.extract")]
+    return {row[0].strip().lower(): row[1].strip() for row in rows if len(row) > 1}
+
+
+@cache
 def owner_nouns() -> frozenset[str]:
     """Nouns that name a place, state or organization again (extract/data/owner_nouns.txt)."""
     return frozenset(line.strip().lower() for line in load_list("owner_nouns.txt", "derek.extract"))
@@ -80,7 +88,7 @@ def measure_of(sentence: Sentence, index: TokenIndex, a: int, b: int) -> tuple[i
     # not across a comma: «100-120 км, ені 25-30 км» (the next item's measure, not this one's)
     after = [k for k in after if not any(norms[j] in (",", ";") for j in range(b, k))]
     for k in [*range(a - 1, max(sentence.first_token, a - 6) - 1, -1), *after]:
-        lemma = word_info(norms[k])[0]
+        lemma = abbreviated_measures().get(norms[k].lower()) or word_info(norms[k])[0]
         if lemma in measures() and not (k < a and _after_figure(index, sentence, k)):
             prev = norms[k - 1] if k - 1 >= sentence.first_token else ""
             if prev.isalpha() and prev.islower() and word_info(prev)[0] + " " + lemma in measures():
@@ -154,3 +162,21 @@ def noun_reading(word: str) -> tuple[str, frozenset[str] | set[str], str]:
         if fixed[2] == "NOUN" and "GEN" in fixed[1]:
             return fixed
     return found
+
+
+def opening_measure(index: TokenIndex, sentence: Sentence, at: int) -> bool:
+    """Does the measure noun at ``at`` open its sentence with no owner of its own: possessed and
+    first but for list marks and lowercase adjectives («Биіктігі 5895 м», «* Жалпы ауданы …»), or an
+    encyclopedia abbreviation of one («Биікт. 5895 м», lang/kk/data/abbreviations.tsv)? Such a
+    zero possessor is what the entry is about, as «Оның биіктігі» would say."""
+    word = index.norms[at]
+    _, tags, pos = word_info(word)
+    if word.lower() in abbreviated_measures():
+        pos, tags = "NOUN", frozenset({"POSS.3"})
+    if pos != "NOUN" or "POSS.3" not in tags or "GEN" in tags:
+        return False
+    for k in range(sentence.first_token, at):
+        lemma_tags, kind = word_info(index.norms[k])[1:]
+        if index.norms[k][:1].isalnum() and not (kind == "ADJ" and not lemma_tags):
+            return False
+    return True
