@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from derek.doc import DateMention, Document, EntityMention, Fact, Quantity, Sentence
-from derek.extract.arguments import LEADERS
 from derek.extract.events import EVENT_NOUNS
 from derek.extract.facts_frames import count_frame, measured_noun
 from derek.extract.figure_clauses import (
@@ -62,24 +61,26 @@ from derek.extract.figure_owners import (
 )
 from derek.extract.figure_times import bracketed_time, figure_time, period_between, states_change
 from derek.extract.headwords import headword
-from derek.extract.index import inside_longer_name
+from derek.extract.member_counts import (
+    COUNT_UNITS,
+    KNOWN_GROUP,
+    acting_group,
+    counts_states,
+    known_group,
+    membership,
+    named_before,
+    set_apart,
+    without_excepted,
+)
 from derek.extract.oblique_owners import allocation_recipient, demonym_owner, is_currency
 from derek.extract.rules import word_info
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
 
-_COUNT_UNITS = {"state", "country", "member", "state_party"}
-_STATE_WORDS = {"мемлекет", "ел", "мүше", "мүше-мемлекет", "республика"}
-_MEMBERSHIP = {"мүше", "біріктір"}  # member; unite («193 мемлекетті біріктіреді»)
 _OBLIQUE = frozenset({"ABL", "DAT", "LOC", "INS"})  # «бюджетінен бір пайыз»: a part of something else
-# «2010 жылдан бері» (since 2010) is a starting point and «2022 жылмен салыстырғанда» (compared
-# with 2022) a base of comparison, not the figure's time
-_EXCEPT = {"басқа", "тыс"}  # «үш мемлекеттен басқа» (apart from three states): no figure of its own
 _THIS = {"бұл", "осы"}  # «бұл көрсеткішті 41 млрд …»: the figure given last, another source's value
-_ATTEND = {"қатыс", "кел", "жина"}  # attended, came, gathered
 _GATHERINGS = EVENT_NOUNS | {"кеңес", "сессия", "форум", "съезд"}  # «… кеңесі болды. Онда …»: at it
-_KNOWN_GROUP = {"аталған", "аталмыш", "осы", "бұл", "сол"}  # «аталған тоғыз мемлекетті»: a group named before
 
 
 @dataclass(slots=True)
@@ -173,14 +174,14 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
             if m.type in ("organization", "body")]
     facts: list[Fact] = []
     for a, b, q in quantities:
-        if _set_apart(index, b, sentence.last_token) \
+        if set_apart(index, b, sentence.last_token) \
                 or not_a_figure(index.norms, a, b, q, sentence.last_token, quantities) \
-                or _acting_group(index.norms, b, sentence.last_token) or unnamed_institution(index, b, sentence.last_token):
+                or acting_group(index.norms, b, sentence.last_token) or unnamed_institution(index, b, sentence.last_token):
             continue
-        if _membership(lemmas | {index.norms[i].lower() for i in range(sentence.first_token, sentence.last_token)}) and _counts_states(q, index.norms, b):
-            if _known_group(index.norms, a, b):
+        if membership(lemmas | {index.norms[i].lower() for i in range(sentence.first_token, sentence.last_token)}) and counts_states(q, index.norms, b):
+            if known_group(index.norms, a, b):
                 continue
-            org = orgs[0] if len(orgs) == 1 else _named_before(index, sentence, a)
+            org = orgs[0] if len(orgs) == 1 else named_before(index, sentence, a)
             if org:
                 time = figure_time(index, sentence, a)  # undated: today's count or a past one (as_of)
                 frame = {} if time else {"as_of": count_frame(index, sentence)}
@@ -188,85 +189,10 @@ def count_facts(doc: Document, sentence: Sentence, index: TokenIndex, discourse:
                                   None, sentence.start, sentence.end, 0.8, frame))
             elif counted(sentence, index, a, b, q):  # «Онда 15 мемлекет … мүше елдер арасындағы …»
                 facts += _quantity_facts(sentence, index, a, b, q, discourse, carried)
-        elif q.kind != "ordinal" and (q.unit not in _COUNT_UNITS or counted(sentence, index, a, b, q)):
+        elif q.kind != "ordinal" and (q.unit not in COUNT_UNITS or counted(sentence, index, a, b, q)):
             facts += _quantity_facts(sentence, index, a, b, q, discourse, carried)
     discourse.leave(sentence, index)
-    return _without_excepted(sentence, index, facts)
-
-
-def _set_apart(index: TokenIndex, b: int, last: int) -> bool:
-    """Is what ends before token ``b`` set apart by the word after it («… басқа», «… тыс»)?"""
-    return b < last and index.norms[b].lower() in _EXCEPT
-
-
-def _without_excepted(sentence: Sentence, index: TokenIndex, facts: list[Fact]) -> list[Fact]:
-    """Drop figures given to a name the sentence only sets apart («Қытайдан тыс жерде», outside
-    China; «Ресейден басқа», apart from Russia) or only uses as a word of a longer name
-    («Қазақстан темір жолы», «Германия компаниясы»): the figure is another thing's."""
-    last = sentence.last_token
-
-    def aside(a: int, b: int, m: EntityMention) -> bool:
-        return _set_apart(index, b, last) or inside_longer_name(index.norms, a, b, m)
-
-    mentions = index.mentions_in(sentence.first_token, last)
-    apart = {m.entity for a, b, m in mentions if aside(a, b, m)}
-    named = {m.entity for a, b, m in mentions if not aside(a, b, m)}
-    return [f for f in facts if f.subject not in apart - named]
-
-
-def _acting_group(norms: list[str], b: int, last: int) -> bool:
-    """«11 мемлекеттің басшылары … қол қойды», «11 мемлекет (Грузияны қоспағанда) басшылары»:
-    the states counted are the actors of the sentence (through their leaders), not a statistic,
-    unless they attended something."""
-    if b < last and word_info(norms[b])[0] in _STATE_WORDS:
-        b += 1  # the counted noun follows the figure, else it is part of it («11 мемлекеттің»)
-    elif word_info(norms[b - 1])[0] not in _STATE_WORDS:
-        return False
-    k, depth = b, 0
-    while k < last and (depth or norms[k] == "("):  # skip a parenthesis after the counted noun
-        depth += {"(": 1, ")": -1}.get(norms[k], 0)
-        k += 1
-    # «16 мемлекеттің басшылары … қатысып», «40 мемлекеттің өкілдері келді»: how many attended
-    # is the meeting's own figure
-    return k < last and word_info(norms[k])[0] in LEADERS \
-        and not any(word_info(norms[j])[0] in _ATTEND for j in range(k + 1, last))
-
-
-def _known_group(norms: list[str], a: int, b: int) -> bool:
-    """«аталған тоғыз мемлекетті … мүше ретінде таныды»: a group named before, or one in the
-    accusative (the object of an act), is not the organization's count of members."""
-    counted = norms[b] if b < len(norms) else ""
-    return (a > 0 and norms[a - 1].lower() in _KNOWN_GROUP) or "ACC" in word_info(counted)[1]
-
-
-def _named_before(index: TokenIndex, sentence: Sentence, a: int) -> str | None:
-    """The organization a count is about: named in the sentence before the figure, or the one
-    a capitalized «Кеңеске», «Ұйымға» points back to."""
-    named = [m.entity for _, _, m in index.mentions_in(sentence.first_token, a) if m.type in ("organization", "body")]
-    if named:
-        return named[-1]
-    for i in range(sentence.first_token, sentence.last_token):
-        noun = word_info(index.norms[i])[0]
-        if index.norms[i][:1].isupper() and noun in ("кеңес", "ұйым", "одақ", "достастық", "бірлестік"):
-            found = index.antecedent_org(i, noun)
-            return found[0] if found else None
-    return None
-
-
-def _membership(lemmas: set[str]) -> bool:
-    """Does the sentence (its lemmas and words) count members: «мүше» (member), «біріктіреді»
-    (unites), «қатысушы мемлекет бар» (has participating states)?"""
-    return bool(lemmas & _MEMBERSHIP) or {"қатысушы", "бар"} <= lemmas
-
-
-def _counts_states(q: Quantity, norms: list[str], after: int) -> bool:
-    if q.kind in ("ordinal", "percent", "money", "multiplier") or q.value != int(q.value):
-        return False
-    if q.unit in _COUNT_UNITS:
-        return True
-    if after < len(norms) and norms[after].lower() == "қатысушы":  # «57 қатысушы мемлекет»
-        after += 1
-    return after < len(norms) and word_info(norms[after])[0] in _STATE_WORDS
+    return without_excepted(sentence, index, facts)
 
 
 def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Quantity,
@@ -280,7 +206,7 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
                      sentence.end, 0.65, {"measure": "part", "quantity_text": q.text})]
     if named := named_after_facts(index, sentence, b, q):
         return named
-    if a > sentence.first_token and index.norms[a - 1].lower() in _KNOWN_GROUP:
+    if a > sentence.first_token and index.norms[a - 1].lower() in KNOWN_GROUP:
         return []  # «осы 3 топтағы салалар»: these three, a reference back, not a new figure
     measured = measure_of(sentence, index, a, b) or rate_of(index, sentence, a, q)
     if measured and measure_taken(index, measured[0], a):
