@@ -38,6 +38,7 @@ from derek.query.matching import (
 )
 from derek.query.org_heads import head_rival, related
 from derek.query.question import Question
+from derek.query.roles import role_factor
 
 if TYPE_CHECKING:
     from derek.query.passages import Passage
@@ -127,7 +128,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
         * possessed_factor(passage, question) * place_factor(passage, question, before[1]) \
         * rival_org_factor(passage, question, before[1]) * rival_state_factor(passage, question, before[1]) \
         * rival_person_factor(passage, question, before[1]) * present_name_factor(passage, question) \
-        * order_factor(passage, question)
+        * order_factor(passage, question) * role_factor(passage, question)
 
 
 def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], keys: list[str],

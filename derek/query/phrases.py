@@ -289,6 +289,8 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
         fit *= 1.0 - distance(run, anchors) * 0.005 - (0.0 if same_clause(p, run, anchors) else CLAUSE_PENALTY)
     last = _name_before_head(p, run, question)[-1]  # the fit above is the phrase's with its head
     first, last = completed(p, question, first, last)  # «әскери саясат:», «ел де тыныш болады»
+    if not fits_asked_case(p, question, first, last):
+        return None
     text = p.text[p.tokens[first].start : p.tokens[last].end].strip(" -,")
     return Candidate(text, None, p.coverage * fit, p) if text else None
 
@@ -315,6 +317,31 @@ def asked_case(question: Question) -> str | None:
     if question.focus and after and is_focus(after[0], question):
         return word_case(after[0].norm)
     return word_case(question.tokens[last].norm)
+
+
+# cases of place, source, goal and means: a phrase ending in one is an adverbial of its sentence
+ADVERBIAL_CASES = frozenset({"LOC", "ABL", "DAT", "INS"})
+
+
+def fits_asked_case(p: Passage, question: Question, first: int, last: int) -> bool:
+    """Can the phrase ``first``…``last`` stand for the question word? A nominative or genitive one
+    («мақсат не?», «қасіреті қандай?», «нелердің талаптарына?») asks a noun phrase, so a phrase that
+    ends in a case of place, source, goal or means («халықаралық сахнада», «алдыңғы қатарда», «өзі
+    басшылыққа») is the sentence's adverbial, not its answer (session 22: three blind and own
+    questions answered so). A question word in one of those cases («неге?») or before a postposition
+    («не үшін?») keeps its phrases. An
+    auxiliary alone («… екі қасіреті тұр») names nothing whatever is asked."""
+    from derek.extract.rules import word_info
+
+    words = [t.norm for t in p.tokens[first : last + 1] if any(c.isalnum() for c in t.norm)]
+    if words and all(word_info(w)[2] == "AUX" for w in words):
+        return False
+    if not question.words or asked_case(question) not in (None, "GEN"):
+        return True
+    after = question.tokens[max(question.words) + 1 : max(question.words) + 2]
+    if after and word_info(after[0].norm)[2] == "ADP":
+        return True  # «не үшін?» asks a purpose, in whatever case («… таныстыруға»)
+    return word_case(p.tokens[last].norm) not in ADVERBIAL_CASES
 
 
 def _case_fit(p: Passage, question: Question, last: int) -> float:
