@@ -15,6 +15,7 @@ from derek.extract.gazetteer import fold, load_gazetteer, word_keys
 from derek.extract.history import finite
 from derek.extract.rules import MARKED_CASES, Arg, Clause, word_info
 from derek.lang.kk.resources import load_tsv
+from derek.lang.kk.suffixes import realizations
 
 if TYPE_CHECKING:
     from derek.extract.index import TokenIndex
@@ -24,7 +25,6 @@ _MAX_WORDS = 18  # a name longer than this is not one name
 _TOPIC_LINKS = {"туралы", "жөніндегі", "жөнінде"}  # «… туралы келісім»: what the document is about
 _PARTIES = frozenset({"state", "person", "organization", "body"})  # who signs: a name's boundary
 _OUTSIDE = {"LOC", "ABL"}  # «Астанада», «Ресейден»: where and whence, never inside a name
-_ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")  # «1994 жылғы 20 қаңтардағы»: a date that dates the name
 
 
 @dataclass(slots=True)
@@ -169,7 +169,7 @@ def _dates_name(index: TokenIndex, a: int) -> bool:
     j = a
     while j + 1 in index.date_tokens:
         j += 1
-    return index.norms[j].lower().endswith(_ATTRIBUTIVE)
+    return index.norms[j].lower().endswith(realizations("ATTR"))
 
 
 def _scan(index: TokenIndex, clause: Clause, head: int) -> _Scan:
@@ -236,7 +236,7 @@ def _date_start(index: TokenIndex, clause: Clause, k: int, scan: _Scan) -> int |
     start = max((a for a, _ in index.dates if 0 <= a <= k), default=None)
     if start is None or start < clause.first:
         return None
-    attributive = index.norms[k].lower().endswith(_ATTRIBUTIVE)
+    attributive = index.norms[k].lower().endswith(realizations("ATTR"))
     governed = scan.topic and k + 1 < len(index.norms) and index.norms[k + 1].lower() in ("дейінгі", "дейін")
     return start if attributive or governed else None
 

@@ -438,7 +438,7 @@ def _bracket_group(chosen: list[Candidate], question: Question) -> list[Candidat
     """«екі тұрақты мүшесі (Қытай және Ресей), … екі мемлекеті Үндістан және Қытай»: when values
     stand in brackets and elsewhere, the group led by the question's own words («тұрақты
     мүшелері», not just the asked noun) is the answer; if no lead stands out, every value is."""
-    from derek.query.phrases import is_focus
+    from derek.query.cases import is_focus
 
     p = chosen[0].passage
     groups: dict[tuple[int, int] | None, list[Candidate]] = {}  # None: the values outside brackets

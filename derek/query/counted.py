@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from derek.doc import Token
+from derek.query.cases import is_focus
 from derek.query.passages import Passage
-from derek.query.phrases import is_focus
 from derek.query.question import Question, answer_nouns
 
 ENTITY_LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})

@@ -11,9 +11,9 @@ from typing import Any
 
 from derek.doc import Token
 from derek.kb.search import term
+from derek.query.cases import is_focus, word_case
 from derek.query.counted import COUNTED_ENTITY, figure_words
 from derek.query.passages import Passage
-from derek.query.phrases import is_focus, word_case
 from derek.query.question import Question, answer_nouns
 from derek.query.ranges import joined_runs
 

@@ -401,7 +401,7 @@ def object_mirrored(tokens: list[Token], question: Question) -> bool:
     accusative object stands in the same case among the four words before the sentence's last word
     (Kazakh is verb-final: the object's verb), so the sentence says what was done to it."""
     from derek.kb.search import term
-    from derek.query.phrases import word_case
+    from derek.query.cases import word_case
 
     at = max((i for i, t in enumerate(question.tokens) if term(t) == question.verb), default=None)
     before = [t for i, t in enumerate(question.tokens[:at] if at else [])

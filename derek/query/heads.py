@@ -74,7 +74,7 @@ def _head_noun(t: Token) -> bool:
 def closed_on_head(p: Passage, question: Question, last: int) -> int:
     """The span's last token, moved over initials to the surname and over a modifier to its head
     noun (``MAX_HEAD_STEPS`` at most); ``last`` itself when the span already closes."""
-    from derek.query.phrases import is_focus
+    from derek.query.cases import is_focus
 
     while is_initial(p.tokens[last]) and last + 1 < len(p.tokens) and (
             is_initial(p.tokens[last + 1]) or p.tokens[last + 1].norm[:1].isupper()):
@@ -93,7 +93,7 @@ def closed_on_head(p: Passage, question: Question, last: int) -> int:
 
 def _asked_genitive(question: Question) -> bool:
     """«кімнің», «қай ұйымның», «кімдікі»: the possessor itself is asked."""
-    from derek.query.phrases import asked_case
+    from derek.query.cases import asked_case
 
     return asked_case(question) == "GEN"
 

@@ -8,8 +8,9 @@ from typing import Any
 
 from derek.kb.search import term
 from derek.lang.kk.resources import load_tsv
+from derek.query.cases import asked_case, is_focus
 from derek.query.passages import Passage
-from derek.query.phrases import Candidate, asked_case, covered, is_focus
+from derek.query.phrases import Candidate, covered
 from derek.query.question import Question, load_words, stopwords
 
 GENITIVE = tuple(r["suffix"] for r in load_tsv("noun_suffixes.tsv") if r["category"] == "genitive")

@@ -9,7 +9,9 @@ from typing import Any
 
 from derek.doc import Token
 from derek.kb.search import term
-from derek.query.conjuncts import CASES, MAX_LIST, list_case, listed
+from derek.lang.kk.suffixes import realizations
+from derek.query.cases import case_fit, fits_asked_case, is_focus
+from derek.query.conjuncts import MAX_LIST, list_case, listed
 from derek.query.coverage import is_reference
 from derek.query.heads import initials_only
 from derek.query.passages import Passage
@@ -213,7 +215,7 @@ def group_agents(p: Passage, question: Question) -> list[Candidate]:
     return found
 
 
-ATTRIBUTIVE = ("ғы", "гі", "қы", "кі")  # «2008 жылғы тамыздағы қақтығыс»: the date modifies a noun
+# «2008 жылғы тамыздағы қақтығыс»: the date modifies a noun (the attributive -ғы/-гі, by the grammar)
 
 
 def _attributive_dates(p: Passage, question: Question) -> set[int]:
@@ -224,7 +226,7 @@ def _attributive_dates(p: Passage, question: Question) -> set[int]:
         inside = [i for i, t in enumerate(p.tokens) if x["start"] <= p.start + t.start < x["end"]]
         nxt = p.tokens[inside[-1] + 1 : inside[-1] + 2] if inside else []
         if x["kind"] == "date" and x["value"] not in asked and nxt and nxt[0].norm.isalpha() \
-                and p.tokens[inside[-1]].norm.lower().endswith(ATTRIBUTIVE):
+                and p.tokens[inside[-1]].norm.lower().endswith(realizations("ATTR")):
             found.update(inside)
     return found
 
@@ -282,7 +284,7 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
         fit *= 1.1 if is_focus(p.tokens[last], question) else 0.75 if rival_kind(p.tokens[last], question) else 0.85
     if any(p.tokens[i].norm in ("«", '"') for i in run):
         fit *= 1.1  # a «quoted» name is what «қандай»/«не» questions usually want
-    fit = min(fit * bonus, 1.0) * _case_fit(p, question, last)
+    fit = min(fit * bonus, 1.0) * case_fit(p, question, last)
     if frame and mirrors_frame(p, question, last):
         fit *= FRAME_FIT
     if anchors := anchor_tokens(p, question):  # near the asked entity, in its clause
@@ -293,63 +295,6 @@ def _phrase(p: Passage, question: Question, run: list[int], matched: set[int],
         return None
     text = p.text[p.tokens[first].start : p.tokens[last].end].strip(" -,")
     return Candidate(text, None, p.coverage * fit, p) if text else None
-
-
-CASE_AGREES = 1.05  # the phrase takes the case of the asked word: «нені» → «декларациясын»
-
-
-POSSESSOR = 0.9  # a genitive before a word of the question («11 мемлекеттің басшылары») modifies it
-
-
-def word_case(word: str) -> str | None:
-    """The case of the word's best reading (None for the nominative or an unknown word)."""
-    from derek.extract.rules import best_tags
-
-    return next(iter(best_tags(word) & CASES), None)
-
-
-def asked_case(question: Question) -> str | None:
-    """The case of the asked noun («қандай оқиғадан» → ABL) or of the question word («нені» → ACC)."""
-    if not question.words:
-        return None
-    last = max(question.words)
-    after = question.tokens[last + 1 : last + 2]
-    if question.focus and after and is_focus(after[0], question):
-        return word_case(after[0].norm)
-    return word_case(question.tokens[last].norm)
-
-
-# cases of place, source, goal and means: a phrase ending in one is an adverbial of its sentence
-ADVERBIAL_CASES = frozenset({"LOC", "ABL", "DAT", "INS"})
-
-
-def fits_asked_case(p: Passage, question: Question, first: int, last: int) -> bool:
-    """Can the phrase ``first``…``last`` stand for the question word? A nominative or genitive one
-    («мақсат не?», «қасіреті қандай?», «нелердің талаптарына?») asks a noun phrase, so a phrase that
-    ends in a case of place, source, goal or means («халықаралық сахнада», «алдыңғы қатарда», «өзі
-    басшылыққа») is the sentence's adverbial, not its answer (session 22: three blind and own
-    questions answered so). A question word in one of those cases («неге?») or before a postposition
-    («не үшін?») keeps its phrases. An
-    auxiliary alone («… екі қасіреті тұр») names nothing whatever is asked."""
-    from derek.extract.rules import word_info
-
-    words = [t.norm for t in p.tokens[first : last + 1] if any(c.isalnum() for c in t.norm)]
-    if words and all(word_info(w)[2] == "AUX" for w in words):
-        return False
-    if not question.words or asked_case(question) not in (None, "GEN"):
-        return True
-    after = question.tokens[max(question.words) + 1 : max(question.words) + 2]
-    if after and word_info(after[0].norm)[2] == "ADP":
-        return True  # «не үшін?» asks a purpose, in whatever case («… таныстыруға»)
-    return word_case(p.tokens[last].norm) not in ADVERBIAL_CASES
-
-
-def _case_fit(p: Passage, question: Question, last: int) -> float:
-    case = word_case(p.tokens[last].norm)
-    following = [i for i in range(last + 1, len(p.tokens)) if any(c.isalnum() for c in p.tokens[i].norm)][:1]
-    if case == "GEN" and following and following[0] in p.matched and asked_case(question) != "GEN":
-        return POSSESSOR
-    return CASE_AGREES if case and case == asked_case(question) else 1.0
 
 
 def verb_follows(p: Passage, question: Question, last: int) -> bool:
@@ -394,15 +339,6 @@ def _name_before_head(p: Passage, run: list[int], question: Question) -> list[in
     if rest and all(is_focus(p.tokens[i], question) for i in rest):
         return run[: close + 1]
     return run
-
-
-def is_focus(token: Token, question: Question) -> bool:
-    from derek.kb.search import term
-    from derek.query.matching import stem_match
-
-    form = "".join(c for c in token.norm.lower() if c.isalnum())
-    focus = question.focus or ""
-    return bool(focus) and (term(token) == focus or stem_match(focus, term(token)) or stem_match(focus, form))
 
 
 def rival_kind(token: Token, question: Question) -> bool:

@@ -9,7 +9,7 @@ clauses with the same predicate across «, ал» («X бойында жеңді
 
 from __future__ import annotations
 
-from derek.query.phrases import is_focus
+from derek.query.cases import is_focus
 from derek.query.question import Question
 
 PLACE_TYPES = frozenset({"place", "city"})

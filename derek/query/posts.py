@@ -68,7 +68,7 @@ def _title_phrase(tokens: list[Token], head: int) -> list[int]:
 
 def _modifier(token: Token) -> bool:
     """A word that may stand inside a title: a name, or a noun with no case but the genitive."""
-    from derek.query.phrases import word_case
+    from derek.query.cases import word_case
 
     if not _word(token) or token.norm.lower() in ("және", "мен", "ал", "бұл", "ол"):
         return False

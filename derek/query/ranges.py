@@ -14,8 +14,8 @@ import re
 from typing import Any
 
 from derek.kb.search import term
+from derek.query.cases import is_focus
 from derek.query.passages import Passage
-from derek.query.phrases import is_focus
 from derek.query.question import Question
 
 YEAR_UNIT = "жыл"

@@ -6,8 +6,9 @@ word; and «quoted» titles next to the matched words.
 from __future__ import annotations
 
 from derek.kb.search import term
+from derek.query.cases import is_focus
 from derek.query.passages import Passage
-from derek.query.phrases import Candidate, is_focus, verb_follows
+from derek.query.phrases import Candidate, verb_follows
 from derek.query.question import Question, load_words
 
 # Reading comprehension (one given text, KazQAD-style): the answer is a short span of the
