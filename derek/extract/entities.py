@@ -14,7 +14,9 @@ from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
 from derek.extract.entities_backref import reference_mentions
 from derek.extract.entities_bounds import closed_spans
+from derek.extract.entities_events import event_mentions
 from derek.extract.entities_geo import geo_names
+from derek.extract.entities_government import home_body_mentions
 from derek.extract.entities_heads import covered_tokens, with_heads
 from derek.extract.entities_named import named_institutions, place_bodies
 from derek.extract.entities_openers import without_common_openers, without_lowercase
@@ -52,8 +54,9 @@ NER_FAMILIES = {
     "LOCATION": {"place", "mountain", "river", "lake", "sea", "region"}, "ORGANISATION": {"organization", "body"},
 }
 # a title written after a person's name belongs to the mention («Исатай батыр», «Барақ ханның»):
-# khan, sultan, batyr (hero), bi (judge), taishi (prince)
-TITLES = ("хан", "сұлтан", "батыр", "би", "тайшы")
+# khan, sultan, batyr (hero), bi (judge), taishi (prince), khatun (a ruler's wife), ana (mother:
+# an honoured woman, «Домалақ ана»)
+TITLES = ("хан", "сұлтан", "батыр", "би", "тайшы", "хатун", "ана")
 # endings a title takes when it closes the name: case endings, never a possessive
 # («Моғолстан ханы Есенбұға»: ханы is "the khan of", the name follows)
 TITLE_ENDINGS = frozenset({"", *(form for case in ("GEN", "DAT", "ACC", "LOC", "ABL", "INS")
@@ -122,6 +125,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     mentions = place_bodies(doc, mentions, skip, _head_mention)
     mentions = quoted_organizations(doc, mentions, _head_mention)
     mentions = without_titles(doc, mentions)
+    mentions = home_body_mentions(doc, event_mentions(doc, mentions, _head_mention))
     group_people(doc, mentions)
     given_name_people(mentions)
     titled_given_names(mentions, TITLES)
