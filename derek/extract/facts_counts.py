@@ -72,7 +72,14 @@ from derek.extract.member_counts import (
     set_apart,
     without_excepted,
 )
-from derek.extract.oblique_owners import allocation_recipient, demonym_owner, is_currency
+from derek.extract.oblique_owners import (
+    allocation_recipient,
+    demonym_owner,
+    having_owner,
+    is_currency,
+    people_owner,
+    route_owner,
+)
 from derek.extract.rules import word_info
 
 if TYPE_CHECKING:
@@ -236,7 +243,9 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         return []  # «кең атырау (70 мың км²)»: the figure of the noun it follows, not the topic's
     recipient = allocation_recipient(index, sentence, a, b, q) \
         or arrival_destination(index, sentence, a, b, unit) or dwelling_place(index, sentence, b, at, unit) \
-        or relative_place(index, sentence, a, b)  # «1738 м биіктікте … орналасқан Рахман көлі»
+        or relative_place(index, sentence, a, b) \
+        or route_owner(index, sentence, a, b) or people_owner(index, sentence, a, b) or having_owner(index, sentence, b)
+    # «1738 м биіктікте … орналасқан Рахман көлі», «… арқылы … ағып өтеді», «Арал балықшылары …», «… халқы бар X»
     pair = pair_owners(index, sentence, a, q)  # «Өскемен мен Семейде 600 теңге»: each; a count: none
     subjects, other = ([recipient.entity], None) if recipient is not None else (pair, None) if pair is not None else \
         _subjects(sentence, index, a, at, measure, discourse, same,

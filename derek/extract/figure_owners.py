@@ -25,7 +25,7 @@ WATER_TYPES = ("sea", "lake", "river")
 # A mountain owns a figure in parentheses right after its name («Кибо (5895 м)»: its height).
 LISTED_TYPES = (*OWNER_TYPES, *WATER_TYPES, "mountain")
 _HEIGHTS = frozenset({"mountain", "place", "region", "city"})  # what a height in metres is of
-_WATER_MEASURES = {"аудан", "аумақ", "тереңдік", "ұзындық", "деңгей", "көлем", "ен", "биіктік",
+WATER_MEASURES = {"аудан", "аумақ", "тереңдік", "ұзындық", "деңгей", "көлем", "ен", "биіктік",
                    "тұздылық", "су", "жағалау"}
 _TRADE = {"сауда", "айналым", "тауар", "экспорт", "импорт"}  # the partner owns a bilateral figure
 _BORDER = {"шектес", "шекара", "шекаралас"}  # borders: «Ресеймен шектеседі», «Қытаймен шекарасы»
@@ -342,7 +342,7 @@ def measure_owner(sentence: Sentence, index: TokenIndex, a: int, at: int | None,
     a sea, lake or river only owns its own properties, a destination or source never owns and
     a place in the locative only when ``here`` (the figure counts what is there)."""
     skip = not_owners(index, sentence, a)
-    water = measure is not None and measure.split()[-1] in _WATER_MEASURES
+    water = measure is not None and measure.split()[-1] in WATER_MEASURES
 
     def owner_type(m: EntityMention, e: int) -> bool:
         if _direction(index, m, e) or (m.case in _SETTINGS and not _here(index, m, e, a, here, sentence.first_token)):

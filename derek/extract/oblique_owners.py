@@ -1,6 +1,8 @@
-"""Figure owners not named in the nominative: the dative recipient of money an allocation verb
-gives («облысына … 500 млн теңге бөлінді») and the place a plural demonym in the genitive stands
-for («канадалықтардың 60 %-ы»). Reads the TokenIndex of a sentence; used by facts_counts."""
+"""Figure owners not named as the nominative owner of a measure: the dative recipient of money an
+allocation verb gives («облысына … 500 млн теңге бөлінді»), the place a plural demonym in the
+genitive stands for («канадалықтардың 60 %-ы»), the route of what passes «арқылы», the place
+whose people (agent nouns in -шы) are the clause's subject, and the name «N халқы бар» qualifies.
+Reads the TokenIndex of a sentence; used by facts_counts."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import EntityMention, Quantity, Sentence
+from derek.extract.figure_owners import OWNER_TYPES, WATER_MEASURES, WATER_TYPES
 from derek.extract.gazetteer import load_gazetteer
 from derek.extract.rules import word_info
 from derek.lang.kk.resources import load_list
@@ -96,7 +99,7 @@ def demonym_place(word: str) -> str | None:
     lemma, tags, _ = word_info(word)
     if not {"PL", "GEN"} <= tags:
         return None
-    stem = _lyq_stem(lemma)
+    stem = derived_stem(lemma, "DER.LYQ")
     if stem is None:
         return None
     gazetteer = load_gazetteer()
@@ -108,11 +111,92 @@ def demonym_place(word: str) -> str | None:
     return found[0][2]
 
 
-def _lyq_stem(lemma: str) -> str | None:
-    """The stem of a lemma ending in DER.LYQ («канадалық» → «канада»): the stem after which the
-    suffix grammar realises the lemma's last three letters from the DER.LYQ form."""
-    stem, tail = lemma[:-3], lemma[-3:]
-    if len(stem) < 3:
+def derived_stem(lemma: str, tag: str) -> str | None:
+    """The stem of a lemma ending in a derivation the suffix grammar knows by ``tag`` («канадалық»
+    → «канада» for DER.LYQ, «балықшы» → «балық» for DER.SHY): the stem (three letters or more)
+    after which one of the tag's forms is realised as the lemma's tail."""
+    forms = [row.form for row in suffix_rows() if row.tag == tag]
+    for n in (2, 3, 4):
+        stem, tail = lemma[:-n], lemma[-n:]
+        if len(stem) >= 3 and any(realize(form, letter_class(stem[-1]), harmony(stem)) == tail for form in forms):
+            return stem
+    return None
+
+
+@cache
+def transit_verbs() -> frozenset[str]:
+    """Verb lemmas of passing through or carrying (extract/data/transit_verbs.txt)."""
+    return frozenset(line.strip().lower() for line in load_list("transit_verbs.txt", "derek.extract"))
+
+
+_VIA = "арқылы"
+_OWNING_CASES = ("NOM", "GEN")  # a name in these cases could own the figure itself
+
+
+def _other_owner(index: TokenIndex, first: int, last: int, own: EntityMention) -> bool:
+    """Does the clause name, besides ``own``, a state, organization or place that could own the
+    figure (a nominative or genitive name)? Then it is that name's, not this rule's."""
+    return any(m is not own and m.case in _OWNING_CASES and m.type in (*OWNER_TYPES, *WATER_TYPES)
+               for _, _, m in index.mentions_in(first, last))
+
+
+def route_owner(index: TokenIndex, sentence: Sentence, a: int, b: int) -> EntityMention | None:
+    """The route of what passes through it: a name right before «арқылы» ahead of the figure, when
+    a verb of passing or carrying (extract/data/transit_verbs.txt) follows the figure in its
+    clause and no other name could own it («Қытайдан Қазақстан арқылы 14 млн тонна жүк
+    тасымалданды»: Kazakhstan's transit; «Жайық өзені арқылы … 10 млрд текше метр су ағып
+    өтеді»: the river's flow). Not inside a participle before the figure («… арқылы өткен
+    пойыздар саны»: the trains' count); a sea, lake or river owns only water passing through it,
+    not goods carried over it («Каспий теңізі арқылы … мұнай»)."""
+    norms = index.norms
+    first, last = figure_clause(norms, sentence, a, b)
+    via = [(e, m) for _, e, m in index.mentions_in(first, a) if e < a and norms[e].lower() == _VIA]
+    if len(via) != 1 or _other_owner(index, first, last, via[0][1]):
         return None
-    forms = (row.form for row in suffix_rows() if row.tag == "DER.LYQ")
-    return stem if any(realize(form, letter_class(stem[-1]), harmony(stem)) == tail for form in forms) else None
+    e, route = via[0]
+    water = b < last and word_info(norms[b])[0] in WATER_MEASURES
+    if route.type not in OWNER_TYPES and not (route.type in WATER_TYPES and water):
+        return None
+    if any(t.startswith("PTCP") for k in range(e + 1, a) for t in word_info(norms[k])[1]):
+        return None
+    return route if any(_transit(norms[k]) for k in range(b, last)) else None
+
+
+def _transit(word: str) -> bool:
+    """A finite verb or converb (no participle, no case) of passing or carrying."""
+    lemma, tags, _ = word_info(word)
+    return lemma in transit_verbs() and bool(tags) and not any(t.startswith("PTCP") or t in _CASE_TAGS for t in tags)
+
+
+_CASE_TAGS = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS", "POSS.3"})
+
+
+def people_owner(index: TokenIndex, sentence: Sentence, a: int, b: int) -> EntityMention | None:
+    """The place whose people are the subject of the figure's clause: a place or water named right
+    before a plural agent noun in -шы/-ші (DER.SHY) with the possessive and no case («Арал
+    балықшылары жылына 7 мың тонна балық аулайды»: the Aral's catch; «Екібастұз кеншілері …»).
+    The people of a place stand for it, as a demonym does (``demonym_owner``); not when the clause
+    names another owner."""
+    norms = index.norms
+    first, last = figure_clause(norms, sentence, a, b)
+    for _, e, m in index.mentions_in(first, a):
+        if e < a and m.case == "NOM" and m.type in (*PLACES, *WATER_TYPES) and _agents(norms[e]) \
+                and not _other_owner(index, first, last, m):
+            return m
+    return None
+
+
+def _agents(word: str) -> bool:
+    """A plural agent noun with the possessive of izafet and no case («балықшылары»)."""
+    lemma, tags, _ = word_info(word)
+    return tags == {"PL", "POSS.3"} and derived_stem(lemma, "DER.SHY") is not None
+
+
+def having_owner(index: TokenIndex, sentence: Sentence, b: int) -> EntityMention | None:
+    """The name a figure's «<noun>-(с)ы бар» qualifies: «83 миллион халқы бар Германия(ның)» (Germany,
+    which has 83 million people), the figure being the possessed noun's, in any case of the name."""
+    norms = index.norms
+    if b + 2 >= sentence.last_token or word_info(norms[b])[1] != {"POSS.3"} or norms[b + 1].lower() != "бар":
+        return None
+    found = [m for s, _, m in index.mentions_in(b + 2, b + 3) if s == b + 2 and m.type in OWNER_TYPES]
+    return found[0] if found else None

@@ -184,8 +184,30 @@ def _digit_figures(low: str) -> list[_Figure]:
             if first < second:
                 figures.append(_Figure(m.start(), m.end(), second, first))
                 continue
+        if (spaced := _spaced_decimal(low, m)) is not None:
+            end = spaced.end()
+            figures.append(_Figure(m.start(1), end, parse_number(m.group(1) + "," + spaced.group(1))))
+            continue
         figures.append(_Figure(m.start(1), m.end(1), parse_number(m.group(1))))
     return figures
+
+
+# a decimal comma a tokenizer wrote apart («12 , 5 миллион», KazNERD's space-joined tokens)
+_SPACED_COMMA = re.compile(r" , (\d{1,2})(?![\d.,]| , \d)")
+
+
+def _spaced_decimal(low: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The fraction of a whole of one to three plain digits written «12 , 5» when a scale word or
+    a unit follows it («12 , 5 миллион шаршы метр», «6 , 5 тонна»): a tokenized «12,5». Without
+    one, or inside a list («1 , 2 , 5 тонна»), the figures stay apart as before."""
+    whole = m.group(1)
+    if m.group(2) or not whole.isdigit() or len(whole) > 3 or m.end() != m.end(1):
+        return None
+    spaced = _SPACED_COMMA.match(low, m.end(1))
+    if spaced is None or m.start(1) > 2 and low[m.start(1) - 3:m.start(1)] == " , ":
+        return None  # «5 , 12 , 5 тонна»: a list of figures
+    lex = _lexicon()
+    return spaced if lex.scale.match(low, spaced.end()) or lex.unit.match(low, spaced.end()) else None
 
 
 @cache
