@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from derek.doc import EntityMention
-from derek.extract.entities_openers import without_lowercase
 from derek.extract.entities_readings import ethnonyms
 from derek.extract.gazetteer import name_stems
 from derek.pipeline import analyze
@@ -66,19 +64,6 @@ def test_a_place_before_other_words_stays(text: str, span: str, entity: str) -> 
 def test_the_ethnonym_list_holds_lemmas() -> None:
     assert {"қалмақ", "бұлғар", "татар"} <= ethnonyms()
     assert all(w == w.lower() and " " not in w for w in ethnonyms())
-
-
-@pytest.mark.parametrize("text, entity, kept", [
-    ("қытай", "prov:place:қытай", False),
-    ("«астана", 'prov:organization:"_астана', False),
-    ("шонжарлар – билер", "prov:place:шонжарлар_-_би", False),
-    ("Шашқа", "prov:place:шаш", True),
-    ("оңтүстік Тайвань", "prov:place:оңтүстік_тайвань", True),
-    ("үкімет", "org:kz-government", True),  # a gazetteer link is not the CRF's guess
-])
-def test_a_crf_span_without_a_capital_is_no_name(text: str, entity: str, kept: bool) -> None:
-    mention = EntityMention(0, len(text), text, entity.split(":")[1], entity, text, None, "ner")
-    assert (without_lowercase([mention]) == [mention]) is kept
 
 
 @pytest.mark.parametrize("text, word", [

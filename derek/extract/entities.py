@@ -19,7 +19,7 @@ from derek.extract.entities_geo import geo_names
 from derek.extract.entities_government import home_body_mentions
 from derek.extract.entities_heads import covered_tokens, with_heads
 from derek.extract.entities_named import named_institutions, place_bodies
-from derek.extract.entities_openers import without_common_openers, without_lowercase
+from derek.extract.entities_openers import without_common_openers
 from derek.extract.entities_people import (
     agrees,
     given_name_end,
@@ -117,7 +117,7 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
         taken.update(range(a, b))
     if tags is not None:
         mentions += without_common_openers(
-            doc, without_lowercase(_ner_mentions(doc, tags, taken | skip, barred | taken)), _head_mention)
+            doc, _ner_mentions(doc, tags, taken | skip, barred | taken), _head_mention)
         mentions += initialled_names(doc, covered_tokens(doc, mentions) | skip, partial(_with_initials, doc),
                                      partial(_provisional, doc, type_="person", titled=False), _plural_word)
     mentions = with_heads(doc, geo_names(doc, mentions, _head_mention), skip, _head_mention)

@@ -13,9 +13,6 @@ A gazetteer name in this form (`gazetteer_stems`, `Gazetteer.readings`) always s
 «Жамбыл …»). A name of several words loses its opener only by the document's own spelling, and
 only when the opener is a plural («Арабтар Шашқа …»: a people, then the place) or the words after
 it are in lower case («Патша үкіметі …» where the passage writes «патша үкіметінің»).
-
-Kazakh capitalizes a name's first word, so a CRF span with no capital letter at all («қытай
-әскері», «астана» glossed, «шонжарлар – билер») is no name either (`without_lowercase`).
 """
 
 from __future__ import annotations
@@ -49,11 +46,6 @@ def opening_tokens(doc: Document) -> dict[int, bool]:
             i += 1
         firsts[i] = quoted
     return firsts
-
-
-def without_lowercase(mentions: list[EntityMention]) -> list[EntityMention]:
-    """``mentions`` without the provisional ones that have no capital letter (module docstring)."""
-    return [m for m in mentions if not m.entity.startswith("prov:") or any(c.isupper() for c in m.text)]
 
 
 def without_common_openers(doc: Document, mentions: list[EntityMention],
