@@ -20,7 +20,7 @@ SEEDS = REPO / ".." / "shared" / "seeds"
 GAZETTEERS = ("gazetteer_states.tsv", "gazetteer_orgs.tsv", "gazetteer_treaties.tsv",
               "gazetteer_people.tsv", "gazetteer_places.tsv")
 KEYS = {"id", "question", "answerable", "answer_type", "answers", "value", "sources", "kind", "note"}
-KINDS = {"direct", "paraphrase", "list", "count", "two_docs", "unanswerable", "exam", "who_is"}
+KINDS = {"direct", "paraphrase", "list", "count", "two_docs", "unanswerable", "exam", "who_is", "probe"}  # probe: a lead's question over the sample corpus (session 22)
 PREFIX = {"person": "person:", "place": "place:", "organization": "org:", "state": "state:"}
 ENTITY_TYPES = set(PREFIX)
 ANSWER_TYPES = ENTITY_TYPES | {"date", "year", "number", "list", "description"}

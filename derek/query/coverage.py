@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from derek.kb.search import term
+from derek.query.event_names import event_name_factor
 from derek.query.event_order import order_factor
 from derek.query.fit import (
     OBJECT_FRAME,
@@ -128,7 +129,7 @@ def score(passage: Passage, question: Question, idf: dict[str, float]) -> None:
         * possessed_factor(passage, question) * place_factor(passage, question, before[1]) \
         * rival_org_factor(passage, question, before[1]) * rival_state_factor(passage, question, before[1]) \
         * rival_person_factor(passage, question, before[1]) * present_name_factor(passage, question) \
-        * order_factor(passage, question) * role_factor(passage, question)
+        * order_factor(passage, question) * role_factor(passage, question) * event_name_factor(passage, question)
 
 
 def _entity_cover(passage: Passage, question: Question, idf: dict[str, float], keys: list[str],

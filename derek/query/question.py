@@ -97,12 +97,15 @@ def analyze_question(text: str) -> Question:
     from derek.lang.kk.dates import extract_dates
     from derek.lang.kk.numbers import extract_quantities
     from derek.pipeline import lemmatize, run, segment
+    from derek.query.owned_bodies import owned_bodies
     from derek.query.typed import restore_typed
 
     # restore_typed: a question typed casually (lower case, a Russian keyboard, «БҰҰ ға») has its
     # words restored in Token.norm before the stages read them (query/typed.py)
     doc = run(Document(text), [segment, restore_typed, lemmatize, extract_dates, extract_quantities,
                                extract_gazetteer_entities])
+    # «ШЫҰ-ның хатшылығы»: the owner in the genitive, then its body's own words (owned_bodies.py)
+    doc.entities = sorted(doc.entities + owned_bodies(doc.tokens, doc.entities, text), key=lambda e: e.start)
     answer_type, words, focus = _answer_type(doc.tokens)
     terms = _terms(doc.tokens, words | _auxiliaries(doc.tokens))
     # «… Сенат төрағасы қай жылдары болды?»: a date's question words may stand between
