@@ -13,7 +13,7 @@ from functools import cache
 from derek.doc import Document, EntityMention
 from derek.extract.gazetteer import case_of, load_gazetteer
 from derek.extract.post_coordination import time_words
-from derek.extract.rules import word_info
+from derek.extract.rules import MARKED_CASES, word_info
 from derek.lang.kk.resources import load_tsv
 
 
@@ -56,17 +56,14 @@ def home_body_mentions(doc: Document, mentions: list[EntityMention]) -> list[Ent
     return sorted(kept + added, key=lambda m: (m.start, m.end)) if added else mentions
 
 
-_CASES = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS"})
-
-
 def _names_another(before: str, opens_sentence: bool) -> bool:
     """Does the capitalized word before the body noun name another one («Уақытша Үкімет», «Кеңес
-    Үкіметі»)? A sentence's first word is capitalized anyway: it does only as a bare modifier, not
-    and not as a time or place in a case («Көктемде Үкімет …») or a time word
-    (data/time_words.txt: «Кеше Үкімет …», «Биыл Үкімет …»)."""
+    Үкіметі»)? A sentence's first word is capitalized anyway, so there it does only as a bare
+    modifier: not in a case («Көктемде Үкімет …») and not a time word (data/time_words.txt:
+    «Кеше Үкімет …», «Биыл Үкімет …»)."""
     if not before[:1].isupper():
         return False
     if not opens_sentence:
         return True
     _, tags, pos = word_info(before)
-    return before.lower() not in time_words() and pos in ("ADJ", "PROPN", "NOUN", "X") and not tags & _CASES
+    return before.lower() not in time_words() and pos in ("ADJ", "PROPN", "NOUN", "X") and not tags & MARKED_CASES

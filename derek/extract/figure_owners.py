@@ -31,7 +31,7 @@ _TRADE = {"сауда", "айналым", "тауар", "экспорт", "им�
 _BORDER = {"шектес", "шекара", "шекаралас"}  # borders: «Ресеймен шектеседі», «Қытаймен шекарасы»
 _JOINERS = {"мен", "пен", "бен", "және", ","}  # «Германия мен Франция (5 %)»: one figure, each name
 _DASHES = {"-", "–", "—"}
-_VIA = {"арқылы"}  # «Каспий теңізі арқылы»: a route, not an owner
+VIA = {"арқылы"}  # «Каспий теңізі арқылы»: a route, not an owner
 _PRONOUNS = {"ол"}  # not «оның» (its), which owns the noun after it
 # «Семей маңында 300 мыңдай адам тұрады»: people near a place, not the place's own figure
 _NEAR = {"маң", "маңай", "төңірек"}  # vicinity nouns: маңы, маңайы, төңірегі
@@ -201,7 +201,7 @@ def not_owners(index: TokenIndex, sentence: Sentence, a: int) -> set[int]:
     """Ids (object ids) of mentions that name a route rather than an owner: the ends of
     «X пен Y арасында», names followed by «арқылы»."""
     norms = index.norms
-    via = {id(m) for _, e, m in index.mentions_in(sentence.first_token, a) if e < a and norms[e].lower() in _VIA}
+    via = {id(m) for _, e, m in index.mentions_in(sentence.first_token, a) if e < a and norms[e].lower() in VIA}
     return via | {id(m) for m in between_pair(index, sentence, a)}
 
 

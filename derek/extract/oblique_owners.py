@@ -10,9 +10,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import EntityMention, Quantity, Sentence
-from derek.extract.figure_owners import OWNER_TYPES, WATER_MEASURES, WATER_TYPES
+from derek.extract.figure_owners import OWNER_TYPES, VIA, WATER_MEASURES, WATER_TYPES
 from derek.extract.gazetteer import load_gazetteer
-from derek.extract.rules import word_info
+from derek.extract.rules import MARKED_CASES, word_info
 from derek.lang.kk.resources import load_list
 from derek.lang.kk.segment import tokenize
 from derek.lang.kk.suffixes import harmony, letter_class, realize, suffix_rows
@@ -129,7 +129,6 @@ def transit_verbs() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in load_list("transit_verbs.txt", "derek.extract"))
 
 
-_VIA = "арқылы"
 _OWNING_CASES = ("NOM", "GEN")  # a name in these cases could own the figure itself
 
 
@@ -150,7 +149,7 @@ def route_owner(index: TokenIndex, sentence: Sentence, a: int, b: int) -> Entity
     not goods carried over it («Каспий теңізі арқылы … мұнай»)."""
     norms = index.norms
     first, last = figure_clause(norms, sentence, a, b)
-    via = [(e, m) for _, e, m in index.mentions_in(first, a) if e < a and norms[e].lower() == _VIA]
+    via = [(e, m) for _, e, m in index.mentions_in(first, a) if e < a and norms[e].lower() in VIA]
     if len(via) != 1 or _other_owner(index, first, last, via[0][1]):
         return None
     e, route = via[0]
@@ -168,7 +167,7 @@ def _transit(word: str) -> bool:
     return lemma in transit_verbs() and bool(tags) and not any(t.startswith("PTCP") or t in _CASE_TAGS for t in tags)
 
 
-_CASE_TAGS = frozenset({"GEN", "DAT", "ACC", "LOC", "ABL", "INS", "POSS.3"})
+_CASE_TAGS = MARKED_CASES | {"POSS.3"}
 
 
 def people_owner(index: TokenIndex, sentence: Sentence, a: int, b: int) -> EntityMention | None:

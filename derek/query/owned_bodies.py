@@ -44,6 +44,7 @@ def _bodies() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 def owned_bodies(tokens: list[Token], entities: list[EntityMention], text: str) -> list[EntityMention]:
     """Body mentions for owners in the genitive followed by their body's own words; the longest
     match wins, and two bodies matching as long are both left out (ambiguous)."""
+    from derek.extract.gazetteer import load_gazetteer
     from derek.query.cases import word_case
 
     added = []
@@ -63,8 +64,6 @@ def owned_bodies(tokens: list[Token], entities: list[EntityMention], text: str) 
         first, last = tokens[k + 1], tokens[k + n]
         if len(ids) != 1 or any(e.start <= first.start < e.end for e in entities):
             continue  # ambiguous, or already linked («БҰҰ-ның Бас Ассамблеясы»)
-        from derek.extract.gazetteer import load_gazetteer
-
         entry = load_gazetteer().entries[ids.pop()]
         added.append(EntityMention(first.start, last.end, text[first.start : last.end], "body", entry.id,
                                    entry.name, entry.wikidata, "gazetteer", word_case(last.norm) or "NOM"))
