@@ -278,7 +278,7 @@ def test_ner_lexicon_name_parts_come_from_training_person_spans() -> None:
 def test_ner_ingest_and_reader_share_one_tagger() -> None:
     # two taggers held equal but distinct attribute sets, and every feature-cache lookup of the
     # second compared them element by element (reader questions 4-10x slower after an ingest)
-    from derek.extract import entities
+    from derek.extract import entities_context
     from derek.query import reader_context
 
-    assert entities._tagger() is reader_context._tagger()
+    assert entities_context.tagger() is reader_context._tagger()

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache, partial
+from functools import partial
 
 from derek.doc import Document, EntityMention, Token
 from derek.extract.deixis import deixis_mentions
 from derek.extract.entities_backref import reference_mentions
 from derek.extract.entities_bounds import closed_spans
+from derek.extract.entities_context import SentenceTags, Years, in_context, of_its_time
 from derek.extract.entities_events import event_mentions
 from derek.extract.entities_geo import geo_names
 from derek.extract.entities_government import home_body_mentions
@@ -48,11 +49,6 @@ NER_TYPES = {
     "PERSON": "person", "GPE": "place", "LOCATION": "place", "ORGANISATION": "organization",
     "EVENT": "event", "LAW": "treaty", "FACILITY": "place", "PROJECT": "project",
 }
-# gazetteer types a KazNERD class names, to choose between readings of one name by its context
-NER_FAMILIES = {
-    "PERSON": {"person"}, "GPE": {"state", "city", "region"},
-    "LOCATION": {"place", "mountain", "river", "lake", "sea", "region"}, "ORGANISATION": {"organization", "body"},
-}
 # a title written after a person's name belongs to the mention («Исатай батыр», «Барақ ханның»):
 # khan, sultan, batyr (hero), bi (judge), taishi (prince), khatun (a ruler's wife), ana (mother:
 # an honoured woman, «Домалақ ана»)
@@ -74,13 +70,6 @@ COORDINATORS = frozenset({"мен", "бен", "пен", "және", ","})  # and
 GROUP_HEADS = frozenset({"жүз"})
 
 
-@cache
-def _tagger():  # a NerTagger, imported lazily (loads the CRF model)
-    from derek.extract.ner import shared_tagger
-
-    return shared_tagger()
-
-
 def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     """Pipeline stage: fill ``doc.entities``."""
     gazetteer = load_gazetteer()
@@ -88,15 +77,15 @@ def extract_entities(doc: Document, use_ner: bool = True) -> Document:
     barred = skip | {s.first_token for s in doc.sentences}
     taken: set[int] = set()
     mentions: list[EntityMention] = []
-    tags = _SentenceTags(doc) if use_ner else None
-    years = _Years(doc)
+    tags = SentenceTags(doc) if use_ner else None
+    years = Years(doc)
     declined = DeclinedWords(doc)
     for a, b, entity_id, case in gazetteer.match(doc.tokens, skip):
         if len(readings := gazetteer.readings(doc.tokens, a, b)) > 1:
             if tags is not None and case != "LOC":
                 # (a name in the locative is where something is: «Қонаевта» is the city)
-                entity_id = _in_context(readings, tags.label(a, b), gazetteer) or entity_id
-            entity_id = _of_its_time(readings, entity_id, years.near(doc.tokens[a].start), gazetteer)
+                entity_id = in_context(readings, tags.label(a, b), gazetteer) or entity_id
+            entity_id = of_its_time(readings, entity_id, years.near(doc.tokens[a].start), gazetteer)
         entry = gazetteer.entries[entity_id]
         if b - a == 1 and _plural_word(doc.tokens[a].norm):
             continue  # «Қытайлар»: the Chinese, not China; «Исатайлардың»: Isatai's men
@@ -147,7 +136,7 @@ def _mention(doc: Document, a: int, b: int, entity: str, type_: str, name: str,
     return EntityMention(start, end, doc.text[start:end], type_, entity, name, wikidata, source)
 
 
-def _person(doc: Document, a: int, b: int, entity: str, case: str, tags: _SentenceTags | None,
+def _person(doc: Document, a: int, b: int, entity: str, case: str, tags: SentenceTags | None,
             barred: set[int], taken: set[int]) -> tuple[EntityMention, int, int]:
     """A gazetteer person's mention with its initials, given name and title (first and last token
     + 1 too); a given name or initial that is not the person's makes a provisional person
@@ -217,87 +206,7 @@ def _date_tokens(doc: Document) -> set[int]:
     return inside
 
 
-class _SentenceTags:
-    """The CRF's spans of each sentence, tagged once, on first need."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.starts = [s.first_token for s in doc.sentences]
-        self.spans: dict[int, list[tuple[int, int, str]]] = {}
-
-    def of(self, k: int) -> list[tuple[int, int, str]]:
-        """(first token, last token + 1, KazNERD class) in the document's token numbering."""
-        if k not in self.spans:
-            sentence = self.doc.sentences[k]
-            tokens = self.doc.tokens[sentence.first_token : sentence.last_token]
-            # the model learned KazNERD's tokens as written («», Latin look-alikes and all)
-            self.spans[k] = [(a + sentence.first_token, b + sentence.first_token, label)
-                             for a, b, label in _tagger().spans([t.text for t in tokens])]
-        return self.spans[k]
-
-    def opens_person(self, a: int) -> bool:
-        """Whether a CRF person span of two words or more starts at token ``a``: a one-word place
-        name there is a person's given name (places are read before the CRF, so this is asked)."""
-        k = bisect_left(self.starts, a + 1) - 1
-        return k >= 0 and any(x == a and y > a + 1 and label == "PERSON" for x, y, label in self.of(k))
-
-    def label(self, a: int, b: int) -> str | None:
-        """The class of the CRF span that covers tokens a..b-1, if one does."""
-        k = bisect_left(self.starts, a + 1) - 1
-        if k < 0:
-            return None
-        return next((label for x, y, label in self.of(k) if x <= a and b <= y), None)
-
-
-def _in_context(readings: list[str], label: str | None, gazetteer) -> str | None:
-    """The one reading of an ambiguous name whose type the CRF's class for it names: «Қонаев 1960
-    жылы … төрағасы болды» is the person, «Қонаев қаласы» the city."""
-    family = NER_FAMILIES.get(label or "", set())
-    fits = [r for r in readings if gazetteer.entries[r].type in family]
-    return fits[0] if len(fits) == 1 else None
-
-
-class _Years:
-    """The years of a document's dates by position: the time a name is read in."""
-
-    def __init__(self, doc: Document) -> None:
-        spans = [(d.start, _years(d.value)) for d in doc.dates if d.type == "DATE"]
-        self.found = [(at, span) for at, span in spans if span is not None]
-        self.starts = [at for at, _ in self.found]
-
-    def near(self, offset: int) -> tuple[int, int] | None:
-        """The years of the date nearest ``offset``, before or after it."""
-        if not self.found:
-            return None
-        i = bisect_left(self.starts, offset)
-        near = [k for k in (i - 1, i) if 0 <= k < len(self.found)]
-        return self.found[min(near, key=lambda k: abs(self.starts[k] - offset))][1]
-
-
-def _years(value: str) -> tuple[int, int] | None:
-    """(first, last) year of a TIMEX3 date: «1992-03-02», «1949/1989», «17XX» (a century), «199X»."""
-    parts = [p[:4] for p in value.split("/")]
-    if not all(len(p) == 4 and p[:2].isdigit() for p in parts):
-        return None
-    low = [int(p.replace("X", "0")) for p in parts]
-    high = [int(p.replace("X", "9")) for p in parts]
-    return min(low), max(high)
-
-
-def _of_its_time(readings: list[str], chosen: str, years: tuple[int, int] | None, gazetteer) -> str:
-    """Of people sharing a name (two khans Жәңгір, two Әбілқайыр), the one whose years of office
-    are nearest the dates the text gives around the name; ``chosen`` when that does not decide."""
-    periods = {r: gazetteer.entries[r].period for r in readings
-               if gazetteer.entries[r].type == "person" and gazetteer.entries[r].period}
-    if years is None or len(periods) < 2 or chosen not in periods:
-        return chosen
-    gap = {r: max(0, years[0] - p[1], p[0] - years[1]) for r, p in periods.items()}
-    best = min(gap.values())
-    fits = [r for r, g in gap.items() if g == best]
-    return fits[0] if len(fits) == 1 else chosen
-
-
-def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: set[int]) -> list[EntityMention]:
+def _ner_mentions(doc: Document, tags: SentenceTags, taken: set[int], barred: set[int]) -> list[EntityMention]:
     found = []
     alone = _names_alone(doc, tags, taken)
     for k in range(len(doc.sentences)):
@@ -340,7 +249,7 @@ def _ner_mentions(doc: Document, tags: _SentenceTags, taken: set[int], barred: s
     return _outermost(found)
 
 
-def _names_alone(doc: Document, tags: _SentenceTags, taken: set[int]) -> dict[str, str]:
+def _names_alone(doc: Document, tags: SentenceTags, taken: set[int]) -> dict[str, str]:
     """Lemma -> type of each capitalized word the CRF tags as a name of one word somewhere in the
     document and no gazetteer name took (a person wherever one such span is a person)."""
     alone: dict[str, str] = {}
@@ -354,7 +263,7 @@ def _names_alone(doc: Document, tags: _SentenceTags, taken: set[int]) -> dict[st
     return alone
 
 
-def _abbreviations(doc: Document, tags: _SentenceTags, taken: set[int]) -> list[EntityMention]:
+def _abbreviations(doc: Document, tags: SentenceTags, taken: set[int]) -> list[EntityMention]:
     """An all-caps abbreviation no gazetteer knows, that no mention took and the CRF gave no other
     class, is an organization («СВАПО», «ФРЕЛИМО-ның»); not a Roman numeral, a common word the
     morphology knows (ШЕШІМ, БАҚ), a plural, any gazetteer name (~ОАР), or a word of a heading."""
