@@ -13,6 +13,7 @@ from derek.query.candidates import DATE_TYPES, short_names
 from derek.query.candidates import TYPES as _TYPES
 from derek.query.conflicts import ONCE
 from derek.query.facts import compatible, earlier_names, fact_records, later_names, route_confidence
+from derek.query.figures_asked import figure_answer
 from derek.query.fit import LAST, ordinals
 from derek.query.former_names import former_name
 from derek.query.post_order import ordered_posts
@@ -31,6 +32,8 @@ def answer_from_facts(db, question: Question) -> Answer | None:  # db: a sqlite3
         return former  # «ЕҚЫҰ бұрын қалай аталды?»: the entity renamed to it
     if (status := status_answer(db, question)) is not None:
         return status  # «Моңғолия ШЫҰ-да қандай мәртебеге ие?»: its standing line
+    if (figure := figure_answer(db, question, _date_fits)) is not None:
+        return figure  # «Қазақстанның экспорты 2023 жылы қанша болды?»: a quantity fact
     asked = list(dict.fromkeys(e.entity for e in question.entities))
     if not asked or not question.predicates:
         return None

@@ -16,7 +16,8 @@ _PERSON = "prov:person:"
 
 def provisional_types() -> tuple[str, ...]:
     """Every type a provisional id can carry, person first."""
-    from derek.extract.entities import NER_FAMILIES, NER_TYPES
+    from derek.extract.entities import NER_TYPES
+    from derek.extract.entities_context import NER_FAMILIES
 
     kinds = set(NER_TYPES.values()) | {t for family in NER_FAMILIES.values() for t in family} | {"state"}
     return ("person", *sorted(kinds - {"person"}))

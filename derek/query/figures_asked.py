@@ -1,0 +1,51 @@
+"""«Қазақстанның экспорты 2023 жылы қанша болды?»: a figure asked of a named entity by what it
+measures, answered from the quantity facts. The passages alone often cannot: a figure sentence
+leans on the one before for its owner and year («Экспорт 78,7 млрд долларға … жетті» after «2023
+жылы Қазақстанның сыртқы сауда айналымы …»), and the facts stage has carried both onto the fact.
+
+A fact answers when its owner is the asked entity, every word of its measure (``measure`` or
+``measured`` qualifier, stored as lemmas: «сауда айналым», «мұнай») is among the question's lemmas,
+and its time fits the question's date. Several facts that fit with different values leave the
+question to the passages (which of them is asked is not clear); with no date asked, only the
+figures of one time may answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from derek.query.ask import Answer
+from derek.query.facts import fact_records, route_confidence
+from derek.query.question import Question
+
+OWNER_TYPES = frozenset({"state", "organization", "city", "region", "place", "body"})
+
+
+def figure_answer(db, question: Question, date_fits) -> Answer | None:
+    """The quantity fact the question asks for, or None. ``date_fits(fact, question)`` is the
+    facts route's own test of a fact's time against the question's dates."""
+    if question.answer_type != "number" or question.predicates:
+        return None
+    owners = list(dict.fromkeys(e.entity for e in question.entities if e.type in OWNER_TYPES))
+    if len(owners) != 1:  # none, or a pair («Қазақстан мен Қытай арасындағы …»): the passages
+        return None
+    lemmas = set(question.terms)
+    rows = db.execute("SELECT id, subject, predicate, object FROM facts WHERE predicate = 'quantity'"
+                      " AND subject = ?", owners).fetchall()
+    fits = [f for f in fact_records(db, rows) if _measured(f, lemmas) and date_fits(f, question)]
+    if not fits or len({f["value"] for f in fits}) > 1:
+        return None
+    if not question.dates and len({f["time"] for f in fits}) > 1:
+        return None
+    fact = max(fits, key=route_confidence)
+    text = (fact.get("qualifiers") or {}).get("quantity_text") or fact["value"]
+    sources = [{k: s[k] for k in ("doc", "start", "end", "text")} for s in fact["sources"]]
+    return Answer(question.text, text, fact["value"], question.answer_type, route_confidence(fact),
+                  sources, [], "facts")
+
+
+def _measured(fact: dict[str, Any], lemmas: set[str]) -> bool:
+    """Every word of what the figure measures is asked: a unit code (USD, tonne) names nothing."""
+    qualifiers = fact.get("qualifiers") or {}
+    words = [w for key in ("measure", "measured") for w in str(qualifiers.get(key) or "").split()
+             if any(c.isalpha() and not c.isascii() for c in w)]
+    return bool(words) and all(w.lower() in lemmas for w in words)
