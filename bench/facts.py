@@ -5,7 +5,8 @@
 A document is a file name (examples/corpus, then ../shared/seeds), ``kazqad:<id>``: the KazQAD
 dev passage whose first line has that id, read from ../shared/data/kazqad at run time, or
 ``kaznerd:<n>``: the n-th sentence (0-based, file order) of KazNERD's validation file with its
-tokens joined by single spaces.
+tokens joined by single spaces, or ``ud:<sent_id>``: the ``# text`` line of the UD Kazakh KTB dev
+sentence with that ``# sent_id`` (../shared/data/ud-kazakh-ktb, CC BY-SA 4.0), one sentence per document.
 
 Scores (subject, predicate, object or value, time) per document: precision, recall, F1 overall
 and per predicate, plus how many true positives cite the gold evidence sentence. Prints JSON.
@@ -31,6 +32,8 @@ KAZQAD = REPO.parent / "shared" / "data" / "kazqad" / "kazqad-rc-dev.jsonl"
 KAZQAD_PREFIX = "kazqad:"
 KAZNERD = REPO.parent / "shared" / "data" / "kaznerd" / "kaznerd-valid.iob2"
 KAZNERD_PREFIX = "kaznerd:"
+UD = REPO.parent / "shared" / "data" / "ud-kazakh-ktb" / "kk_ktb-dev.conllu"
+UD_PREFIX = "ud:"
 
 
 def doc_path(name: str) -> Path:
@@ -39,6 +42,8 @@ def doc_path(name: str) -> Path:
         return KAZQAD
     if name.startswith(KAZNERD_PREFIX):
         return KAZNERD
+    if name.startswith(UD_PREFIX):
+        return UD
     return CORPUS / name if (CORPUS / name).exists() else SEEDS / name
 
 
@@ -65,13 +70,30 @@ def kaznerd_sentences() -> tuple[str, ...]:
         return tuple(" ".join(tokens) for tokens, _ in read_iob2(f))
 
 
+@cache
+def ud_sentences() -> dict[str, str]:
+    """UD Kazakh KTB dev sentences by ``# sent_id``: the ``# text`` comment as the file has it, so
+    gold offsets index the treebank's own untokenized sentence (not its tokens rejoined)."""
+    sentences: dict[str, str] = {}
+    sent_id = None
+    for line in UD.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# sent_id = "):
+            sent_id = line.removeprefix("# sent_id = ")
+        elif line.startswith("# text = ") and sent_id is not None:
+            sentences[sent_id] = line.removeprefix("# text = ")
+            sent_id = None
+    return sentences
+
+
 def doc_text(name: str) -> str:
-    """The text derek extracts from a document: a file's joined chunks, a KazQAD passage or a
-    KazNERD sentence."""
+    """The text derek extracts from a document: a file's joined chunks, a KazQAD passage, a
+    KazNERD sentence or a UD KTB sentence."""
     if name.startswith(KAZQAD_PREFIX):
         return kazqad_passages()[name.removeprefix(KAZQAD_PREFIX)]
     if name.startswith(KAZNERD_PREFIX):
         return kaznerd_sentences()[int(name.removeprefix(KAZNERD_PREFIX))]
+    if name.startswith(UD_PREFIX):
+        return ud_sentences()[name.removeprefix(UD_PREFIX)]
     from derek.ingest.readers import file_digest, open_source
 
     path = doc_path(name)
