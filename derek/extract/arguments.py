@@ -7,6 +7,7 @@ Reads the token index built from Document tokens and entities; returns ``Arg`` l
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from derek.extract.gazetteer import case_of, load_gazetteer
@@ -28,7 +29,7 @@ _STATE_NOUNS = {"ел", "мемлекет", "республика"}
 _DEMONSTRATIVES = {"аталған", "бұл", "осы", "сол", "мұндай", "аталмыш"}
 # «Минск қаласында», «ЮНИСЕФ, ЮНЕСКО … Атқарушы кеңесіне»: a name before one of these nouns
 # takes the noun's case (the city of Minsk; the executive boards of UNICEF, UNESCO …).
-_PLACE_HEADS = {"қала", "облыс", "аудан", "ауыл", "өңір"}
+PLACE_HEADS = {"қала", "облыс", "аудан", "ауыл", "өңір"}
 _BODY_HEADS = {"кеңес", "комитет", "орган"}
 # «"…" бағдарламасына», «"…" шартына»: a quoted name before one of these nouns takes its case.
 _TITLE_HEADS = {"бағдарлама", "шарт", "келісім", "хаттама", "хартия", "декларация", "конвенция"}
@@ -144,7 +145,7 @@ def _own_bodies(args: list[Arg]) -> None:
     """«Кеңестің Хатшылығы»: a generic body name after an organization is that organization's
     body of the same name (АӨСШК Хатшылығы), not the first body the name matched."""
     entries = load_gazetteer().entries
-    for owner, body in zip(args, args[1:]):
+    for owner, body in pairwise(args):
         entry = entries.get(body.entity)
         if body.first != owner.last or body.type != "body" or entry is None or entry.parent == owner.entity:
             continue
@@ -231,11 +232,10 @@ def _case_from_head(args: list[Arg], norms: list[str]) -> None:
             continue
         nxt = args[k + 1].first if k + 1 < len(args) else len(norms)
         if arg.type in ("city", "place", "region") and nxt > arg.last \
-                and word_info(norms[arg.last])[0] in _PLACE_HEADS:
+                and word_info(norms[arg.last])[0] in PLACE_HEADS:
             arg.case = case_of(norms[arg.last])
-        elif arg.type in ("organization", "body") and (head := _org_head(norms, arg.last, nxt)) is not None:
-            arg.case = case_of(norms[head])
-        elif arg.type in ("body", "treaty") and (head := _title_head(norms, arg.last, nxt)) is not None:
+        elif (arg.type in ("organization", "body") and (head := _org_head(norms, arg.last, nxt)) is not None
+              or arg.type in ("body", "treaty") and (head := _title_head(norms, arg.last, nxt)) is not None):
             arg.case = case_of(norms[head])
         elif arg.type == "organization" and k > 0 and args[k - 1].type == "organization" \
                 and args[k - 1].case == "NOM" and nxt > arg.last + 1 and norms[arg.last][:1].isupper():

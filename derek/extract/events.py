@@ -1,5 +1,6 @@
 """Meetings as facts: «Ұйымның 1999 жылғы Стамбул кездесуі», «Алматыда ЕҚЫҰ … кездесуі болды»
-give held_in(organization, place, date) without a verb trigger.
+give held_in(organization, place, date) without a verb trigger (a named event that «өтті» in a
+place: named_events.py).
 
 Reads the clause arguments and dates the fact extractor built; returns Document facts.
 """

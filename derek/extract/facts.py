@@ -63,6 +63,7 @@ from derek.extract.history import (
     split_membership_facts,
 )
 from derek.extract.index import TokenIndex
+from derek.extract.named_events import named_event_facts
 from derek.extract.officeholders import congratulated_holder
 from derek.extract.participles import quoted_patient
 from derek.extract.phrases import phrase_value
@@ -115,6 +116,7 @@ _AFTER_BOLYP = {"жарияла", "жұмыс"}
 def extract_facts(doc: Document) -> Document:
     """Pipeline stage: fill ``doc.facts``."""
     index = TokenIndex(doc)
+    owners = TokenIndex(doc, owners=True)  # named events may be held in a provisional place
     context, discourse = Context(), Discourse()
     facts: list[Fact] = []
     for n, sentence in enumerate(doc.sentences):
@@ -134,6 +136,7 @@ def extract_facts(doc: Document) -> Document:
             fired.append((clause, context.fired))
         facts += _gapped(doc, sentence, n, fired, index, context)
         facts += count_facts(doc, sentence, index, discourse, carried)
+        facts += named_event_facts(doc, sentence, owners)
         if index.norms[sentence.last_token - 1] == ":" and context.pending:
             context.frame = context.pending
         context.previous_first = sentence.first_token

@@ -74,6 +74,7 @@ from derek.extract.member_counts import (
 )
 from derek.extract.oblique_owners import (
     allocation_recipient,
+    allocation_source,
     demonym_owner,
     having_owner,
     is_currency,
@@ -241,7 +242,7 @@ def _quantity_facts(sentence: Sentence, index: TokenIndex, a: int, b: int, q: Qu
         or (carried.value if carried is not None else None) or (discourse.unit_times.get(q.unit or "") if same else None)
     if _aside_of_noun(index, sentence, a):
         return []  # «кең атырау (70 мың км²)»: the figure of the noun it follows, not the topic's
-    recipient = allocation_recipient(index, sentence, a, b, q) \
+    recipient = allocation_recipient(index, sentence, a, b, q) or allocation_source(index, sentence, a, b, q) \
         or arrival_destination(index, sentence, a, b, unit) or dwelling_place(index, sentence, b, at, unit) \
         or relative_place(index, sentence, a, b) \
         or route_owner(index, sentence, a, b) or people_owner(index, sentence, a, b) or having_owner(index, sentence, b)

@@ -64,6 +64,8 @@ def listed_owners(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityM
     if norms[k] in _DASHES and attached[-1][2].case not in ("NOM", "DAT", "INS"):
         return []
     names = [attached[-1]]
+    if norms[k] == "(" and _up_to(norms, a, attached[-1][2]):
+        return []  # «Пномпеньге (350 км) дейін»: the way to the name, not its figure
     if norms[k] == "(":  # a coordinated list before the parenthesis shares its figure
         before = index.mentions_in(sentence.first_token, names[0][0])
         for s, e, m in reversed(before):
@@ -71,6 +73,16 @@ def listed_owners(index: TokenIndex, sentence: Sentence, a: int) -> list[EntityM
                 break
             names.append((s, e, m))
     return [m for _, _, m in reversed(names)]
+
+
+_UP_TO = frozenset({"дейін", "шейін"})  # postpositions «up to» that govern the dative
+
+
+def _up_to(norms: list[str], a: int, m: EntityMention) -> bool:
+    """Is a name with a figure in parentheses the end of a way: «X-ке (350 км) дейін» («дейін»
+    governs the dative, so the name is one whatever case the entity stage read)?"""
+    close = next((j for j in range(a, min(a + 6, len(norms))) if norms[j] == ")"), None)
+    return close is not None and close + 1 < len(norms) and norms[close + 1].lower() in _UP_TO
 
 
 def bare_metres(q: Quantity, norms: list[str], a: int, b: int) -> bool:

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from functools import cache
 
 from derek.doc import DateMention, Document, EntityMention, Quantity
-from derek.extract.doc_names import CASES
+from derek.extract.arguments import PLACE_HEADS
+from derek.extract.doc_names import CASES, QUOTES
 from derek.extract.entities_named import institution_heads
 from derek.extract.entities_quoted import organization_heads
+from derek.extract.gazetteer import load_gazetteer
 from derek.extract.rules import Arg, word_info
 
 # a district (аудан) or a street (көше) named after a place or a person: the name before it is
@@ -66,17 +68,63 @@ def inside_longer_name(norms: list[str], a: int, b: int, mention: EntityMention)
     return False
 
 
+# provisional types that may own a figure once ``owners`` is asked for: a company, clinic or
+# district the gazetteer lacks; never a provisional event, state or title
+PROVISIONAL_OWNERS = frozenset({"organization", "place", "city", "region"})
+
+
+def provisional_name(doc: Document, m: EntityMention, starts: frozenset[int],
+                     types: frozenset[str] | tuple[str, ...] = PROVISIONAL_OWNERS) -> bool:
+    """Is the provisional mention ``m`` an organization or place written as a name: quoted
+    («"Шипагер" емханасына») or with a capital on a word that does not open the sentence
+    («Биыл Жданов аулына»)? A common-noun phrase the NER tagged («Облыс әкімдігі» opening a
+    sentence, «ауыл шаруашылығы») is not one, so it owns no figure."""
+    if not m.entity.startswith("prov:") or m.type not in types:
+        return False
+    if m.type != "event" and _names_another(doc, m):
+        return False  # an event's name is followed by its head noun («"Туған жер" фестивалі»)
+    before, after = doc.text[max(0, m.start - 2):m.start].strip(), doc.text[m.end:m.end + 2].strip()
+    if before[-1:] in QUOTES and after[:1] in QUOTES:
+        return True
+    words = [t for t in doc.tokens if m.start <= t.start and t.end <= m.end]
+    if words and word_info(words[-1].norm.lower())[0] in NAMESAKE_HEADS:
+        return False  # «… облысының Катон ауданында»: a district whose namesake reading is unsure
+    if words and load_gazetteer().starting_names(words[0].norm.lower()):
+        return False  # «Кореяда», «Құрама Штаттарда»: a gazetteer name left unlinked, not a new one
+    return any(t.text[:1].isupper() and t.start not in starts for t in words)
+
+
+def _names_another(doc: Document, m: EntityMention) -> bool:
+    """Does the name after ``m`` (past a closing quotation mark) say it names something else: «X
+    деген жерде», «X атты …» (a place called X: the common noun is the argument), or a bare
+    possessed noun that is no institution or place head («"Сапфир" жобасы аясында»: the project)?"""
+    after = [t.norm for t in doc.tokens if t.start >= m.end][:2]
+    if after and after[0] in QUOTES:
+        after = after[1:]
+    if not after or not after[0][:1].islower():
+        return False
+    lemma, tags, _ = word_info(after[0])
+    if lemma == "де" and any(t.startswith("PTCP") for t in tags) or after[0] == "атты":
+        return True
+    return tags == frozenset({"POSS.3"}) and lemma not in org_heads() | PLACE_HEADS
+
+
 class TokenIndex:
     """Token positions of entity mentions, dates and quantities."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, owners: bool = False) -> None:
         by_start = {t.start: i for i, t in enumerate(doc.tokens)}
         by_end = {t.end: i + 1 for i, t in enumerate(doc.tokens)}
         self.norms = [t.norm for t in doc.tokens]
+        self._by_start, self._by_end = by_start, by_end
         # names the statistical NER found outside the gazetteer take part only as people: its
-        # organization and place spans are too often fragments of a longer name
+        # organization and place spans are too often fragments of a longer name. ``owners`` (the
+        # figures' index) also keeps a provisional organization or place written as a name: it
+        # may own a figure under the same rules as a gazetteer name
+        starts = frozenset(doc.tokens[s.first_token].start for s in doc.sentences if s.first_token < len(doc.tokens))
         self.mentions = [(by_start.get(m.start), by_end.get(m.end), m) for m in doc.entities
-                         if m.source == "gazetteer" or m.type == "person"]
+                         if m.source == "gazetteer" or m.type == "person"
+                         or owners and provisional_name(doc, m, starts)]
         self.dates = sorted(((by_start.get(d.start, -1), d) for d in doc.dates), key=lambda x: x[0])
         self.quantities = sorted(((by_start.get(q.start, -1), by_end.get(q.end, -1), q) for q in doc.quantities),
                                  key=lambda x: x[0])
@@ -101,6 +149,10 @@ class TokenIndex:
         the noun: «Арал теңізінің ауданы», the sea's area)?"""
         return end < len(self.norms) and word_info(self.norms[end])[0] in NAMESAKE_HEADS \
             and not word_info(self.norms[end - 1])[1] & CASES  # «теңізінің ауданы»: the sea's area
+
+    def token_span(self, m: EntityMention) -> tuple[int, int]:
+        """The tokens [a, b) a mention covers (-1 for an edge that is not a token's)."""
+        return self._by_start.get(m.start, -1), self._by_end.get(m.end, -1)
 
     def mentions_in(self, first: int, last: int) -> list[tuple[int, int, EntityMention]]:
         """Mentions starting at tokens first..last-1 (binary search: facts stay linear in text)."""

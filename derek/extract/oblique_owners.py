@@ -10,6 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from derek.doc import EntityMention, Quantity, Sentence
+from derek.extract.doc_names import QUOTES
 from derek.extract.figure_owners import OWNER_TYPES, VIA, WATER_MEASURES, WATER_TYPES
 from derek.extract.gazetteer import load_gazetteer
 from derek.extract.rules import MARKED_CASES, word_info
@@ -40,12 +41,37 @@ def allocation_recipient(index: TokenIndex, sentence: Sentence, a: int, b: int, 
     if q.kind != "money" and not is_currency(q):
         return None
     first, last = figure_clause(index.norms, sentence, a, b)
-    if not any(word_info(index.norms[k])[2] == "VERB" and word_info(index.norms[k])[0] in allocation_verbs()
-               for k in range(first, last) if not a <= k < b):
+    if not _allocating(index.norms, first, last, a, b):
         return None
     recipients = [m for _, e, m in index.mentions_in(first, a)
                   if e <= a and m.type in _RECIPIENTS and dative_name(index, m, e)]
     return recipients[-1] if recipients else None
+
+
+def _allocating(norms: list[str], first: int, last: int, a: int, b: int) -> bool:
+    """Does a verb of allocating money (allocation_verbs.txt) stand in tokens [first, last) outside
+    the figure [a, b)?"""
+    return any(word_info(norms[k])[2] == "VERB" and word_info(norms[k])[0] in allocation_verbs()
+               for k in range(first, last) if not a <= k < b)
+
+
+def allocation_source(index: TokenIndex, sentence: Sentence, a: int, b: int, q: Quantity) -> EntityMention | None:
+    """The name whose fund a sum of money is allocated from, when the clause names no recipient:
+    a name before the figure whose possessed head noun right after it is in the ablative
+    («Үкімет резервінен 7,5 млн теңге бөлінді»: the Government's reserve; the dev7/dev15
+    convention that the source owns the figure). Only with an allocation verb in the clause and no
+    other nominative or genitive name that could own the sum (an allocator «Министрлік … бөлді»)."""
+    if q.kind != "money" and not is_currency(q):
+        return None
+    first, last = figure_clause(index.norms, sentence, a, b)
+    if not _allocating(index.norms, first, last, a, b):
+        return None
+    sources = [m for _, e, m in index.mentions_in(first, a)
+               if e < a and m.type in _RECIPIENTS and m.case == "NOM" and index.norms[e][:1].islower()
+               and {"ABL", "POSS.3"} <= word_info(index.norms[e])[1]]
+    if len(sources) != 1 or _other_owner(index, first, last, sources[0]):
+        return None
+    return sources[0]
 
 
 def is_currency(q: Quantity) -> bool:
@@ -65,10 +91,13 @@ def figure_clause(norms: list[str], sentence: Sentence, a: int, b: int) -> tuple
 
 
 def dative_name(index: TokenIndex, m: EntityMention, end: int) -> bool:
-    """A name in the dative, or a name whose lowercase head noun right after it is possessed and
-    in the dative («Қазақстан экономикасына», «Ақтөбе облысының бюджетіне»)."""
+    """A name in the dative, or a name whose lowercase head noun right after it (or after its
+    closing quotation mark) is possessed and in the dative («Қазақстан экономикасына», «Ақтөбе
+    облысының бюджетіне», «"Шипагер" емханасына»)."""
     if m.case == "DAT":
         return True
+    if end < len(index.norms) and index.norms[end] in QUOTES and m.case == "NOM":
+        end += 1  # «"Шипагер" емханасына»: the quoted name's head noun after the closing mark
     if m.case not in ("NOM", "GEN") or end >= len(index.norms) or not index.norms[end][:1].islower():
         return False
     return {"DAT", "POSS.3"} <= word_info(index.norms[end])[1]
