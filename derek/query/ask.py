@@ -355,10 +355,15 @@ def _from_passages(question: Question, passages: list[Passage], shown: list[dict
         return Answer(question.text, None, None, question.answer_type, best.score if best else 0.0,
                       [], shown, None)
     p = best.passage
-    source = {"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}
+    sources = [{"doc": p.doc, "start": p.start, "end": p.end, "text": p.text}]
+    spans = answer_spans(best)
+    before = p.context
+    if before is not None and any(before.start <= s["start"] < before.end and s["doc"] == before.doc for s in spans):
+        # «Бұл құжат …» answered with the name the sentence before writes: that sentence is a source too
+        sources.append({"doc": before.doc, "start": before.start, "end": before.end, "text": before.text})
     # a score is coverage times fit factors and may pass 1; a confidence may not
-    return Answer(question.text, best.answer, best.value, question.answer_type, min(best.score, 1.0), [source],
-                  shown, "passages", spans=answer_spans(best))
+    return Answer(question.text, best.answer, best.value, question.answer_type, min(best.score, 1.0), sources,
+                  shown, "passages", spans=spans)
 
 
 def _span(p: Passage, start: int, end: int) -> dict[str, Any]:
@@ -376,6 +381,9 @@ def answer_spans(best: Candidate) -> list[dict[str, Any]]:
             span = _span(p, c.start, c.end)
         elif c.answer and (at := p.text.find(c.answer, max(c.start - p.start, 0))) >= 0:
             span = _span(p, p.start + at, p.start + at + len(c.answer))
+        elif c.answer and p.context is not None and (at := p.context.text.find(c.answer)) >= 0:
+            # a name read off the sentence before («Бұл құжат …» ← «… Алматы актісі қабылданды»)
+            span = _span(p.context, p.context.start + at, p.context.start + at + len(c.answer))
         else:
             continue
         if span not in found:

@@ -45,7 +45,7 @@ from derek.query.posts import posts_in
 from derek.query.question import DATE_TYPES, POST, Question, answer_nouns, load_words
 from derek.query.ranges import dated_in_range, range_years
 from derek.query.render import period_text, render_date
-from derek.query.rival_clause import rival_clause_factor
+from derek.query.rival_clause import rival_clause_factor, verb_clause_factor
 from derek.query.spans import echoes, reading_spans
 from derek.query.tense import planned_only
 from derek.query.yes_no import yes_in
@@ -328,7 +328,8 @@ def _score(p: Passage, x: dict[str, Any], question: Question) -> float:
     frame = FRAME_VALUE if mirrors_frame(p, question, positions[-1]) else 1.0
     inside = noun_phrase_date(p, positions, question) if x.get("kind") == "date" else 1.0
     return coverage * (1.0 - penalty) * frame * _main_clause(p, positions, question) * inside \
-        * owner_factor(p, positions, question) * rival_clause_factor(p, positions, question)
+        * owner_factor(p, positions, question) * rival_clause_factor(p, positions, question) \
+        * verb_clause_factor(p, positions, question)
 
 
 SUBORDINATORS = frozenset({"кейін", "соң", "бұрын", "дейін", "шейін"})  # «-ғаннан кейін»: after …

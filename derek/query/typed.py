@@ -100,7 +100,10 @@ def restore_word(word: str, mixed: bool = False) -> str | None:
         # «ШЫУ-ға»: an abbreviation typed without its Kazakh letter, its ending with them
         fixed = _restored(stem)
         return _recase(word, f"{fixed}-{tail}") if fixed and fixed != stem and _abbreviated(f"{fixed}-{tail}") else None
-    if _KAZAKH.intersection(low) or not _FLATTENED.intersection(low.translate(_FLAT)):
+    if _KAZAKH.intersection(low):
+        fixed = None if hyphen else _stem_restored(low)
+        return _recase(word, fixed) if fixed else None
+    if not _FLATTENED.intersection(low.translate(_FLAT)):
         return None
     if mixed:
         from derek.lang.kk.lexicon import word_counts
@@ -113,6 +116,27 @@ def restore_word(word: str, mixed: bool = False) -> str | None:
     if fixed is None or fixed == low:
         return None
     return _recase(word, fixed)
+
+
+@lru_cache(maxsize=4096)
+def _stem_restored(low: str) -> str | None:
+    """«уйымдыкі» → «ұйымдыкі»: a word typed with the Kazakh letters of its ending but its stem's
+    flattened («у» for «ұ»). When the analyser cannot read the word as typed, the longest known
+    stem its first letters hide is restored, the ending kept as typed, if the analyser then reads
+    the word from that stem (session 23; blind 8 k043)."""
+    from derek.extract.rules import word_info
+    from derek.lang.kk.lexicon import word_counts
+
+    if low in word_counts() or _reads_as_typed(low):
+        return None
+    for cut in range(len(low) - 1, 2, -1):
+        stem = low[:cut]
+        if _KAZAKH.intersection(stem) or not _FLATTENED.intersection(stem.translate(_FLAT)):
+            continue
+        head = _dominant(_known_forms().get(flatten(stem)))
+        if head is not None and head != stem and word_info(head + low[cut:])[0].lower() == head:
+            return head + low[cut:]
+    return None
 
 
 @lru_cache(maxsize=20_000)
@@ -208,8 +232,10 @@ def restore_typed(doc: Document) -> Document:
         if shouting:  # the names and abbreviations take their capitals back below
             t.norm = t.norm.lower()
         # (partly typed on a Kazakh keyboard: only names, abbreviations and question words)
+        # (a word with a Kazakh letter of its own was typed on a Kazakh keyboard, all but its stem)
         if (fixed := restore_word(t.norm, mixed)) is not None and (
-                not mixed or t.norm[:1].isupper() or _abbreviated(fixed) or fixed in _question_words()):
+                not mixed or t.norm[:1].isupper() or _abbreviated(fixed) or fixed in _question_words()
+                or _KAZAKH.intersection(t.norm.lower())):
             t.norm = fixed
     restore_spacing(doc)
     restore_case(doc.tokens, lowered=shouting)
