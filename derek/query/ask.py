@@ -125,6 +125,7 @@ def _ask_one(db, text: str | Question, threshold: float | None = None,  # noqa: 
     best, for a description the passages are unsure of in text no stored fact cites)."""
     from derek.query.answer_facts import answer_from_facts
     from derek.query.provisional import link_provisional
+    from derek.query.figures_asked import asks_figure
     from derek.query.status import asks_status
 
     # names no gazetteer lists, linked to the knowledge base's provisional entities (provisional.py)
@@ -146,10 +147,13 @@ def _ask_one(db, text: str | Question, threshold: float | None = None,  # noqa: 
     if found is not None and (n := asked_count(question)) and isinstance(found.value, list) and len(found.value) != n:
         found = None  # «қай екі мемлекет»: a list of another length is not what is asked
     if found is not None:
-        if not (isinstance(found.value, list) and len(found.value) >= 3) and not asks_status(question):
+        if not (isinstance(found.value, list) and len(found.value) >= 3) and not asks_status(question) \
+                and not asks_figure(question):
             # a list gathered from several facts is its own support: its items often stand in
             # list lines («- Өзбекстан — 2001 жылдан;») that share no words with the question;
-            # so is a status, read off the asked pair's membership facts («Куба  бақылаушы  …»)
+            # so is a status, read off the asked pair's membership facts («Куба  бақылаушы  …»),
+            # and a figure whose owner, measure and year matched the question (figures_asked.py):
+            # its sentence often names neither owner nor year («Экспорт 78,7 млрд долларға …»)
             found.confidence = min(found.confidence, _support(db, found, question))
         floor = THRESHOLD if threshold is None else threshold
         if found.confidence >= floor and (found.confidence >= answer.confidence - 0.05

@@ -20,10 +20,16 @@ from derek.query.question import Question
 OWNER_TYPES = frozenset({"state", "organization", "city", "region", "place", "body"})
 
 
+def asks_figure(question: Question) -> bool:
+    """A «қанша/неше» question that names no predicate: only ``figure_answer`` answers it from the
+    facts, so a facts answer to it matched owner, measure and year."""
+    return question.answer_type == "number" and not question.predicates
+
+
 def figure_answer(db, question: Question, date_fits) -> Answer | None:
     """The quantity fact the question asks for, or None. ``date_fits(fact, question)`` is the
     facts route's own test of a fact's time against the question's dates."""
-    if question.answer_type != "number" or question.predicates:
+    if not asks_figure(question):
         return None
     owners = list(dict.fromkeys(e.entity for e in question.entities if e.type in OWNER_TYPES))
     if len(owners) != 1:  # none, or a pair («Қазақстан мен Қытай арасындағы …»): the passages
