@@ -5,7 +5,6 @@ sentence leaves to the sentence before. Own sentences."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ask_in, kb_of_texts
 
 TRADE = ("2021 жылы Моңғолияның сыртқы сауда айналымы 16,1 млрд долларды құрады. "
@@ -44,3 +43,10 @@ def test_a_measure_the_question_does_not_name_does_not_answer(kb) -> None:
     assert _measured(fact, {"моңғолия", "сауда", "айналым"})
     assert not _measured(fact, {"моңғолия", "экспорт"})
     assert not _measured({"qualifiers": {"measure": "USD"}}, {"моңғолия"})  # a unit names nothing
+
+
+def test_a_substance_counted_by_a_unit_is_no_measure_noun() -> None:
+    from derek.query.figures_asked import _measured
+
+    produced = {"qualifiers": {"measure": "tonne", "measured": "мұнай"}}  # «… тонна мұнай өндірілді»
+    assert not _measured(produced, {"қазақстан", "тонна", "мұнай", "экспортта"})

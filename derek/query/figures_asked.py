@@ -3,8 +3,8 @@ measures, answered from the quantity facts. The passages alone often cannot: a f
 leans on the one before for its owner and year («Экспорт 78,7 млрд долларға … жетті» after «2023
 жылы Қазақстанның сыртқы сауда айналымы …»), and the facts stage has carried both onto the fact.
 
-A fact answers when its owner is the asked entity, every word of its measure (``measure`` or
-``measured`` qualifier, stored as lemmas: «сауда айналым», «мұнай») is among the question's lemmas,
+A fact answers when its owner is the asked entity, every word of its measure noun (the ``measure``
+qualifier, stored as lemmas: «сауда айналым», «мұнай қор») is among the question's lemmas,
 and its time fits the question's date. Several facts that fit with different values leave the
 question to the passages (which of them is asked is not clear); with no date asked, only the
 figures of one time may answer."""
@@ -50,8 +50,10 @@ def figure_answer(db, question: Question, date_fits) -> Answer | None:
 
 
 def _measured(fact: dict[str, Any], lemmas: set[str]) -> bool:
-    """Every word of what the figure measures is asked: a unit code (USD, tonne) names nothing."""
-    qualifiers = fact.get("qualifiers") or {}
-    words = [w for key in ("measure", "measured") for w in str(qualifiers.get(key) or "").split()
+    """Every word of what the figure measures is asked: a unit code (USD, tonne) names nothing.
+    Only a measure noun counts («экспорт», «мұнай қор»), not the ``measured`` substance of a unit
+    figure («90 млн тонна мұнай өндірілді»): that figure is a flow its verb names, and «неше тонна
+    мұнай экспорттады?» asks another flow of the same substance."""
+    words = [w for w in str((fact.get("qualifiers") or {}).get("measure") or "").split()
              if any(c.isalpha() and not c.isascii() for c in w)]
     return bool(words) and all(w.lower() in lemmas for w in words)
