@@ -50,3 +50,11 @@ def test_a_substance_counted_by_a_unit_is_no_measure_noun() -> None:
 
     produced = {"qualifiers": {"measure": "tonne", "measured": "мұнай"}}  # «… тонна мұнай өндірілді»
     assert not _measured(produced, {"қазақстан", "тонна", "мұнай", "экспортта"})
+
+
+@pytest.mark.parametrize("question", [
+    "Моңғолияның мыс экспорты қанша?",  # a narrower export than the sentence's
+    "Моңғолияның экспорты 2021 жылы қанша тоннаға жетті?",  # tonnes: the figure is in dollars
+])
+def test_no_figure_when_the_question_asks_more(kb, question: str) -> None:
+    assert ask_in(kb, question).answer is None

@@ -37,7 +37,8 @@ def figure_answer(db, question: Question, date_fits) -> Answer | None:
     lemmas = set(question.terms)
     rows = db.execute("SELECT id, subject, predicate, object FROM facts WHERE predicate = 'quantity'"
                       " AND subject = ?", owners).fetchall()
-    fits = [f for f in fact_records(db, rows) if _measured(f, lemmas) and date_fits(f, question)]
+    fits = [f for f in fact_records(db, rows) if _measured(f, lemmas) and date_fits(f, question)
+            and _nothing_else_asked(f, question)]
     if not fits or len({f["value"] for f in fits}) > 1:
         return None
     if not question.dates and len({f["time"] for f in fits}) > 1:
@@ -57,3 +58,21 @@ def _measured(fact: dict[str, Any], lemmas: set[str]) -> bool:
     words = [w for w in str((fact.get("qualifiers") or {}).get("measure") or "").split()
              if any(c.isalpha() and not c.isascii() for c in w)]
     return bool(words) and all(w.lower() in lemmas for w in words)
+
+
+def _nothing_else_asked(fact: dict[str, Any], question: Question) -> bool:
+    """Every other word the question asks with is in the figure's sentence: «Қазақстанның мұнай
+    экспорты қанша?» is not answered by the whole export («Экспорт 78,7 млрд долларға …»), nor
+    «… қанша долларға жетті?» by a figure in tonnes. The owner's words, the asked date's and
+    numbers are the fact's own (carried), not the sentence's; a word matches through its stem or a
+    synonym (``matching``: «сальдо» for «баланс»)."""
+    from derek.query.matching import sentence_tokens, word_groups, word_hits
+
+    spans = [(e.start, e.end) for e in (*question.entities, *question.dates)]
+    own = {t.lemma.lower() for t in question.tokens if any(a <= t.start < b for a, b in spans)}
+    measure = set(str((fact.get("qualifiers") or {}).get("measure") or "").split())
+    rest = {t for t in question.terms if t not in own and t not in measure and not t.isdigit()}
+    sentences = [sentence_tokens(s["text"]) for s in fact["sources"]]
+    groups = word_groups()
+    return all(any(word_hits(w, tokens) for tokens in sentences for w in (t, *groups.get(t, ())))
+               for t in rest)
